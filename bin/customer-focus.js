@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+// The installed command. `npm ci` compiles src/ into dist/ (the `prepare` script).
+import '../dist/cli/run.js';

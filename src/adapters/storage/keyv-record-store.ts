@@ -1,0 +1,113 @@
+/**
+ * The record store every backend shares: plain reads and writes go through keyv, and `update` is
+ * an optimistic compare-and-set on the exact raw key and serialized value keyv uses, done by the
+ * backend's own atomic primitive (keyv 5 has no compare-and-set).
+ */
+import { Keyv, type KeyvStoreAdapter } from 'keyv';
+import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
+import type { RecordStore, Versioned } from './primitives.js';
+
+/** What a backend gives the record store beneath keyv. */
+export interface RawRecordAccess {
+  /** The key keyv stores `key` under: exactly the key the raw client sees. */
+  rawKey(key: string): string;
+  /** The serialized value stored under `rawKey`, read through the raw client; undefined when absent. */
+  readRaw(rawKey: string): Promise<string | undefined>;
+  /** Replaces `expected` by `next` in one atomic statement; false when the stored value is no longer `expected`. */
+  compareAndSet(rawKey: string, expected: string, next: string): Promise<boolean>;
+}
+
+/**
+ * Enough for 50 writers racing on one record (each round lets one of them through); beyond that
+ * the record is hot enough that the caller should hear about it.
+ */
+const MAX_UPDATE_ATTEMPTS = 100;
+
+/**
+ * keyv configured as our store of records: errors throw (a silent `undefined` would look like a
+ * missing record), keys are used as given (the backend decides the raw key), and an 'error'
+ * listener is always attached because keyv throws an uncaught error when there is none.
+ */
+export function recordKeyv(store: KeyvStoreAdapter | Map<string, unknown>, onError: (error: unknown) => void): Keyv {
+  const keyv = new Keyv({ store, throwOnErrors: true, useKeyPrefix: false, namespace: undefined });
+  keyv.on('error', onError);
+  return keyv;
+}
+
+interface Envelope<T> {
+  value: T;
+  expires: number | undefined;
+}
+
+export class KeyvRecordStore implements RecordStore {
+  constructor(
+    private readonly keyv: Keyv,
+    private readonly raw: RawRecordAccess,
+  ) {}
+
+  async get<T>(key: string): Promise<T | undefined> {
+    const value = await this.keyv.get<T>(this.raw.rawKey(key));
+    return value ?? undefined;
+  }
+
+  async getMany<T>(keys: readonly string[]): Promise<(T | undefined)[]> {
+    if (keys.length === 0) return [];
+    const values = await this.keyv.getMany<T>(keys.map((key) => this.raw.rawKey(key)));
+    return values.map((value) => value ?? undefined);
+  }
+
+  async put<T>(key: string, value: T): Promise<void> {
+    await this.keyv.set(this.raw.rawKey(key), value);
+  }
+
+  async delete(key: string): Promise<boolean> {
+    return this.keyv.delete(this.raw.rawKey(key));
+  }
+
+  async update<T extends Versioned>(key: string, change: (current: T) => T): Promise<T | undefined> {
+    const rawKey = this.raw.rawKey(key);
+    for (let attempt = 1; attempt <= MAX_UPDATE_ATTEMPTS; attempt++) {
+      const stored = await this.raw.readRaw(rawKey);
+      if (stored === undefined) return undefined;
+      const current = await this.decode<T>(stored);
+      if (current === undefined) return undefined;
+      // `change` may throw a domain error: it propagates as is, and nothing has been written.
+      const changed = change(current.value);
+      const next: T = { ...changed, version: versionOf(current.value) + 1 };
+      const nextRaw = await this.encode({ value: next, expires: current.expires });
+      if (await this.raw.compareAndSet(rawKey, stored, nextRaw)) return next;
+      await conflictBackoff(attempt);
+    }
+    throw new Error(`Could not update record ${key}: it kept changing under ${MAX_UPDATE_ATTEMPTS} attempts. Try again shortly.`);
+  }
+
+  /** Reads the envelope keyv wraps every value in; undefined when empty or expired, as keyv's `get` does. */
+  private async decode<T>(stored: string): Promise<Envelope<T> | undefined> {
+    const deserialize = this.keyv.deserialize;
+    if (!deserialize) throw new Error('keyv has no deserializer configured');
+    const data = await deserialize<T>(stored);
+    if (data === undefined || data.value === undefined || data.value === null) return undefined;
+    if (typeof data.expires === 'number' && Date.now() > data.expires) return undefined;
+    return { value: data.value, expires: typeof data.expires === 'number' ? data.expires : undefined };
+  }
+
+  /** Serializes exactly as keyv's `set` does, so a later plain `get` reads the new value. */
+  private async encode<T>(envelope: Envelope<T>): Promise<string> {
+    const serialize = this.keyv.serialize;
+    if (!serialize) throw new Error('keyv has no serializer configured');
+    return serialize<T>(envelope);
+  }
+}
+
+function versionOf(record: Versioned): number {
+  return typeof record.version === 'number' && Number.isFinite(record.version) ? record.version : 0;
+}
+
+/** Lets the other writers through: a turn of the event loop first, then a few random milliseconds. */
+async function conflictBackoff(attempt: number): Promise<void> {
+  if (attempt < 3) {
+    await nextTurn();
+    return;
+  }
+  await sleep(Math.random() * Math.min(attempt, 25));
+}

@@ -1,0 +1,97 @@
+/**
+ * PostgreSQL backend: records in keyv's table through @keyv/postgres, and counters, claims and
+ * sorted indexes in tables of our own, all in schema `public` with names prefixed by the namespace.
+ * Every statement goes through the adapter's own pool (`store.query`), so one pool serves both.
+ */
+import { KeyvPostgres } from '@keyv/postgres';
+import { KeyvRecordStore, recordKeyv } from './keyv-record-store.js';
+import { releaseSharedPool, retainSharedPool, sharedPoolOptions } from './postgres-pool.js';
+import type { Backend } from './primitives.js';
+import { redactUrl } from './redact-url.js';
+import { type SqlRow, type SqlRunner, sqlClaims, sqlCounters, sqlPurge, sqlRecordAccess, sqlSortedIndex } from './sql-primitives.js';
+import { RECORD_KEY_SIZE, schemaStatements, sqlTables } from './sql-schema.js';
+import { errorCode, errorMessage, storeErrorReporter, type StoreLogger } from './store-logger.js';
+
+export interface PostgresBackend extends Backend {
+  /** One raw statement with `?` placeholders, through the backend's pool: for diagnostics and tests. */
+  query(sql: string, params?: readonly unknown[]): Promise<SqlRow[]>;
+  /** Drops this namespace's tables and everything in them (tests clean up with it). */
+  dropTables(): Promise<void>;
+}
+
+/**
+ * Two processes creating the same table at the same moment: one of them fails with a unique
+ * violation on the catalog (23505) or "already exists" (42P07 table, 42710 index). The table is
+ * there either way.
+ */
+const CONCURRENT_CREATE = new Set(['23505', '42P07', '42710']);
+const isConcurrentCreate = (error: unknown) => CONCURRENT_CREATE.has(errorCode(error) ?? '');
+
+/** Our statements use `?`; pg wants `$1, $2, …`. None of our SQL has a literal question mark. */
+function numbered(sql: string): string {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+}
+
+function rowsOf(result: unknown): SqlRow[] {
+  return Array.isArray(result) ? result.filter((row): row is SqlRow => typeof row === 'object' && row !== null) : [];
+}
+
+export async function openPostgresBackend(storeUrl: string, namespace: string, logger?: StoreLogger): Promise<PostgresBackend> {
+  const where = redactUrl(storeUrl);
+  const tables = sqlTables(namespace, 'public');
+  const report = storeErrorReporter('postgres', logger);
+  retainSharedPool(storeUrl);
+  const store = new KeyvPostgres({
+    uri: storeUrl,
+    schema: 'public',
+    table: `${namespace}_records`,
+    keySize: RECORD_KEY_SIZE,
+    ...sharedPoolOptions(report),
+  });
+  const keyv = recordKeyv(store, (error) => {
+    if (!isConcurrentCreate(error)) report(error);
+  });
+  const db: SqlRunner = { all: async (sql, params) => rowsOf(await store.query(numbered(sql), [...params])) };
+
+  let closing: Promise<void> | undefined;
+  const close = async () => {
+    closing ??= releaseSharedPool(storeUrl) ? store.disconnect() : Promise.resolve();
+    await closing;
+  };
+
+  try {
+    // store.query waits for keyv's own CREATE TABLE, so ours never races it within this process.
+    for (const statement of schemaStatements('postgres', tables)) {
+      await db.all(statement, []).catch((error: unknown) => {
+        if (!isConcurrentCreate(error)) throw error;
+      });
+    }
+  } catch (error) {
+    await close();
+    throw new Error(`Cannot open the PostgreSQL store at ${where}: ${errorMessage(error)}`, { cause: error });
+  }
+
+  return {
+    kind: 'postgres',
+    records: new KeyvRecordStore(keyv, sqlRecordAccess(db, tables)),
+    index: sqlSortedIndex(db, tables),
+    counters: sqlCounters(db, tables),
+    claims: sqlClaims(db, tables),
+    async ping() {
+      try {
+        await db.all('SELECT 1', []);
+      } catch (error) {
+        throw new Error(`The PostgreSQL store at ${where} does not answer: ${errorMessage(error)}`, { cause: error });
+      }
+    },
+    purge: (prefix) => sqlPurge(db, tables, prefix),
+    close,
+    query: (sql, params = []) => db.all(sql, params),
+    async dropTables() {
+      for (const table of [tables.records, tables.sortedIndex, tables.counters, tables.claims]) {
+        await db.all(`DROP TABLE IF EXISTS ${table}`, []);
+      }
+    },
+  };
+}

@@ -1,0 +1,23 @@
+/** Builds every repository the core needs over one opened backend. */
+import type { CoreDeps } from '../../../core/ports.js';
+import type { Backend } from '../primitives.js';
+import { KeyvActionRepository, KeyvDecisionCheckRepository } from './decision-check-repository.js';
+import { KeyvEvidenceLog } from './evidence-log.js';
+import { KeyvFeedbackRepository } from './feedback-repository.js';
+import { KeyvRequirementRepository } from './requirement-repository.js';
+import { KeyvRoleRepository } from './role-repository.js';
+import { KeyvWorkspaceRepository } from './workspace-repository.js';
+
+export type Repositories = Pick<CoreDeps, 'workspaces' | 'roles' | 'requirements' | 'checks' | 'actions' | 'feedback' | 'evidence'>;
+
+export function createRepositories(backend: Backend, instanceId: string): Repositories {
+  return {
+    workspaces: new KeyvWorkspaceRepository(backend, instanceId),
+    roles: new KeyvRoleRepository(backend),
+    requirements: new KeyvRequirementRepository(backend),
+    checks: new KeyvDecisionCheckRepository(backend),
+    actions: new KeyvActionRepository(backend),
+    feedback: new KeyvFeedbackRepository(backend),
+    evidence: new KeyvEvidenceLog(backend),
+  };
+}

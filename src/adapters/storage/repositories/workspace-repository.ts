@@ -1,0 +1,38 @@
+import type { WorkspaceId } from '../../../core/domain/shared.js';
+import type { Workspace } from '../../../core/domain/workspace.js';
+import type { Mutator, WorkspaceRepository } from '../../../core/ports.js';
+import type { Backend } from '../primitives.js';
+import { EVERYTHING, instant, keys, loadAll } from './keys.js';
+
+export class KeyvWorkspaceRepository implements WorkspaceRepository {
+  constructor(
+    private readonly backend: Backend,
+    private readonly instanceId: string,
+  ) {}
+
+  async ensure(workspace: Workspace): Promise<Workspace> {
+    const { records, claims, index } = this.backend;
+    // The first instance to meet a new workspace claims it; a later one re-reads instead of
+    // writing defaults over settings changed in between. A loser that still finds nothing (the
+    // winner is mid-write or died) writes the same defaults, which is harmless.
+    await claims.claim(keys.workspaceCreated(workspace.id), this.instanceId, 0);
+    const existing = await records.get<Workspace>(keys.workspace(workspace.id));
+    if (existing) return existing;
+    await records.put(keys.workspace(workspace.id), workspace);
+    await index.add(keys.workspacesIndex, workspace.id, instant(workspace.createdAt));
+    return workspace;
+  }
+
+  get(id: WorkspaceId): Promise<Workspace | undefined> {
+    return this.backend.records.get<Workspace>(keys.workspace(id));
+  }
+
+  async list(): Promise<Workspace[]> {
+    const ids = await this.backend.index.range(keys.workspacesIndex, EVERYTHING.min, EVERYTHING.max);
+    return loadAll<Workspace>(this.backend.records, ids.map(keys.workspace));
+  }
+
+  update(id: WorkspaceId, change: Mutator<Workspace>): Promise<Workspace | undefined> {
+    return this.backend.records.update<Workspace>(keys.workspace(id), change);
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * SQLite backend: one file that several processes on one host may share. Records live in keyv's
+ * table through @keyv/sqlite; counters, claims and sorted indexes in tables of our own in the same
+ * file, each primitive a single statement. WAL lets readers and the one writer work at once, and
+ * the busy timeout makes a writer wait for the file lock instead of failing with SQLITE_BUSY.
+ */
+import { KeyvSqlite } from '@keyv/sqlite';
+import { mkdir } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { KeyvRecordStore, recordKeyv } from './keyv-record-store.js';
+import type { Backend } from './primitives.js';
+import { type SqlRow, type SqlRunner, sqlClaims, sqlCounters, sqlPurge, sqlRecordAccess, sqlSortedIndex } from './sql-primitives.js';
+import { RECORD_KEY_SIZE, schemaStatements, sqlTables } from './sql-schema.js';
+import { errorMessage, storeErrorReporter, type StoreLogger } from './store-logger.js';
+
+/** How long a write waits for another process's write to finish before it fails. */
+const BUSY_TIMEOUT_MS = 10_000;
+
+const IN_MEMORY = ':memory:';
+
+/**
+ * The database file named by `sqlite://<path>`: `sqlite://./data/x.sqlite` and
+ * `sqlite://data/x.sqlite` are relative to the working directory, `sqlite:///abs/x.sqlite` is absolute.
+ */
+export function sqliteFilePath(storeUrl: string): string {
+  const path = storeUrl.replace(/^sqlite:\/\//i, '');
+  if (!path) throw new Error('A SQLite store URL needs a file path, for example sqlite://./data/store.sqlite or sqlite:///var/lib/cfb/store.sqlite');
+  return path === IN_MEMORY ? path : resolve(path);
+}
+
+function rowsOf(result: unknown): SqlRow[] {
+  return Array.isArray(result) ? result.filter((row): row is SqlRow => typeof row === 'object' && row !== null) : [];
+}
+
+export async function openSqliteBackend(storeUrl: string, namespace: string, logger?: StoreLogger): Promise<Backend> {
+  const file = sqliteFilePath(storeUrl);
+  if (file !== IN_MEMORY) await mkdir(dirname(file), { recursive: true });
+  const tables = sqlTables(namespace);
+  // @keyv/sqlite takes ONE options object; its README's two-argument form silently drops the options.
+  const store = new KeyvSqlite({ uri: `sqlite://${file}`, table: tables.records, busyTimeout: BUSY_TIMEOUT_MS, keySize: RECORD_KEY_SIZE });
+  const keyv = recordKeyv(store, storeErrorReporter('sqlite', logger));
+  const db: SqlRunner = { all: async (sql, params) => rowsOf(await store.query(sql, ...params)) };
+
+  let closing: Promise<void> | undefined;
+  const close = async () => {
+    closing ??= store.disconnect().catch(() => {
+      // Nothing to close when the file never opened.
+    });
+    await closing;
+  };
+
+  try {
+    const [mode] = await db.all('PRAGMA journal_mode=WAL', []);
+    if (file !== IN_MEMORY && mode?.journal_mode !== 'wal') {
+      logger?.warn({ store: 'sqlite', file, journalMode: mode?.journal_mode }, 'SQLite did not switch to WAL; concurrent processes may wait longer for each other');
+    }
+    for (const statement of schemaStatements('sqlite', tables)) await db.all(statement, []);
+  } catch (error) {
+    await close();
+    throw new Error(`Cannot open the SQLite store at ${file}: ${errorMessage(error)}`, { cause: error });
+  }
+
+  return {
+    kind: 'sqlite',
+    records: new KeyvRecordStore(keyv, sqlRecordAccess(db, tables)),
+    index: sqlSortedIndex(db, tables),
+    counters: sqlCounters(db, tables),
+    claims: sqlClaims(db, tables),
+    async ping() {
+      try {
+        await db.all('SELECT 1', []);
+      } catch (error) {
+        throw new Error(`The SQLite store at ${file} does not answer: ${errorMessage(error)}`, { cause: error });
+      }
+    },
+    purge: (prefix) => sqlPurge(db, tables, prefix),
+    close,
+  };
+}

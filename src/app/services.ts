@@ -1,0 +1,47 @@
+/**
+ * The composition root's shared half: opens the store and builds the core from the config.
+ * Both the bot (`start`) and the one-shot CLI commands use it, so they see the same data.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Config } from '../config.js';
+import type { Logger } from '../adapters/logging/logger.js';
+import { openBackend } from '../adapters/storage/open-backend.js';
+import type { Backend } from '../adapters/storage/primitives.js';
+import { createRepositories } from '../adapters/storage/repositories/index.js';
+import { randomIds, systemClock } from '../adapters/system.js';
+import { LOCAL_WORKSPACE_ID } from '../core/domain/workspace.js';
+import { type Core, createCore } from '../core/index.js';
+
+export interface Services {
+  readonly backend: Backend;
+  readonly core: Core;
+  readonly instanceId: string;
+  close(): Promise<void>;
+}
+
+export async function openServices(config: Config, logger: Logger): Promise<Services> {
+  const backend = await openBackend(config.storeUrl, { logger });
+  const instanceId = randomUUID();
+  const core = createCore({
+    clock: systemClock,
+    ids: randomIds,
+    ...createRepositories(backend, instanceId),
+    adminUsers: new Set(config.adminUsers),
+    defaultTimeZone: config.digest.timeZone,
+  });
+  // A fresh store has one workspace, `local`, so the CLI and the playground work at once.
+  if ((await core.listWorkspaces()).length === 0) {
+    await core.ensureWorkspace({ id: LOCAL_WORKSPACE_ID, platform: 'local', name: 'Local workspace' });
+  }
+  let closed = false;
+  return {
+    backend,
+    core,
+    instanceId,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await backend.close();
+    },
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * Runs the bot: store, core, the one HTTP server, and graceful shutdown. Platform adapters mount
+ * their routes here as they arrive (Slack at /slack/events, Teams at /api/messages).
+ */
+import type { Config } from '../config.js';
+import { describeNextSteps } from '../config.js';
+import { createHttpServer } from '../adapters/http/server.js';
+import type { Logger } from '../adapters/logging/logger.js';
+import { redactUrl } from '../adapters/storage/redact-url.js';
+import { openServices } from './services.js';
+
+export interface RunningBot {
+  readonly port: number;
+  /** Stops taking requests, lets in-flight ones finish, then closes the store. Idempotent. */
+  stop(): Promise<void>;
+}
+
+export async function startBot(config: Config, logger: Logger): Promise<RunningBot> {
+  const services = await openServices(config, logger);
+  const server = createHttpServer({
+    logger,
+    port: config.port,
+    health: async () => {
+      try {
+        await services.backend.ping();
+        return { ok: true };
+      } catch (error) {
+        return { ok: false, reason: `the store is unreachable: ${error instanceof Error ? error.message : String(error)}` };
+      }
+    },
+  });
+  let port: number;
+  try {
+    ({ port } = await server.listen());
+  } catch (error) {
+    await services.close();
+    throw error;
+  }
+  logger.info({ port, store: redactUrl(config.storeUrl), instance: services.instanceId }, 'customer-focus-bot is running');
+  let stopping: Promise<void> | undefined;
+  return {
+    port,
+    stop() {
+      stopping ??= (async () => {
+        logger.info('shutting down: finishing in-flight requests');
+        await server.close();
+        await services.close();
+        logger.info('stopped');
+      })();
+      return stopping;
+    },
+  };
+}
+
+/** What a person starting the bot for the first time should read: where it runs, what is next. */
+export function startBanner(config: Config, port: number): string[] {
+  return [
+    `customer-focus-bot is running on http://localhost:${port} (health: http://localhost:${port}/healthz)`,
+    `Store: ${redactUrl(config.storeUrl)}`,
+    ...describeNextSteps(config).map((step) => `Next: ${step}`),
+  ];
+}

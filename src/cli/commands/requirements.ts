@@ -1,0 +1,96 @@
+/** `customer-focus requirements list|add|import`. */
+import { parseArgs } from 'node:util';
+import { readCsv } from '../../adapters/csv/read-csv.js';
+import { parseCommand } from '../../core/commands/grammar.js';
+import { spellCommands } from '../../core/commands/usage.js';
+import { requirementsToCsv } from '../../core/exports.js';
+import type { Actor } from '../../core/domain/shared.js';
+import type { Core } from '../../core/index.js';
+import type { ImportRow } from '../../core/use-cases/import-requirements.js';
+import { messageToPlain } from '../../core/messages.js';
+import { requirementList, requirementSaved } from '../../core/views.js';
+import { type CliIo, UsageError } from '../io.js';
+import { withServices } from '../with-services.js';
+import { chooseWorkspace, cliActor } from '../workspace-option.js';
+import { importColumns } from './import-columns.js';
+
+/** The shell already split the words: keep `customer:Acme AS` and `Two words` whole for the grammar. */
+const quoteArgument = (word: string): string => {
+  if (!/\s/.test(word)) return word;
+  const option = /^([A-Za-z][A-Za-z_-]*[:=])(.*)$/s.exec(word);
+  return option ? `${option[1]}"${option[2]}"` : `"${word}"`;
+};
+
+const plain = (text: string) => spellCommands(text, 'teams').replace(/\{requirement\}/g, 'requirement');
+
+export async function requirementsCommand(args: string[], io: CliIo): Promise<number> {
+  const [sub, ...rest] = args;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: { workspace: { type: 'string' }, csv: { type: 'boolean' }, 'dry-run': { type: 'boolean' } },
+  });
+  return withServices(io, async ({ core }) => {
+    const workspace = await chooseWorkspace(core, values.workspace);
+    const actor = cliActor(workspace);
+    switch (sub) {
+      case 'list': {
+        const parsed = parseCommand(`requirement list ${positionals.join(' ')}`);
+        if (!parsed.ok) throw new UsageError(plain(parsed.error.message));
+        const filter = parsed.value.family === 'requirement' && parsed.value.action === 'list' ? parsed.value.filter : {};
+        const result = await core.listRequirements(actor, filter);
+        if (!result.ok) throw new UsageError(plain(result.error.message));
+        io.out(values.csv ? requirementsToCsv(result.value) : plain(messageToPlain(requirementList(result.value))));
+        return 0;
+      }
+      case 'add': {
+        const parsed = parseCommand(`requirement add ${positionals.map(quoteArgument).join(' ')}`);
+        if (!parsed.ok) throw new UsageError(plain(parsed.error.message));
+        if (parsed.value.family !== 'requirement' || parsed.value.action !== 'add' || !parsed.value.statement) {
+          throw new UsageError('Give the requirement, e.g.: customer-focus requirements add "Deliveries within 5 days" customer:"Acme AS" type:stated');
+        }
+        const result = await core.addRequirement(actor, { ...parsed.value.fields, statement: parsed.value.statement });
+        if (!result.ok) throw new UsageError(plain(result.error.message));
+        io.out(plain(messageToPlain(requirementSaved(result.value, 'Recorded'))));
+        return 0;
+      }
+      case 'import':
+        return importCommand(io, core, actor, positionals[0], values['dry-run'] === true);
+      default:
+        throw new UsageError('Use: customer-focus requirements list|add|import [--workspace <id>]');
+    }
+  });
+}
+
+async function importCommand(
+  io: CliIo,
+  core: Core,
+  actor: Actor,
+  file: string | undefined,
+  dryRun: boolean,
+): Promise<number> {
+  if (!file) throw new UsageError('Say which file to import: customer-focus requirements import register.csv');
+  let text: string;
+  try {
+    text = await io.readFile(file);
+  } catch {
+    throw new UsageError(`I could not read "${file}". Check the path and that the file is readable.`);
+  }
+  let rows: ImportRow[];
+  try {
+    const table = readCsv(text);
+    const mapColumn = importColumns(table.header);
+    rows = table.rows.map((row) => ({ line: row.line, fields: mapColumn(row.cells) }));
+  } catch (error) {
+    throw new UsageError(`Nothing was imported: ${(error as Error).message}`);
+  }
+  const result = await core.importRequirements(actor, rows, { dryRun });
+  if (!result.ok) throw new UsageError(plain(result.error.message));
+  const { imported, rejected, skipped } = result.value;
+  for (const { line, reason } of rejected) io.err(`line ${line}: rejected: ${plain(reason)}`);
+  for (const { line, reason } of skipped) io.err(`line ${line}: skipped: ${reason}`);
+  const verb = dryRun ? 'would import' : 'imported';
+  const accepted = dryRun ? rows.length - rejected.length - skipped.length : imported.length;
+  io.out(`${verb} ${accepted}, rejected ${rejected.length}, skipped ${skipped.length} (already in the register)${imported.length ? `: ${imported[0]?.id}…${imported.at(-1)?.id}` : ''}`);
+  return rejected.length > 0 ? 1 : 0;
+}

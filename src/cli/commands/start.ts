@@ -1,0 +1,17 @@
+import { loadConfig } from '../../config.js';
+import { createLogger } from '../../adapters/logging/logger.js';
+import { startBot, startBanner } from '../../app/start.js';
+import type { CliIo } from '../io.js';
+
+/** Runs the bot until SIGTERM or SIGINT, then shuts down gracefully. */
+export async function startCommand(_args: string[], io: CliIo): Promise<number> {
+  const config = loadConfig(io.env);
+  const logger = createLogger(config.logLevel);
+  const bot = await startBot(config, logger);
+  // The banner goes to stderr so stdout stays one JSON log line per event for log collectors.
+  for (const line of startBanner(config, bot.port)) io.err(line);
+  const signal = await io.stopSignal();
+  logger.info({ signal }, 'stop requested');
+  await bot.stop();
+  return 0;
+}

@@ -1,0 +1,18 @@
+/** What a CLI command may touch, passed in so tests run commands in-process. */
+export interface CliIo {
+  readonly env: Record<string, string | undefined>;
+  readonly cwd: string;
+  /** Read `.env` before running (the real process only; tests pass their environment). */
+  readonly loadDotEnv?: boolean;
+  out(text: string): void;
+  err(text: string): void;
+  readFile(path: string): Promise<string>;
+  writeFile(path: string, text: string): Promise<void>;
+  /** Resolves when the process is asked to stop (SIGTERM/SIGINT); used by `start`. */
+  stopSignal(): Promise<string>;
+}
+
+/** Thrown for a mistake in how a command was called; printed without a stack, exit code 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}

@@ -1,0 +1,67 @@
+/**
+ * The `customer-focus` command. Each subcommand lives in ./commands; this file only routes and
+ * turns expected failures into short messages (never stack traces) and exit codes.
+ */
+import { ConfigError, loadDotEnv } from '../config.js';
+import { doctorCommand } from './commands/doctor.js';
+import { evidenceCommand } from './commands/evidence.js';
+import { requirementsCommand } from './commands/requirements.js';
+import { startCommand } from './commands/start.js';
+import { workspacesCommand } from './commands/workspaces.js';
+import { type CliIo, UsageError } from './io.js';
+import { processIo } from './process-io.js';
+
+const HELP = `customer-focus — ISO 9001 customer focus for Slack and Microsoft Teams
+
+Usage: customer-focus <command> [options]
+
+  start                                   run the bot (the default)
+  workspaces                              list workspace ids and names
+  requirements list [filters] [--csv]     list the register (filters: open|at_risk|…, type:…, category:…, due)
+  requirements add <statement> [options] record a requirement (options as in chat: customer:"…" type:… category:…)
+  requirements import <file.csv> [--dry-run]
+                                          import a register from a spreadsheet export
+  evidence export --from YYYY-MM-DD --to YYYY-MM-DD [--out file.csv]
+                                          export the evidence log (dates inclusive, workspace time zone)
+  doctor                                  check configuration, store and credentials
+
+Workspace commands take --workspace <id>; it is optional when the store holds one workspace.
+Configuration comes from the environment or a .env file: see .env.example.`;
+
+type Command = (args: string[], io: CliIo) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  start: startCommand,
+  workspaces: workspacesCommand,
+  requirements: requirementsCommand,
+  evidence: evidenceCommand,
+  doctor: doctorCommand,
+};
+
+export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {
+  const [name = 'start', ...args] = argv;
+  if (name === 'help' || name === '--help' || name === '-h') {
+    io.out(HELP);
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`"${name}" is not a customer-focus command.\n\n${HELP}`);
+    return 2;
+  }
+  try {
+    if (io.loadDotEnv) loadDotEnv();
+    return await command(args, io);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      io.err(`The configuration needs fixing before customer-focus can run:\n${error.message}`);
+      return 2;
+    }
+    if (error instanceof UsageError || (error instanceof Error && error.name === 'TypeError' && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+      io.err(error.message);
+      return 2;
+    }
+    io.err(`customer-focus ${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}

@@ -1,0 +1,19 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import type { CliIo } from './io.js';
+
+/** The real process: its environment, its streams, its signals. */
+export function processIo(): CliIo {
+  return {
+    env: process.env,
+    cwd: process.cwd(),
+    loadDotEnv: true,
+    out: (text) => process.stdout.write(`${text}\n`),
+    err: (text) => process.stderr.write(`${text}\n`),
+    readFile: (path) => readFile(path, 'utf8'),
+    writeFile: (path, text) => writeFile(path, text, 'utf8'),
+    stopSignal: () =>
+      new Promise((resolve) => {
+        for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => resolve(signal));
+      }),
+  };
+}

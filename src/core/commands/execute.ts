@@ -1,0 +1,157 @@
+/**
+ * Runs a parsed command against the use cases and says what to show. Shared by Slack, Teams,
+ * the playground and the CLI, so a command means the same everywhere.
+ */
+import type { ConversationPlace } from '../domain/decision-check.js';
+import { parsePerson } from '../domain/person.js';
+import type { Actor } from '../domain/shared.js';
+import { type Message, textMessage } from '../messages.js';
+import type { CoreDeps } from '../ports.js';
+import { requirePermission } from '../use-cases/access.js';
+import { startCheck } from '../use-cases/decision-checks.js';
+import { recordFeedback } from '../use-cases/feedback.js';
+import { listRequirements, showRequirement } from '../use-cases/queries.js';
+import {
+  addRequirement,
+  editRequirement,
+  reassignOwner,
+  reassignRequirement,
+  retireRequirement,
+  reviewRequirement,
+} from '../use-cases/requirements.js';
+import { changeSettings, listRoles, requireWorkspace, setRole } from '../use-cases/workspaces.js';
+import * as views from '../views.js';
+import type { Command } from './grammar.js';
+import { FULL_HELP, USAGE } from './usage.js';
+
+/** Forms the adapters open when a command needs more than one line of input. */
+export type FormRequest =
+  | { readonly form: 'requirement.add'; readonly prefill: { readonly statement?: string } }
+  | { readonly form: 'requirement.review'; readonly requirementId: string }
+  | { readonly form: 'feedback.record'; readonly prefill: { readonly summary?: string } }
+  | { readonly form: 'check.start' };
+
+/**
+ * What the adapter should do with a command's outcome: show a message (privately to the person
+ * unless `shareable`), open a form, or hand the command to a capability the adapter provides
+ * itself (digest, detection, status come with their own issues).
+ */
+export type CommandOutcome =
+  | { readonly kind: 'message'; readonly message: Message }
+  | { readonly kind: 'form'; readonly request: FormRequest }
+  | { readonly kind: 'check-started'; readonly checkId: string; readonly message: Message }
+  | { readonly kind: 'delegated'; readonly command: Command };
+
+export interface CommandContext {
+  /** Where the command was typed; a check started by command is placed there. */
+  readonly place?: ConversationPlace;
+  /** How the platform shows the default digest schedule (DIGEST_CRON), for `settings`. */
+  readonly defaultDigestSchedule?: string;
+}
+
+const show = (message: Message): CommandOutcome => ({ kind: 'message', message });
+
+export async function executeCommand(
+  deps: CoreDeps,
+  actor: Actor,
+  command: Command,
+  context: CommandContext = {},
+): Promise<CommandOutcome> {
+  switch (command.family) {
+    case 'requirement':
+      return executeRequirement(deps, actor, command);
+    case 'feedback':
+      if (command.action === 'help') return show(textMessage(USAGE.feedback));
+      if (!command.summary) {
+        await requirePermission(deps, actor, 'feedback.record');
+        return { kind: 'form', request: { form: 'feedback.record', prefill: {} } };
+      }
+      return show(views.feedbackRecorded(await recordFeedback(deps, actor, { summary: command.summary, fields: command.fields })));
+    case 'check': {
+      if (!command.text || !context.place) {
+        await requirePermission(deps, actor, 'check.start');
+        return { kind: 'form', request: { form: 'check.start' } };
+      }
+      const check = await startCheck(deps, actor, { text: command.text, place: context.place, origin: 'command', decidedBy: actor });
+      return { kind: 'check-started', checkId: check.id, message: textMessage('Decision check started.') };
+    }
+    case 'focus':
+      return executeFocus(deps, actor, command, context);
+  }
+}
+
+async function executeRequirement(
+  deps: CoreDeps,
+  actor: Actor,
+  command: Extract<Command, { family: 'requirement' }>,
+): Promise<CommandOutcome> {
+  switch (command.action) {
+    case 'help':
+      return show(textMessage(USAGE.requirement));
+    case 'add':
+      if (!command.statement) {
+        await requirePermission(deps, actor, 'requirement.record');
+        return { kind: 'form', request: { form: 'requirement.add', prefill: {} } };
+      }
+      return show(views.requirementSaved(await addRequirement(deps, actor, { ...command.fields, statement: command.statement }), 'Recorded'));
+    case 'list': {
+      const requirements = await listRequirements(deps, actor, command.filter);
+      return show(views.requirementList(requirements, command.filter.due ? 'requirements due for review' : 'requirements'));
+    }
+    case 'show': {
+      const { requirement, reviews } = await showRequirement(deps, actor, command.id);
+      return show(views.requirementDetail(requirement, reviews));
+    }
+    case 'edit':
+      return show(views.requirementSaved(await editRequirement(deps, actor, command.id, command.fields), 'Updated'));
+    case 'review': {
+      if (!command.outcome) {
+        await requirePermission(deps, actor, 'requirement.record');
+        const { requirement } = await showRequirement(deps, actor, command.id);
+        return { kind: 'form', request: { form: 'requirement.review', requirementId: requirement.id } };
+      }
+      const { requirement, review } = await reviewRequirement(deps, actor, command.id, command.outcome, command.note);
+      return show(views.reviewRecorded(requirement, review));
+    }
+    case 'retire': {
+      const { requirement, review } = await retireRequirement(deps, actor, command.id, command.note);
+      return show(views.reviewRecorded(requirement, review));
+    }
+    case 'reassign': {
+      if (command.id) {
+        return show(views.requirementSaved(await reassignRequirement(deps, actor, command.id, command.to), 'Reassigned'));
+      }
+      const moved = await reassignOwner(deps, actor, command.from ?? '', command.to);
+      return show(views.ownersReassigned(moved, parsePerson(command.to, actor, 'new owner')));
+    }
+  }
+}
+
+async function executeFocus(
+  deps: CoreDeps,
+  actor: Actor,
+  command: Extract<Command, { family: 'focus' }>,
+  context: CommandContext,
+): Promise<CommandOutcome> {
+  const schedule = context.defaultDigestSchedule ?? 'DIGEST_CRON';
+  switch (command.action) {
+    case 'help':
+      return show(textMessage(FULL_HELP));
+    case 'settings': {
+      if (Object.keys(command.changes).length === 0) {
+        await requirePermission(deps, actor, 'requirement.read');
+        return show(views.settingsShown(await requireWorkspace(deps, actor.workspaceId), schedule));
+      }
+      return show(views.settingsShown(await changeSettings(deps, actor, command.changes), schedule));
+    }
+    case 'role':
+      return show(views.roleChanged(await setRole(deps, actor, command.person, command.role)));
+    case 'roles':
+      return show(views.rolesList(await listRoles(deps, actor)));
+    case 'digest':
+    case 'detection':
+    case 'status':
+      return { kind: 'delegated', command };
+  }
+}
+

@@ -1,0 +1,338 @@
+/**
+ * The one command grammar for both platforms. Slack's `/requirement add …` and Teams'
+ * `requirement add …` both reach `parseCommand('requirement add …')`. The parser checks shape
+ * (which subcommand, which options, required arguments); the use cases check values.
+ */
+import { DomainError, type Result, ok } from '../errors.js';
+import { type Token, tokenize } from './tokenize.js';
+import { USAGE } from './usage.js';
+
+export type RequirementField =
+  | 'statement'
+  | 'customer'
+  | 'type'
+  | 'reference'
+  | 'category'
+  | 'owner'
+  | 'review'
+  | 'source'
+  | 'link'
+  | 'horizon';
+export type FeedbackField = 'customer' | 'kind' | 'sentiment' | 'link' | 'requirements' | 'received';
+export type ListField = 'status' | 'type' | 'category' | 'owner' | 'customer' | 'due';
+
+/** Raw option values as typed; the use cases validate and normalise them. */
+export type Fields<K extends string> = Partial<Record<K, string>>;
+
+export type Command =
+  | { family: 'requirement'; action: 'add'; statement?: string; fields: Fields<RequirementField> }
+  | { family: 'requirement'; action: 'list'; filter: Fields<ListField> }
+  | { family: 'requirement'; action: 'show'; id: string }
+  | { family: 'requirement'; action: 'edit'; id: string; fields: Fields<RequirementField> }
+  | { family: 'requirement'; action: 'review'; id: string; outcome?: string; note?: string }
+  | { family: 'requirement'; action: 'reassign'; id?: string; from?: string; to: string }
+  | { family: 'requirement'; action: 'retire'; id: string; note?: string }
+  | { family: 'requirement'; action: 'help' }
+  | { family: 'feedback'; action: 'record'; summary?: string; fields: Fields<FeedbackField> }
+  | { family: 'feedback'; action: 'help' }
+  | { family: 'check'; action: 'start'; text?: string }
+  | { family: 'focus'; action: 'settings'; changes: Fields<'timezone' | 'digest' | 'detection'> }
+  | { family: 'focus'; action: 'digest'; mode: 'here' | 'preview' | 'send' }
+  | { family: 'focus'; action: 'role'; person: string; role: string }
+  | { family: 'focus'; action: 'roles' }
+  | { family: 'focus'; action: 'detection'; mode: string }
+  | { family: 'focus'; action: 'status' }
+  | { family: 'focus'; action: 'help' };
+
+/** Option keys each command understands, with the aliases people type. */
+const REQUIREMENT_KEYS: Record<string, RequirementField> = {
+  statement: 'statement',
+  text: 'statement',
+  customer: 'customer',
+  cust: 'customer',
+  for: 'customer',
+  type: 'type',
+  reference: 'reference',
+  ref: 'reference',
+  regulation: 'reference',
+  category: 'category',
+  cat: 'category',
+  owner: 'owner',
+  review: 'review',
+  every: 'review',
+  source: 'source',
+  src: 'source',
+  link: 'link',
+  url: 'link',
+  horizon: 'horizon',
+};
+const LIST_KEYS: Record<string, ListField> = {
+  status: 'status',
+  type: 'type',
+  category: 'category',
+  cat: 'category',
+  owner: 'owner',
+  customer: 'customer',
+  due: 'due',
+};
+const FEEDBACK_KEYS: Record<string, FeedbackField> = {
+  customer: 'customer',
+  cust: 'customer',
+  from: 'customer',
+  kind: 'kind',
+  type: 'kind',
+  sentiment: 'sentiment',
+  mood: 'sentiment',
+  link: 'link',
+  url: 'link',
+  source: 'link',
+  req: 'requirements',
+  reqs: 'requirements',
+  requirement: 'requirements',
+  requirements: 'requirements',
+  received: 'received',
+  date: 'received',
+};
+const SETTINGS_KEYS: Record<string, 'timezone' | 'digest' | 'detection'> = {
+  timezone: 'timezone',
+  tz: 'timezone',
+  zone: 'timezone',
+  digest: 'digest',
+  detection: 'detection',
+};
+
+const FAMILY_ALIASES: Record<string, Command['family']> = {
+  requirement: 'requirement',
+  requirements: 'requirement',
+  req: 'requirement',
+  feedback: 'feedback',
+  'customer-feedback': 'feedback',
+  check: 'check',
+  'customer-check': 'check',
+  'customer-focus': 'focus',
+};
+
+function usageError(message: string, family: keyof typeof USAGE): DomainError {
+  return new DomainError('input.invalid', `${message}\n\n${USAGE[family]}`);
+}
+
+/** Nearest known key within two edits, to turn `catgory:` into "did you mean category:?". */
+function closestKey(key: string, known: readonly string[]): string | undefined {
+  const distance = (a: string, b: string): number => {
+    const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      let previous = row[0] ?? 0;
+      row[0] = i;
+      for (let j = 1; j <= b.length; j++) {
+        const saved = row[j] ?? 0;
+        row[j] = Math.min((row[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+        previous = saved;
+      }
+    }
+    return row[b.length] ?? Number.POSITIVE_INFINITY;
+  };
+  return known.find((candidate) => distance(key, candidate) <= (key.length > 4 ? 2 : 1));
+}
+
+interface Split<K extends string> {
+  text: string;
+  fields: Fields<K>;
+}
+
+/**
+ * Separates free text from known options. An unknown `word:value` that is close to a known key is
+ * a typo and refused; anything else (`Price: below 10`) is part of the text.
+ */
+function splitOptions<K extends string>(
+  tokens: Token[],
+  keys: Record<string, K>,
+  family: keyof typeof USAGE,
+): Split<K> {
+  const words: string[] = [];
+  const fields: Fields<K> = {};
+  for (const token of tokens) {
+    if (token.kind === 'word') {
+      words.push(token.text);
+      continue;
+    }
+    const field = keys[token.key];
+    if (field === undefined) {
+      const suggestion = closestKey(token.key, Object.keys(keys));
+      if (suggestion) {
+        throw usageError(`I don't know the option "${token.key}:". Did you mean "${suggestion}:"?`, family);
+      }
+      words.push(token.raw);
+      continue;
+    }
+    if (token.value === '') {
+      throw usageError(`The option "${token.key}:" needs a value, e.g. ${token.key}:something.`, family);
+    }
+    if (fields[field] !== undefined) {
+      throw usageError(`The option "${token.key}:" is given twice. Give it once.`, family);
+    }
+    fields[field] = token.value;
+  }
+  return { text: words.join(' '), fields };
+}
+
+const firstWord = (tokens: Token[]): string | undefined => {
+  const first = tokens[0];
+  return first?.kind === 'word' && !first.quoted ? first.text.toLowerCase() : undefined;
+};
+
+function parseRequirement(tokens: Token[]): Command {
+  if (tokens.length === 0) return { family: 'requirement', action: 'help' };
+  const sub = firstWord(tokens);
+  const rest = tokens.slice(1);
+  const idArgument = (verb: string): { id: string; after: Token[] } => {
+    const first = rest[0];
+    if (first?.kind !== 'word') {
+      throw usageError(`Say which requirement to ${verb}, e.g. "{requirement} ${verb} REQ-1".`, 'requirement');
+    }
+    return { id: first.text, after: rest.slice(1) };
+  };
+  switch (sub) {
+    case 'help':
+      return { family: 'requirement', action: 'help' };
+    case 'add':
+    case 'new': {
+      const { text, fields } = splitOptions(rest, REQUIREMENT_KEYS, 'requirement');
+      const statement = text || fields.statement;
+      return { family: 'requirement', action: 'add', ...(statement ? { statement } : {}), fields };
+    }
+    case 'list':
+    case 'ls': {
+      const { text, fields } = splitOptions(rest, LIST_KEYS, 'requirement');
+      if (text.toLowerCase() === 'due') fields.due = 'yes';
+      else if (text) fields.status ??= text;
+      return { family: 'requirement', action: 'list', filter: fields };
+    }
+    case 'show':
+    case 'view':
+      return { family: 'requirement', action: 'show', id: idArgument('show').id };
+    case 'edit':
+    case 'update': {
+      const { id, after } = idArgument('edit');
+      const { text, fields } = splitOptions(after, REQUIREMENT_KEYS, 'requirement');
+      if (text) fields.statement ??= text;
+      if (Object.keys(fields).length === 0) {
+        throw usageError(`Say what to change, e.g. "{requirement} edit ${id} owner:@someone".`, 'requirement');
+      }
+      return { family: 'requirement', action: 'edit', id, fields };
+    }
+    case 'review': {
+      const { id, after } = idArgument('review');
+      const outcome = after[0]?.kind === 'word' ? after[0].text : undefined;
+      const note = after
+        .slice(1)
+        .map((token) => (token.kind === 'word' ? token.text : token.raw))
+        .join(' ');
+      return { family: 'requirement', action: 'review', id, ...(outcome ? { outcome } : {}), ...(note ? { note } : {}) };
+    }
+    case 'retire': {
+      const { id, after } = idArgument('retire');
+      const note = after.map((token) => (token.kind === 'word' ? token.text : token.raw)).join(' ');
+      return { family: 'requirement', action: 'retire', id, ...(note ? { note } : {}) };
+    }
+    case 'reassign': {
+      const words = rest.filter((token) => token.kind === 'word').map((token) => token.text);
+      const filtered = words.filter((word) => !['to', 'from'].includes(word.toLowerCase()));
+      if (filtered.length !== 2) {
+        throw usageError(
+          'Say what to reassign and to whom: "{requirement} reassign REQ-1 @new-owner", or every requirement of one owner: "{requirement} reassign @old-owner @new-owner".',
+          'requirement',
+        );
+      }
+      const [first, to] = filtered as [string, string];
+      return /^(req-?)?\d+$/i.test(first)
+        ? { family: 'requirement', action: 'reassign', id: first, to }
+        : { family: 'requirement', action: 'reassign', from: first, to };
+    }
+    default:
+      break;
+  }
+  throw usageError(`"{requirement} ${sub ?? ''}" is not a command I know.`, 'requirement');
+}
+
+function parseFeedback(tokens: Token[]): Command {
+  const sub = firstWord(tokens);
+  if (tokens.length === 0 || sub === 'help') {
+    return sub === 'help' ? { family: 'feedback', action: 'help' } : { family: 'feedback', action: 'record', fields: {} };
+  }
+  const rest = sub === 'add' || sub === 'record' ? tokens.slice(1) : tokens;
+  const { text, fields } = splitOptions(rest, FEEDBACK_KEYS, 'feedback');
+  return { family: 'feedback', action: 'record', ...(text ? { summary: text } : {}), fields };
+}
+
+function parseCheck(tokens: Token[]): Command {
+  const text = tokens.map((token) => (token.kind === 'word' ? token.text : token.raw)).join(' ');
+  return { family: 'check', action: 'start', ...(text ? { text } : {}) };
+}
+
+function parseFocus(tokens: Token[]): Command {
+  const sub = firstWord(tokens);
+  const rest = tokens.slice(1);
+  const restWords = rest.filter((token) => token.kind === 'word').map((token) => token.text);
+  switch (sub) {
+    case undefined:
+    case 'help':
+      return { family: 'focus', action: 'help' };
+    case 'status':
+      return { family: 'focus', action: 'status' };
+    case 'roles':
+      return { family: 'focus', action: 'roles' };
+    case 'settings': {
+      const { fields } = splitOptions(rest, SETTINGS_KEYS, 'focus');
+      return { family: 'focus', action: 'settings', changes: fields };
+    }
+    case 'digest': {
+      const mode = restWords[0]?.toLowerCase();
+      if (mode === 'here' || mode === 'preview' || mode === 'send') return { family: 'focus', action: 'digest', mode };
+      throw usageError('Say "{focus}digest here", "{focus}digest preview" or "{focus}digest send".', 'focus');
+    }
+    case 'role': {
+      if (restWords.length !== 2) {
+        throw usageError('Say whose role to set and which role, e.g. "{focus}role @dana manager".', 'focus');
+      }
+      const [person, role] = restWords as [string, string];
+      return { family: 'focus', action: 'role', person, role };
+    }
+    case 'detection': {
+      const mode = restWords[0];
+      if (!mode) throw usageError('Say "{focus}detection auto", "{focus}detection mention-only" or "{focus}detection off".', 'focus');
+      return { family: 'focus', action: 'detection', mode };
+    }
+    default:
+      throw usageError(`"${sub}" is not a command I know.`, 'focus');
+  }
+}
+
+/**
+ * Parses a command line. The first word chooses the command (`requirement`, `feedback`, `check`,
+ * or a `customer-focus` subcommand such as `settings` or `role`, with or without the prefix).
+ */
+export function parseCommand(input: string): Result<Command> {
+  try {
+    const tokens = tokenize(input.replace(/^\s*\//, ''));
+    const head = firstWord(tokens);
+    const family = head === undefined ? undefined : FAMILY_ALIASES[head];
+    const rest = tokens.slice(1);
+    switch (family) {
+      case 'requirement':
+        return ok(parseRequirement(rest));
+      case 'feedback':
+        return ok(parseFeedback(rest));
+      case 'check':
+        return ok(parseCheck(rest));
+      case 'focus':
+        return ok(parseFocus(rest));
+      default:
+        if (head === undefined) return ok({ family: 'focus', action: 'help' });
+        return ok(parseFocus(tokens));
+    }
+  } catch (error) {
+    if (error instanceof DomainError) return { ok: false, error };
+    throw error;
+  }
+}
+

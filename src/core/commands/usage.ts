@@ -1,0 +1,48 @@
+/**
+ * Usage texts, written once for both platforms. `{requirement}`, `{feedback}`, `{check}` and
+ * `{focus}` stand for the command as the platform spells it (Slack `/requirement`, Teams
+ * `requirement`); adapters call {@link spellCommands} before showing any core text.
+ */
+export const USAGE = {
+  requirement: [
+    '*Customer requirements*',
+    '• `{requirement} add <statement> customer:"Acme AS" type:stated|implied|obligatory category:product|price|delivery|communication|service|support|other owner:@someone review:90d` (with no text: opens a form)',
+    '  also `ref:"EU 2019/882"` for obligatory ones, `source:"contract §4"`, `link:https://…`, `horizon:current|future`',
+    '• `{requirement} list [open|met|at_risk|not_met|retired] [type:…] [category:…] [owner:@someone] [customer:…] [due]`',
+    '• `{requirement} show REQ-1`',
+    '• `{requirement} edit REQ-1 owner:@someone category:service "new statement"`',
+    '• `{requirement} review REQ-1 still_valid|met|at_risk|not_met|retire [note]` (with no outcome: opens a form)',
+    '• `{requirement} reassign REQ-1 @new-owner` or `{requirement} reassign @old-owner @new-owner`',
+    '• `{requirement} retire REQ-1 [reason]` (managers)',
+  ].join('\n'),
+  feedback: [
+    '*Customer feedback* — what a customer actually said',
+    '• `{feedback} <quote or summary> customer:"Acme AS" sentiment:positive|neutral|negative kind:complaint|compliment|survey|review|other link:https://… req:REQ-1,REQ-4` (with no text: opens a form)',
+  ].join('\n'),
+  check: ['*Decision checks*', '• `{check} <the decision>` asks "How does this decision affect customers?" about it'].join(
+    '\n',
+  ),
+  focus: [
+    '*Customer focus*',
+    '• `{focus}status` — this week\'s figures',
+    '• `{focus}settings [timezone:Europe/Oslo] [digest:"mon 09:00"]` (admins)',
+    '• `{focus}digest here|preview|send` — where the weekly digest goes, a preview, or send it now (admins)',
+    '• `{focus}role @person member|manager|admin|auditor` (admins) and `{focus}roles`',
+    '• `{focus}detection auto|mention-only|off` — decision detection in this channel (admins)',
+  ].join('\n'),
+} as const;
+
+export type CommandStyle = 'slack' | 'teams';
+
+const SPELLING: Record<CommandStyle, Record<string, string>> = {
+  slack: { requirement: '/requirement', feedback: '/customer-feedback', check: '/customer-check', focus: '/customer-focus ' },
+  teams: { requirement: 'requirement', feedback: 'feedback', check: 'check', focus: '' },
+};
+
+/** Replaces the command placeholders in a core text with the platform's spelling. */
+export function spellCommands(text: string, style: CommandStyle): string {
+  return text.replace(/\{(requirement|feedback|check|focus)\}/g, (_, name: string) => SPELLING[style][name] ?? name);
+}
+
+/** Every usage text together, for `help`. */
+export const FULL_HELP = [USAGE.requirement, USAGE.feedback, USAGE.check, USAGE.focus].join('\n\n');

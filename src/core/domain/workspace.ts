@@ -1,0 +1,35 @@
+import type { Role } from './roles.js';
+import type { IsoTimestamp, Platform, WorkspaceId } from './shared.js';
+
+export const DETECTION_MODES = ['auto', 'mention-only', 'off'] as const;
+export type DetectionMode = (typeof DETECTION_MODES)[number];
+
+export interface WorkspaceSettings {
+  /** IANA time zone the workspace's dates, weeks and digest times are in. */
+  readonly timeZone: string;
+  /** Weekday (1 = Monday … 7 = Sunday) and local time `HH:MM` of the weekly digest; unset uses DIGEST_CRON. */
+  readonly digestWeekday?: number;
+  readonly digestTime?: string;
+  /** Detection mode for channels without their own setting. */
+  readonly defaultDetection: DetectionMode;
+}
+
+export interface Workspace {
+  readonly id: WorkspaceId;
+  readonly platform: Platform;
+  readonly name: string;
+  readonly createdAt: IsoTimestamp;
+  readonly settings: WorkspaceSettings;
+  readonly version: number;
+}
+
+export interface RoleAssignment {
+  readonly workspaceId: WorkspaceId;
+  readonly userId: string;
+  readonly role: Role;
+  readonly assignedBy: string;
+  readonly assignedAt: IsoTimestamp;
+}
+
+/** The playground's workspace and the one a fresh local store starts with. */
+export const LOCAL_WORKSPACE_ID = 'local';

@@ -1,0 +1,70 @@
+/**
+ * The core's public face: every use case bound to its ports, each returning a Result so that
+ * adapters show expected failures (bad input, refusals, unknown ids) and let only bugs and
+ * infrastructure errors escape as exceptions.
+ */
+import { type Command, parseCommand } from './commands/grammar.js';
+import { type CommandContext, type CommandOutcome, executeCommand } from './commands/execute.js';
+import type { Fields, ListField, RequirementField } from './commands/grammar.js';
+import type { Actor, IsoDate, Platform, WorkspaceId } from './domain/shared.js';
+import { type Result, captureDomainErrors } from './errors.js';
+import type { CoreDeps } from './ports.js';
+import { resolveRole } from './use-cases/access.js';
+import {
+  type AnswerInput,
+  type StartCheckInput,
+  answerCheck,
+  closeAction,
+  dismissCheck,
+  startCheck,
+} from './use-cases/decision-checks.js';
+import { type FeedbackInput, recordFeedback } from './use-cases/feedback.js';
+import { type ImportRow, importRequirements } from './use-cases/import-requirements.js';
+import { listEvidence, listRequirements, showRequirement } from './use-cases/queries.js';
+import { addRequirement, editRequirement, reviewRequirement } from './use-cases/requirements.js';
+import { type SettingsChanges, changeSettings, ensureWorkspace, setRole } from './use-cases/workspaces.js';
+
+export function createCore(deps: CoreDeps) {
+  const guard =
+    <A extends unknown[], T>(fn: (deps: CoreDeps, ...args: A) => Promise<T>) =>
+    (...args: A): Promise<Result<T>> =>
+      captureDomainErrors(() => fn(deps, ...args));
+
+  return {
+    deps,
+    ensureWorkspace: (input: { id: WorkspaceId; platform: Platform; name: string }) => ensureWorkspace(deps, input),
+    listWorkspaces: () => deps.workspaces.list(),
+    roleOf: (actor: Actor) => resolveRole(deps, actor),
+    /** Parses and runs a command line such as `requirement add …`. */
+    runCommand: async (actor: Actor, text: string, context?: CommandContext): Promise<Result<CommandOutcome>> => {
+      const parsed = parseCommand(text);
+      if (!parsed.ok) return parsed;
+      return captureDomainErrors(() => executeCommand(deps, actor, parsed.value, context));
+    },
+    runParsedCommand: guard((d, actor: Actor, command: Command, context?: CommandContext) =>
+      executeCommand(d, actor, command, context),
+    ),
+    addRequirement: guard((d, actor: Actor, fields: Fields<RequirementField>) => addRequirement(d, actor, fields)),
+    editRequirement: guard((d, actor: Actor, id: string, fields: Fields<RequirementField>) =>
+      editRequirement(d, actor, id, fields),
+    ),
+    reviewRequirement: guard((d, actor: Actor, id: string, outcome: string, note?: string) =>
+      reviewRequirement(d, actor, id, outcome, note),
+    ),
+    listRequirements: guard((d, actor: Actor, filter?: Fields<ListField>) => listRequirements(d, actor, filter)),
+    showRequirement: guard((d, actor: Actor, id: string) => showRequirement(d, actor, id)),
+    startCheck: guard((d, actor: Actor, input: StartCheckInput) => startCheck(d, actor, input)),
+    answerCheck: guard((d, actor: Actor, checkId: string, input: AnswerInput) => answerCheck(d, actor, checkId, input)),
+    dismissCheck: guard((d, actor: Actor, checkId: string) => dismissCheck(d, actor, checkId)),
+    closeAction: guard((d, actor: Actor, actionId: string, note?: string) => closeAction(d, actor, actionId, note)),
+    recordFeedback: guard((d, actor: Actor, input: FeedbackInput) => recordFeedback(d, actor, input)),
+    changeSettings: guard((d, actor: Actor, changes: SettingsChanges) => changeSettings(d, actor, changes)),
+    setRole: guard((d, actor: Actor, person: string, role: string) => setRole(d, actor, person, role)),
+    importRequirements: guard((d, actor: Actor, rows: readonly ImportRow[], options?: { dryRun?: boolean }) =>
+      importRequirements(d, actor, rows, options),
+    ),
+    listEvidence: guard((d, actor: Actor, from: IsoDate, to: IsoDate) => listEvidence(d, actor, from, to)),
+  };
+}
+
+export type Core = ReturnType<typeof createCore>;

@@ -1,0 +1,64 @@
+/**
+ * The neutral outbound message model. Use cases return these; each platform renders them
+ * (Block Kit, Adaptive Cards, plain text). Text written by users is always marked as such
+ * (`{ user }`), so every renderer escapes it the way its platform needs and a requirement
+ * containing `<!channel>` can never ping anyone.
+ */
+import type { PersonRef } from './domain/shared.js';
+
+/** Our own text (light markdown: *bold*, `code`), or text someone typed, or a person. */
+export type Inline = string | { readonly user: string } | { readonly person: PersonRef } | { readonly link: string; readonly label: string };
+
+export type Block =
+  | { readonly kind: 'heading'; readonly text: string }
+  | { readonly kind: 'text'; readonly parts: readonly Inline[] }
+  | { readonly kind: 'fields'; readonly items: readonly (readonly [label: string, value: readonly Inline[]])[] }
+  | { readonly kind: 'list'; readonly items: readonly (readonly Inline[])[] }
+  | { readonly kind: 'context'; readonly parts: readonly Inline[] }
+  | { readonly kind: 'divider' };
+
+export interface Message {
+  /** Plain-text version for notifications, screen readers and the CLI. */
+  readonly fallback: string;
+  readonly blocks: readonly Block[];
+}
+
+export const userText = (text: string): Inline => ({ user: text });
+
+/** Plain text of inline parts: our markup (*bold*, `code`) removed, user text as typed. */
+export function inlineToPlain(parts: readonly Inline[]): string {
+  return parts
+    .map((part) => {
+      if (typeof part === 'string') return part.replace(/[*`]/g, '');
+      if ('user' in part) return part.user;
+      if ('person' in part) return part.person.name ?? part.person.id ?? '';
+      return `${part.label} (${part.link})`;
+    })
+    .join('');
+}
+
+/** A whole message as plain text, one block per paragraph. */
+export function messageToPlain(message: Message): string {
+  return message.blocks
+    .map((block) => {
+      switch (block.kind) {
+        case 'heading':
+          return block.text;
+        case 'text':
+        case 'context':
+          return inlineToPlain(block.parts);
+        case 'fields':
+          return block.items.map(([label, value]) => `${label}: ${inlineToPlain(value)}`).join('\n');
+        case 'list':
+          return block.items.map((item) => `• ${inlineToPlain(item)}`).join('\n');
+        case 'divider':
+          return '—';
+      }
+    })
+    .join('\n');
+}
+
+/** A message of one paragraph of our own text (confirmations, refusals, usage). */
+export function textMessage(text: string): Message {
+  return { fallback: text, blocks: [{ kind: 'text', parts: [text] }] };
+}

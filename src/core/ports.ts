@@ -1,0 +1,125 @@
+/**
+ * The ports the core needs from the outside world. Each is small and shaped by the domain;
+ * adapters implement them (storage over keyv and each backend's atomic primitives, a system clock,
+ * random ids). Every method either completes durably or throws: the core never sees a half-write.
+ */
+import type { DecisionCheck, FollowUpAction, ImpactAnswer } from './domain/decision-check.js';
+import type { EvidenceDraft, EvidenceEntry } from './domain/evidence.js';
+import type { CustomerFeedback } from './domain/feedback.js';
+import type { Requirement, RequirementReview } from './domain/requirement.js';
+import type { Role } from './domain/roles.js';
+import type { IsoDate, WorkspaceId } from './domain/shared.js';
+import type { RoleAssignment, Workspace } from './domain/workspace.js';
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface IdGenerator {
+  /** A new random id, unique across instances (used for checks, answers, actions, feedback). */
+  newId(): string;
+}
+
+/** Half-open instant range `[from, to)`. */
+export interface TimeRange {
+  readonly from: Date;
+  readonly to: Date;
+}
+
+/**
+ * Applies `change` to the stored record and saves it only if nobody saved it in between;
+ * on a conflict it re-reads and applies `change` again. Returns the saved record, or undefined
+ * when the record does not exist. `change` may throw a DomainError to refuse the change.
+ */
+export type Mutator<T> = (current: T) => T;
+
+export interface WorkspaceRepository {
+  /** Creates the workspace if it does not exist yet; idempotent. Returns the stored workspace. */
+  ensure(workspace: Workspace): Promise<Workspace>;
+  /** Undefined when unknown. */
+  get(id: WorkspaceId): Promise<Workspace | undefined>;
+  /** All workspaces, oldest first. */
+  list(): Promise<Workspace[]>;
+  update(id: WorkspaceId, change: Mutator<Workspace>): Promise<Workspace | undefined>;
+}
+
+export interface RoleRepository {
+  /** Undefined when the person has no explicit role. */
+  get(workspaceId: WorkspaceId, userId: string): Promise<RoleAssignment | undefined>;
+  set(assignment: RoleAssignment): Promise<void>;
+  /** Every explicit assignment of a workspace (people with a role other than the default). */
+  list(workspaceId: WorkspaceId): Promise<RoleAssignment[]>;
+  /** Assignments with one role, e.g. the managers who receive the digest. */
+  listByRole(workspaceId: WorkspaceId, role: Role): Promise<RoleAssignment[]>;
+}
+
+export interface RequirementRepository {
+  /** Next requirement number of the workspace; atomic across instances, never reused. */
+  allocateNumber(workspaceId: WorkspaceId): Promise<number>;
+  /** Stores a new requirement; its id must not exist yet. */
+  create(requirement: Requirement): Promise<void>;
+  get(workspaceId: WorkspaceId, id: string): Promise<Requirement | undefined>;
+  update(workspaceId: WorkspaceId, id: string, change: Mutator<Requirement>): Promise<Requirement | undefined>;
+  /** Every requirement of the workspace in number order (retired ones included). */
+  list(workspaceId: WorkspaceId): Promise<Requirement[]>;
+  /** Requirements not retired whose next review falls on or before `date`. */
+  listReviewDue(workspaceId: WorkspaceId, date: IsoDate): Promise<Requirement[]>;
+  addReview(review: RequirementReview): Promise<void>;
+  /** A requirement's reviews, oldest first. */
+  listReviews(workspaceId: WorkspaceId, requirementId: string): Promise<RequirementReview[]>;
+}
+
+export interface DecisionCheckRepository {
+  create(check: DecisionCheck): Promise<void>;
+  get(workspaceId: WorkspaceId, id: string): Promise<DecisionCheck | undefined>;
+  update(workspaceId: WorkspaceId, id: string, change: Mutator<DecisionCheck>): Promise<DecisionCheck | undefined>;
+  /** Checks started within the range, oldest first; reads only that range. */
+  listStarted(workspaceId: WorkspaceId, range: TimeRange): Promise<DecisionCheck[]>;
+  /** Appends an answer; several people may answer at once without losing any answer. */
+  addAnswer(answer: ImpactAnswer): Promise<void>;
+  /** All answers to a check (superseded ones included), oldest first. */
+  listAnswers(workspaceId: WorkspaceId, checkId: string): Promise<ImpactAnswer[]>;
+}
+
+export interface ActionRepository {
+  create(action: FollowUpAction): Promise<void>;
+  get(workspaceId: WorkspaceId, id: string): Promise<FollowUpAction | undefined>;
+  update(workspaceId: WorkspaceId, id: string, change: Mutator<FollowUpAction>): Promise<FollowUpAction | undefined>;
+  /** Open actions, earliest due first (those without a due date last). */
+  listOpen(workspaceId: WorkspaceId): Promise<FollowUpAction[]>;
+}
+
+export interface FeedbackRepository {
+  create(feedback: CustomerFeedback): Promise<void>;
+  get(workspaceId: WorkspaceId, id: string): Promise<CustomerFeedback | undefined>;
+  /** Feedback received within the range, oldest first; reads only that range. */
+  listReceived(workspaceId: WorkspaceId, range: TimeRange): Promise<CustomerFeedback[]>;
+}
+
+export interface EvidenceLog {
+  /** Appends an entry with the workspace's next sequence number (atomic across instances). */
+  append(draft: EvidenceDraft): Promise<EvidenceEntry>;
+  /** Entries whose time falls within the range, in sequence order; reads only that range. */
+  listBetween(workspaceId: WorkspaceId, range: TimeRange): Promise<EvidenceEntry[]>;
+  /** Entries with `fromSeq <= seq <= toSeq`, in order; a missing entry is simply absent. */
+  listBySeq(workspaceId: WorkspaceId, fromSeq: number, toSeq: number): Promise<EvidenceEntry[]>;
+  /** The highest sequence number handed out so far (0 for an empty log). */
+  lastSeq(workspaceId: WorkspaceId): Promise<number>;
+}
+
+/** Everything the core's use cases may be given. Each use case picks only what it needs. */
+export interface CoreDeps {
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly workspaces: WorkspaceRepository;
+  readonly roles: RoleRepository;
+  readonly requirements: RequirementRepository;
+  readonly checks: DecisionCheckRepository;
+  readonly actions: ActionRepository;
+  readonly feedback: FeedbackRepository;
+  readonly evidence: EvidenceLog;
+  /** Platform user ids that are admins everywhere (ADMIN_USERS). */
+  readonly adminUsers: ReadonlySet<string>;
+  /** Time zone for workspaces created without one (DIGEST_TIMEZONE). */
+  readonly defaultTimeZone: string;
+}

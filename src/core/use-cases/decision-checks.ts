@@ -1,0 +1,212 @@
+/**
+ * Decision checks: "How does this decision affect customers?", the answers people give, and the
+ * follow-up actions that negative or uncertain answers call for.
+ */
+import { parseIsoDate } from '../domain/dates.js';
+import {
+  type CheckOrigin,
+  type ConversationPlace,
+  type DecisionCheck,
+  type FollowUpAction,
+  IMPACTS,
+  IMPACTS_NEEDING_ACTION,
+  IMPACTS_NEEDING_EXPLANATION,
+  type ImpactAnswer,
+} from '../domain/decision-check.js';
+import { parsePerson } from '../domain/person.js';
+import { parseRequirementId } from '../domain/requirement.js';
+import type { Actor, Person } from '../domain/shared.js';
+import { MAX_SHORT_TEXT_LENGTH, cleanOptionalText, cleanText, oneOf } from '../domain/text.js';
+import { DomainError } from '../errors.js';
+import type { CoreDeps } from '../ports.js';
+import { requirePermission } from './access.js';
+import { personId, recordEvidence } from './record-evidence.js';
+
+const author = (actor: Actor): Person => (actor.name ? { id: actor.id, name: actor.name } : { id: actor.id });
+
+export interface StartCheckInput {
+  readonly text: string;
+  readonly place: ConversationPlace;
+  readonly decidedBy?: Person;
+  readonly origin: CheckOrigin;
+}
+
+export async function startCheck(deps: CoreDeps, actor: Actor, input: StartCheckInput): Promise<DecisionCheck> {
+  await requirePermission(deps, actor, 'check.start');
+  const text = cleanText(input.text, { field: 'decision', multiline: true });
+  const now = deps.clock.now();
+  const check: DecisionCheck = {
+    workspaceId: actor.workspaceId,
+    id: deps.ids.newId(),
+    text,
+    place: input.place,
+    ...(input.decidedBy ? { decidedBy: input.decidedBy } : {}),
+    origin: input.origin,
+    startedBy: author(actor),
+    startedAt: now.toISOString(),
+    status: 'awaiting',
+    version: 1,
+  };
+  await deps.checks.create(check);
+  await recordEvidence(deps, actor, now, {
+    type: 'check.started',
+    subject: { kind: 'check', id: check.id },
+    data: {
+      origin: check.origin,
+      platform: check.place.platform,
+      channelId: check.place.channelId,
+      threadId: check.place.threadId ?? null,
+      messageId: check.place.messageId ?? null,
+      decidedById: personId(check.decidedBy),
+    },
+    personal: { text: check.text, permalink: check.place.permalink, decidedByName: check.decidedBy?.name },
+  });
+  return check;
+}
+
+export async function loadCheck(deps: Pick<CoreDeps, 'checks'>, actor: Actor, id: string): Promise<DecisionCheck> {
+  const check = await deps.checks.get(actor.workspaceId, id);
+  if (!check) throw new DomainError('check.not_found', 'I could not find that decision check. It may belong to another workspace.');
+  return check;
+}
+
+/** The follow-up to a negative or uncertain impact: an action, or the risk accepted with a reason. */
+export type FollowUpInput =
+  | { readonly kind: 'action'; readonly description: string; readonly owner?: string; readonly dueOn?: string }
+  | { readonly kind: 'accepted'; readonly reason: string };
+
+export interface AnswerInput {
+  readonly impact: string;
+  readonly affectedCustomers?: readonly string[];
+  readonly requirementIds?: readonly string[];
+  readonly explanation?: string;
+  readonly followUp?: FollowUpInput;
+}
+
+export interface AnswerResult {
+  readonly check: DecisionCheck;
+  readonly answer: ImpactAnswer;
+  readonly action?: FollowUpAction;
+}
+
+function checkedRequirementIds(raw: readonly string[]): string[] {
+  return [...new Set(raw.map((value) => {
+    const id = parseRequirementId(value);
+    if (!id) throw new DomainError('input.invalid', `"${value}" is not a requirement id. Ids look like REQ-12.`, 'requirements');
+    return id;
+  }))];
+}
+
+function buildAction(deps: CoreDeps, actor: Actor, check: DecisionCheck, answerId: string, input: FollowUpInput, now: Date): FollowUpAction {
+  const base = { workspaceId: actor.workspaceId, id: deps.ids.newId(), checkId: check.id, answerId, createdBy: author(actor), createdAt: now.toISOString(), version: 1 };
+  if (input.kind === 'accepted') {
+    const reason = cleanText(input.reason, { field: 'reason for accepting the risk', multiline: true });
+    return { ...base, description: 'Accepted, no action', status: 'accepted', acceptedReason: reason, closedBy: author(actor), closedAt: now.toISOString() };
+  }
+  const description = cleanText(input.description, { field: 'action', multiline: true });
+  const owner = input.owner?.trim() ? parsePerson(input.owner, actor, 'action owner') : undefined;
+  const dueOn = input.dueOn?.trim() ? parseIsoDate(input.dueOn, 'due date') : undefined;
+  if (!owner || !dueOn) {
+    throw new DomainError('input.invalid', 'A follow-up action needs an owner and a due date, so it does not get lost.', owner ? 'due date' : 'action owner');
+  }
+  return { ...base, description, owner, dueOn, status: 'open' };
+}
+
+/**
+ * Records one person's answer. A second answer by the same person supersedes their first.
+ * Negative and "none" answers need an explanation; negative and unknown ones need a follow-up.
+ */
+export async function answerCheck(deps: CoreDeps, actor: Actor, checkId: string, input: AnswerInput): Promise<AnswerResult> {
+  await requirePermission(deps, actor, 'check.answer');
+  const impact = oneOf(input.impact, IMPACTS, 'impact');
+  const explanation = cleanOptionalText(input.explanation, { field: 'explanation', multiline: true });
+  if (IMPACTS_NEEDING_EXPLANATION.has(impact) && !explanation) {
+    throw new DomainError('input.invalid', `Please explain why the impact is "${impact}": one sentence is enough.`, 'explanation');
+  }
+  if (IMPACTS_NEEDING_ACTION.has(impact) && !input.followUp) {
+    throw new DomainError(
+      'input.invalid',
+      'Say what will be done about it: an action with an owner and a due date, or "accepted, no action" with the reason.',
+      'action',
+    );
+  }
+  const affectedCustomers = [...new Set((input.affectedCustomers ?? []).map((name) => cleanText(name, { field: 'affected customer', max: MAX_SHORT_TEXT_LENGTH })))];
+  const requirementIds = checkedRequirementIds(input.requirementIds ?? []);
+  const check = await loadCheck(deps, actor, checkId);
+  if (check.status === 'dismissed') {
+    throw new DomainError('check.closed', 'This check was dismissed as "not a decision", so it takes no answers.');
+  }
+  for (const id of requirementIds) {
+    if (!(await deps.requirements.get(actor.workspaceId, id))) {
+      throw new DomainError('requirement.not_found', `There is no ${id} in this workspace.`, 'requirements');
+    }
+  }
+  const now = deps.clock.now();
+  const previous = (await deps.checks.listAnswers(actor.workspaceId, check.id)).filter((answer) => answer.by.id === actor.id).at(-1);
+  const answerId = deps.ids.newId();
+  const action = input.followUp && IMPACTS_NEEDING_ACTION.has(impact) ? buildAction(deps, actor, check, answerId, input.followUp, now) : undefined;
+  const answer: ImpactAnswer = {
+    workspaceId: actor.workspaceId,
+    checkId: check.id,
+    id: answerId,
+    impact,
+    affectedCustomers,
+    requirementIds,
+    ...(explanation ? { explanation } : {}),
+    by: author(actor),
+    at: now.toISOString(),
+    ...(previous ? { supersedes: previous.id } : {}),
+    ...(action ? { actionId: action.id } : {}),
+  };
+  // The action is stored first so an answer never points at an action that is missing.
+  if (action) await deps.actions.create(action);
+  await deps.checks.addAnswer(answer);
+  const updated = (await deps.checks.update(actor.workspaceId, check.id, (current) => (current.status === 'awaiting' ? { ...current, status: 'answered' } : current))) ?? check;
+  await recordEvidence(deps, actor, now, {
+    type: 'check.answered',
+    subject: { kind: 'check', id: check.id },
+    data: { answerId, impact, requirementIds, supersedes: previous?.id ?? null, actionId: action?.id ?? null },
+    personal: { explanation, affectedCustomers: affectedCustomers.join('; ') || undefined },
+  });
+  if (action) await recordActionCreated(deps, actor, action, now);
+  return { check: updated, answer, ...(action ? { action } : {}) };
+}
+
+async function recordActionCreated(deps: CoreDeps, actor: Actor, action: FollowUpAction, now: Date) {
+  await recordEvidence(deps, actor, now, {
+    type: 'action.created',
+    subject: { kind: 'action', id: action.id },
+    data: { checkId: action.checkId, answerId: action.answerId, status: action.status, ownerId: personId(action.owner), dueOn: action.dueOn ?? null },
+    personal: { description: action.description, ownerName: action.owner?.name, acceptedReason: action.acceptedReason },
+  });
+}
+
+/** "Not a decision": closes the check; kept as feedback for detection. */
+export async function dismissCheck(deps: CoreDeps, actor: Actor, checkId: string): Promise<DecisionCheck> {
+  await requirePermission(deps, actor, 'check.answer');
+  const check = await loadCheck(deps, actor, checkId);
+  if (check.status !== 'awaiting') {
+    throw new DomainError('check.closed', check.status === 'answered' ? 'This check already has answers, so it stays.' : 'This check was already dismissed.');
+  }
+  const now = deps.clock.now();
+  const updated = await deps.checks.update(actor.workspaceId, check.id, (current) => {
+    if (current.status !== 'awaiting') throw new DomainError('check.closed', 'Someone answered this check a moment ago, so it stays.');
+    return { ...current, status: 'dismissed', dismissedBy: author(actor), dismissedAt: now.toISOString() };
+  });
+  if (!updated) throw new DomainError('check.not_found', 'That decision check no longer exists.');
+  await recordEvidence(deps, actor, now, { type: 'check.dismissed', subject: { kind: 'check', id: check.id }, data: { origin: check.origin } });
+  return updated;
+}
+
+export async function closeAction(deps: CoreDeps, actor: Actor, actionId: string, rawNote?: string): Promise<FollowUpAction> {
+  await requirePermission(deps, actor, 'action.record');
+  const note = cleanOptionalText(rawNote, { field: 'note', multiline: true });
+  const now = deps.clock.now();
+  const updated = await deps.actions.update(actor.workspaceId, actionId, (current) => {
+    if (current.status !== 'open') throw new DomainError('action.closed', 'That follow-up action is already closed.');
+    return { ...current, status: 'done', closedBy: author(actor), closedAt: now.toISOString(), ...(note ? { closingNote: note } : {}) };
+  });
+  if (!updated) throw new DomainError('action.not_found', 'I could not find that follow-up action in this workspace.');
+  await recordEvidence(deps, actor, now, { type: 'action.closed', subject: { kind: 'action', id: updated.id }, data: { checkId: updated.checkId, status: updated.status }, personal: { note } });
+  return updated;
+}

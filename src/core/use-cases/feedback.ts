@@ -1,0 +1,77 @@
+/** Customer feedback: what customers actually said (ISO 9001 9.1.2). */
+import type { FeedbackField, Fields } from '../commands/grammar.js';
+import { parseIsoDate, startOfDayInZone } from '../domain/dates.js';
+import { type CustomerFeedback, FEEDBACK_KINDS, SENTIMENTS } from '../domain/feedback.js';
+import { parseRequirementId } from '../domain/requirement.js';
+import { parseLink } from '../domain/requirement-input.js';
+import type { Actor } from '../domain/shared.js';
+import { MAX_SHORT_TEXT_LENGTH, cleanText, oneOf } from '../domain/text.js';
+import { DomainError } from '../errors.js';
+import type { CoreDeps, TimeRange } from '../ports.js';
+import { requirePermission } from './access.js';
+import { recordEvidence } from './record-evidence.js';
+import { workspaceTimeZone } from './workspaces.js';
+
+export interface FeedbackInput {
+  readonly summary?: string;
+  readonly fields: Fields<FeedbackField>;
+}
+
+export async function recordFeedback(deps: CoreDeps, actor: Actor, input: FeedbackInput): Promise<CustomerFeedback> {
+  await requirePermission(deps, actor, 'feedback.record');
+  const { fields } = input;
+  const summary = cleanText(input.summary ?? '', { field: 'feedback', multiline: true });
+  if (!fields.customer?.trim()) {
+    throw new DomainError('input.invalid', 'Say which customer said it, e.g. customer:"Acme AS".', 'customer');
+  }
+  if (!fields.sentiment?.trim()) {
+    throw new DomainError('input.invalid', `Say how the customer felt: sentiment:${SENTIMENTS.join('|')}.`, 'sentiment');
+  }
+  const customer = cleanText(fields.customer, { field: 'customer', max: MAX_SHORT_TEXT_LENGTH });
+  const sentiment = oneOf(fields.sentiment, SENTIMENTS, 'sentiment');
+  const kind = fields.kind ? oneOf(fields.kind, FEEDBACK_KINDS, 'kind') : 'other';
+  const sourceLink = fields.link?.trim() ? parseLink(fields.link) : undefined;
+  const requirementIds = [...new Set((fields.requirements ?? '').split(/[\s,;]+/).filter(Boolean).map((raw) => {
+    const id = parseRequirementId(raw);
+    if (!id) throw new DomainError('input.invalid', `"${raw}" is not a requirement id. Ids look like REQ-12.`, 'requirements');
+    return id;
+  }))];
+  for (const id of requirementIds) {
+    if (!(await deps.requirements.get(actor.workspaceId, id))) {
+      throw new DomainError('requirement.not_found', `There is no ${id} in this workspace.`, 'requirements');
+    }
+  }
+  const now = deps.clock.now();
+  const receivedAt = fields.received?.trim()
+    ? startOfDayInZone(parseIsoDate(fields.received, 'received date'), await workspaceTimeZone(deps, actor.workspaceId))
+    : now;
+  if (receivedAt.getTime() > now.getTime()) {
+    throw new DomainError('input.invalid', 'The received date is in the future. Give the day the customer said it.', 'received');
+  }
+  const feedback: CustomerFeedback = {
+    workspaceId: actor.workspaceId,
+    id: deps.ids.newId(),
+    customer,
+    kind,
+    sentiment,
+    summary,
+    ...(sourceLink ? { sourceLink } : {}),
+    requirementIds,
+    receivedAt: receivedAt.toISOString(),
+    recordedBy: actor.name ? { id: actor.id, name: actor.name } : { id: actor.id },
+    recordedAt: now.toISOString(),
+  };
+  await deps.feedback.create(feedback);
+  await recordEvidence(deps, actor, now, {
+    type: 'feedback.recorded',
+    subject: { kind: 'feedback', id: feedback.id },
+    data: { kind, sentiment, requirementIds, receivedAt: feedback.receivedAt },
+    personal: { summary, customer, sourceLink },
+  });
+  return feedback;
+}
+
+export async function listFeedback(deps: CoreDeps, actor: Actor, range: TimeRange): Promise<CustomerFeedback[]> {
+  await requirePermission(deps, actor, 'feedback.read');
+  return deps.feedback.listReceived(actor.workspaceId, range);
+}

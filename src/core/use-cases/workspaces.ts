@@ -1,0 +1,138 @@
+/** Workspaces, their settings and the roles people hold in them. */
+import { isValidTimeZone } from '../domain/dates.js';
+import { parsePerson } from '../domain/person.js';
+import { ROLES, type Role } from '../domain/roles.js';
+import type { Actor, Platform, WorkspaceId } from '../domain/shared.js';
+import { oneOf } from '../domain/text.js';
+import { DETECTION_MODES, type RoleAssignment, type Workspace, type WorkspaceSettings } from '../domain/workspace.js';
+import { DomainError } from '../errors.js';
+import type { CoreDeps } from '../ports.js';
+import { requirePermission } from './access.js';
+import { recordEvidence } from './record-evidence.js';
+
+export async function workspaceTimeZone(deps: Pick<CoreDeps, 'workspaces' | 'defaultTimeZone'>, id: WorkspaceId) {
+  return (await deps.workspaces.get(id))?.settings.timeZone ?? deps.defaultTimeZone;
+}
+
+/** Registers a workspace the first time the bot hears from it; later calls return it unchanged. */
+export async function ensureWorkspace(
+  deps: Pick<CoreDeps, 'workspaces' | 'clock' | 'defaultTimeZone'>,
+  input: { id: WorkspaceId; platform: Platform; name: string },
+): Promise<Workspace> {
+  const known = await deps.workspaces.get(input.id);
+  if (known) return known;
+  return deps.workspaces.ensure({
+    id: input.id,
+    platform: input.platform,
+    name: input.name,
+    createdAt: deps.clock.now().toISOString(),
+    settings: { timeZone: deps.defaultTimeZone, defaultDetection: 'auto' },
+    version: 1,
+  });
+}
+
+/** The workspace an actor acts in; unknown workspaces are refused, never created implicitly. */
+export async function requireWorkspace(deps: Pick<CoreDeps, 'workspaces'>, id: WorkspaceId): Promise<Workspace> {
+  const workspace = await deps.workspaces.get(id);
+  if (!workspace) {
+    throw new DomainError('workspace.unknown', `There is no workspace "${id}". "customer-focus workspaces" lists them.`);
+  }
+  return workspace;
+}
+
+const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+
+/** `mon 09:00`, `Monday 9:30` → weekday 1–7 and `HH:MM`. */
+function parseDigestSchedule(raw: string): Pick<WorkspaceSettings, 'digestWeekday' | 'digestTime'> {
+  const match = /^([a-z]+)\s+(\d{1,2}):(\d{2})$/i.exec(raw.trim());
+  const weekday = match ? WEEKDAYS.indexOf((match[1] ?? '').slice(0, 3).toLowerCase()) + 1 : 0;
+  const hour = Number(match?.[2]);
+  const minute = Number(match?.[3]);
+  if (!match || weekday === 0 || hour > 23 || minute > 59) {
+    throw new DomainError(
+      'input.invalid',
+      `"${raw.trim()}" is not a digest time I understand. Give a weekday and a 24-hour time, e.g. digest:"mon 09:00".`,
+      'digest',
+    );
+  }
+  return { digestWeekday: weekday, digestTime: `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}` };
+}
+
+export interface SettingsChanges {
+  readonly timezone?: string;
+  readonly digest?: string;
+  readonly detection?: string;
+}
+
+export async function changeSettings(deps: CoreDeps, actor: Actor, changes: SettingsChanges): Promise<Workspace> {
+  await requirePermission(deps, actor, 'settings.change');
+  const patch: Partial<WorkspaceSettings> = {};
+  if (changes.timezone !== undefined) {
+    if (!isValidTimeZone(changes.timezone.trim())) {
+      throw new DomainError(
+        'input.invalid',
+        `"${changes.timezone.trim()}" is not a time zone I know. Use an IANA name such as Europe/Oslo, America/New_York or Asia/Kolkata.`,
+        'timezone',
+      );
+    }
+    Object.assign(patch, { timeZone: changes.timezone.trim() });
+  }
+  if (changes.digest !== undefined) Object.assign(patch, parseDigestSchedule(changes.digest));
+  if (changes.detection !== undefined) {
+    Object.assign(patch, { defaultDetection: oneOf(changes.detection, DETECTION_MODES, 'detection mode') });
+  }
+  await requireWorkspace(deps, actor.workspaceId);
+  if (Object.keys(patch).length === 0) return requireWorkspace(deps, actor.workspaceId);
+  const now = deps.clock.now();
+  const updated = await deps.workspaces.update(actor.workspaceId, (current) => ({
+    ...current,
+    settings: { ...current.settings, ...patch },
+  }));
+  if (!updated) throw new DomainError('workspace.unknown', `There is no workspace "${actor.workspaceId}".`);
+  await recordEvidence(deps, actor, now, {
+    type: 'settings.changed',
+    subject: { kind: 'workspace', id: actor.workspaceId },
+    data: { ...patch },
+  });
+  return updated;
+}
+
+export async function setRole(deps: CoreDeps, actor: Actor, rawPerson: string, rawRole: string): Promise<RoleAssignment> {
+  await requirePermission(deps, actor, 'role.change');
+  const role: Role = oneOf(rawRole, ROLES, 'role');
+  const person = parsePerson(rawPerson, actor, 'person');
+  if (!person.id) {
+    throw new DomainError('input.invalid', 'Mention the person with @ so I know exactly who gets the role.', 'person');
+  }
+  if (person.id === actor.id && role !== 'admin' && !deps.adminUsers.has(actor.id)) {
+    const admins = (await deps.roles.listByRole(actor.workspaceId, 'admin')).filter((a) => a.userId !== actor.id);
+    if (admins.length === 0) {
+      throw new DomainError(
+        'input.invalid',
+        'You are the only admin here, so you cannot give up the admin role. Make someone else admin first.',
+        'role',
+      );
+    }
+  }
+  const now = deps.clock.now();
+  const assignment: RoleAssignment = {
+    workspaceId: actor.workspaceId,
+    userId: person.id,
+    role,
+    assignedBy: actor.id,
+    assignedAt: now.toISOString(),
+  };
+  await deps.roles.set(assignment);
+  await recordEvidence(deps, actor, now, {
+    type: 'role.changed',
+    subject: { kind: 'person', id: person.id },
+    data: { role },
+    personal: { personName: person.name },
+  });
+  return assignment;
+}
+
+export async function listRoles(deps: CoreDeps, actor: Actor): Promise<RoleAssignment[]> {
+  await requirePermission(deps, actor, 'requirement.read');
+  return deps.roles.list(actor.workspaceId);
+}
