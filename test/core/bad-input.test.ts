@@ -33,7 +33,7 @@ describe('bad input', () => {
     expect(await t.backend.counters.current(`ws:${t.workspaceId}:req`)).toBe(requirementsBefore);
   }
 
-  it.each([
+  const cases: [command: string, pattern: RegExp][] = [
     ['requirement add "   "', /needs a statement/],
     ['requirement add statement:"  "', /"statement:" needs a value/],
     [`requirement add ${'x'.repeat(3001)}`, /3001 characters long; the limit is 3000/],
@@ -59,7 +59,8 @@ describe('bad input', () => {
     ['feedback Slow answers', /Say which customer said it/],
     ['feedback Slow answers customer:Acme sentiment:angry', /Use one of: positive, neutral, negative/],
     ['feedback Slow answers customer:Acme sentiment:negative req:REQ-42', /There is no REQ-42/],
-  ].map(([command, pattern]) => [label(command as string), command, pattern] as const))('%s', async (_label, command, pattern) => {
+  ];
+  it.each(cases.map(([command, pattern]) => [label(command), command, pattern] as const))('%s', async (_label, command, pattern) => {
     expectOk(await t.core.addRequirement(admin, { statement: 'An existing requirement' }));
     await expectRefused(command, pattern);
   });

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openBackend } from '../../src/adapters/storage/open-backend.js';
+import { removeNamespace, uniqueNamespace } from '../support/real-stores.js';
 import { storeTargets } from '../support/store-targets.js';
 import { spawnWriter } from '../support/spawn-child.js';
 
@@ -15,7 +15,7 @@ afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
 describe.each(storeTargets(directory).filter((target) => target.kind !== 'memory'))('two processes on $label', (target) => {
   it.skipIf(target.skipReason !== undefined)('create 500 requirements each: 1,000 requirements, 1,000 distinct ids', { timeout: 120_000 }, async () => {
-    const namespace = `mp${Math.random().toString(36).slice(2, 8)}`;
+    const namespace = uniqueNamespace();
     const writers = ['alpha', 'beta'].map((label) => spawnWriter([target.url, namespace, 'local', '500', label]));
     // Start both together once both have opened the store, so their writes really interleave.
     await Promise.all(writers.map((writer) => writer.waitFor((lines) => lines.includes('READY'))));
@@ -38,11 +38,6 @@ describe.each(storeTargets(directory).filter((target) => target.kind !== 'memory
     expect(listed).toHaveLength(1000);
     expect(new Set(listed)).toEqual(new Set(Array.from({ length: 1000 }, (_, i) => `REQ-${i + 1}`)));
 
-    const backend = await openBackend(target.url, { namespace });
-    try {
-      await backend.purge('ws:local:');
-    } finally {
-      await backend.close();
-    }
+    await removeNamespace(target.url, namespace);
   });
 });

@@ -147,6 +147,14 @@ export function backendContract(target: ContractTarget): void {
       expect(await backend.claims.holder('ws:clm:ttl')).toBe('second');
     });
 
+    it('takes a fractional ttl and rejects a negative or infinite one', async () => {
+      expect(await backend.claims.claim('ws:clm:fraction', 'me', 60_000.5)).toBe(true);
+      expect(await backend.claims.holder('ws:clm:fraction')).toBe('me');
+      await expect(backend.claims.claim('ws:clm:bad', 'me', -1)).rejects.toThrow(RangeError);
+      await expect(backend.claims.claim('ws:clm:bad', 'me', Number.POSITIVE_INFINITY)).rejects.toThrow(RangeError);
+      expect(await backend.claims.holder('ws:clm:bad')).toBeUndefined();
+    });
+
     it('a claim with ttl 0 is permanent', async () => {
       expect(await backend.claims.claim('ws:clm:forever', 'keeper', 0)).toBe(true);
       expect(await backend.claims.claim('ws:clm:forever', 'other', 0)).toBe(false);

@@ -5,7 +5,7 @@
 import type { Keyv } from 'keyv';
 import { KeyvRecordStore, recordKeyv } from './keyv-record-store.js';
 import type { Backend, Claims, Counters, SortedIndex } from './primitives.js';
-import { checkLimit, checkRange, checkScore, compareMembers } from './argument-checks.js';
+import { checkLimit, checkRange, checkScore, checkTtl, compareMembers } from './argument-checks.js';
 import { storeErrorReporter, type StoreLogger } from './store-logger.js';
 
 export function openMemoryBackend(logger?: StoreLogger): Backend {
@@ -74,8 +74,9 @@ export function openMemoryBackend(logger?: StoreLogger): Backend {
   };
   const claimStore: Claims = {
     async claim(key, owner, ttlMs) {
+      const ttl = checkTtl(ttlMs);
       if (liveClaim(key)) return false;
-      claims.set(key, { owner, expiresAt: ttlMs > 0 ? Date.now() + ttlMs : undefined });
+      claims.set(key, { owner, expiresAt: ttl > 0 ? Date.now() + ttl : undefined });
       return true;
     },
     async release(key, owner) {

@@ -4,11 +4,12 @@
  * Every statement goes through the adapter's own pool (`store.query`), so one pool serves both.
  */
 import { KeyvPostgres } from '@keyv/postgres';
-import { KeyvRecordStore, recordKeyv } from './keyv-record-store.js';
+import { recordKeyv } from './keyv-record-store.js';
 import { releaseSharedPool, retainSharedPool, sharedPoolOptions } from './postgres-pool.js';
 import type { Backend } from './primitives.js';
 import { redactUrl } from './redact-url.js';
-import { type SqlRow, type SqlRunner, sqlClaims, sqlCounters, sqlPurge, sqlRecordAccess, sqlSortedIndex } from './sql-primitives.js';
+import { sqlBackend } from './sql-backend.js';
+import type { SqlRow, SqlRunner } from './sql-primitives.js';
 import { RECORD_KEY_SIZE, schemaStatements, sqlTables } from './sql-schema.js';
 import { errorCode, errorMessage, storeErrorReporter, type StoreLogger } from './store-logger.js';
 
@@ -73,20 +74,7 @@ export async function openPostgresBackend(storeUrl: string, namespace: string, l
   }
 
   return {
-    kind: 'postgres',
-    records: new KeyvRecordStore(keyv, sqlRecordAccess(db, tables)),
-    index: sqlSortedIndex(db, tables),
-    counters: sqlCounters(db, tables),
-    claims: sqlClaims(db, tables),
-    async ping() {
-      try {
-        await db.all('SELECT 1', []);
-      } catch (error) {
-        throw new Error(`The PostgreSQL store at ${where} does not answer: ${errorMessage(error)}`, { cause: error });
-      }
-    },
-    purge: (prefix) => sqlPurge(db, tables, prefix),
-    close,
+    ...sqlBackend('postgres', { keyv, db, tables, close, label: `PostgreSQL store at ${where}` }),
     query: (sql, params = []) => db.all(sql, params),
     async dropTables() {
       for (const table of [tables.records, tables.sortedIndex, tables.counters, tables.claims]) {

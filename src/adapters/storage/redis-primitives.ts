@@ -6,7 +6,7 @@ import type { RawRecordAccess } from './keyv-record-store.js';
 import type { Claims, Counters, RangeOptions, SortedIndex } from './primitives.js';
 import type { RedisClient } from './redis-client.js';
 import { REDIS_KINDS, redisKey, redisPrefixPattern, redisScore } from './redis-keys.js';
-import { checkLimit, checkRange, checkScore } from './argument-checks.js';
+import { checkLimit, checkRange, checkScore, checkTtl } from './argument-checks.js';
 
 /** Writes ARGV[2] only if the key still holds ARGV[1]; keeps any expiry keyv set. */
 const COMPARE_AND_SET = `
@@ -79,7 +79,8 @@ export function redisClaims(client: RedisClient, namespace: string): Claims {
   const key = (name: string) => redisKey(namespace, 'clm', name);
   return {
     async claim(name, owner, ttlMs) {
-      const expiration = ttlMs > 0 ? { expiration: { type: 'PX' as const, value: ttlMs } } : {};
+      const ttl = checkTtl(ttlMs);
+      const expiration = ttl > 0 ? { expiration: { type: 'PX' as const, value: ttl } } : {};
       return (await client.set(key(name), owner, { condition: 'NX', ...expiration })) === 'OK';
     },
     async release(name, owner) {

@@ -6,7 +6,7 @@
  */
 import type { RawRecordAccess } from './keyv-record-store.js';
 import type { Claims, Counters, RangeOptions, SortedIndex } from './primitives.js';
-import { checkLimit, checkRange, checkScore } from './argument-checks.js';
+import { checkLimit, checkRange, checkScore, checkTtl } from './argument-checks.js';
 import type { SqlTables } from './sql-schema.js';
 
 export type SqlRow = Record<string, unknown>;
@@ -98,12 +98,13 @@ export function sqlCounters(db: SqlRunner, tables: SqlTables): Counters {
 export function sqlClaims(db: SqlRunner, tables: SqlTables): Claims {
   return {
     async claim(key, owner, ttlMs) {
+      const ttl = checkTtl(ttlMs);
       const now = Date.now();
       const rows = await db.all(
         `INSERT INTO ${tables.claims} AS c (key, owner, expires_at) VALUES (?, ?, ?)
          ON CONFLICT (key) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at
          WHERE c.expires_at IS NOT NULL AND c.expires_at <= ? RETURNING key`,
-        [key, owner, ttlMs > 0 ? now + ttlMs : null, now],
+        [key, owner, ttl > 0 ? now + ttl : null, now],
       );
       return rows.length === 1;
     },

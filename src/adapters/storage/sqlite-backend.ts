@@ -7,9 +7,10 @@
 import { KeyvSqlite } from '@keyv/sqlite';
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { KeyvRecordStore, recordKeyv } from './keyv-record-store.js';
+import { recordKeyv } from './keyv-record-store.js';
 import type { Backend } from './primitives.js';
-import { type SqlRow, type SqlRunner, sqlClaims, sqlCounters, sqlPurge, sqlRecordAccess, sqlSortedIndex } from './sql-primitives.js';
+import { sqlBackend } from './sql-backend.js';
+import type { SqlRow, SqlRunner } from './sql-primitives.js';
 import { RECORD_KEY_SIZE, schemaStatements, sqlTables } from './sql-schema.js';
 import { errorMessage, storeErrorReporter, type StoreLogger } from './store-logger.js';
 
@@ -60,20 +61,5 @@ export async function openSqliteBackend(storeUrl: string, namespace: string, log
     throw new Error(`Cannot open the SQLite store at ${file}: ${errorMessage(error)}`, { cause: error });
   }
 
-  return {
-    kind: 'sqlite',
-    records: new KeyvRecordStore(keyv, sqlRecordAccess(db, tables)),
-    index: sqlSortedIndex(db, tables),
-    counters: sqlCounters(db, tables),
-    claims: sqlClaims(db, tables),
-    async ping() {
-      try {
-        await db.all('SELECT 1', []);
-      } catch (error) {
-        throw new Error(`The SQLite store at ${file} does not answer: ${errorMessage(error)}`, { cause: error });
-      }
-    },
-    purge: (prefix) => sqlPurge(db, tables, prefix),
-    close,
-  };
+  return sqlBackend('sqlite', { keyv, db, tables, close, label: `SQLite store at ${file}` });
 }
