@@ -28,6 +28,8 @@ export interface SlackConfig {
   readonly signingSecret?: string;
   readonly appToken?: string;
   readonly apiUrl?: string;
+  /** Emoji name (no colons) whose reaction on a message starts a decision check. */
+  readonly checkReaction: string;
   /** Multi-workspace install; present only when all three variables are set. */
   readonly oauth?: SlackOAuthConfig;
 }
@@ -90,6 +92,7 @@ const RULES: Record<string, { readonly fix: string; readonly showValue?: true }>
     fix: 'it must start with "xapp-": create an app-level token with the connections:write scope on your Slack app\'s Basic Information page.',
   },
   SLACK_API_URL: { fix: 'use a full http(s) address such as https://slack.com/api/, or leave it unset.', showValue: true },
+  CHECK_REACTION: { fix: 'use an emoji name without colons, such as mag.', showValue: true },
   TEAMS_APP_TYPE: { fix: `use one of ${TEAMS_APP_TYPES.join(', ')}.`, showValue: true },
   DIGEST_CRON: {
     fix: 'use a cron expression with 5 fields (minute hour day month weekday) or 6 (with seconds first), e.g. "0 9 * * 1" for Mondays at 09:00.',
@@ -129,6 +132,12 @@ const envSchema = z.object({
   SLACK_SIGNING_SECRET: z.string().optional(),
   SLACK_APP_TOKEN: z.string().startsWith('xapp-').optional(),
   SLACK_API_URL: httpUrl.optional(),
+  // 🔍 exists in every workspace, unlike custom emoji; reacting with it asks about the message.
+  CHECK_REACTION: z
+    .string()
+    .transform((name) => name.replace(/^:|:$/g, ''))
+    .pipe(z.string().regex(/^[a-z0-9_+'-]{1,100}$/))
+    .default('mag'),
   SLACK_CLIENT_ID: z.string().optional(),
   SLACK_CLIENT_SECRET: z.string().optional(),
   SLACK_STATE_SECRET: z.string().optional(),
@@ -236,6 +245,7 @@ function buildConfig(e: z.output<typeof envSchema>): Config {
       signingSecret: e.SLACK_SIGNING_SECRET,
       appToken: e.SLACK_APP_TOKEN,
       apiUrl: e.SLACK_API_URL,
+      checkReaction: e.CHECK_REACTION,
       oauth,
     }),
     teams: Object.freeze({

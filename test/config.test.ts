@@ -25,7 +25,7 @@ describe('loadConfig', () => {
       storeUrl: 'sqlite://./data/customer-focus.sqlite',
       logLevel: 'info',
       adminUsers: [],
-      slack: { configured: false, socketMode: false },
+      slack: { configured: false, socketMode: false, checkReaction: 'mag' },
       teams: { configured: false, appType: 'SingleTenant' },
       digest: { cron: '0 9 * * 1', timeZone: 'UTC' },
     });

@@ -9,6 +9,7 @@ import { openBackend } from '../adapters/storage/open-backend.js';
 import type { Backend } from '../adapters/storage/primitives.js';
 import { createRepositories } from '../adapters/storage/repositories/index.js';
 import { randomIds, systemClock } from '../adapters/system.js';
+import { detectDecision } from '../core/detection/detect-decision.js';
 import { LOCAL_WORKSPACE_ID } from '../core/domain/workspace.js';
 import { type Core, createCore } from '../core/index.js';
 
@@ -28,6 +29,7 @@ export async function openServices(config: Config, logger: Logger): Promise<Serv
     ...createRepositories(backend, instanceId),
     adminUsers: new Set(config.adminUsers),
     defaultTimeZone: config.digest.timeZone,
+    detect: detectDecision,
   });
   // A fresh store has one workspace, `local`, so the CLI and the playground work at once.
   if ((await core.listWorkspaces()).length === 0) {

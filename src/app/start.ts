@@ -7,10 +7,13 @@ import { describeNextSteps } from '../config.js';
 import { createHttpServer } from '../adapters/http/server.js';
 import type { Logger } from '../adapters/logging/logger.js';
 import { redactUrl } from '../adapters/storage/redact-url.js';
-import { openServices } from './services.js';
+import { createSlackAdapter } from '../adapters/slack/slack-app.js';
+import { type Services, openServices } from './services.js';
 
 export interface RunningBot {
   readonly port: number;
+  /** The running core, for the CLI's in-process checks and for tests that inspect what was stored. */
+  readonly services: Services;
   /** Stops taking requests, lets in-flight ones finish, then closes the store. Idempotent. */
   stop(): Promise<void>;
 }
@@ -29,10 +32,16 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       }
     },
   });
+  // Platform adapters mount their routes on the one server before it starts listening.
+  const slack = config.slack.configured
+    ? createSlackAdapter({ slack: config.slack, checkReaction: config.slack.checkReaction, core: services.core, logger, records: services.backend.records, server })
+    : undefined;
   let port: number;
   try {
     ({ port } = await server.listen());
+    await slack?.start();
   } catch (error) {
+    await server.close();
     await services.close();
     throw error;
   }
@@ -40,9 +49,11 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
   let stopping: Promise<void> | undefined;
   return {
     port,
+    services,
     stop() {
       stopping ??= (async () => {
         logger.info('shutting down: finishing in-flight requests');
+        await slack?.stop();
         await server.close();
         await services.close();
         logger.info('stopped');

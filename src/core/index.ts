@@ -22,6 +22,12 @@ import { type FeedbackInput, recordFeedback } from './use-cases/feedback.js';
 import { type ImportRow, importRequirements } from './use-cases/import-requirements.js';
 import { listEvidence, listRequirements, showRequirement } from './use-cases/queries.js';
 import { addRequirement, editRequirement, reviewRequirement } from './use-cases/requirements.js';
+import { type FormOutcome, submitForm } from './forms/submit-form.js';
+import type { FormKind, FormValues } from './forms/form.js';
+import type { ConversationPlace, DecisionCheck } from './domain/decision-check.js';
+import { homeFor } from './use-cases/home.js';
+import { type SeenMessage, attachPrompt, currentPrompt, planPrompt, promptFailed, promptPosted } from './use-cases/prompts.js';
+import { loadCheck } from './use-cases/decision-checks.js';
 import { type SettingsChanges, changeSettings, ensureWorkspace, setRole } from './use-cases/workspaces.js';
 
 export function createCore(deps: CoreDeps) {
@@ -63,6 +69,21 @@ export function createCore(deps: CoreDeps) {
     importRequirements: guard((d, actor: Actor, rows: readonly ImportRow[], options?: { dryRun?: boolean }) =>
       importRequirements(d, actor, rows, options),
     ),
+    /** Whether to ask about a message; claims the thread and records the check when it does. */
+    planPrompt: (workspaceId: WorkspaceId, seen: SeenMessage) => planPrompt(deps, workspaceId, seen),
+    promptPosted: (check: DecisionCheck, lease: string, prompt: { channelId: string; messageId: string }) =>
+      promptPosted(deps, check, lease, prompt),
+    promptFailed: (check: DecisionCheck, lease: string) => promptFailed(deps, check, lease),
+    attachPrompt: (check: DecisionCheck, prompt: { channelId: string; messageId: string }) => attachPrompt(deps, check, prompt),
+    currentPrompt: (check: DecisionCheck) => currentPrompt(deps, check),
+    getCheck: guard((d, actor: Actor, checkId: string) => loadCheck(d, actor, checkId)),
+    submitForm: (
+      actor: Actor,
+      form: { kind: FormKind; context: Readonly<Record<string, string>> },
+      values: FormValues,
+      place?: ConversationPlace,
+    ): Promise<FormOutcome> => submitForm(deps, actor, form, values, place),
+    home: guard((d, actor: Actor) => homeFor(d, actor)),
     listEvidence: guard((d, actor: Actor, from: IsoDate, to: IsoDate) => listEvidence(d, actor, from, to)),
   };
 }

@@ -9,12 +9,31 @@ import type { PersonRef } from './domain/shared.js';
 /** Our own text (light markdown: *bold*, `code`), or text someone typed, or a person. */
 export type Inline = string | { readonly user: string } | { readonly person: PersonRef } | { readonly link: string; readonly label: string };
 
+/**
+ * What a button does, in the core's terms. Adapters encode it into Slack action ids and values or
+ * Teams card data, and decode it back; the core never sees platform strings.
+ */
+export type CoreAction =
+  | { readonly kind: 'check.answer'; readonly checkId: string; readonly impact: 'positive' | 'negative' | 'none' | 'unknown' }
+  | { readonly kind: 'check.details'; readonly checkId: string }
+  | { readonly kind: 'check.dismiss'; readonly checkId: string }
+  | { readonly kind: 'action.close'; readonly actionId: string }
+  | { readonly kind: 'requirement.review'; readonly requirementId: string };
+
+export interface Button {
+  readonly label: string;
+  readonly action: CoreAction;
+  /** `primary` and `danger` are emphasised; `quiet` is for dismissals that should not draw the eye. */
+  readonly style?: 'primary' | 'danger' | 'quiet';
+}
+
 export type Block =
   | { readonly kind: 'heading'; readonly text: string }
   | { readonly kind: 'text'; readonly parts: readonly Inline[] }
   | { readonly kind: 'fields'; readonly items: readonly (readonly [label: string, value: readonly Inline[]])[] }
   | { readonly kind: 'list'; readonly items: readonly (readonly Inline[])[] }
   | { readonly kind: 'context'; readonly parts: readonly Inline[] }
+  | { readonly kind: 'actions'; readonly buttons: readonly Button[] }
   | { readonly kind: 'divider' };
 
 export interface Message {
@@ -53,6 +72,8 @@ export function messageToPlain(message: Message): string {
           return block.items.map((item) => `• ${inlineToPlain(item)}`).join('\n');
         case 'divider':
           return '—';
+        case 'actions':
+          return block.buttons.map((button) => `[${button.label}]`).join(' ');
       }
     })
     .join('\n');

@@ -9,7 +9,7 @@ import type { CustomerFeedback } from './domain/feedback.js';
 import type { Requirement, RequirementReview } from './domain/requirement.js';
 import type { Role } from './domain/roles.js';
 import type { IsoDate, WorkspaceId } from './domain/shared.js';
-import type { RoleAssignment, Workspace } from './domain/workspace.js';
+import type { DetectionMode, RoleAssignment, Workspace } from './domain/workspace.js';
 
 export interface Clock {
   now(): Date;
@@ -107,6 +107,30 @@ export interface EvidenceLog {
   lastSeq(workspaceId: WorkspaceId): Promise<number>;
 }
 
+/** One-time claims, atomic across instances: "I do this, nobody else". */
+export interface Claims {
+  /** True when this call won the claim (free or expired before). `ttlMs` 0 claims for good. */
+  claim(key: string, owner: string, ttlMs: number): Promise<boolean>;
+  /** Releases the claim if `owner` still holds it. */
+  release(key: string, owner: string): Promise<void>;
+  /** Current holder, or undefined when free or expired. */
+  holder(key: string): Promise<string | undefined>;
+}
+
+export interface ChannelSettingsRepository {
+  /** The channel's own detection mode, or undefined when it follows the workspace default. */
+  getDetection(workspaceId: WorkspaceId, channelId: string): Promise<DetectionMode | undefined>;
+  setDetection(workspaceId: WorkspaceId, channelId: string, mode: DetectionMode): Promise<void>;
+}
+
+/** Reads a chat message and says whether it announces a decision (see src/core/detection). */
+export interface Detection {
+  readonly decision: boolean;
+  readonly score: number;
+  readonly reasons: readonly string[];
+}
+export type DecisionDetector = (text: string, context?: { readonly isThreadReply?: boolean }) => Detection;
+
 /** Everything the core's use cases may be given. Each use case picks only what it needs. */
 export interface CoreDeps {
   readonly clock: Clock;
@@ -118,6 +142,9 @@ export interface CoreDeps {
   readonly actions: ActionRepository;
   readonly feedback: FeedbackRepository;
   readonly evidence: EvidenceLog;
+  readonly claims: Claims;
+  readonly channels: ChannelSettingsRepository;
+  readonly detect: DecisionDetector;
   /** Platform user ids that are admins everywhere (ADMIN_USERS). */
   readonly adminUsers: ReadonlySet<string>;
   /** Time zone for workspaces created without one (DIGEST_TIMEZONE). */

@@ -2,11 +2,13 @@
  * Pure presenters: domain records → neutral messages. No I/O. Every text a user typed goes in as
  * `{ user }` so the platform renderers escape it.
  */
-import type { FollowUpAction, ImpactAnswer } from './domain/decision-check.js';
+import { type DecisionCheck, type FollowUpAction, type ImpactAnswer, currentAnswers } from './domain/decision-check.js';
 import type { CustomerFeedback } from './domain/feedback.js';
 import type { Requirement, RequirementReview } from './domain/requirement.js';
 import type { PersonRef } from './domain/shared.js';
-import type { RoleAssignment, Workspace } from './domain/workspace.js';
+import type { DetectionMode, RoleAssignment, Workspace } from './domain/workspace.js';
+import type { HomeData } from './use-cases/home.js';
+import type { WeekFigures } from './use-cases/workspace-status.js';
 import { type Block, type Inline, type Message, inlineToPlain, userText } from './messages.js';
 
 /** Lists longer than this are cut, with a line saying how many more there are. */
@@ -146,5 +148,107 @@ export function settingsShown(workspace: Workspace, defaultSchedule: string): Me
       ['Decision detection', [settings.defaultDetection]],
     ] },
     { kind: 'context', parts: ['Admins change them with `{focus}settings timezone:Europe/Oslo digest:"mon 09:00"`.'] },
+  ]);
+}
+
+export function checkStarted(): Message {
+  return message([{ kind: 'text', parts: ['Decision check started: I asked "How does this decision affect customers?" in the thread.'] }]);
+}
+
+export const PROMPT_QUESTION = 'How does this decision affect customers?';
+
+const IMPACT_WORDS = { positive: 'Positive', negative: 'Negative', none: 'No impact', unknown: 'Not sure' } as const;
+
+/**
+ * The prompt in the decision's thread, updated in place as people answer, so the thread shows
+ * who answered what without a new message per answer.
+ */
+export function decisionPrompt(check: DecisionCheck, answers: readonly ImpactAnswer[]): Message {
+  if (check.status === 'dismissed') {
+    return message([{ kind: 'context', parts: [`${PROMPT_QUESTION} — dismissed as not a decision by `, ...person(check.dismissedBy), '.'] }]);
+  }
+  const current = currentAnswers(answers);
+  const answered: Block[] = current.length
+    ? [{ kind: 'list', items: current.map((answer) => [
+        { person: answer.by }, `: ${IMPACT_WORDS[answer.impact]}`,
+        ...(answer.explanation ? [' — ', userText(answer.explanation.length > 200 ? `${answer.explanation.slice(0, 199)}…` : answer.explanation)] : []),
+      ]) }]
+    : [];
+  return message([
+    { kind: 'text', parts: [`*${PROMPT_QUESTION}*`] },
+    ...answered,
+    { kind: 'actions', buttons: [
+      { label: 'Positive', action: { kind: 'check.answer', checkId: check.id, impact: 'positive' } },
+      { label: 'Negative', action: { kind: 'check.answer', checkId: check.id, impact: 'negative' } },
+      { label: 'No impact', action: { kind: 'check.answer', checkId: check.id, impact: 'none' } },
+      { label: 'Not sure', action: { kind: 'check.answer', checkId: check.id, impact: 'unknown' } },
+      { label: 'Add details', action: { kind: 'check.details', checkId: check.id }, style: 'primary' },
+      ...(current.length === 0 ? [{ label: 'Not a decision', action: { kind: 'check.dismiss' as const, checkId: check.id }, style: 'quiet' as const }] : []),
+    ] },
+    { kind: 'context', parts: ['Answers are kept as ISO 9001 evidence (5.1.2, 8.5.6).'] },
+  ]);
+}
+
+export function weekStatus(figures: WeekFigures): Message {
+  return message([
+    { kind: 'heading', text: `This week (${figures.from} to ${figures.to})` },
+    { kind: 'fields', items: [
+      ['Decision checks', [`${figures.checksStarted} started, ${figures.checksAnswered} answered, ${figures.checksAwaiting} awaiting, ${figures.checksDismissed} not a decision`]],
+      ['Follow-up actions', [`${figures.openActions} open, ${figures.overdueActions} overdue`]],
+      ['Requirement reviews due', [String(figures.reviewsDue)]],
+      ['Customer feedback', [`${figures.feedbackReceived} received`]],
+    ] },
+  ]);
+}
+
+export function detectionChanged(mode: DetectionMode): Message {
+  const what: Record<DetectionMode, string> = {
+    auto: 'I will ask about decisions I notice in this channel.',
+    'mention-only': 'I will only ask when someone mentions me, reacts, or uses the shortcut.',
+    off: 'I will not ask about decisions in this channel.',
+  };
+  return message([{ kind: 'text', parts: [`Decision detection here is now ${mode}. ${what[mode]}`] }]);
+}
+
+export function digestHere(): Message {
+  return message([{ kind: 'text', parts: ['The weekly customer-focus digest will be posted here, and to everyone with the manager role.'] }]);
+}
+
+/** What the bot reads, keeps, for how long, and who sees it: shown on the home page and on joining. */
+export const ABOUT_AND_PRIVACY = [
+  '*About and privacy*',
+  'I read messages in the channels I am added to, to notice decisions; I keep nothing from messages that are not decisions.',
+  'When I ask about a decision I keep a copy of its text, who said it and where, and every answer: that is the ISO 9001 evidence. It is kept until an admin removes it.',
+  'Everyone in this workspace with access to the bot can see requirements, checks and answers; auditors can read and export them. Admins can turn detection off per channel with "{focus}detection off".',
+].join('\n');
+
+export function channelIntroduction(): Message {
+  return message([
+    { kind: 'text', parts: ['Hello! I help this team keep customers in mind. When someone here announces a decision, I ask once, in its thread: *How does this decision affect customers?* One click answers it.'] },
+    { kind: 'context', parts: [ABOUT_AND_PRIVACY.replace(/\n/g, ' ')] },
+  ]);
+}
+
+export function homePage(data: HomeData): Message {
+  const section = <T>(title: string, items: readonly T[], render: (item: T) => Block[], empty: string): Block[] => [
+    { kind: 'heading', text: title },
+    ...(items.length ? items.slice(0, 10).flatMap(render) : [{ kind: 'context' as const, parts: [empty] }]),
+  ];
+  return message([
+    ...section('Decisions waiting for an answer', data.awaitingChecks, (check) => [
+      { kind: 'text', parts: [userText(check.text.length > 200 ? `${check.text.slice(0, 199)}…` : check.text), ...(check.place.permalink ? [' ', { link: check.place.permalink, label: 'open thread' }] : [])] },
+      { kind: 'actions', buttons: [{ label: 'Answer', action: { kind: 'check.details', checkId: check.id }, style: 'primary' }] },
+    ], 'Nothing waiting. Nice.'),
+    ...section('Your open follow-up actions', data.myActions, (action) => [
+      { kind: 'text', parts: [userText(action.description), ` — due ${action.dueOn ?? 'no date'}`] },
+      { kind: 'actions', buttons: [{ label: 'Done', action: { kind: 'action.close', actionId: action.id } }] },
+    ], 'No open actions.'),
+    ...section('Your requirements due for review', data.myReviews, (requirement) => [
+      { kind: 'text', parts: [`*${requirement.id}* `, userText(requirement.statement.length > 200 ? `${requirement.statement.slice(0, 199)}…` : requirement.statement), ` — review by ${requirement.nextReviewOn}`] },
+      { kind: 'actions', buttons: [{ label: 'Review', action: { kind: 'requirement.review', requirementId: requirement.id } }] },
+    ], 'None due in the next week.'),
+    ...weekStatus(data.figures).blocks,
+    { kind: 'divider' },
+    { kind: 'text', parts: [ABOUT_AND_PRIVACY] },
   ]);
 }

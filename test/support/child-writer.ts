@@ -8,6 +8,7 @@
 import { openBackend } from '../../src/adapters/storage/open-backend.js';
 import { createRepositories } from '../../src/adapters/storage/repositories/index.js';
 import { randomIds, systemClock } from '../../src/adapters/system.js';
+import { detectDecision } from '../../src/core/detection/detect-decision.js';
 import { createCore } from '../../src/core/index.js';
 
 const [storeUrl = '', namespace = '', workspaceId = '', what = '', label = 'writer'] = process.argv.slice(2);
@@ -18,6 +19,7 @@ const core = createCore({
   ...createRepositories(backend, `${label}-${process.pid}`),
   adminUsers: new Set(),
   defaultTimeZone: 'UTC',
+  detect: detectDecision,
 });
 await core.ensureWorkspace({ id: workspaceId, platform: 'local', name: 'Shared' });
 const actor = { id: `U_${label}`, workspaceId };

@@ -5,6 +5,7 @@
 import { openBackend } from '../../src/adapters/storage/open-backend.js';
 import type { Backend } from '../../src/adapters/storage/primitives.js';
 import { createRepositories } from '../../src/adapters/storage/repositories/index.js';
+import { detectDecision } from '../../src/core/detection/detect-decision.js';
 import type { Role } from '../../src/core/domain/roles.js';
 import type { Actor } from '../../src/core/domain/shared.js';
 import { type Core, createCore } from '../../src/core/index.js';
@@ -51,6 +52,7 @@ export async function createTestCore(options: { storeUrl?: string; namespace?: s
     ...createRepositories(backend, 'test-instance'),
     adminUsers: new Set(['U_CONFIG_ADMIN']),
     defaultTimeZone: options.timeZone ?? 'Europe/Oslo',
+    detect: detectDecision,
   };
   const core = createCore(deps);
   const workspaceId = options.workspaceId ?? 'slack:T1';

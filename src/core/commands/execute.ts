@@ -19,6 +19,8 @@ import {
   retireRequirement,
   reviewRequirement,
 } from '../use-cases/requirements.js';
+import { addDigestTarget, setChannelDetection } from '../use-cases/channel-settings.js';
+import { weekFigures } from '../use-cases/workspace-status.js';
 import { changeSettings, listRoles, requireWorkspace, setRole } from '../use-cases/workspaces.js';
 import * as views from '../views.js';
 import type { Command } from './grammar.js';
@@ -26,15 +28,15 @@ import { FULL_HELP, USAGE } from './usage.js';
 
 /** Forms the adapters open when a command needs more than one line of input. */
 export type FormRequest =
-  | { readonly form: 'requirement.add'; readonly prefill: { readonly statement?: string } }
+  | { readonly form: 'requirement.add'; readonly prefill: { readonly statement?: string; readonly sourceText?: string; readonly sourceLink?: string } }
   | { readonly form: 'requirement.review'; readonly requirementId: string }
-  | { readonly form: 'feedback.record'; readonly prefill: { readonly summary?: string } }
+  | { readonly form: 'feedback.record'; readonly prefill: { readonly summary?: string; readonly link?: string } }
   | { readonly form: 'check.start' };
 
 /**
  * What the adapter should do with a command's outcome: show a message (privately to the person
  * unless `shareable`), open a form, or hand the command to a capability the adapter provides
- * itself (digest, detection, status come with their own issues).
+ * itself (the digest preview and send come with the weekly digest).
  */
 export type CommandOutcome =
   | { readonly kind: 'message'; readonly message: Message }
@@ -148,9 +150,15 @@ async function executeFocus(
       return show(views.roleChanged(await setRole(deps, actor, command.person, command.role)));
     case 'roles':
       return show(views.rolesList(await listRoles(deps, actor)));
-    case 'digest':
     case 'detection':
+      return show(views.detectionChanged(await setChannelDetection(deps, actor, context.place, command.mode)));
     case 'status':
+      return show(views.weekStatus(await weekFigures(deps, actor)));
+    case 'digest':
+      if (command.mode === 'here') {
+        await addDigestTarget(deps, actor, context.place);
+        return show(views.digestHere());
+      }
       return { kind: 'delegated', command };
   }
 }

@@ -37,6 +37,8 @@ export interface DecisionCheck {
   readonly status: CheckStatus;
   readonly dismissedBy?: Person;
   readonly dismissedAt?: IsoTimestamp;
+  /** The bot's prompt message, once posted, so it can be updated in place as answers come in. */
+  readonly prompt?: { readonly channelId: string; readonly messageId: string };
   readonly version: number;
 }
 

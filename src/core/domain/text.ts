@@ -53,8 +53,10 @@ export function cleanOptionalText(raw: string | undefined, rule: TextRule): stri
 
 /** Checks that `value` is one of `allowed`, case-insensitively, and names the allowed values if not. */
 export function oneOf<T extends string>(raw: string, allowed: readonly T[], field: string): T {
-  const value = raw.trim().toLowerCase().replace(/[\s-]+/g, '_');
-  const match = allowed.find((candidate) => candidate === value);
+  // "at risk", "at-risk" and "AT_RISK" all mean at_risk; "mention only" means mention-only.
+  const normalise = (text: string) => text.trim().toLowerCase().replace(/[\s_-]+/g, '_');
+  const value = normalise(raw);
+  const match = allowed.find((candidate) => normalise(candidate) === value);
   if (!match) {
     throw new DomainError(
       'input.invalid',

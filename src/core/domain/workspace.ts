@@ -12,6 +12,8 @@ export interface WorkspaceSettings {
   readonly digestTime?: string;
   /** Detection mode for channels without their own setting. */
   readonly defaultDetection: DetectionMode;
+  /** Conversations the weekly digest is posted to (`digest here`). */
+  readonly digestTargets?: readonly { readonly platform: Platform; readonly channelId: string }[];
 }
 
 export interface Workspace {

@@ -25,6 +25,8 @@ import { personId, recordEvidence } from './record-evidence.js';
 const author = (actor: Actor): Person => (actor.name ? { id: actor.id, name: actor.name } : { id: actor.id });
 
 export interface StartCheckInput {
+  /** A fixed id (prompts in a thread use one derived from the thread, so retries find it). */
+  readonly id?: string;
   readonly text: string;
   readonly place: ConversationPlace;
   readonly decidedBy?: Person;
@@ -37,7 +39,7 @@ export async function startCheck(deps: CoreDeps, actor: Actor, input: StartCheck
   const now = deps.clock.now();
   const check: DecisionCheck = {
     workspaceId: actor.workspaceId,
-    id: deps.ids.newId(),
+    id: input.id ?? deps.ids.newId(),
     text,
     place: input.place,
     ...(input.decidedBy ? { decidedBy: input.decidedBy } : {}),

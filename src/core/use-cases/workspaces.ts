@@ -66,7 +66,7 @@ export interface SettingsChanges {
 
 export async function changeSettings(deps: CoreDeps, actor: Actor, changes: SettingsChanges): Promise<Workspace> {
   await requirePermission(deps, actor, 'settings.change');
-  const patch: Partial<WorkspaceSettings> = {};
+  const patch: Partial<Pick<WorkspaceSettings, 'timeZone' | 'digestWeekday' | 'digestTime' | 'defaultDetection'>> = {};
   if (changes.timezone !== undefined) {
     if (!isValidTimeZone(changes.timezone.trim())) {
       throw new DomainError(

@@ -1,6 +1,7 @@
 /** Builds every repository the core needs over one opened backend. */
 import type { CoreDeps } from '../../../core/ports.js';
 import type { Backend } from '../primitives.js';
+import { KeyvChannelSettingsRepository } from './channel-settings-repository.js';
 import { KeyvActionRepository, KeyvDecisionCheckRepository } from './decision-check-repository.js';
 import { KeyvEvidenceLog } from './evidence-log.js';
 import { KeyvFeedbackRepository } from './feedback-repository.js';
@@ -8,7 +9,10 @@ import { KeyvRequirementRepository } from './requirement-repository.js';
 import { KeyvRoleRepository } from './role-repository.js';
 import { KeyvWorkspaceRepository } from './workspace-repository.js';
 
-export type Repositories = Pick<CoreDeps, 'workspaces' | 'roles' | 'requirements' | 'checks' | 'actions' | 'feedback' | 'evidence'>;
+export type Repositories = Pick<
+  CoreDeps,
+  'workspaces' | 'roles' | 'requirements' | 'checks' | 'actions' | 'feedback' | 'evidence' | 'channels' | 'claims'
+>;
 
 export function createRepositories(backend: Backend, instanceId: string): Repositories {
   return {
@@ -19,5 +23,8 @@ export function createRepositories(backend: Backend, instanceId: string): Reposi
     actions: new KeyvActionRepository(backend),
     feedback: new KeyvFeedbackRepository(backend),
     evidence: new KeyvEvidenceLog(backend),
+    channels: new KeyvChannelSettingsRepository(backend),
+    // The backend's claims serve the core directly: same contract, namespaced keys.
+    claims: backend.claims,
   };
 }

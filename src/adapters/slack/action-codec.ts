@@ -1,0 +1,58 @@
+/**
+ * CoreAction ↔ Slack button `action_id` + `value`. The action id names the kind (so Bolt can
+ * route by it and logs read the same on both platforms); the value carries the ids.
+ */
+import type { CoreAction } from '../../core/messages.js';
+
+export const ACTION_IDS = {
+  answer: 'check.answer',
+  details: 'check.details',
+  dismiss: 'check.dismiss',
+  closeAction: 'action.close',
+  review: 'requirement.review',
+} as const;
+
+export function encodeAction(action: CoreAction, index: number): { action_id: string; value: string } {
+  // Slack needs action ids to be unique within a message: a suffix keeps them apart.
+  const suffix = `:${index}`;
+  switch (action.kind) {
+    case 'check.answer':
+      return { action_id: `${ACTION_IDS.answer}${suffix}`, value: `${action.checkId}|${action.impact}` };
+    case 'check.details':
+      return { action_id: `${ACTION_IDS.details}${suffix}`, value: action.checkId };
+    case 'check.dismiss':
+      return { action_id: `${ACTION_IDS.dismiss}${suffix}`, value: action.checkId };
+    case 'action.close':
+      return { action_id: `${ACTION_IDS.closeAction}${suffix}`, value: action.actionId };
+    case 'requirement.review':
+      return { action_id: `${ACTION_IDS.review}${suffix}`, value: action.requirementId };
+  }
+}
+
+const IMPACTS = new Set(['positive', 'negative', 'none', 'unknown']);
+
+/** Undefined for anything we did not produce (old buttons, forged payloads). */
+export function decodeAction(actionId: string, value: string | undefined): CoreAction | undefined {
+  const kind = actionId.split(':')[0];
+  if (!value || value.length > 200) return undefined;
+  switch (kind) {
+    case ACTION_IDS.answer: {
+      const [checkId, impact] = value.split('|');
+      if (!checkId || !impact || !IMPACTS.has(impact)) return undefined;
+      return { kind: 'check.answer', checkId, impact: impact as 'positive' | 'negative' | 'none' | 'unknown' };
+    }
+    case ACTION_IDS.details:
+      return { kind: 'check.details', checkId: value };
+    case ACTION_IDS.dismiss:
+      return { kind: 'check.dismiss', checkId: value };
+    case ACTION_IDS.closeAction:
+      return { kind: 'action.close', actionId: value };
+    case ACTION_IDS.review:
+      return { kind: 'requirement.review', requirementId: value };
+    default:
+      return undefined;
+  }
+}
+
+/** Matches every action id this codec produces, for Bolt's `app.action(…)`. */
+export const ACTION_ID_PATTERN = /^(check\.answer|check\.details|check\.dismiss|action\.close|requirement\.review):\d+$/;

@@ -1,0 +1,56 @@
+/**
+ * Buttons: one click records "Positive"; the answers that need words (Negative, No impact,
+ * Not sure, Add details) open the answer form first. Every click is acknowledged at once and the
+ * prompt is redrawn in place after the answer is stored.
+ */
+import type { App, BlockButtonAction } from '@slack/bolt';
+import { spellCommands } from '../../../core/commands/usage.js';
+import { answerForm } from '../../../core/forms/catalogue.js';
+import { toSlackModal } from '../block-kit.js';
+import { ACTION_ID_PATTERN, decodeAction } from '../action-codec.js';
+import type { SlackRuntime } from '../runtime.js';
+import { openForm, replyPrivately } from './commands.js';
+
+export function registerActionListeners(app: App, runtime: SlackRuntime): void {
+  app.action<BlockButtonAction>(ACTION_ID_PATTERN, async ({ action, body, ack, respond, context, client }) => {
+    await ack();
+    const decoded = decodeAction(action.action_id, action.value);
+    if (!decoded) {
+      await replyPrivately(respond, 'That button is out of date. Please use the newest message.');
+      return;
+    }
+    const workspaceId = await runtime.workspace(context);
+    const actor = await runtime.actor(client, runtime.admins, workspaceId, body.user.id, body.user.name);
+    const channelId = body.channel?.id;
+    switch (decoded.kind) {
+      case 'check.answer':
+        if (decoded.impact === 'positive') {
+          const result = await runtime.core.answerCheck(actor, decoded.checkId, { impact: 'positive' });
+          if (!result.ok) return replyPrivately(respond, spellCommands(result.error.message, 'slack'));
+          await runtime.refreshPrompt(client, result.value.check);
+          return;
+        }
+        return openAnswerForm(decoded.checkId, decoded.impact);
+      case 'check.details':
+        return openAnswerForm(decoded.checkId);
+      case 'check.dismiss': {
+        const result = await runtime.core.dismissCheck(actor, decoded.checkId);
+        if (!result.ok) return replyPrivately(respond, spellCommands(result.error.message, 'slack'));
+        await runtime.refreshPrompt(client, result.value);
+        return;
+      }
+      case 'action.close': {
+        const result = await runtime.core.closeAction(actor, decoded.actionId);
+        return replyPrivately(respond, result.ok ? 'Marked as done, and kept as evidence.' : spellCommands(result.error.message, 'slack'));
+      }
+      case 'requirement.review':
+        return openForm(client, runtime, actor, body.trigger_id, { form: 'requirement.review', requirementId: decoded.requirementId }, channelId);
+    }
+
+    async function openAnswerForm(checkId: string, impact?: 'negative' | 'none' | 'unknown'): Promise<void> {
+      const check = await runtime.core.getCheck(actor, checkId);
+      if (!check.ok) return replyPrivately(respond, spellCommands(check.error.message, 'slack'));
+      await client.views.open({ trigger_id: body.trigger_id, view: toSlackModal(answerForm(check.value, impact), { channel: channelId }) });
+    }
+  });
+}

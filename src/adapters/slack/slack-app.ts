@@ -1,0 +1,104 @@
+/**
+ * The Slack app: a Bolt App on the shared HTTP server (`POST /slack/events`, signatures checked
+ * with SLACK_SIGNING_SECRET), or on Socket Mode when SLACK_APP_TOKEN is set. Single workspace with
+ * SLACK_BOT_TOKEN, or the multi-workspace OAuth install with a store-backed installation store.
+ */
+import { App, ExpressReceiver, type InstallationStore } from '@slack/bolt';
+import type { Config } from '../../config.js';
+import type { Core } from '../../core/index.js';
+import type { HttpServer } from '../http/server.js';
+import type { Logger } from '../logging/logger.js';
+import type { RecordStore } from '../storage/primitives.js';
+import { boltLogger } from './bolt-logger.js';
+import { StoreInstallationStore } from './installation-store.js';
+import { registerActionListeners } from './listeners/actions.js';
+import { registerCommandListeners } from './listeners/commands.js';
+import { registerHomeAndLifecycle } from './listeners/home-and-lifecycle.js';
+import { registerMessageListeners } from './listeners/messages.js';
+import { registerShortcutListeners } from './listeners/shortcuts.js';
+import { registerViewListeners } from './listeners/views.js';
+import { createRuntime } from './runtime.js';
+import { BOT_SCOPES } from './surface.js';
+
+export interface SlackAdapterOptions {
+  readonly slack: Config['slack'];
+  readonly checkReaction: string;
+  readonly core: Core;
+  readonly logger: Logger;
+  readonly records: RecordStore;
+  readonly server: HttpServer;
+  /** Web API retries; production keeps a few, tests pass 0 or 1 so a failing fake answers fast. */
+  readonly retries?: number;
+}
+
+export interface SlackAdapter {
+  readonly app: App;
+  /** Connects Socket Mode (HTTP mode is served by the shared server). */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
+  const { slack, logger } = options;
+  const clientOptions = {
+    ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}),
+    // A few quick retries (429s honour Retry-After); never Bolt's default of thirty minutes.
+    retryConfig: { retries: options.retries ?? 3, factor: 2, minTimeout: 500, maxTimeout: 5000 },
+  };
+  const installationStore: InstallationStore | undefined = slack.oauth ? new StoreInstallationStore(options.records) : undefined;
+  const auth = slack.oauth
+    ? { clientId: slack.oauth.clientId, clientSecret: slack.oauth.clientSecret, stateSecret: slack.oauth.stateSecret, scopes: [...BOT_SCOPES], installationStore, installerOptions: { directInstall: true } }
+    : { token: slack.botToken };
+  const log = boltLogger(logger);
+
+  const app = slack.appToken
+    ? new App({ ...auth, socketMode: true, appToken: slack.appToken, logger: log, clientOptions, extendedErrorHandler: true })
+    : new App({
+        ...(slack.oauth ? {} : { token: slack.botToken }),
+        receiver: new ExpressReceiver({
+          signingSecret: slack.signingSecret ?? '',
+          app: options.server.app,
+          endpoints: '/slack/events',
+          processBeforeResponse: false,
+          logger: log,
+          ...(slack.oauth ? { clientId: slack.oauth.clientId, clientSecret: slack.oauth.clientSecret, stateSecret: slack.oauth.stateSecret, scopes: [...BOT_SCOPES], installationStore, installerOptions: { directInstall: true, clientOptions } } : {}),
+        }),
+        logger: log,
+        clientOptions,
+        extendedErrorHandler: true,
+      });
+
+  const runtime = createRuntime(options.core, logger, options.checkReaction);
+  registerMessageListeners(app, runtime);
+  registerCommandListeners(app, runtime);
+  registerActionListeners(app, runtime);
+  registerViewListeners(app, runtime);
+  registerShortcutListeners(app, runtime);
+  registerHomeAndLifecycle(app, runtime, installationStore);
+
+  // With extendedErrorHandler Bolt passes the request body too (its handler type is not exported).
+  const onError = async ({ error, body }: { error: Error & { code?: string }; body: unknown }): Promise<void> => {
+    const reference = `err-${Date.now().toString(36)}`;
+    logger.error({ reference, err: { message: error.message, code: error.code }, type: (body as { type?: string } | undefined)?.type }, 'Slack listener failed');
+    const responseUrl = (body as { response_url?: string } | undefined)?.response_url;
+    if (responseUrl) {
+      // The person sees a short apology with a reference; the details are only in the log.
+      await fetch(responseUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, text: `Sorry, something went wrong on our side. Please try again; if it keeps happening, tell your admin (reference ${reference}).` }),
+      }).catch(() => undefined);
+    }
+  };
+  app.error(onError as Parameters<App['error']>[0]);
+
+  return {
+    app,
+    async start() {
+      if (slack.appToken) await app.start();
+    },
+    async stop() {
+      if (slack.appToken) await app.stop();
+    },
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * Lexical canonicalisation: one spelling per word so the rules stay short. Lower case, ASCII
+ * apostrophes, contractions expanded ("we've" → "we have", "haven't" → "have not"), British and
+ * mistyped spellings mapped (see spelling.ts). Then the text is cut into clauses, because a
+ * message often mixes an announcement with a question ("Decision: B. Any objections?").
+ */
+import { canonicalWord } from './spelling.js';
+
+/** Look at no more clauses than this; long messages announce their decision early. */
+export const MAX_CLAUSES = 20;
+
+export interface Clause {
+  /** Canonical text of the clause, trailing sentence punctuation kept. */
+  readonly text: string;
+  /** The clause contains a question mark. */
+  readonly question: boolean;
+}
+
+// Contractions people type without the apostrophe. Only unambiguous ones ("were", "well", "its"
+// are real words and stay as they are).
+const BARE_CONTRACTIONS: Readonly<Record<string, string>> = {
+  weve: 'we have', ive: 'i have', im: 'i am', youre: 'you are', theyre: 'they are', theyve: 'they have',
+  havent: 'have not', hasnt: 'has not', hadnt: 'had not', didnt: 'did not', dont: 'do not',
+  doesnt: 'does not', isnt: 'is not', arent: 'are not', wasnt: 'was not', werent: 'were not',
+  wont: 'will not', cant: 'can not', shouldnt: 'should not', wouldnt: 'would not', couldnt: 'could not',
+  thats: 'that is', whats: 'what is', lets: 'let us', gonna: 'going to', wanna: 'want to',
+};
+
+const WORD = /[a-z]+/g;
+
+function canonicalToken(word: string): string {
+  return BARE_CONTRACTIONS[word] ?? canonicalWord(word);
+}
+
+/** Canonical form of a whole (already markup-free) text, newlines kept. */
+export function canonicalize(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/\b(won|can|shan|ain)'t\b/g, (_m, stem: string) => ({ won: 'will', can: 'can', shan: 'shall', ain: 'is' })[stem] + ' not')
+    .replace(/n't\b/g, ' not')
+    .replace(/'ve\b/g, ' have')
+    .replace(/'re\b/g, ' are')
+    .replace(/'ll\b/g, ' will')
+    .replace(/'m\b/g, ' am')
+    .replace(/'d\b/g, ' would')
+    .replace(/\blet's\b/g, 'let us')
+    .replace(/'s been\b/g, ' has been')
+    .replace(/\b(it|that|what|there|here|who|nothing|everything|something|where|how|he|she)'s\b/g, '$1 is')
+    .replace(/\bw\/o\b/g, 'without')
+    .replace(/\bw\/(?=\s)/g, 'with')
+    .replace(/\s&\s/g, ' and ')
+    .replace(WORD, canonicalToken)
+    .replace(/[ \t]{2,}/g, ' ');
+}
+
+/**
+ * Clauses: lines, then sentences. A line that ends with a colon ("Decision:") is joined to the
+ * next one, since the announcement continues there.
+ */
+export function splitClauses(canonical: string): Clause[] {
+  const lines = canonical.split('\n');
+  const merged: string[] = [];
+  for (const line of lines) {
+    const previous = merged.at(-1);
+    if (previous !== undefined && /:\s*$/.test(previous)) merged[merged.length - 1] = `${previous} ${line}`;
+    else merged.push(line);
+  }
+  const clauses: Clause[] = [];
+  for (const line of merged) {
+    for (const sentence of line.split(/(?<=[.!?;])\s+/)) {
+      const text = sentence.trim();
+      if (!text || !/[a-z0-9]/.test(text)) continue;
+      clauses.push({ text, question: text.includes('?') });
+      if (clauses.length >= MAX_CLAUSES) return clauses;
+    }
+  }
+  return clauses;
+}

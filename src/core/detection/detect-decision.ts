@@ -1,0 +1,67 @@
+/**
+ * Decision detection: does this chat message announce a team decision, so that the bot should
+ * ask "How does this decision affect customers?" in its thread?
+ *
+ * The bot speaks unasked, so a false prompt costs more than a missed one: the rules look for an
+ * announcement (an explicit marker, "we decided", "going with", or a dated policy change on a
+ * customer-facing topic) and then discount it for every sign that it is not one (a question, a
+ * proposal, a condition, a negation, a third party, a personal choice, meeting logistics, a joke).
+ *
+ * Pipeline: markup.ts (Slack/Teams markup → text) → canonical.ts (spelling, clauses) →
+ * cues.ts + policy.ts (what announces) → doubts.ts (what undoes it) → score.ts (combination).
+ * Pure and synchronous, no I/O; linear in the input, which is capped (markup.ts) so a huge
+ * message costs no more than a long one.
+ */
+import { canonicalize, splitClauses } from './canonical.js';
+import { normalizeMarkup } from './markup.js';
+import { messageDoubts, roundScore, scoreClause } from './score.js';
+
+export interface DetectionContext {
+  /** The message is a reply in a thread (not the thread's first message). */
+  readonly isThreadReply?: boolean;
+}
+
+export interface Detection {
+  readonly decision: boolean;
+  /** Confidence in [0, 1]; `decision` is `score >= DECISION_THRESHOLD`. */
+  readonly score: number;
+  /** Short human-readable grounds, strongest first: for logs and "why did the bot ask?". */
+  readonly reasons: readonly string[];
+}
+
+/**
+ * Scores at or above this are decisions. 0.5 is where one clear cue (a marker, "we decided",
+ * "going with", a dated change on a customer topic) lands after no doubt; any single doubt
+ * (question, proposal, negation, third party, …) brings such a cue below it.
+ */
+export const DECISION_THRESHOLD = 0.5;
+
+// A reply that only agrees ("agreed", "+1", "lgtm 👍") confirms a decision announced elsewhere;
+// it is not a new announcement, and asking again in the same thread would be noise.
+const ACKNOWLEDGEMENT = /^(?:(?:yes|yep|yeah|yup|ok|okay|sure|fully|totally|completely|absolutely|strongly|100%|agreed|agree|i agree|\+1|same|same here|me too|lgtm|sgtm|sounds good|sounds great|makes sense|good call|great call|nice|deal|done|this|exactly|correct|right|thanks|thank you|ty|with @mention|with you|with that|from me|here|too|all good|approved|confirmed|ship it)[\s,.!]*)+$/;
+
+function detection(score: number, reasons: readonly string[]): Detection {
+  const rounded = roundScore(score);
+  return { decision: rounded >= DECISION_THRESHOLD, score: rounded, reasons };
+}
+
+/** Detects whether `text` (raw Slack mrkdwn or Teams HTML) announces a team decision. */
+export function detectDecision(text: string, context: DetectionContext = {}): Detection {
+  const normalized = normalizeMarkup(typeof text === 'string' ? text : '');
+  const canonical = canonicalize(normalized.text);
+  const clauses = splitClauses(canonical);
+  if (clauses.length === 0) return detection(0, ['no text']);
+
+  const flat = clauses.map((clause) => clause.text).join(' ');
+  if (ACKNOWLEDGEMENT.test(flat)) {
+    return detection(context.isThreadReply ? 0 : 0.02, [context.isThreadReply ? 'thread acknowledgement' : 'acknowledgement only']);
+  }
+
+  const wide = messageDoubts(canonical, normalized.emoji);
+  let best = scoreClause(clauses[0] ?? { text: '', question: false }, wide);
+  for (const clause of clauses.slice(1)) {
+    const scored = scoreClause(clause, wide);
+    if (scored.score > best.score) best = scored;
+  }
+  return detection(best.score, best.reasons);
+}

@@ -1,0 +1,112 @@
+/**
+ * Doubts: what turns decision words into something else. Each doubt multiplies the clause's
+ * score. Questions, negations and logistics count wherever they are in the clause; proposals,
+ * conditions and hedges only when they come before the cue ("if we decide…" is a condition,
+ * "we decided, even if it hurts" is a decision).
+ */
+import { FUN_WORDS, MEETING_WORDS, alternation } from './lexicon.js';
+
+export type DoubtKind =
+  | 'question' | 'proposal' | 'hypothetical' | 'negated' | 'logistics' | 'hedged' | 'deferred'
+  | 'opinion' | 'off-topic' | 'past' | 'joke' | 'quoted';
+
+export interface Doubt {
+  readonly kind: DoubtKind;
+  readonly multiplier: number;
+  readonly reason: string;
+}
+
+interface DoubtRule {
+  readonly kind: DoubtKind;
+  readonly pattern: RegExp;
+  readonly multiplier: number;
+  /** Counts only when it starts before the positive cue. */
+  readonly beforeCue?: boolean;
+}
+
+const QUESTION_START = /^(?:(?:so|ok|okay|wait|hey|and|but|quick q|quick question|q|@mention|hi|hmm|also|sorry)[,:]? )*(?:did|do|does|have|has|had|are|is|was|were|will|would|should|shall|can|could|might|what|when|where|which|who|whom|whose|why|how|anyone|anybody|any (?:decision|update|news|word|thoughts|objections|idea|ideas|chance|progress|luck)|any)\b(?! (?:customer|customers|client|order|request|account|change|refund|invoice)\b)/;
+
+const RULES: readonly DoubtRule[] = [
+  {
+    kind: 'question',
+    pattern: /\b(?:wondering|wonder|not sure (?:if|whether)|unsure (?:if|whether)|do you know|does anyone know|any idea|can (?:someone|anyone|you|we) (?:confirm|check|tell)|could (?:someone|anyone|you) (?:confirm|check)|remind me|curious (?:if|whether)|is it true|whether)\b/,
+    multiplier: 0.15,
+  },
+  {
+    kind: 'proposal',
+    pattern: /\b(?:should|shall|could|might|may (?:want|need|have)|maybe|perhaps|possibly|propose|proposing|proposed|proposal|suggest|suggesting|suggestion|recommend|recommending|recommendation|how about|what about|what if|why not|why do not|would|consider|considering|thinking (?:of|about|we)|leaning|lean towards|prefer|preference|vote for|my vote|idea|pitch|strawman|straw man|rfc|draft|tentative|tentatively|open to|for discussion|one option|an option|alternatively|want to|hoping|hope|ideally|in principle|option [a-z0-9] (?:vs|or)\b)/,
+    multiplier: 0.25,
+    beforeCue: true,
+  },
+  {
+    kind: 'proposal',
+    pattern: /\b(?:thoughts|objections|feedback welcome|for review|please (?:comment|vote|review)|comments by|vote with|up for discussion|not final|draft)\b/,
+    multiplier: 0.3,
+  },
+  {
+    kind: 'hypothetical',
+    pattern: /\b(?:if|unless|in case|in the event|suppose|supposing|assuming|assume|hypothetically|imagine|say we|were (?:we )?to|whichever|whatever we|once|when we|when the|until we|before we|after we|should the|in theory|theoretically)\b/,
+    multiplier: 0.15,
+    beforeCue: true,
+  },
+  {
+    kind: 'negated',
+    pattern: /\b(?:not|never|nothing|no one|nobody) (?:is |has |was |have |had )?(?:yet |been |really |fully |actually |officially |formally |quite |totally |entirely |made |a |the |our )*(?:decided|agreed|finalized|final|confirmed|approved|signed off|settled|set in stone|locked|official|firm|decision|call)\b|\b(?:did|do|does|could|can|will|would|have|has|had|are|is|was|were) not (?:yet |really |actually |even |fully |officially |formally )?(?:decided?|agreed?|picked?|chosen|choose|selected?|settled?|landed|finalized?|approved?|confirmed?|signed|made|reached|taken|locked|committed)\b|\bno (?:final |firm |real |official |clear |formal )?(?:decisions?|call|agreement|consensus|verdict|conclusion|resolution)\b/,
+    multiplier: 0.1,
+  },
+  {
+    kind: 'negated',
+    pattern: /\b(?:undecided|tbd|tbc|pending|up in the air|on the fence|open question|still open|still deciding|still discussing|still debating|still evaluating|still figuring|yet to (?:be )?(?:decide|decided|agree|agreed|finalize|confirm|confirmed)|to be (?:decided|confirmed|agreed)|not yet|premature|far from (?:decided|final))\b|\bdecision\b[^.;]{0,40}\b(?:postponed|delayed|deferred|pushed|moved|rescheduled|scheduled|expected|due|needed|required)\b/,
+    multiplier: 0.1,
+  },
+  {
+    kind: 'logistics',
+    pattern: new RegExp(`\\bdecisions? (?:${alternation(MEETING_WORDS)}|doc|docs|document|log|deadline|record|register|tracker|page|board|matrix|framework|making|maker|makers|points?|time|owner)\\b|\\b(?:agenda|calendar|invite|dial-in|zoom link|meeting room)\\b`),
+    multiplier: 0.15,
+  },
+  {
+    kind: 'hedged',
+    pattern: /\b(?:i think|i thought|i believe|i guess|i assume|i heard|i hear|heard|apparently|rumor|rumors|supposedly|allegedly|iirc|afaik|afaict|as far as i know|pretty sure|seems like|sounds like|looks like|probably|likely)\b/,
+    multiplier: 0.4,
+    beforeCue: true,
+  },
+  {
+    kind: 'deferred',
+    pattern: /\b(?:agreed|decided) to (?:meet|talk|chat|discuss|revisit|regroup|reconvene|sync|circle back|follow up|think|sleep on|wait|check|look into|investigate|explore|review|come back|reassess|re-evaluate|park|defer|postpone the decision)\b/,
+    multiplier: 0.25,
+  },
+  {
+    kind: 'opinion',
+    pattern: /\bagreed? with (?:you|him|her|them|that|this|@mention|[a-z]+)(?:[,.!]| *$)/,
+    multiplier: 0.3,
+  },
+  {
+    kind: 'past',
+    pattern: /\b(?:last (?:year|time)|years ago|back in \d{4}|remember when|used to|originally|at the time|back then)\b/,
+    multiplier: 0.5,
+    beforeCue: true,
+  },
+  { kind: 'off-topic', pattern: FUN_WORDS, multiplier: 0.35 },
+];
+
+const LABEL: Readonly<Record<DoubtKind, string>> = {
+  question: 'question', proposal: 'proposal', hypothetical: 'hypothetical', negated: 'negated',
+  logistics: 'meeting logistics', hedged: 'hedged or hearsay', deferred: 'defers the decision',
+  opinion: 'agreement with a person', 'off-topic': 'office fun, not customers', past: 'about the past',
+  joke: 'joke', quoted: 'quoted text',
+};
+
+/** The doubts that apply to a clause whose strongest cue starts at cueIndex. */
+export function doubtsIn(clause: string, question: boolean, cueIndex: number): Doubt[] {
+  const doubts: Doubt[] = [];
+  if (question || QUESTION_START.test(clause)) doubts.push({ kind: 'question', multiplier: 0.1, reason: 'question' });
+  const seen = new Set<DoubtKind>(doubts.map((doubt) => doubt.kind));
+  for (const rule of RULES) {
+    if (seen.has(rule.kind)) continue;
+    const match = rule.pattern.exec(clause);
+    if (!match || (rule.beforeCue && match.index >= cueIndex)) continue;
+    seen.add(rule.kind);
+    doubts.push({ kind: rule.kind, multiplier: rule.multiplier, reason: `${LABEL[rule.kind]} "${match[0].trim()}"` });
+  }
+  return doubts;
+}

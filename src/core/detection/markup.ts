@@ -1,0 +1,124 @@
+/**
+ * Markup normalisation: turns Slack mrkdwn and Teams HTML into plain text a person would read,
+ * so the lexical rules see words, not markup. Mentions become "@mention" (a name must not look
+ * like a subject such as "Apple"), links become their label, code is dropped (a snippet that
+ * says `decision: true` is not an announcement), quoted lines are dropped (they are someone
+ * else's words). Emoji are removed from the text but returned, because a 😂 is a joke signal.
+ */
+
+/** Work on at most this much raw input: markup shrinks, and a decision is announced early. */
+export const RAW_INPUT_LIMIT = 4000;
+/** Then look at the first this-many characters of readable text. */
+export const TEXT_LIMIT = 1000;
+
+export interface NormalizedText {
+  /** Readable text: single spaces, newlines kept as sentence boundaries, original case. */
+  readonly text: string;
+  /** Emoji found, as Slack short names ("joy") or the characters themselves ("😂"). */
+  readonly emoji: readonly string[];
+}
+
+const ENTITIES: Readonly<Record<string, string>> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', hellip: '…',
+  rsquo: "'", lsquo: "'", rdquo: '"', ldquo: '"',
+};
+
+// Slack's angle-bracket forms: <@U1>, <@U1|name>, <#C1|name>, <!here>, <!subteam^S1|@team>,
+// <!date^…|fallback>, <https://x|label>, <mailto:a@b|a@b>. Bounded so a stray "<" cannot scan far.
+const SLACK_ANGLE = /<([@#!]|https?:\/\/|mailto:)([^<>\n]{0,500})>/gi;
+const TEAMS_MENTION = /<at\b[^>]{0,200}>[^<]{0,200}<\/at>/gi;
+const CODE_BLOCK = /```[\s\S]*?```|<pre\b[\s\S]*?<\/pre>|<code\b[\s\S]*?<\/code>/gi;
+const INLINE_CODE = /`[^`\n]{0,300}`/g;
+const BLOCK_TAG = /<\/?(?:p|div|br|li|ul|ol|tr|h[1-6]|blockquote)\b[^<>]{0,500}>/gi;
+const ANY_TAG = /<\/?[a-z][a-z0-9-]{0,20}(?:\s[^<>]{0,500})?\/?>/gi;
+const ENTITY = /&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,8});/gi;
+const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<>]{1,500}/gi;
+const SHORTCODE = /(?<![0-9a-z]):([a-z0-9_+'-]{1,40}):/gi;
+const PICTOGRAPH = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{1F170}-\u{1F189}]/gu;
+const EMOJI_RESIDUE = /[\uFE0E\uFE0F\u200D\u20E3\u{1F3FB}-\u{1F3FF}]/gu;
+
+function decodeEntity(_match: string, body: string): string {
+  const lower = body.toLowerCase();
+  if (lower.startsWith('#x')) return safeCodePoint(Number.parseInt(lower.slice(2), 16));
+  if (lower.startsWith('#')) return safeCodePoint(Number.parseInt(lower.slice(1), 10));
+  return ENTITIES[lower] ?? `&${body};`;
+}
+
+function safeCodePoint(code: number): string {
+  return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : ' ';
+}
+
+function slackAngle(_match: string, kind: string, rest: string): string {
+  const bar = rest.indexOf('|');
+  const label = bar >= 0 ? rest.slice(bar + 1).trim() : '';
+  switch (kind) {
+    case '@':
+      return ' @mention ';
+    case '#':
+      return label ? ` #${label} ` : ' #channel ';
+    case '!':
+      if (rest.startsWith('subteam')) return ' @mention ';
+      if (rest.startsWith('date')) return label ? ` ${label} ` : ' ';
+      return ` @${rest.split('|')[0] ?? 'here'} `;
+    default:
+      // A link: its label is what readers see; an unlabelled link reads as "link".
+      return label ? ` ${label} ` : ' link ';
+  }
+}
+
+/** Turns chat markup into readable text and collects the emoji. Never throws; linear time. */
+export function normalizeMarkup(raw: string): NormalizedText {
+  const emoji: string[] = [];
+  let text = raw.length > RAW_INPUT_LIMIT ? raw.slice(0, RAW_INPUT_LIMIT) : raw;
+  text = text.replace(/\r\n?/g, '\n');
+
+  // Code first: nothing inside it is chat. An unclosed fence (or a cut) hides the rest.
+  text = text.replace(CODE_BLOCK, '\n');
+  const openFence = text.indexOf('```');
+  if (openFence >= 0) text = text.slice(0, openFence);
+  text = text.replace(INLINE_CODE, ' code ');
+
+  text = text.replace(TEAMS_MENTION, ' @mention ');
+  text = text.replace(SLACK_ANGLE, slackAngle);
+  text = text.replace(BLOCK_TAG, '\n').replace(ANY_TAG, ' ');
+  // Entities after tags, so an escaped "&lt;p&gt;" typed by a person stays text.
+  text = text.replace(ENTITY, decodeEntity);
+  text = text.replace(BARE_URL, ' link ');
+
+  text = text.replace(SHORTCODE, (match: string, name: string) => {
+    if (!/[a-z+]/i.test(name)) return match; // "10:00:30" is a time, not an emoji
+    emoji.push(name.toLowerCase());
+    return ' ';
+  });
+  text = text.replace(PICTOGRAPH, (char) => {
+    emoji.push(char);
+    return ' ';
+  });
+  text = text.replace(EMOJI_RESIDUE, '');
+
+  text = text
+    .replace(/[\u2018\u2019\u201b\u2032`´]/g, "'")
+    .replace(/[\u201c\u201d\u201e\u2033]/g, '"')
+    .replace(/[\u2013\u2014\u2015]/g, ' - ')
+    .replace(/[\u2192\u27f6\u21d2]/g, ' -> ')
+    .replace(/[\u00a0\u2000-\u200b\u202f\u205f\u3000\t]/g, ' ')
+    // Bold, italics and strike-through markers carry no words.
+    .replace(/[*~]+/g, ' ')
+    .replace(/(^|[\s(])_+|_+(?=$|[\s.,:;!?)])/gm, '$1');
+
+  const lines: string[] = [];
+  for (const line of text.split('\n')) {
+    const trimmed = line.replace(/ {2,}/g, ' ').trim();
+    // A quoted line ("> …") repeats someone else's message.
+    if (!trimmed || trimmed.startsWith('>')) continue;
+    // List bullets: the item is the sentence.
+    lines.push(trimmed.replace(/^(?:[-•◦▪‣]|\d{1,2}[.)])\s+/, ''));
+  }
+  // "Decisión", "décidé": accents are not what the rules look at.
+  let readable = lines.join('\n').normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  if (readable.length > TEXT_LIMIT) {
+    const cut = readable.lastIndexOf(' ', TEXT_LIMIT);
+    readable = readable.slice(0, cut > TEXT_LIMIT / 2 ? cut : TEXT_LIMIT);
+  }
+  return { text: readable, emoji };
+}

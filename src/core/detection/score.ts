@@ -1,0 +1,92 @@
+/**
+ * Scoring: a clause scores its strongest cue, plus small bonuses when an announcement also names
+ * a customer-facing topic or a date, times the doubts that apply. A message scores its best
+ * clause. Jokes are judged on the whole message, since the 😂 often comes at the very end.
+ */
+import { announcementCues, type Cue } from './cues.js';
+import { type Doubt, doubtsIn } from './doubts.js';
+import { DATE, DOMAIN, FUN_EMOJI, JOKE_EMOJI, JOKE_WORDS } from './lexicon.js';
+import type { Clause } from './canonical.js';
+import { policyCue } from './policy.js';
+
+export interface ClauseScore {
+  readonly score: number;
+  readonly reasons: readonly string[];
+}
+
+const MAX_SCORE = 0.99;
+/** Score of a message without any decision cue; a little more if decision words appear. */
+const NO_CUE = 0.02;
+const DECISION_WORDS = /\b(?:decid|decision|agree|final call|going with)/;
+
+const round = (value: number) => Math.round(Math.min(MAX_SCORE, Math.max(0, value)) * 1000) / 1000;
+
+function countQuotes(text: string, end: number): number {
+  let count = 0;
+  for (let i = 0; i < end; i += 1) if (text.charCodeAt(i) === 34) count += 1;
+  return count;
+}
+
+function bestCue(cues: readonly Cue[]): Cue | undefined {
+  let best: Cue | undefined;
+  for (const cue of cues) if (!best || cue.strength > best.strength) best = cue;
+  return best;
+}
+
+/** Scores one clause; `messageDoubts` (jokes, party emoji) apply to every clause. */
+export function scoreClause(clause: Clause, messageDoubts: readonly Doubt[]): ClauseScore {
+  const text = clause.text;
+  const domainMatch = DOMAIN.exec(text);
+  const domain = domainMatch !== null;
+  const cues = announcementCues(text, domain);
+  const policy = policyCue(text, domain);
+  if (policy) cues.push(policy);
+  const best = bestCue(cues);
+  if (!best || best.strength <= 0) {
+    return { score: DECISION_WORDS.test(text) ? 0.1 : NO_CUE, reasons: ['no announcement cue'] };
+  }
+
+  let score = best.strength;
+  const reasons = [best.reason];
+  if (best.family !== 'policy') {
+    // Policy cues already count topic and date; announcements get a small nudge for them.
+    if (domainMatch) {
+      score += 0.05;
+      reasons.push(`customer topic "${domainMatch[0]}"`);
+    }
+    if (DATE.test(text)) score += 0.03;
+    if (cues.some((cue) => cue.family !== best.family && cue.strength >= 0.4)) score += 0.05;
+  }
+  const doubts: Doubt[] = doubtsIn(text, clause.question, best.index);
+  // Inside quotation marks the words are someone else's (a changelog, a customer, a vendor).
+  if (countQuotes(text, best.index) % 2 === 1) doubts.push({ kind: 'quoted', multiplier: 0.3, reason: 'quoted text' });
+  if (best.subject?.kind === 'external') reasons.push('third party');
+  if (best.subject?.kind === 'personal') reasons.push('personal choice');
+  if (best.subject?.kind === 'unknown') reasons.push('decided by someone unnamed or outside the team');
+  for (const doubt of [...doubts, ...messageDoubts]) {
+    if (doubt.kind === 'off-topic' && doubts.some((other) => other.kind === 'off-topic') && messageDoubts.includes(doubt)) continue;
+    score *= doubt.multiplier;
+    reasons.push(doubt.reason);
+  }
+  return { score: round(score), reasons };
+}
+
+const emojiLabel = (name: string) => (/^[a-z0-9_+-]+$/.test(name) ? `:${name}:` : name);
+
+/**
+ * Doubts that belong to the whole message: laughter ("lol", "jk", "/s", 😂) anywhere makes the
+ * decision words a joke; food and party emoji make it office fun.
+ */
+export function messageDoubts(canonical: string, emoji: readonly string[]): Doubt[] {
+  const doubts: Doubt[] = [];
+  const laughing = emoji.find((name) => JOKE_EMOJI.has(name));
+  const word = laughing ? undefined : JOKE_WORDS.exec(canonical);
+  if (laughing || word) {
+    doubts.push({ kind: 'joke', multiplier: 0.25, reason: `joke "${laughing ? emojiLabel(laughing) : (word?.[0] ?? '').trim()}"` });
+  }
+  const fun = emoji.find((name) => FUN_EMOJI.has(name));
+  if (fun) doubts.push({ kind: 'off-topic', multiplier: 0.35, reason: `office fun, not customers "${emojiLabel(fun)}"` });
+  return doubts;
+}
+
+export { round as roundScore };

@@ -1,0 +1,45 @@
+/** Per-channel settings: decision detection, and where the weekly digest goes. */
+import type { ConversationPlace } from '../domain/decision-check.js';
+import type { Actor } from '../domain/shared.js';
+import { oneOf } from '../domain/text.js';
+import { DETECTION_MODES, type DetectionMode, type Workspace } from '../domain/workspace.js';
+import { DomainError } from '../errors.js';
+import type { CoreDeps } from '../ports.js';
+import { requirePermission } from './access.js';
+import { recordEvidence } from './record-evidence.js';
+
+function requirePlace(place: ConversationPlace | undefined): ConversationPlace {
+  if (!place) throw new DomainError('input.invalid', 'Run this in the channel it is about.');
+  return place;
+}
+
+export async function setChannelDetection(deps: CoreDeps, actor: Actor, place: ConversationPlace | undefined, rawMode: string): Promise<DetectionMode> {
+  await requirePermission(deps, actor, 'settings.change');
+  const mode = oneOf(rawMode, DETECTION_MODES, 'detection mode');
+  const channel = requirePlace(place);
+  await deps.channels.setDetection(actor.workspaceId, channel.channelId, mode);
+  await recordEvidence(deps, actor, deps.clock.now(), {
+    type: 'settings.changed',
+    subject: { kind: 'channel', id: channel.channelId },
+    data: { detection: mode },
+  });
+  return mode;
+}
+
+/** Adds this conversation to the digest's recipients (ISO 9001 9.3.2 management review input). */
+export async function addDigestTarget(deps: CoreDeps, actor: Actor, place: ConversationPlace | undefined): Promise<Workspace> {
+  await requirePermission(deps, actor, 'settings.change');
+  const channel = requirePlace(place);
+  const target = { platform: channel.platform, channelId: channel.channelId };
+  const updated = await deps.workspaces.update(actor.workspaceId, (current) => {
+    const others = (current.settings.digestTargets ?? []).filter((t) => !(t.platform === target.platform && t.channelId === target.channelId));
+    return { ...current, settings: { ...current.settings, digestTargets: [...others, target] } };
+  });
+  if (!updated) throw new DomainError('workspace.unknown', 'This workspace is not set up yet. Try again in a moment.');
+  await recordEvidence(deps, actor, deps.clock.now(), {
+    type: 'settings.changed',
+    subject: { kind: 'channel', id: channel.channelId },
+    data: { digestTarget: true, platform: channel.platform },
+  });
+  return updated;
+}
