@@ -10,6 +10,8 @@ export interface CliIo {
   writeFile(path: string, text: string): Promise<void>;
   /** Resolves when the process is asked to stop (SIGTERM/SIGINT); used by `start`. */
   stopSignal(): Promise<string>;
+  /** Standard input, read as a stream by commands that take data on stdin (`detect`). */
+  readonly stdin?: AsyncIterable<string | Buffer>;
 }
 
 /** Thrown for a mistake in how a command was called; printed without a stack, exit code 2. */

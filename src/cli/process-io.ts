@@ -15,5 +15,6 @@ export function processIo(): CliIo {
       new Promise((resolve) => {
         for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => resolve(signal));
       }),
+    stdin: process.stdin,
   };
 }

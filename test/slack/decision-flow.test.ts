@@ -26,8 +26,10 @@ describe('Slack decision checks', () => {
     expect(call.body).toMatchObject({ channel: CHANNEL, thread_ts: ts });
     expect(JSON.stringify(call.body.blocks)).toContain('How does this decision affect customers?');
     expect(call.body.reply_broadcast).toBeUndefined();
+    // The prompt's message is remembered right after Slack confirms the post.
+    await expect.poll(async () => (await checksFor())[0]?.prompt).toEqual({ channelId: CHANNEL, messageId: expect.any(String) });
     const [check] = await checksFor();
-    expect(check).toMatchObject({ text: DECISION, origin: 'detected', place: { channelId: CHANNEL, threadId: ts }, prompt: { channelId: CHANNEL } });
+    expect(check).toMatchObject({ text: DECISION, origin: 'detected', place: { channelId: CHANNEL, threadId: ts } });
   });
 
   it('posts one prompt when the same post arrives three times at once, and as message plus app_mention', async () => {

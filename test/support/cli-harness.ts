@@ -9,7 +9,16 @@ export interface CliRun {
   err: string;
 }
 
-export async function cli(argv: string[], env: Record<string, string | undefined>): Promise<CliRun> {
+/** Standard input for a test run: the whole text at once, or chunks as they would arrive. */
+export type TestStdin = string | Iterable<string | Buffer> | AsyncIterable<string | Buffer>;
+
+async function* chunksOf(stdin: TestStdin): AsyncIterable<string | Buffer> {
+  if (typeof stdin === 'string') yield stdin;
+  else yield* stdin;
+}
+
+/** A CliIo that captures what a command prints, for running commands in-process. */
+export function captureIo(env: Record<string, string | undefined>, stdin?: TestStdin): { io: CliIo; out: string[]; err: string[] } {
   const out: string[] = [];
   const err: string[] = [];
   const io: CliIo = {
@@ -20,7 +29,13 @@ export async function cli(argv: string[], env: Record<string, string | undefined
     readFile: (path) => readFile(path, 'utf8'),
     writeFile: (path, text) => writeFile(path, text, 'utf8'),
     stopSignal: () => new Promise(() => undefined),
+    ...(stdin === undefined ? {} : { stdin: chunksOf(stdin) }),
   };
+  return { io, out, err };
+}
+
+export async function cli(argv: string[], env: Record<string, string | undefined>, stdin?: TestStdin): Promise<CliRun> {
+  const { io, out, err } = captureIo(env, stdin);
   const code = await runCli(argv, io);
   return { code, out: out.join('\n'), err: err.join('\n') };
 }

@@ -23,8 +23,9 @@ export interface SlackBotHarness {
   close(): Promise<void>;
 }
 
-export async function startSlackBot(env: Record<string, string> = {}): Promise<SlackBotHarness> {
+export async function startSlackBot(env: Record<string, string> = {}, prepare?: (api: FakeSlackApi) => void): Promise<SlackBotHarness> {
   const api = await startFakeSlackApi();
+  prepare?.(api);
   api.setWorkspace('xoxb-test-token', { teamId: TEAM, botUserId: BOT_USER, botId: 'B0BOT' });
   const config = loadConfig({
     PORT: '0',

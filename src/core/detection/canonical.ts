@@ -32,25 +32,24 @@ function canonicalToken(word: string): string {
   return BARE_CONTRACTIONS[word] ?? canonicalWord(word);
 }
 
+const EXPANSIONS: Readonly<Record<string, string>> = {
+  "won't": 'will not', "can't": 'can not', "shan't": 'shall not', "ain't": 'is not', "n't": ' not',
+  "'ve": ' have', "'re": ' are', "'ll": ' will', "'m": ' am', "'d": ' would', "let's": 'let us',
+  "'s been": ' has been', 'w/o': 'without', 'w/': 'with', ' & ': ' and ',
+};
+// One pass for all contractions; "it's"-like words take "is", other "'s" stay possessive.
+const CONTRACTION = /\b(?:won|can|shan|ain)'t\b|n't\b|'(?:ve|re|ll|m|d)\b|\blet's\b|'s been\b|\b(?:it|that|what|there|here|who|nothing|everything|something|where|how|he|she)'s(?: been)?\b|\bw\/o\b|\bw\/(?=\s)|\s&\s/g;
+
+function expand(match: string): string {
+  const fixed = EXPANSIONS[match];
+  if (fixed !== undefined) return fixed;
+  if (match.endsWith("'s been")) return `${match.slice(0, -7)} has been`;
+  return match.endsWith("'s") ? `${match.slice(0, -2)} is` : match;
+}
+
 /** Canonical form of a whole (already markup-free) text, newlines kept. */
 export function canonicalize(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/\b(won|can|shan|ain)'t\b/g, (_m, stem: string) => ({ won: 'will', can: 'can', shan: 'shall', ain: 'is' })[stem] + ' not')
-    .replace(/n't\b/g, ' not')
-    .replace(/'ve\b/g, ' have')
-    .replace(/'re\b/g, ' are')
-    .replace(/'ll\b/g, ' will')
-    .replace(/'m\b/g, ' am')
-    .replace(/'d\b/g, ' would')
-    .replace(/\blet's\b/g, 'let us')
-    .replace(/'s been\b/g, ' has been')
-    .replace(/\b(it|that|what|there|here|who|nothing|everything|something|where|how|he|she)'s\b/g, '$1 is')
-    .replace(/\bw\/o\b/g, 'without')
-    .replace(/\bw\/(?=\s)/g, 'with')
-    .replace(/\s&\s/g, ' and ')
-    .replace(WORD, canonicalToken)
-    .replace(/[ \t]{2,}/g, ' ');
+  return text.toLowerCase().replace(CONTRACTION, expand).replace(WORD, canonicalToken).replace(/[ \t]{2,}/g, ' ');
 }
 
 /**

@@ -36,9 +36,22 @@ export interface Detection {
  */
 export const DECISION_THRESHOLD = 0.5;
 
-// A reply that only agrees ("agreed", "+1", "lgtm 👍") confirms a decision announced elsewhere;
-// it is not a new announcement, and asking again in the same thread would be noise.
-const ACKNOWLEDGEMENT = /^(?:(?:yes|yep|yeah|yup|ok|okay|sure|fully|totally|completely|absolutely|strongly|100%|agreed|agree|i agree|\+1|same|same here|me too|lgtm|sgtm|sounds good|sounds great|makes sense|good call|great call|nice|deal|done|this|exactly|correct|right|thanks|thank you|ty|with @mention|with you|with that|from me|here|too|all good|approved|confirmed|ship it)[\s,.!]*)+$/;
+// A reply that only agrees ("agreed", "+1", "lgtm 👍", "same here") confirms a decision announced
+// elsewhere; it is not a new announcement, and asking again in the same thread would be noise.
+// Checked word by word against a small vocabulary (a regex over repeated phrases could backtrack).
+const ACKNOWLEDGEMENT_WORDS = new Set([
+  'yes', 'yep', 'yeah', 'yup', 'ok', 'okay', 'sure', 'fully', 'totally', 'completely', 'absolutely', 'strongly',
+  '100%', 'agreed', 'agree', 'i', '+1', 'same', 'here', 'me', 'too', 'lgtm', 'sgtm', 'sounds', 'good', 'great',
+  'makes', 'sense', 'call', 'nice', 'deal', 'done', 'this', 'exactly', 'correct', 'right', 'thanks', 'thank',
+  'you', 'ty', 'with', '@mention', 'that', 'from', 'all', 'approved', 'confirmed', 'ship', 'it', 'perfect',
+]);
+const MAX_ACKNOWLEDGEMENT_LENGTH = 120;
+
+function isAcknowledgement(text: string): boolean {
+  if (text.length > MAX_ACKNOWLEDGEMENT_LENGTH) return false;
+  const words = text.split(/[\s,.!-]+/).filter(Boolean);
+  return words.length > 0 && words.every((word) => ACKNOWLEDGEMENT_WORDS.has(word));
+}
 
 function detection(score: number, reasons: readonly string[]): Detection {
   const rounded = roundScore(score);
@@ -53,7 +66,7 @@ export function detectDecision(text: string, context: DetectionContext = {}): De
   if (clauses.length === 0) return detection(0, ['no text']);
 
   const flat = clauses.map((clause) => clause.text).join(' ');
-  if (ACKNOWLEDGEMENT.test(flat)) {
+  if (isAcknowledgement(flat)) {
     return detection(context.isThreadReply ? 0 : 0.02, [context.isThreadReply ? 'thread acknowledgement' : 'acknowledgement only']);
   }
 

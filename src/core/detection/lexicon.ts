@@ -30,7 +30,7 @@ export const MEETING_WORDS = [
   'meetings?', 'calls?', 'syncs?', 'stand-?ups?', 'huddles?', 'reviews?', 'retros?', 'retrospectives?',
   'sessions?', 'workshops?', 'demos?', '1:1s?', 'one-on-ones?', 'catch-?ups?', 'check-?ins?',
   'offsites?', 'all-hands', 'town ?halls?', 'webinars?', 'interviews?', 'presentations?', 'briefings?',
-  'kick-?offs?', 'planning', 'invites?', 'qbrs?', 'agenda', 'minutes', 'go/no-go', 'go-no-go',
+  'kick-?offs?', 'planning', 'invites?', 'qbrs?', 'agenda', 'minutes', 'go/no-go', 'go-no-go', 'committees?', 'discussions?', 'conversations?', 'talks?', 'topics?',
 ] as const;
 
 /** Who can announce a team decision: "we", a team or a leadership body of our own. */
@@ -39,20 +39,25 @@ export const INTERNAL_SUBJECTS = new Set([
   'slt', 'elt', 'founders', 'ceo', 'cto', 'cfo', 'coo', 'cpo', 'cro', 'product', 'engineering', 'eng',
   'legal', 'finance', 'hr', 'ops', 'operations', 'sales', 'marketing', 'support', 'compliance',
   'security', 'procurement', 'committee', 'cab', 'directors', 'everyone', 'everybody', 'pms', 'design',
-  'qa', 'leads', 'stakeholders', 'group', 'company', 'org',
+  'qa', 'leads', 'stakeholders', 'group', 'company', 'org', 'council',
 ]);
 
 /** Subjects that are clearly not the team: the decision is someone else's news. */
+/** Organisations whose changes are news, not our decisions ("Stripe's fees go up in March"). */
+export const ORGANISATIONS = [
+  'competitors?', 'competition', 'rivals?', 'regulators?', 'government', 'court', 'landlord', 'fca', 'sec',
+  'ftc', 'cma', 'ico', 'irs', 'hmrc', 'apple', 'google', 'microsoft', 'amazon', 'aws', 'meta', 'facebook',
+  'stripe', 'slack', 'salesforce', 'atlassian', 'github', 'gitlab', 'oracle', 'ibm', 'sap', 'zoom', 'openai',
+  'twitter', 'netflix', 'uber', 'shopify', 'paypal', 'adobe', 'intel', 'nvidia', 'samsung', 'canonical',
+  'debian', 'ubuntu', 'mozilla',
+] as const;
+
 export const EXTERNAL_SUBJECTS = new Set([
   'they', 'he', 'she', 'them', 'customer', 'customers', 'client', 'clients', 'vendor', 'vendors',
   'supplier', 'suppliers', 'competitor', 'competitors', 'competition', 'rival', 'rivals', 'regulator',
   'regulators', 'government', 'court', 'judge', 'landlord', 'bank', 'insurer', 'auditor', 'auditors',
-  'union', 'eu', 'fca', 'sec', 'ftc', 'cma', 'ico', 'irs', 'hmrc', 'apple', 'google', 'microsoft',
-  'amazon', 'aws', 'meta', 'facebook', 'stripe', 'slack', 'salesforce', 'atlassian', 'github', 'gitlab',
-  'oracle', 'ibm', 'sap', 'zoom', 'openai', 'twitter', 'netflix', 'uber', 'shopify', 'paypal', 'adobe',
-  'intel', 'nvidia', 'samsung', 'canonical', 'debian', 'ubuntu', 'mozilla', 'someone', 'somebody',
-  'people', 'user', 'users', 'partner', 'prospect', 'prospects', 'buyer', 'author', 'maintainers',
-  'upstream', 'developers', 'devs',
+  'union', 'eu', ...ORGANISATIONS.map((name) => name.replace('s?', '')), 'someone', 'somebody', 'people', 'user',
+  'users', 'partner', 'prospect', 'prospects', 'buyer', 'author', 'maintainers', 'upstream', 'developers', 'devs',
 ]);
 
 /** Words that only carry tense or emphasis between a subject and its verb. */
@@ -69,17 +74,25 @@ export const AUXILIARIES = new Set([
 export const DISCOURSE = new Set([
   'ok', 'okay', 'so', 'alright', 'right', 'then', 'and', 'but', 'well', 'yes', 'yep', 'yeah', 'great',
   'cool', 'fine', 'agreed', 'thanks', 'update', 'fyi', 'after', 'finally', 'hi', 'hey', 'all', 'folks',
-  'team', 'everyone', 'guys', 'good', 'news', 'mention', 'here', 'channel', 'everyone', 'ps', 'oh',
+  'team', 'everyone', 'guys', 'good', 'news', 'mention', 'here', 'channel', 'ps', 'oh',
 ]);
 
 const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 const DAYS = '(?:mon|tues|wednes|thurs|fri|satur|sun)day';
 const DATE_CORE = `\\d{1,2}(?:st|nd|rd|th)?(?: of)? (?:${MONTHS})\\b|(?:${MONTHS}) \\d{1,2}(?:st|nd|rd|th)?\\b|${DAYS}|q[1-4]\\b|h[12]\\b|\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?\\b|\\d{4}-\\d\\d-\\d\\d|the \\d{1,2}(?:st|nd|rd|th)\\b`;
 
+const ANCHOR_START = '(?:from|starting|beginning|effective|as of|as from|commencing|with effect from)(?: from| on| in)?';
+const ANCHOR_TIME = alternation([
+  'now on', 'now\\b', 'today', 'tonight', 'tomorrow', 'immediately', 'next \\w+', 'this (?:week|month|quarter|year|sprint)',
+  'the (?:next|first|start|beginning|end) (?:of )?\\w+', DATE_CORE, `(?:${MONTHS})\\b`, 'v?\\d+\\.\\d+(?:\\.\\d+)?\\b', '\\d{4}\\b',
+  'end of', 'eo[mqy]\\b',
+]);
+const OPEN_ENDED = alternation([
+  'effective immediately', 'with immediate effect', 'going forward', 'from now on', 'from here on', 'henceforth',
+  'until further notice', 'as of now', 'as of today',
+]);
 /** A time from which something applies: the mark of a policy ("from next month", "as of 1 July"). */
-export const ANCHOR = new RegExp(
-  `\\b(?:(?:from|starting|beginning|effective|as of|as from|commencing|with effect from)(?: from| on| in)? (?:now on|now\\b|today|tonight|tomorrow|immediately|next \\w+|this (?:week|month|quarter|year|sprint)|the (?:next|first|start|beginning|end) (?:of )?\\w+|${DATE_CORE}|(?:${MONTHS})\\b|v?\\d+\\.\\d+(?:\\.\\d+)?\\b|\\d{4}\\b|end of|eo[mqy]\\b)|effective immediately|with immediate effect|going forward|from now on|from here on|henceforth|until further notice|as of now|as of today)`,
-);
+export const ANCHOR = new RegExp(`\\b(?:${ANCHOR_START} (?:${ANCHOR_TIME})|${OPEN_ENDED})`);
 
 /** Any mention of a date: weaker than an anchor, but announcements usually carry one. */
 export const DATE = new RegExp(`\\b(?:${DATE_CORE}|(?:in|by|from|until|after|before|on|end of) (?:${MONTHS})\\b|next (?:week|month|quarter|year|sprint|release)\\b|end of (?:the )?(?:week|month|quarter|year|q[1-4]|sprint)\\b|tomorrow|today)`);
@@ -98,8 +111,8 @@ export const JOKE_WORDS = /\b(?:lol|lolz|lmao|lmfao|rofl|ha(?:ha)+h?|he(?:he)+|j
 
 /** Office fun and food: a real decision about these does not change what customers get. */
 export const FUN_EMOJI = new Set([
-  '🍕', '🍩', '🍪', '🎂', '🍰', '☕', '🍺', '🍻', '🍷', '🥂', '🍿', '🌮', '🍔', '🥯', '🧁', '🍍', '🎤', '🎉🎂',
-  '🐶', '🐱', '🦥', '🐐', 'pizza', 'doughnut', 'cookie', 'cake', 'birthday', 'coffee', 'beer', 'beers',
+  '🍕', '🍩', '🍪', '🎂', '🍰', '☕', '🍺', '🍻', '🍷', '🥂', '🍿', '🌮', '🍔', '🥯', '🧁', '🍍', '🎤', '🐶', '🐱',
+  'pizza', 'doughnut', 'cookie', 'cake', 'birthday', 'coffee', 'beer', 'beers',
   'wine_glass', 'popcorn', 'taco', 'hamburger', 'cupcake', 'dog', 'cat', 'party_parrot',
 ]);
 export const FUN_WORDS = /\b(?:pizza|coffee|donuts?|doughnuts?|cake|biscuits?|cookies?|beers?|lunch|snacks?|bagels?|tacos?|karaoke|playlist|memes?|gifs?|nap|naps|swag|mascot|secret santa|ping ?pong|foosball|pineapple|office (?:dog|cat|plant)|dog|puppy|cat|kitten|tabs (?:over|vs\.?|versus) spaces|party|drinks|happy hour|emoji)\b/;

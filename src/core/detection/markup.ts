@@ -35,7 +35,8 @@ const ENTITY = /&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,8});/gi;
 const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<>]{1,500}/gi;
 const SHORTCODE = /(?<![0-9a-z]):([a-z0-9_+'-]{1,40}):/gi;
 const PICTOGRAPH = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{1F170}-\u{1F189}]/gu;
-const EMOJI_RESIDUE = /[\uFE0E\uFE0F\u200D\u20E3\u{1F3FB}-\u{1F3FF}]/gu;
+// Variation selectors, zero-width joiners, keycaps and skin tones left between removed emoji.
+const EMOJI_RESIDUE = /\uFE0E|\uFE0F|\u200D|\u20E3|\p{Emoji_Modifier}/gu;
 
 function decodeEntity(_match: string, body: string): string {
   const lower = body.toLowerCase();
@@ -85,16 +86,20 @@ export function normalizeMarkup(raw: string): NormalizedText {
   text = text.replace(ENTITY, decodeEntity);
   text = text.replace(BARE_URL, ' link ');
 
-  text = text.replace(SHORTCODE, (match: string, name: string) => {
+  // An emoji between words separates them like a dash ("DECISION 🚨 seats are sold in tens");
+  // elsewhere it is just dropped.
+  const separator = (source: string, offset: number, length: number) =>
+    /[\p{L}\p{N}][\s\uFE0F]*$/u.test(source.slice(Math.max(0, offset - 3), offset)) && /^[\s\uFE0F\p{Extended_Pictographic}]*[\p{L}\p{N}]/u.test(source.slice(offset + length, offset + length + 12)) ? ' - ' : ' ';
+  text = text.replace(SHORTCODE, (match: string, name: string, offset: number, source: string) => {
     if (!/[a-z+]/i.test(name)) return match; // "10:00:30" is a time, not an emoji
     emoji.push(name.toLowerCase());
-    return ' ';
-  });
-  text = text.replace(PICTOGRAPH, (char) => {
-    emoji.push(char);
-    return ' ';
+    return separator(source, offset, match.length);
   });
   text = text.replace(EMOJI_RESIDUE, '');
+  text = text.replace(PICTOGRAPH, (char: string, offset: number, source: string) => {
+    emoji.push(char);
+    return separator(source, offset, char.length);
+  });
 
   text = text
     .replace(/[\u2018\u2019\u201b\u2032`´]/g, "'")

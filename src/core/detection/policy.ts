@@ -5,57 +5,140 @@
  * moved"), so strength comes from the combination: change + customer-facing topic + a time from
  * which it applies.
  */
-import { ANCHOR, DATE, MEETING } from './lexicon.js';
+import { ANCHOR, DATE, MEETING, ORGANISATIONS, alternation } from './lexicon.js';
 import type { Cue } from './cues.js';
 
-const CHANGED = 'capped|limited|restricted|canceled|discontinued|postponed|delayed|pushed|pushed back|moved|rescheduled|dropped|scrapped|paused|deprecated|sunset|sunsetted|retired|raised|increased|reduced|lowered|cut|frozen|extended|shortened|removed|waived|descoped|de-scoped|deferred|banned|mandatory|compulsory|switched off|turned off|shut down|replaced|migrated|renamed|charged|billed|discounted|killed|axed|shelved|halted|suspended|abandoned|terminated|revoked|enforced|introduced|forbidden|prohibited|blocked|on hold|out of scope|in scope|off the table|deprioritized|prioritized|included|excluded|closed';
-const ING = 'dropping|discontinuing|sunsetting|raising|lowering|moving|switching|extending|pausing|freezing|deprecating|ending|removing|replacing|increasing|reducing|introducing|launching|rolling out|cutting|capping|closing|leaving|exiting|stopping|scrapping|killing|retiring|changing|migrating|limiting|shortening|waiving|canceling|postponing|delaying|pushing back|requiring|charging|keeping|honoring|phasing out|transitioning|consolidating|outsourcing|discounting|pulling|shutting down|renewing|terminating|selling|offering|accepting|supporting';
-const BASE = 'drop|discontinue|sunset|raise|lower|move|switch|extend|pause|freeze|deprecate|end|remove|replace|increase|reduce|introduce|launch|roll out|cut|cap|close|leave|exit|stop|scrap|retire|change|migrate|limit|require|charge|keep|honor|offer|ship|support|onboard|accept|provide|sell|allow|bill|invoice|deliver|cover|answer|respond|open|refund|phase out|work|use|accept';
+const anyOf = (words: readonly string[]) => `(?:${alternation(words)})`;
+
+// Events: saying one happened is the news ("The Berlin launch is cancelled.").
+const EVENT = anyOf([
+  'cut', 'canceled', 'discontinued', 'postponed', 'delayed', 'pushed', 'pushed back', 'moved', 'rescheduled',
+  'dropped', 'scrapped', 'paused', 'deprecated', 'sunset', 'sunsetted', 'retired', 'descoped', 'de-scoped',
+  'deferred', 'banned', 'switched off', 'turned off', 'shut down', 'killed', 'axed', 'shelved', 'halted',
+  'suspended', 'abandoned', 'terminated', 'revoked', 'on hold', 'out of scope', 'off the table', 'deprioritized',
+]);
+// States: "the free tier is capped at 3 seats" may just describe today's rule; it announces a
+// change with "now", "will be", "has been" or a start date.
+const STATE = anyOf([
+  'capped', 'limited', 'restricted', 'raised', 'increased', 'reduced', 'lowered', 'frozen', 'extended',
+  'shortened', 'removed', 'waived', 'mandatory', 'compulsory', 'replaced', 'migrated', 'renamed', 'charged',
+  'billed', 'discounted', 'enforced', 'introduced', 'forbidden', 'prohibited', 'blocked', 'in scope',
+  'prioritized', 'included', 'excluded', 'closed',
+]);
+// What "we are …ing" announces. Moving needs a destination: "we're moving fast" moves nothing.
+const ING = anyOf([
+  'dropping', 'discontinuing', 'sunsetting', 'raising', 'lowering', 'moving(?= [^.;]{0,40}\\b(?:to|from|into|off|away)\\b)',
+  'switching', 'extending', 'pausing', 'freezing', 'deprecating', 'ending', 'removing', 'replacing', 'increasing',
+  'reducing', 'introducing', 'launching', 'rolling out', 'cutting', 'capping', 'closing', 'leaving', 'exiting',
+  'stopping', 'scrapping', 'killing', 'retiring', 'changing', 'migrating', 'limiting', 'shortening', 'waiving',
+  'canceling', 'postponing', 'delaying', 'pushing back', 'requiring', 'charging', 'keeping', 'honoring',
+  'phasing out', 'transitioning', 'consolidating', 'outsourcing', 'discounting', 'pulling', 'shutting down',
+  'renewing', 'terminating', 'selling', 'offering', 'accepting',
+]);
+// What "we now / only / no longer …" applies to.
+const BASE = anyOf([
+  'drop', 'discontinue', 'sunset', 'raise', 'lower', 'move', 'switch', 'extend', 'pause', 'freeze', 'deprecate',
+  'end', 'remove', 'replace', 'increase', 'reduce', 'introduce', 'launch', 'roll out', 'cut', 'cap', 'close',
+  'leave', 'exit', 'stop', 'scrap', 'retire', 'change', 'migrate', 'limit', 'require', 'charge', 'keep', 'honor',
+  'offer', 'ship', 'support', 'onboard', 'accept', 'provide', 'sell', 'allow', 'bill', 'invoice', 'deliver',
+  'cover', 'answer', 'respond', 'open', 'refund', 'phase out', 'work', 'use',
+]);
+// What "we will …" announces when it is a change ("we will stop selling the Basic plan"), and
+// the idioms that are not ("we will raise it with finance", "we will keep you posted").
+const WILL_CHANGE = anyOf([
+  'stop', 'discontinue', 'sunset', 'raise', 'lower', 'increase', 'reduce', 'cut', 'cap', 'freeze', 'pause',
+  'extend', 'introduce', 'drop', 'deprecate', 'end', 'retire', 'phase out', 'switch', 'migrate', 'move', 'replace',
+  'require', 'charge', 'limit', 'close', 'exit', 'leave', 'scrap', 'remove', 'waive', 'honor', 'keep',
+  '(?:start|begin) (?:charging|billing|requiring|enforcing|offering|selling|shipping|invoicing)',
+]);
+const NOT_A_CHANGE = anyOf([
+  'it', 'this', 'that', 'them', 'you', 'everyone', 'people', 'posted', 'in touch', 'going', 'an eye', 'track', 'on',
+  '(?:the |a |an |this |that )?(?:[a-z-]+ ){0,2}(?:questions?|issues?|points?|topics?|concerns?|tickets?|bugs?|flags?|prs?)',
+  '(?:[a-z]+ ){1,2}(?:posted|informed|updated|in the loop)',
+]);
+const DONE = anyOf([
+  'scrapped', 'killed', 'canceled', 'dropped(?! the ball)', 'axed', 'shelved', 'paused', 'sunset', 'sunsetted',
+  'discontinued', 'deprecated', 'postponed', 'delayed', 'pulled the plug on', 'pulled', 'descoped', 'retired',
+  'raised', 'lowered', 'increased', 'reduced', 'capped', 'froze', 'extended', 'shortened', 'waived', 'replaced',
+]);
+const CHANGE_VERB = anyOf([
+  'moves', 'moved', 'slips', 'slipped', 'goes', 'drops', 'dropped', 'changes', 'changed', 'switches', 'switched',
+  'increases', 'increased', 'rises', 'rose', 'decreases', 'decreased', 'falls', 'fell', 'jumps', 'jumped',
+  'shifts', 'shifted', 'closes', 'becomes', 'doubles', 'halves',
+]);
+const VALUE = '(?:£|\\$|€|\\d|free\\b|mandatory|required|optional|included|email only|remote|invite only|closed|open\\b|paid|unpaid)';
+const NOW_VERB = anyOf([
+  'includes?', 'costs?', 'requires?', 'needs?', 'goes', 'go', 'comes?', 'offers?', 'supports?', 'ships?', 'gets?',
+  'covers?', 'starts?', 'ends?', 'closes?', 'opens?', 'runs?', 'applies', 'apply', 'charges?', 'expires?', 'renews?',
+  'routes?', 'belongs?',
+]);
 
 interface PolicyRule {
   readonly pattern: RegExp;
   readonly base: number;
   readonly reason: string;
-  /** Rescheduling words: when their subject is a meeting, it is logistics. */
-  readonly scheduling?: boolean;
+  /** Rescheduling words: when what moves (their subject, or object) is a meeting, it is logistics. */
+  readonly scheduling?: 'subject' | 'object';
   /** Only counts with a time anchor ("from now on … must …"). */
   readonly needsAnchor?: boolean;
   /** Only counts with an open-ended anchor ("from now on", "going forward", "as of …"). */
   readonly needsStrongAnchor?: boolean;
 }
 
+const rule = (source: string, base: number, reason: string, options: Omit<PolicyRule, 'pattern' | 'base' | 'reason'> = {}): PolicyRule => ({
+  pattern: new RegExp(source),
+  base,
+  reason,
+  ...options,
+});
+
 const RULES: readonly PolicyRule[] = [
-  { pattern: new RegExp(`\\b(?:is|are|will be|will now be|has been|have been|gets|get|being)(?: now| officially| also| hereby| temporarily| permanently| fully| effectively| indefinitely| formally| no longer| all){0,2} (?:${CHANGED})\\b`), base: 0.45, reason: 'change', scheduling: true },
-  { pattern: /\b(?:is|are|will be)(?: only)?(?: now| no longer)(?: only)? (?:available|free|required|optional|included|supported|offered|allowed|the default|[a-z]+ only)\b/, base: 0.45, reason: 'new state' },
-  { pattern: /\b(?:moves|moved|slips|slipped|goes|drops|dropped|changes|changed|switches|switched|increases|increased|rises|rose|decreases|decreased|falls|fell|jumps|jumped|shifts|shifted|closes|becomes|doubles|halves)(?: up| down| back| permanently| fully)? (?:\d|£|\$|€|to\b|from\b|by\b|until\b|remote\b|live\b|permanently\b|fully\b)/, base: 0.45, reason: 'change', scheduling: true },
+  rule(`\\b(?:is|are|will be|will now be|has been|have been|gets|get|being)(?: now| officially| also| hereby| temporarily| permanently| fully| effectively| indefinitely| formally| all){0,2} ${EVENT}\\b`, 0.45, 'change', { scheduling: 'subject' }),
+  rule(`\\b(?:will be|will now be|has been|have been|is now|are now|is officially|are officially)(?: also| all)? ${STATE}\\b`, 0.45, 'change'),
+  rule(`\\b(?:is|are|gets|get)(?: also| all)? ${STATE}\\b`, 0.3, 'state'),
+  rule('\\b(?:is|are|goes|go) live\\b', 0.45, 'goes live', { needsAnchor: true }),
+  rule('\\b(?:is|are) now (?:on|due|scheduled for|set for|planned for|expected)\\b', 0.45, 'new date', { scheduling: 'subject' }),
+  // "The Berlin launch is off." (but "support is off today" is someone's day off).
+  rule('\\b(?:is|are) (?:now |officially )?off(?: for now)?[.!]*$', 0.45, 'change', { scheduling: 'subject' }),
+  // "We scrapped the loyalty programme", "we pulled the plug on the Berlin launch".
+  rule(`\\bwe (?:have |had |just |finally |officially ){0,2}${DONE}\\b`, 0.45, 'change', { scheduling: 'object' }),
+  rule('\\b(?:is|are|will be)(?: only)?(?: now| no longer)(?: only)? (?:available|free|required|optional|included|supported|offered|allowed|the default|[a-z]+ only)\\b', 0.45, 'new state'),
+  rule('\\b(?:is|are|will be) only (?:available|offered|supported|included|allowed)\\b', 0.45, 'new state', { needsAnchor: true }),
+  rule(`\\b${CHANGE_VERB}(?: up| down| back| permanently| fully)? (?:\\d|£|\\$|€|to\\b|from\\b|by\\b|until\\b|remote\\b|live\\b|permanently\\b|fully\\b)`, 0.45, 'change', { scheduling: 'subject' }),
   // Plural subjects ("support hours change from 9-5 to 8-8"); the bare verb is also a noun or
   // an instruction ("go to settings"), so it needs "from"/"to" or "up"/"down".
-  { pattern: /\b(?:move|slip|drop|change|switch|increase|rise|decrease|fall|jump|shift|double|halve) (?:from|to) |\bgo (?:up|down)\b/, base: 0.45, reason: 'change', scheduling: true },
-  { pattern: /\b(?:starts|ends|ships|launches|stays|remains|expires|opens|goes live)\b/, base: 0.25, reason: 'schedule' },
-  { pattern: /\bwe (?:will )?no longer\b/, base: 0.55, reason: '"we no longer"' },
-  { pattern: new RegExp(`\\bwe (?:will|are going to|shall) (?:stop|start|begin|${BASE})\\b`), base: 0.4, reason: '"we will …"' },
+  rule('\\b(?:move|slip|drop|change|switch|increase|rise|decrease|fall|jump|shift|double|halve) (?:from|to) |\\bgo (?:up|down)\\b', 0.45, 'change', { scheduling: 'subject' }),
+  rule('\\b(?:starts|ends|ships|launches|stays|remains|expires|opens|goes live)\\b', 0.25, 'schedule'),
+  rule('\\bwe (?:will )?no longer\\b', 0.55, '"we no longer"'),
+  rule('\\bno longer (?:be )?[a-z]+', 0.45, '"no longer"'),
+  rule('(?:^|[,:;(-] |\\bthere will be |\\bthere are )no more [a-z]', 0.45, '"no more"'),
+  rule(`\\bwe (?:will|are going to|shall) ${WILL_CHANGE}\\b(?! ${NOT_A_CHANGE}\\b)`, 0.4, '"we will …"', { scheduling: 'object' }),
+  rule(`\\bwe are (?:now |officially |also |no longer |not |formally |hereby |permanently |temporarily |only )?${ING}\\b`, 0.45, '"we are …ing"', { scheduling: 'object' }),
+  rule(`\\bwe (?:will |shall )?(?:now|only|no longer)(?: only)? ${BASE}\\b`, 0.5, '"we now/only …"'),
   // Headline style: "Changing the support hours to 7-7 from next week."
-  { pattern: new RegExp(`^(?:${ING}) `), base: 0.45, reason: 'change' },
-  { pattern: /\b(?:is|are|will be) only (?:available|offered|supported|included|allowed)\b/, base: 0.45, reason: 'new state', needsAnchor: true },
+  rule(`^${ING} `, 0.45, 'change'),
+  rule(`\\bnow ${NOW_VERB}\\b`, 0.4, '"now …"'),
+  rule(`\\b(?:is|are|will be|becomes?|stays|remains) now(?: only| just)? ${VALUE}`, 0.4, 'new value'),
+  rule(`\\b(?:is|are|will be|becomes?|stays|remains)(?: only| just)? ${VALUE}`, 0.3, 'new value'),
+  rule('\\b(?:is|are) (?:£|\\$|€|\\d)[^.;,]{0,20} now\\b', 0.4, 'new value'),
+  // With a start date, obligations and passives state a rule ("from now on every change needs …").
+  rule('\\b(?:must|need to|needs to|have to|has to|needs?|requires?|is required|are required|go(?:es)? through|go(?:es)? to|gets?|lose|loses|gain|gains|keep|keeps)\\b', 0.3, 'obligation', { needsAnchor: true }),
+  rule('\\b(?:is|are|will be|will now be|gets|get) (?:now |only |all |also )?[a-z]+ed\\b', 0.3, 'change', { needsAnchor: true }),
   // "We're doing quarterly releases from now on": anything we do, from a set point on.
-  { pattern: /\bwe (?:are|will|will be|shall|are going to|are now)\b/, base: 0.3, reason: 'standing rule', needsStrongAnchor: true },
-  { pattern: /\bno longer (?:be )?[a-z]+/, base: 0.45, reason: '"no longer"' },
-  { pattern: /(?:^|[,:;(-] |\bthere will be |\bthere are )no more [a-z]/, base: 0.45, reason: '"no more"' },
-  { pattern: new RegExp(`\\bwe are (?:now |officially |also |no longer |not |formally |hereby |permanently |temporarily |only )?(?:${ING})\\b`), base: 0.45, reason: '"we are …ing"' },
-  { pattern: new RegExp(`\\bwe (?:will |shall )?(?:now|only|no longer)(?: only)? (?:${BASE})\\b`), base: 0.5, reason: '"we now/only …"' },
-  { pattern: /\bnow (?:includes?|costs?|requires?|needs?|goes|go|comes?|offers?|supports?|ships?|gets?|covers?|starts?|ends?|closes?|opens?|runs?|applies|apply|charges?|expires?|renews?|routes?|belongs?)\b/, base: 0.4, reason: '"now …"' },
-  { pattern: /\b(?:is|are|will be|becomes?|stays|remains) now(?: only| just)? (?:£|\$|€|\d|free\b|mandatory|required|optional|included|email only|remote|invite only|closed|open\b|paid|unpaid)/, base: 0.4, reason: 'new value' },
-  { pattern: /\b(?:is|are|will be|becomes?|stays|remains)(?: only| just)? (?:£|\$|€|\d|free\b|mandatory|required|optional|included|email only|remote|invite only|closed|open\b|paid|unpaid)/, base: 0.3, reason: 'new value' },
-  { pattern: /\b(?:must|need to|needs to|have to|has to|needs?|requires?|is required|are required|go(?:es)? through|go(?:es)? to|gets?)\b/, base: 0.3, reason: 'obligation', needsAnchor: true },
-  { pattern: /\b(?:is|are|will be|will now be|gets|get) (?:now |only |all |also )?[a-z]+ed\b/, base: 0.3, reason: 'change', needsAnchor: true },
+  rule('\\bwe (?:are|will|will be|shall|are going to|are now)\\b', 0.3, 'standing rule', { needsStrongAnchor: true }),
 ];
 
 const ANCHOR_LED = new RegExp(`^(?:(?:ok|okay|so|fyi|update|heads up|reminder|important|psa|@mention|@here|@channel)[,.:!]? ){0,2}${ANCHOR.source}`);
 // Open-ended starts: plain "from Monday" also begins plans ("we'll test from Monday").
 const STRONG_ANCHOR = /^(?:effective|as of|as from|with effect|with immediate|going forward|from now on|from here on|henceforth|until further notice|starting|beginning|commencing)/;
-const RESCHEDULED = /\b(?:moved?|moves|rescheduled|pushed|postponed|delayed|canceled|shifted|shifts?|slips?|slipped|brought forward)\b/;
+const CLOCK_TIME = /\b\d{1,2}(?::\d\d)? ?(?:am|pm)\b|\b\d{1,2}:\d\d\b/;
+const RESCHEDULED = /\b(?:moved?|moves|moving|pushing|shifting|rescheduling|postponing|delaying|canceling|rescheduled|pushed|postponed|delayed|canceled|shifted|shifts?|slips?|slipped|brought forward)\b/;
 const PERSONAL_NEAR = /\b(?:i|my|me|myself)\b/;
 const EXTERNAL_NEAR = /\b(?:their|they|his|her|he|she)\b/;
+// An organisation as the subject: "Stripe's fees go up …", "AWS pricing changes …" (its name as a
+// modifier further back, "the Salesforce integration is deprecated", is our own product).
+const ORGANISATION_SUBJECT = new RegExp(`(?:^|\\s)(?:${alternation(ORGANISATIONS)})(?:'s [a-z-]+)?\\s*$`);
+const ORGANISATION_FIRST = new RegExp(`^[\\s,:-]*(?:the )?(?:${alternation(ORGANISATIONS)})\\b`);
 
 /** The words of clause[start, end), without the partial words cut at either edge. */
 function wholeWords(clause: string, start: number, end: number): string {
@@ -71,20 +154,27 @@ function wholeWords(clause: string, start: number, end: number): string {
 export function policyCue(clause: string, domain: boolean): Cue | undefined {
   const anchor = ANCHOR.exec(clause);
   const dated = anchor !== null || DATE.test(clause);
+  // A change with no customer-facing topic and no start date is everyday chat ("the server is
+  // moved", "we no longer use jQuery"), unless the team itself announces it with a date.
+  if (!domain && !anchor && !(dated && /\bwe\b/.test(clause))) return undefined;
   let best: Cue | undefined;
-  const consider = (base: number, index: number, reason: string, scheduling: boolean, near: string) => {
+  const consider = (base: number, index: number, reason: string, scheduling: PolicyRule['scheduling'], near: string) => {
     let strength = base + (domain ? 0.15 : 0) + (anchor ? 0.15 : dated ? 0.05 : 0);
+    if (best && strength <= best.strength) return; // doubts below only lower it
     const reasons = [`policy ${reason}`];
     if (anchor) reasons.push(`time anchor "${anchor[0]}"`);
     // Who is it about? "From Monday I'm working from Lisbon" is personal news.
     if (PERSONAL_NEAR.test(near)) {
       strength *= 0.2;
       reasons.push('personal');
-    } else if (EXTERNAL_NEAR.test(near)) {
+    } else if (EXTERNAL_NEAR.test(near) || (index > 0 ? ORGANISATION_SUBJECT : ORGANISATION_FIRST).test(near)) {
       strength *= 0.3;
       reasons.push('third party');
     }
-    if (scheduling && RESCHEDULED.test(clause.slice(index, index + 40)) && MEETING.test(wholeWords(clause, index - 30, index))) {
+    const moved = scheduling === 'subject' ? wholeWords(clause, index - 30, index) : wholeWords(clause, index, index + 40);
+    const after = clause.slice(index, index + 40);
+    // What moves to "3pm" or "Wednesday 14:00" is a meeting, whatever it is called.
+    if (scheduling && RESCHEDULED.test(after) && (MEETING.test(moved) || CLOCK_TIME.test(after))) {
       strength *= 0.15;
       reasons.push('meeting logistics');
     }
@@ -94,11 +184,11 @@ export function policyCue(clause: string, domain: boolean): Cue | undefined {
     if (rule.needsAnchor && !anchor) continue;
     if (rule.needsStrongAnchor && !(anchor && STRONG_ANCHOR.test(anchor[0]))) continue;
     const match = rule.pattern.exec(clause);
-    if (match) consider(rule.base, match.index, rule.reason, rule.scheduling === true, wholeWords(clause, match.index - 30, match.index));
+    if (match) consider(rule.base, match.index, rule.reason, rule.scheduling, wholeWords(clause, match.index - 30, match.index));
   }
   // "Starting next sprint, customer bugs jump the queue": a rule with a start date. Without a
   // customer-facing topic it stays below the threshold.
   const led = ANCHOR_LED.exec(clause);
-  if (led) consider(0.3, 0, 'from a date', false, wholeWords(clause, led[0].length, led[0].length + 20));
+  if (led) consider(0.3, 0, 'from a date', undefined, wholeWords(clause, led[0].length, led[0].length + 20));
   return best;
 }

@@ -3,11 +3,14 @@
  * a customer-facing topic or a date, times the doubts that apply. A message scores its best
  * clause. Jokes are judged on the whole message, since the 😂 often comes at the very end.
  */
-import { announcementCues, type Cue } from './cues.js';
+import { choiceCues } from './choices.js';
+import { type Cue, strongest } from './cues.js';
 import { type Doubt, doubtsIn } from './doubts.js';
 import { DATE, DOMAIN, FUN_EMOJI, JOKE_EMOJI, JOKE_WORDS } from './lexicon.js';
 import type { Clause } from './canonical.js';
+import { markerCues } from './markers.js';
 import { policyCue } from './policy.js';
+import { impersonalCues, verbCues } from './verbs.js';
 
 export interface ClauseScore {
   readonly score: number;
@@ -19,6 +22,9 @@ const MAX_SCORE = 0.99;
 const NO_CUE = 0.02;
 const DECISION_WORDS = /\b(?:decid|decision|agree|final call|going with)/;
 
+// The Unicode food and drink blocks: 🥔 🍕 ☕ and friends.
+const FOOD_EMOJI = /^[\u{1F32D}-\u{1F37F}\u{1F950}-\u{1F96F}\u{1F9C0}-\u{1F9CB}\u2615]$/u;
+
 const round = (value: number) => Math.round(Math.min(MAX_SCORE, Math.max(0, value)) * 1000) / 1000;
 
 function countQuotes(text: string, end: number): number {
@@ -27,23 +33,20 @@ function countQuotes(text: string, end: number): number {
   return count;
 }
 
-function bestCue(cues: readonly Cue[]): Cue | undefined {
-  let best: Cue | undefined;
-  for (const cue of cues) if (!best || cue.strength > best.strength) best = cue;
-  return best;
-}
-
 /** Scores one clause; `messageDoubts` (jokes, party emoji) apply to every clause. */
 export function scoreClause(clause: Clause, messageDoubts: readonly Doubt[]): ClauseScore {
   const text = clause.text;
   const domainMatch = DOMAIN.exec(text);
   const domain = domainMatch !== null;
-  const cues = announcementCues(text, domain);
+  const cues: Cue[] = [...markerCues(text, domain), ...verbCues(text, domain), ...impersonalCues(text, domain), ...choiceCues(text)];
   const policy = policyCue(text, domain);
   if (policy) cues.push(policy);
-  const best = bestCue(cues);
+  const best = strongest(cues);
   if (!best || best.strength <= 0) {
-    return { score: DECISION_WORDS.test(text) ? 0.1 : NO_CUE, reasons: ['no announcement cue'] };
+    if (!DECISION_WORDS.test(text)) return { score: NO_CUE, reasons: ['no announcement cue'] };
+    // Decision words without an announcement: say what they were doing ("did we decide…?").
+    const doubts = doubtsIn(text, clause.question, text.length).map((doubt) => doubt.reason);
+    return { score: 0.1, reasons: ['no announcement cue', ...doubts] };
   }
 
   let score = best.strength;
@@ -84,7 +87,7 @@ export function messageDoubts(canonical: string, emoji: readonly string[]): Doub
   if (laughing || word) {
     doubts.push({ kind: 'joke', multiplier: 0.25, reason: `joke "${laughing ? emojiLabel(laughing) : (word?.[0] ?? '').trim()}"` });
   }
-  const fun = emoji.find((name) => FUN_EMOJI.has(name));
+  const fun = emoji.find((name) => FUN_EMOJI.has(name) || FOOD_EMOJI.test(name));
   if (fun) doubts.push({ kind: 'off-topic', multiplier: 0.35, reason: `office fun, not customers "${emojiLabel(fun)}"` });
   return doubts;
 }

@@ -20,6 +20,7 @@ const FIXED: Readonly<Record<string, string>> = {
   licence: 'license', licences: 'licenses', programme: 'program', honour: 'honor', honouring: 'honoring',
   favour: 'favor', favoured: 'favored', catalogue: 'catalog', rumour: 'rumor', rumours: 'rumors',
   // Short words are not fuzzed (too many real neighbours), so their usual typos are listed.
+  desicion: 'decision', desicions: 'decisions', descicion: 'decision', aggred: 'agreed', agred: 'agreed',
   agre: 'agree', argee: 'agree', aggree: 'agree', agreee: 'agree', agreeing: 'agreeing',
   goign: 'going', giong: 'going', gonig: 'going', goin: 'going',
   tmrw: 'tomorrow', tmr: 'tomorrow', tomorow: 'tomorrow', pls: 'please', plz: 'please',
@@ -27,8 +28,10 @@ const FIXED: Readonly<Record<string, string>> = {
 };
 
 /** Words whose misspellings matter; each maps to itself and its one-edit variants to it. */
+// Past forms first: "decied" is one edit from both "decided" and "decide", and people who type
+// it mean the announcement.
 const FUZZED = [
-  'decide', 'decided', 'decides', 'deciding', 'decision', 'decisions', 'undecided',
+  'decided', 'decision', 'decisions', 'decide', 'decides', 'deciding', 'undecided',
   'agreed', 'agreement', 'finalize', 'finalized', 'finalised', 'confirmed', 'approved',
   'canceled', 'cancelled', 'postponed', 'discontinued', 'deprecated', 'prioritize', 'prioritise',
   'proposal', 'propose', 'suggestion', 'effective', 'starting', 'mandatory',

@@ -27,7 +27,7 @@ export function subjectBefore(prefix: string): Subject {
   // Skip tense and emphasis words: "we have now all agreed" → "we".
   while (index >= 0) {
     const token = raw[index] ?? '';
-    if (/[,:;.!?)(\-]$/.test(token) || /^[-–>]+$/.test(token)) return { kind: 'none', word: '' };
+    if (/[,:;.!?)(-]$/.test(token) || /^[-–>]+$/.test(token)) return { kind: 'none', word: '' };
     if (!AUXILIARIES.has(token)) break;
     index -= 1;
   }

@@ -1,0 +1,71 @@
+/**
+ * Explicit markers: "Decision: …", "Agreed - …", "Final call on vendors: …", "Per leadership: …",
+ * "v5 launch date locked: 14 October", "it's a yes from finance". The clearest announcements,
+ * and the cheapest to check: the marker must open the clause (after at most three openers such
+ * as "ok,", "@here", "update:") and be followed by words, so "Decision needed: …" and
+ * "decision?" are not markers.
+ */
+import type { Cue } from './cues.js';
+import { alternation } from './lexicon.js';
+
+const OPENERS = [
+  'ok', 'okay', 'so', 'alright', 'right', 'then', 'and', 'update', 'fyi', 'quick update', 'heads up', 'team',
+  'all', 'folks', 'everyone', 'hi all', 'hey all', 'hi team', 'hey team', 'hi everyone', 'hello all',
+  '@mention', '@here', '@channel', '@everyone', '\\+1', 'yes', 'yep', 'great', 'thanks all',
+  'thanks everyone', 'summary', 'tl;?dr', 'important', 'announcement', 'psa', '#[a-z0-9_-]+',
+];
+const MARKER_WORDS = [
+  'decisions?', 'decided', 'agreed', 'resolution', 'resolved', 'outcomes?', 'verdict', 'ruling',
+  'conclusion', 'consensus', 'final call', 'final answer', 'approved', 'confirmed', 'new policy',
+  'policy change', 'policy update', 'done deal', 'locked in', 'locked', 'settled',
+];
+/** Markers that also label plain facts ("Confirmed: the parcel arrived"): need a customer topic. */
+const WEAK_MARKERS = new Set(['approved', 'confirmed', 'settled', 'locked', 'locked in', 'consensus']);
+
+const OPENER = `(?:(?:${alternation(OPENERS)})[,.!:]? ){0,3}`;
+const WORD = `(?:final |official |team |the |our |today's |todays |meeting |sync )?(${alternation(MARKER_WORDS)})`;
+// "Decision (pricing): …", "Outcome of the pricing sync: …", "Decision made: …".
+const QUALIFIER = String.raw`(?: (?:made|reached|taken|is))?(?: \([^)]{1,40}\)| (?:on|from|of|in|at|for|re|about|regarding) [^:?!]{1,60})?`;
+// A dash only counts right after the word ("Decision - …"): "final call for feedback - closing
+// Friday" is a deadline.
+const MARKER = new RegExp(`^${OPENER}${WORD}(?:${QUALIFIER}\\s?(?::|->|=>)|\\s?(?::|->|=>|-(?= )))\\s*(?=[^\\s?])`);
+
+const BODIES = 'leadership(?: team)?|management|board|exec team|execs|slt|finance|legal|hr|product|compliance|ceo|cfo|cto|coo';
+// "Per leadership: …", "From the board - …", "Management's decision: …": who decided, then what.
+const PER_BODY = new RegExp(`^(?:(?:per|from) (?:the )?(${BODIES})\\s?(?::|,|-(?= ))|(?:the )?(${BODIES})'s (?:final )?decision\\s?(?::|-(?= )))\\s*(?=[^\\s?])`);
+// "v5 launch date locked: 14 October": a participle used as a label, mid-clause.
+const PARTICIPLE_LABEL = /\b(locked in|locked|confirmed|finalized|approved|agreed|decided|signed off|set in stone)\s?(?::|->|-(?= ))\s*(?=[^\s?])/;
+// Approval idioms: "it's a yes from finance", "green light for the pilot", "the go/no-go was a go".
+const APPROVAL_IDIOM = new RegExp(
+  `\\b(?:${alternation([
+    '(?:it is|that is|we have|got) (?:a|the) (?:yes|go|green light|thumbs up|go-ahead) from',
+    'green light (?:for|from|on)', 'got the (?:go-ahead|green light)', 'go-ahead (?:for|from|on)',
+    'greenlit', 'green-lit', '(?:is|was) a go', '(?:got|have|received|with) (?:the |a )?(?:sign-?off|approval|go-ahead) from',
+    '^sign-?off from',
+  ])})\\b`,
+);
+
+// "Launch date: 3 June (final)".
+const FINAL_TAG = /\((?:final|confirmed|decided|agreed|locked(?: in)?|official)\)/;
+
+/** Marker-style cues in a clause; `domain` says whether it names a customer-facing topic. */
+export function markerCues(clause: string, domain: boolean): Cue[] {
+  const cues: Cue[] = [];
+  const per = PER_BODY.exec(clause);
+  if (per) cues.push({ family: 'marker', strength: 0.8, index: 0, reason: `explicit marker "${per[0].replace(/[\s:,-]+$/, '')}:"` });
+  const label = PARTICIPLE_LABEL.exec(clause);
+  if (label && label.index > 0) {
+    cues.push({ family: 'marker', strength: domain ? 0.75 : 0.45, index: label.index, reason: `label "${label[1] ?? ''}:"` });
+  }
+  const tag = FINAL_TAG.exec(clause);
+  if (tag) cues.push({ family: 'marker', strength: domain ? 0.75 : 0.45, index: tag.index, reason: `label "${tag[0]}"` });
+  const idiom = APPROVAL_IDIOM.exec(clause);
+  if (idiom) cues.push({ family: 'announcement', strength: 0.75, index: idiom.index, reason: `approval "${idiom[0]}"` });
+  const marker = MARKER.exec(clause);
+  if (marker) {
+    const word = marker[1] ?? '';
+    const strength = WEAK_MARKERS.has(word) ? (domain ? 0.8 : 0.45) : word.includes('policy') ? 0.85 : 0.9;
+    cues.push({ family: 'marker', strength, index: 0, reason: `explicit marker "${word}:"` });
+  }
+  return cues;
+}
