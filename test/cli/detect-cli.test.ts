@@ -80,14 +80,19 @@ describe('customer-focus detect', () => {
   });
 
   it('streams: answers a line before the next one arrives', async () => {
-    const { io, out } = captureIo({}, (async function* () {
+    const seenBeforeSecondLine: number[] = [];
+    const output: string[] = [];
+    async function* input(): AsyncIterable<string> {
       yield `${JSON.stringify({ text: 'Final call: support hours are 8-6 from Monday' })}\n`;
       // The first answer must already be out while the input is still open.
-      expect(out).toHaveLength(1);
+      seenBeforeSecondLine.push(output.length);
       yield `${JSON.stringify({ text: 'lol' })}\n`;
-    })());
-    expect(await detectCommand([], io)).toBe(0);
-    expect(out).toHaveLength(2);
+    }
+    const { io, out } = captureIo({}, input());
+    const capture = { ...io, out: (text: string) => { output.push(text); out.push(text); } };
+    expect(await detectCommand([], capture)).toBe(0);
+    expect(seenBeforeSecondLine).toEqual([1]);
+    expect(output).toHaveLength(2);
   });
 
   it('answers a runaway line with an error and carries on', async () => {

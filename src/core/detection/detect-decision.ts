@@ -7,8 +7,9 @@
  * customer-facing topic) and then discount it for every sign that it is not one (a question, a
  * proposal, a condition, a negation, a third party, a personal choice, meeting logistics, a joke).
  *
- * Pipeline: markup.ts (Slack/Teams markup → text) → canonical.ts (spelling, clauses) →
- * cues.ts + policy.ts (what announces) → doubts.ts (what undoes it) → score.ts (combination).
+ * Pipeline: markup.ts (Slack/Teams markup → text) → canonical.ts + spelling.ts (one spelling,
+ * clauses) → markers.ts, verbs.ts + subject.ts, choices.ts, policy.ts (what announces) →
+ * doubts.ts (what undoes it) → score.ts (the combination). Word lists are in lexicon.ts.
  * Pure and synchronous, no I/O; linear in the input, which is capped (markup.ts) so a huge
  * message costs no more than a long one.
  */
@@ -60,6 +61,7 @@ function detection(score: number, reasons: readonly string[]): Detection {
 
 /** Detects whether `text` (raw Slack mrkdwn or Teams HTML) announces a team decision. */
 export function detectDecision(text: string, context: DetectionContext = {}): Detection {
+  // Callers in plain JavaScript (or a malformed event) may pass anything: treat it as no text.
   const normalized = normalizeMarkup(typeof text === 'string' ? text : '');
   const canonical = canonicalize(normalized.text);
   const clauses = splitClauses(canonical);

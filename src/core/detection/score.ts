@@ -66,8 +66,9 @@ export function scoreClause(clause: Clause, messageDoubts: readonly Doubt[]): Cl
   if (best.subject?.kind === 'external') reasons.push('third party');
   if (best.subject?.kind === 'personal') reasons.push('personal choice');
   if (best.subject?.kind === 'unknown') reasons.push('decided by someone unnamed or outside the team');
-  for (const doubt of [...doubts, ...messageDoubts]) {
-    if (doubt.kind === 'off-topic' && doubts.some((other) => other.kind === 'off-topic') && messageDoubts.includes(doubt)) continue;
+  // Message-wide doubts count once per kind: "pizza 🍕" is one sign of office fun, not two.
+  const kinds = new Set(doubts.map((doubt) => doubt.kind));
+  for (const doubt of [...doubts, ...messageDoubts.filter((doubt) => !kinds.has(doubt.kind))]) {
     score *= doubt.multiplier;
     reasons.push(doubt.reason);
   }

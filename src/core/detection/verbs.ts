@@ -47,7 +47,7 @@ function strengthOfVerb(verb: string): number {
   return 0.6;
 }
 
-function subjectOf(prefix: string, rest: string, verb: string): Subject {
+function subjectOf(prefix: string, rest: string): Subject {
   const subject = subjectBefore(prefix);
   if (subject.kind !== 'internal' && subject.kind !== 'external' && TEAM_COMPLEMENT.test(rest)) {
     return { kind: 'internal', word: subject.word ? `${subject.word} (for the team)` : 'the team' };
@@ -68,7 +68,7 @@ export function verbCues(clause: string, domain: boolean): Cue[] {
     const prefix = clause.slice(0, index);
     if (PASSIVE_BEFORE.test(prefix) || ADJECTIVE_BEFORE.test(prefix)) continue;
     const rest = clause.slice(index + match[0].length, index + match[0].length + 60);
-    const subject = subjectOf(prefix, rest, verb);
+    const subject = subjectOf(prefix, rest);
     // "agreed, however …" / "Decided!" answers someone; "Agreed: …" (a marker) announces.
     const bare = (verb === 'agreed' || verb === 'decided') && subject.kind === 'none' && /^\s*(?:[,.!]|$)/.test(rest);
     // "The team picked a name for the offsite" is not about customers.

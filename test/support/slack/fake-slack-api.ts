@@ -31,6 +31,8 @@ export interface FakeSlackApi {
   setWorkspace(token: string, workspace: Workspace): void;
   setUser(id: string, user: Record<string, unknown>): void;
   setOAuthAccess(code: string, grant: OAuthGrant): void;
+  /** Messages conversations.history and conversations.replies return for a channel. */
+  setHistory(channel: string, messages: { ts: string; text: string; user: string; thread_ts?: string }[]): void;
   setSocketModeUrl(url: string): void;
   clear(): void;
   close(): Promise<void>;
@@ -54,6 +56,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const workspaces = new Map<string, Workspace>();
   const users = new Map<string, Record<string, unknown>>();
   const grants = new Map<string, OAuthGrant>();
+  const history = new Map<string, { ts: string; text: string; user: string; thread_ts?: string }[]>();
   const waiters: { method: string; predicate?: (call: RecordedCall) => boolean; resolve: (call: RecordedCall) => void }[] = [];
   const sockets = new Set<Socket>();
   let socketModeUrl = 'ws://127.0.0.1:1/';
@@ -96,6 +99,14 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
           team: { id: grant.teamId, name: grant.teamName }, enterprise: grant.enterpriseId ? { id: grant.enterpriseId, name: 'Grid' } : null,
           is_enterprise_install: false, authed_user: { id: 'U0INSTALLER' },
         };
+      }
+      case 'conversations.history': {
+        const latest = String(body.latest ?? '');
+        return { ok: true, messages: (history.get(String(body.channel)) ?? []).filter((m) => !latest || m.ts <= latest).slice(0, 1) };
+      }
+      case 'conversations.replies': {
+        const ts = String(body.ts);
+        return { ok: true, messages: (history.get(String(body.channel)) ?? []).filter((m) => m.ts === ts || m.thread_ts === ts) };
       }
       case 'apps.connections.open':
         return { ok: true, url: socketModeUrl };
@@ -174,6 +185,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     setWorkspace: (token, workspace) => workspaces.set(token, workspace),
     setUser: (id, user) => users.set(id, user),
     setOAuthAccess: (code, grant) => grants.set(code, grant),
+    setHistory: (channel, messages) => history.set(channel, messages),
     setSocketModeUrl: (url) => {
       socketModeUrl = url;
     },

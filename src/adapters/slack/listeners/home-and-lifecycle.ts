@@ -21,7 +21,10 @@ export function registerHomeAndLifecycle(app: App, runtime: SlackRuntime, instal
     if (event.user !== context.botUserId) return;
     const workspaceId = await runtime.workspace(context);
     // One introduction per channel, even if Slack delivers the event twice or to two instances.
-    if (!(await runtime.core.deps.claims.claim(`ws:${workspaceId}:intro:${event.channel}`, 'intro', 0))) return;
+    if (!(await runtime.core.deps.claims.claim(`ws:${workspaceId}:intro:${event.channel}`, 'intro', 0))) {
+      runtime.logger.debug({ workspaceId, channel: event.channel }, 'introduction already posted');
+      return;
+    }
     await client.chat.postMessage({ channel: event.channel, ...toSlackMessage(channelIntroduction()) });
   });
 
