@@ -18,7 +18,9 @@ export type CoreAction =
   | { readonly kind: 'check.details'; readonly checkId: string }
   | { readonly kind: 'check.dismiss'; readonly checkId: string }
   | { readonly kind: 'action.close'; readonly actionId: string }
-  | { readonly kind: 'requirement.review'; readonly requirementId: string };
+  | { readonly kind: 'requirement.review'; readonly requirementId: string }
+  /** Runs a read-only command again and shows the result to the whole conversation. */
+  | { readonly kind: 'command.share'; readonly command: string };
 
 export interface Button {
   readonly label: string;

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type SlackBotHarness, TEAM, startSlackBot } from '../support/slack-bot.js';
 
@@ -62,6 +65,36 @@ describe('Slack slash commands', () => {
     const refused = await h.slack.interaction(h.slack.viewSubmission({ callbackId: view.callback_id, privateMetadata: view.private_metadata, userId: 'U1', teamId: TEAM, values: { statement: { statement: { type: 'plain_text_input', value: '   ' } } } }));
     expect(await refused.json()).toMatchObject({ response_action: 'errors', errors: { statement: expect.stringContaining('needs a statement') } });
     expect(await h.bot.services.core.deps.requirements.list(h.workspaceId)).toEqual([]);
+  });
+
+  it('replies privately, with a button that shares read-only answers with the channel', async () => {
+    await h.slack.command('/requirement', 'add Invoices in NOK customer:Acme', { userId: 'U1', teamId: TEAM, channelId: CHANNEL });
+    await h.api.waitForCall('response_url');
+    h.api.clear();
+    await h.slack.command('/requirement', 'list', { userId: 'U1', teamId: TEAM, channelId: CHANNEL });
+    const list = await h.api.waitForCall('response_url');
+    expect(list.body.response_type).toBe('ephemeral');
+    const share = (list.body.blocks as { type: string; elements?: { action_id: string; value: string; text: { text: string } }[] }[])
+      .flatMap((block) => block.elements ?? []).find((element) => element.text.text === 'Share in channel');
+    expect(share?.value).toBe('/requirement list');
+    h.api.clear();
+    await h.slack.interaction(h.slack.blockAction({ actionId: share?.action_id ?? '', value: share?.value ?? '', userId: 'U1', teamId: TEAM, channelId: CHANNEL, messageTs: '1.1' }));
+    const shared = await h.api.waitForCall('response_url');
+    expect(shared.body).toMatchObject({ response_type: 'in_channel', replace_original: false });
+    expect(JSON.stringify(shared.body.blocks)).toContain('Invoices in NOK');
+  });
+
+  it('apologises with a reference, never a stack trace, when something breaks on our side', async () => {
+    // The store goes away under the bot: the next command fails unexpectedly.
+    await h.close();
+    const directory = mkdtempSync(join(tmpdir(), 'cfb-slack-'));
+    h = await startSlackBot({ STORE_URL: `sqlite://${join(directory, 'broken.sqlite')}` });
+    await h.bot.services.backend.close();
+    await h.slack.command('/requirement', 'list', { userId: 'U1', teamId: TEAM, channelId: CHANNEL });
+    const reply = await h.api.waitForCall('response_url');
+    expect(String(reply.body.text)).toMatch(/^Sorry, something went wrong on our side\. .*reference err-/);
+    expect(JSON.stringify(reply.body)).not.toMatch(/at .*\.(ts|js):\d+/);
+    expect(h.logs.some((line) => line.msg === 'Slack listener failed')).toBe(true);
   });
 
   it('starts a check with /customer-check and posts it in the channel', async () => {

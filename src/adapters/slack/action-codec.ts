@@ -10,7 +10,11 @@ export const ACTION_IDS = {
   dismiss: 'check.dismiss',
   closeAction: 'action.close',
   review: 'requirement.review',
+  share: 'command.share',
 } as const;
+
+/** Button values hold at most 2,000 characters; longer commands get no Share button. */
+export const MAX_VALUE_LENGTH = 2000;
 
 export function encodeAction(action: CoreAction, index: number): { action_id: string; value: string } {
   // Slack needs action ids to be unique within a message: a suffix keeps them apart.
@@ -26,6 +30,8 @@ export function encodeAction(action: CoreAction, index: number): { action_id: st
       return { action_id: `${ACTION_IDS.closeAction}${suffix}`, value: action.actionId };
     case 'requirement.review':
       return { action_id: `${ACTION_IDS.review}${suffix}`, value: action.requirementId };
+    case 'command.share':
+      return { action_id: `${ACTION_IDS.share}${suffix}`, value: action.command };
   }
 }
 
@@ -34,7 +40,7 @@ const IMPACTS = new Set(['positive', 'negative', 'none', 'unknown']);
 /** Undefined for anything we did not produce (old buttons, forged payloads). */
 export function decodeAction(actionId: string, value: string | undefined): CoreAction | undefined {
   const kind = actionId.split(':')[0];
-  if (!value || value.length > 200) return undefined;
+  if (!value || value.length > (kind === ACTION_IDS.share ? MAX_VALUE_LENGTH : 200)) return undefined;
   switch (kind) {
     case ACTION_IDS.answer: {
       const [checkId, impact] = value.split('|');
@@ -49,10 +55,12 @@ export function decodeAction(actionId: string, value: string | undefined): CoreA
       return { kind: 'action.close', actionId: value };
     case ACTION_IDS.review:
       return { kind: 'requirement.review', requirementId: value };
+    case ACTION_IDS.share:
+      return { kind: 'command.share', command: value };
     default:
       return undefined;
   }
 }
 
 /** Matches every action id this codec produces, for Bolt's `app.action(…)`. */
-export const ACTION_ID_PATTERN = /^(check\.answer|check\.details|check\.dismiss|action\.close|requirement\.review):\d+$/;
+export const ACTION_ID_PATTERN = /^(check\.answer|check\.details|check\.dismiss|action\.close|requirement\.review|command\.share):\d+$/;

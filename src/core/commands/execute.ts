@@ -39,7 +39,12 @@ export type FormRequest =
  * itself (the digest preview and send come with the weekly digest).
  */
 export type CommandOutcome =
-  | { readonly kind: 'message'; readonly message: Message }
+  | {
+      readonly kind: 'message';
+      readonly message: Message;
+      /** Read-only answers (lists, details, figures) that the person may share with the channel. */
+      readonly shareable?: boolean;
+    }
   | { readonly kind: 'form'; readonly request: FormRequest }
   | { readonly kind: 'check-started'; readonly checkId: string; readonly message: Message }
   | { readonly kind: 'delegated'; readonly command: Command };
@@ -52,6 +57,7 @@ export interface CommandContext {
 }
 
 const show = (message: Message): CommandOutcome => ({ kind: 'message', message });
+const showShareable = (message: Message): CommandOutcome => ({ kind: 'message', message, shareable: true });
 
 export async function executeCommand(
   deps: CoreDeps,
@@ -98,11 +104,11 @@ async function executeRequirement(
       return show(views.requirementSaved(await addRequirement(deps, actor, { ...command.fields, statement: command.statement }), 'Recorded'));
     case 'list': {
       const requirements = await listRequirements(deps, actor, command.filter);
-      return show(views.requirementList(requirements, command.filter.due ? 'requirements due for review' : 'requirements'));
+      return showShareable(views.requirementList(requirements, command.filter.due ? 'requirements due for review' : 'requirements'));
     }
     case 'show': {
       const { requirement, reviews } = await showRequirement(deps, actor, command.id);
-      return show(views.requirementDetail(requirement, reviews));
+      return showShareable(views.requirementDetail(requirement, reviews));
     }
     case 'edit':
       return show(views.requirementSaved(await editRequirement(deps, actor, command.id, command.fields), 'Updated'));
@@ -149,11 +155,11 @@ async function executeFocus(
     case 'role':
       return show(views.roleChanged(await setRole(deps, actor, command.person, command.role)));
     case 'roles':
-      return show(views.rolesList(await listRoles(deps, actor)));
+      return showShareable(views.rolesList(await listRoles(deps, actor)));
     case 'detection':
       return show(views.detectionChanged(await setChannelDetection(deps, actor, context.place, command.mode)));
     case 'status':
-      return show(views.weekStatus(await weekFigures(deps, actor)));
+      return showShareable(views.weekStatus(await weekFigures(deps, actor)));
     case 'digest':
       if (command.mode === 'here') {
         await addDigestTarget(deps, actor, context.place);

@@ -100,7 +100,7 @@ const RULES: readonly DoubtRule[] = [
   doubt('deferred', [
     '(?:agreed|decided) to (?:meet|talk|chat|discuss|revisit|regroup|reconvene|sync|circle back|follow up|think|sleep on|wait|check|look into|investigate|explore|review|come back|reassess|re-evaluate|park|defer|postpone the decision)',
   ], 0.25),
-  { kind: 'opinion', pattern: /\bagreed? with (?:you|him|her|them|that|this|@mention|[a-z]+)(?:[,.!]| *$)/, multiplier: 0.3 },
+  { kind: 'opinion', pattern: /\bagreed? with (?:you|him|her|them|that|this|@mention|[a-z0-9_]+)(?:[,.!]| *$)/, multiplier: 0.3 },
   doubt('past', ['last (?:year|time)', 'years ago', 'back in \\d{4}', 'remember when', 'used to', 'originally', 'at the time', 'back then'], 0.5, true),
   { kind: 'off-topic', pattern: FUN_WORDS, multiplier: 0.35 },
 ];

@@ -18,11 +18,14 @@ export const DOMAIN_WORDS = [
   'warehouses?', 'returns', 'lead times?', 'cut-?off', 'vendors?', 'suppliers?', 'providers?',
   'procurement', 'polic(?:y|ies)', 'remote', 'office', 'hybrid', 'wfh', 'hiring', 'hires?',
   'headcount', 'salar(?:y|ies)', 'bonus(?:es)?', 'leave', 'pto', 'holidays?', 'overtime', 'probation',
+  'benefits?', 'perks?', 'allowances?', 'stipends?', 'days off', 'days (?:a|per) year',
   'onboarding', 'offboarding', 'training', 'contractors?', 'compliance', 'gdpr', 'soc ?2', 'iso',
   'audits?', 'retention', 'dpa', 'privacy', 'terms', 'mfa', 'sso', 'customers?', 'clients?',
   'accounts?', 'markets?', 'regions?', 'editions?', 'on-prem', 'enterprise', 'checkout', 'deploys?',
   'deployments?', 'orders?', 'warranty', 'sku', 'exports?', 'data', 'dashboard', 'promo(?:tion)?s?',
-  'minimum', 'minimums', 'quota', 'limits?', 'users', 'renewing',
+  'minimum', 'minimums', 'quota', 'limits?', 'users',
+  // "we're not renewing with Contoso": a contract, even when the vendor's name is all we see.
+  'renewing',
 ] as const;
 
 /** Nouns for a meeting or a document about a decision: moving these is logistics. */
@@ -30,7 +33,8 @@ export const MEETING_WORDS = [
   'meetings?', 'calls?', 'syncs?', 'stand-?ups?', 'huddles?', 'reviews?', 'retros?', 'retrospectives?',
   'sessions?', 'workshops?', 'demos?', '1:1s?', 'one-on-ones?', 'catch-?ups?', 'check-?ins?',
   'offsites?', 'all-hands', 'town ?halls?', 'webinars?', 'interviews?', 'presentations?', 'briefings?',
-  'kick-?offs?', 'planning', 'invites?', 'qbrs?', 'agenda', 'minutes', 'go/no-go', 'go-no-go', 'committees?', 'discussions?', 'conversations?', 'talks?', 'topics?',
+  'kick-?offs?', 'planning', 'invites?', 'qbrs?', 'agenda', 'minutes', 'go/no-go', 'go-no-go', 'committees?',
+  'discussions?', 'conversations?', 'talks?', 'topics?',
 ] as const;
 
 /** Who can announce a team decision: "we", a team or a leadership body of our own. */

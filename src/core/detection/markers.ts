@@ -17,10 +17,10 @@ const OPENERS = [
 const MARKER_WORDS = [
   'decisions?', 'decided', 'agreed', 'resolution', 'resolved', 'outcomes?', 'verdict', 'ruling',
   'conclusion', 'consensus', 'final call', 'final answer', 'approved', 'confirmed', 'new policy',
-  'policy change', 'policy update', 'done deal', 'locked in', 'locked', 'settled',
+  'policy change', 'policy update', 'done deal', 'locked in', 'locked', 'settled', 'final',
 ];
 /** Markers that also label plain facts ("Confirmed: the parcel arrived"): need a customer topic. */
-const WEAK_MARKERS = new Set(['approved', 'confirmed', 'settled', 'locked', 'locked in', 'consensus']);
+const WEAK_MARKERS = new Set(['approved', 'confirmed', 'settled', 'locked', 'locked in', 'consensus', 'final']);
 
 const OPENER = `(?:(?:${alternation(OPENERS)})[,.!:]? ){0,3}`;
 const WORD = `(?:final |official |team |the |our |today's |todays |meeting |sync )?(${alternation(MARKER_WORDS)})`;

@@ -67,6 +67,19 @@ function slackAngle(_match: string, kind: string, rest: string): string {
   }
 }
 
+const WORD_BEFORE = /[\p{L}\p{N}][\s\uFE0F]*$/u;
+const WORD_AFTER = /^[\s\uFE0F\p{Extended_Pictographic}]*[\p{L}\p{N}]/u;
+
+/**
+ * What an emoji becomes: between words it separates them like a dash ("DECISION 🚨 seats are
+ * sold in tens" reads as "DECISION - seats …"); elsewhere it is just dropped.
+ */
+function separator(source: string, offset: number, length: number): string {
+  const before = source.slice(Math.max(0, offset - 3), offset);
+  const after = source.slice(offset + length, offset + length + 12);
+  return WORD_BEFORE.test(before) && WORD_AFTER.test(after) ? ' - ' : ' ';
+}
+
 /** Turns chat markup into readable text and collects the emoji. Never throws; linear time. */
 export function normalizeMarkup(raw: string): NormalizedText {
   const emoji: string[] = [];
@@ -86,10 +99,6 @@ export function normalizeMarkup(raw: string): NormalizedText {
   text = text.replace(ENTITY, decodeEntity);
   text = text.replace(BARE_URL, ' link ');
 
-  // An emoji between words separates them like a dash ("DECISION 🚨 seats are sold in tens");
-  // elsewhere it is just dropped.
-  const separator = (source: string, offset: number, length: number) =>
-    /[\p{L}\p{N}][\s\uFE0F]*$/u.test(source.slice(Math.max(0, offset - 3), offset)) && /^[\s\uFE0F\p{Extended_Pictographic}]*[\p{L}\p{N}]/u.test(source.slice(offset + length, offset + length + 12)) ? ' - ' : ' ';
   text = text.replace(SHORTCODE, (match: string, name: string, offset: number, source: string) => {
     if (!/[a-z+]/i.test(name)) return match; // "10:00:30" is a time, not an emoji
     emoji.push(name.toLowerCase());

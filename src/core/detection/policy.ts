@@ -189,6 +189,11 @@ export function policyCue(clause: string, domain: boolean): Cue | undefined {
   // "Starting next sprint, customer bugs jump the queue": a rule with a start date. Without a
   // customer-facing topic it stays below the threshold.
   const led = ANCHOR_LED.exec(clause);
-  if (led) consider(0.3, 0, 'from a date', undefined, wholeWords(clause, led[0].length, led[0].length + 20));
+  if (led) {
+    const after = wholeWords(clause, led[0].length, led[0].length + 20);
+    // "From January, everyone gets …": a rule for all is a policy.
+    const forAll = /^[\s,:-]*(?:everyone|everybody|all|every|each|any|no one|nobody)\b/.test(after);
+    consider(forAll ? 0.4 : 0.3, 0, 'from a date', undefined, after);
+  }
   return best;
 }

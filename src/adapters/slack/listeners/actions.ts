@@ -6,7 +6,7 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import { spellCommands } from '../../../core/commands/usage.js';
 import { answerForm } from '../../../core/forms/catalogue.js';
-import { toSlackModal } from '../block-kit.js';
+import { toSlackMessage, toSlackModal } from '../block-kit.js';
 import { ACTION_ID_PATTERN, decodeAction } from '../action-codec.js';
 import type { SlackRuntime } from '../runtime.js';
 import { openForm, replyPrivately } from './commands.js';
@@ -42,6 +42,14 @@ export function registerActionListeners(app: App, runtime: SlackRuntime): void {
       case 'action.close': {
         const result = await runtime.core.closeAction(actor, decoded.actionId);
         return replyPrivately(respond, result.ok ? 'Marked as done, and kept as evidence.' : spellCommands(result.error.message, 'slack'));
+      }
+      case 'command.share': {
+        // Run again as the person who clicked, so sharing never shows more than they may see.
+        const result = await runtime.core.runCommand(actor, decoded.command, channelId ? { place: { platform: 'slack', channelId } } : {});
+        if (!result.ok) return replyPrivately(respond, spellCommands(result.error.message, 'slack'));
+        if (result.value.kind !== 'message' || !result.value.shareable) return replyPrivately(respond, 'That answer cannot be shared.');
+        await respond({ response_type: 'in_channel', replace_original: false, ...toSlackMessage({ ...result.value.message, blocks: [{ kind: 'context', parts: ['Shared by ', { person: { id: actor.id } }] }, ...result.value.message.blocks] }) });
+        return;
       }
       case 'requirement.review':
         return openForm(client, runtime, actor, body.trigger_id, { form: 'requirement.review', requirementId: decoded.requirementId }, channelId);

@@ -9,6 +9,7 @@ import type { FormRequest } from '../../../core/commands/execute.js';
 import { checkForm, feedbackForm, requirementForm, reviewForm } from '../../../core/forms/catalogue.js';
 import type { Actor } from '../../../core/domain/shared.js';
 import { textMessage } from '../../../core/messages.js';
+import { MAX_VALUE_LENGTH } from '../action-codec.js';
 import { toSlackMessage, toSlackModal } from '../block-kit.js';
 import type { SlackRuntime } from '../runtime.js';
 import { SLASH_COMMANDS } from '../surface.js';
@@ -53,9 +54,15 @@ export function registerCommandListeners(app: App, runtime: SlackRuntime): void 
       }
       const outcome = result.value;
       switch (outcome.kind) {
-        case 'message':
-          await respond({ response_type: 'ephemeral', ...toSlackMessage(outcome.message) });
+        case 'message': {
+          // Replies are private; read-only answers get a button to show them to the channel.
+          const commandLine = `${name} ${command.text}`.trim();
+          const share = outcome.shareable && commandLine.length <= MAX_VALUE_LENGTH
+            ? [{ kind: 'actions' as const, buttons: [{ label: 'Share in channel', action: { kind: 'command.share' as const, command: commandLine } }] }]
+            : [];
+          await respond({ response_type: 'ephemeral', ...toSlackMessage({ ...outcome.message, blocks: [...outcome.message.blocks, ...share] }) });
           return;
+        }
         case 'form':
           await openForm(client, runtime, actor, command.trigger_id, outcome.request, command.channel_id);
           return;
