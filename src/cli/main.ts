@@ -3,6 +3,7 @@
  * turns expected failures into short messages (never stack traces) and exit codes.
  */
 import { ConfigError, loadDotEnv } from '../config.js';
+import { detectCommand } from './commands/detect.js';
 import { doctorCommand } from './commands/doctor.js';
 import { evidenceCommand } from './commands/evidence.js';
 import { requirementsCommand } from './commands/requirements.js';
@@ -24,6 +25,7 @@ Usage: customer-focus <command> [options]
   evidence export --from YYYY-MM-DD --to YYYY-MM-DD [--out file.csv]
                                           export the evidence log (dates inclusive, workspace time zone)
   doctor                                  check configuration, store and credentials
+  detect                                  read JSONL {"text": …} on stdin, write one {"decision","score","reasons"} line per input
 
 Workspace commands take --workspace <id>; it is optional when the store holds one workspace.
 Configuration comes from the environment or a .env file: see .env.example.`;
@@ -36,6 +38,7 @@ const COMMANDS: Record<string, Command> = {
   requirements: requirementsCommand,
   evidence: evidenceCommand,
   doctor: doctorCommand,
+  detect: detectCommand,
 };
 
 export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {

@@ -71,14 +71,16 @@ export function requirementDetail(requirement: Requirement, reviews: readonly Re
   ]);
 }
 
-export function requirementList(requirements: readonly Requirement[], what = 'requirements'): Message {
+/** One page of a list; the last line says how to see the next page. */
+export function requirementList(requirements: readonly Requirement[], what = 'requirements', page = 1): Message {
   if (requirements.length === 0) {
     return message([{ kind: 'text', parts: [`No ${what} match. Add one with "{requirement} add <statement>".`] }]);
   }
-  const shown = requirements.slice(0, MAX_LIST_ITEMS);
-  const more = requirements.length - shown.length;
+  const pages = Math.ceil(requirements.length / MAX_LIST_ITEMS);
+  const current = Math.min(Math.max(1, page), pages);
+  const shown = requirements.slice((current - 1) * MAX_LIST_ITEMS, current * MAX_LIST_ITEMS);
   return message([
-    { kind: 'heading', text: `${requirements.length} ${what}` },
+    { kind: 'heading', text: `${requirements.length} ${what}${pages > 1 ? ` (page ${current} of ${pages})` : ''}` },
     { kind: 'list', items: shown.map((requirement) => [
       `*${requirement.id}* [${requirement.type}, ${requirement.category}, ${words(requirement.status)}] `,
       userText(requirement.statement.length > 150 ? `${requirement.statement.slice(0, 149)}…` : requirement.statement),
@@ -88,7 +90,7 @@ export function requirementList(requirements: readonly Requirement[], what = 're
       ...person(requirement.owner),
       `, review ${requirement.nextReviewOn}`,
     ]) },
-    ...(more > 0 ? [{ kind: 'context' as const, parts: [`…and ${more} more. Narrow the list with a filter such as status:at_risk or owner:@someone, or export it with the CLI.`] }] : []),
+    ...(current < pages ? [{ kind: 'context' as const, parts: [`Next page: add page:${current + 1} to the same command. Narrow the list with a filter such as status:at_risk or owner:@someone.`] }] : []),
   ]);
 }
 

@@ -118,6 +118,21 @@ describe('requirements register', () => {
     expect(await ids({ status: 'open' })).toEqual(['REQ-1', 'REQ-2']);
   });
 
+  it('pages long lists, twenty at a time, and says how to get the next page', async () => {
+    for (let i = 1; i <= 45; i++) expectOk(await t.core.addRequirement(member, { statement: `Requirement number ${i}` }));
+    const first = expectOk(await t.core.runCommand(member, 'requirement list'));
+    const firstText = first.kind === 'message' ? messageToPlain(first.message) : '';
+    expect(firstText).toContain('45 requirements (page 1 of 3)');
+    expect(firstText).toContain('REQ-20 ');
+    expect(firstText).not.toContain('REQ-21 ');
+    expect(firstText).toContain('add page:2 to the same command');
+    const last = expectOk(await t.core.runCommand(member, 'requirement list page:3'));
+    const lastText = last.kind === 'message' ? messageToPlain(last.message) : '';
+    expect(lastText).toContain('(page 3 of 3)');
+    expect(lastText).toContain('REQ-45 ');
+    expect(lastText).not.toContain('Next page');
+  });
+
   it('never loses one of two concurrent edits to the same requirement', async () => {
     expectOk(await t.core.addRequirement(member, { statement: 'A' }));
     await Promise.all([

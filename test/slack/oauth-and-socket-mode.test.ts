@@ -48,6 +48,41 @@ describe('multi-workspace install', () => {
     expect(posted.token).toBe('xoxb-beta');
   });
 
+  it('a rate limit in one workspace does not hold up another', async () => {
+    h = await startSlackBot(OAUTH_ENV);
+    h.api.setOAuthAccess('code-a', { teamId: 'TA', teamName: 'Alpha', token: 'xoxb-alpha', botUserId: 'UBOTA' });
+    h.api.setOAuthAccess('code-b', { teamId: 'TB', teamName: 'Beta', token: 'xoxb-beta', botUserId: 'UBOTB' });
+    await install(h, 'code-a');
+    await install(h, 'code-b');
+    const ts = `${Math.floor(Date.now() / 1000)}.000300`;
+    h.api.failNext('chat.postMessage', { kind: 'ratelimited', retryAfterSeconds: 3 });
+    await h.slack.event(h.slack.messageEvent({ channel: 'CA', user: 'UA1', text: 'Decision: Alpha drops the legacy API in May.', ts }), { teamId: 'TA' });
+    await h.api.waitForCall('chat.postMessage', (call) => call.status === 429);
+    await h.slack.event(h.slack.messageEvent({ channel: 'CB', user: 'UB1', text: 'Decision: Beta moves releases to Thursdays.', ts }), { teamId: 'TB' });
+    const beta = await h.api.waitForCall('chat.postMessage', (call) => call.token === 'xoxb-beta');
+    expect(beta.status).toBe(200);
+    // Alpha is still waiting out its Retry-After while Beta was served.
+    expect(h.api.callsTo('chat.postMessage').filter((call) => call.token === 'xoxb-alpha').map((call) => call.status)).toEqual([429]);
+    const alpha = await h.api.waitForCall('chat.postMessage', (call) => call.token === 'xoxb-alpha' && call.status === 200);
+    expect(alpha.body.channel).toBe('CA');
+  });
+
+  it('treats an org-wide Enterprise Grid install as one workspace across its teams', async () => {
+    h = await startSlackBot(OAUTH_ENV);
+    h.api.setOAuthAccess('code-org', { teamId: '', teamName: '', token: 'xoxb-org', botUserId: 'UBOTE', enterpriseId: 'E0GRID', orgWide: true });
+    const installed = await install(h, 'code-org');
+    if (installed.status >= 400) console.log(JSON.stringify(h.logs.filter((l) => (l.level as string) !== 'debug').slice(-5)));
+    expect(installed.status).toBeLessThan(400);
+    expect(await h.bot.services.backend.records.get('ws:slack:E0GRID:installation')).toBeDefined();
+    await h.slack.command('/requirement', 'add Same register for the whole org', { userId: 'U1', teamId: 'T0SALES', enterpriseId: 'E0GRID', orgWide: true });
+    await h.api.waitForCall('response_url');
+    h.api.clear();
+    await h.slack.command('/requirement', 'list', { userId: 'U2', teamId: 'T0SUPPORT', enterpriseId: 'E0GRID', orgWide: true });
+    const list = await h.api.waitForCall('response_url');
+    expect(JSON.stringify(list.body)).toContain('Same register for the whole org');
+    expect((await h.bot.services.core.listWorkspaces()).map((workspace) => workspace.id)).toContain('slack:E0GRID');
+  });
+
   it('forgets only the tokens when a workspace uninstalls', async () => {
     h = await startSlackBot(OAUTH_ENV);
     h.api.setOAuthAccess('code-a', { teamId: 'TA', teamName: 'Alpha', token: 'xoxb-alpha', botUserId: 'UBOTA' });

@@ -104,7 +104,8 @@ async function executeRequirement(
       return show(views.requirementSaved(await addRequirement(deps, actor, { ...command.fields, statement: command.statement }), 'Recorded'));
     case 'list': {
       const requirements = await listRequirements(deps, actor, command.filter);
-      return showShareable(views.requirementList(requirements, command.filter.due ? 'requirements due for review' : 'requirements'));
+      const page = command.filter.page ? Number.parseInt(command.filter.page, 10) : 1;
+      return showShareable(views.requirementList(requirements, command.filter.due ? 'requirements due for review' : 'requirements', Number.isFinite(page) ? page : 1));
     }
     case 'show': {
       const { requirement, reviews } = await showRequirement(deps, actor, command.id);

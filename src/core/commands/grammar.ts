@@ -19,7 +19,7 @@ export type RequirementField =
   | 'link'
   | 'horizon';
 export type FeedbackField = 'customer' | 'kind' | 'sentiment' | 'link' | 'requirements' | 'received';
-export type ListField = 'status' | 'type' | 'category' | 'owner' | 'customer' | 'due';
+export type ListField = 'status' | 'type' | 'category' | 'owner' | 'customer' | 'due' | 'page';
 
 /** Raw option values as typed; the use cases validate and normalise them. */
 export type Fields<K extends string> = Partial<Record<K, string>>;
@@ -74,6 +74,7 @@ const LIST_KEYS: Record<string, ListField> = {
   owner: 'owner',
   customer: 'customer',
   due: 'due',
+  page: 'page',
 };
 const FEEDBACK_KEYS: Record<string, FeedbackField> = {
   customer: 'customer',

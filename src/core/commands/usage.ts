@@ -8,7 +8,7 @@ export const USAGE = {
     '*Customer requirements*',
     '• `{requirement} add <statement> customer:"Acme AS" type:stated|implied|obligatory category:product|price|delivery|communication|service|support|other owner:@someone review:90d` (with no text: opens a form)',
     '  also `ref:"EU 2019/882"` for obligatory ones, `source:"contract §4"`, `link:https://…`, `horizon:current|future`',
-    '• `{requirement} list [open|met|at_risk|not_met|retired] [type:…] [category:…] [owner:@someone] [customer:…] [due]`',
+    '• `{requirement} list [open|met|at_risk|not_met|retired] [type:…] [category:…] [owner:@someone] [customer:…] [due] [page:2]`',
     '• `{requirement} show REQ-1`',
     '• `{requirement} edit REQ-1 owner:@someone category:service "new statement"`',
     '• `{requirement} review REQ-1 still_valid|met|at_risk|not_met|retire [note]` (with no outcome: opens a form)',

@@ -1,157 +1,160 @@
 /**
- * A local stand-in for the Slack Web API over real HTTP. The real @slack/web-api client talks to
- * it (SLACK_API_URL); it records every call and can be told to fail the next ones.
+ * A local stand-in for the Slack Web API over real HTTP. The real @slack/web-api client talks to it
+ * (SLACK_API_URL / clientOptions.slackApiUrl); it records every call, answers like Slack and can be
+ * told to fail the next calls. Bolt's respond() POSTs to response URLs on this server too
+ * (`<origin>/response/...`), recorded as calls to the method `response_url`.
  */
-import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { Socket } from 'node:net';
+import { FakeSlackState, type OAuthGrant, type StoredMessage, type Workspace } from './fake-slack-state.js';
+
+export type { OAuthGrant, StoredMessage, Workspace } from './fake-slack-state.js';
 
 export interface RecordedCall {
+  /** The Web API method (`chat.postMessage`), or `response_url`. */
   method: string;
+  /** From `Authorization: Bearer …` (or a `token` form field, which is then left out of `body`). */
   token?: string;
+  /** The HTTP status the fake answered with; 0 for a call left hanging. */
   status: number;
+  /**
+   * The parsed body. Form values stay strings as sent (`"true"`, `"5"`), except the fields
+   * WebClient JSON-encodes (blocks, view, attachments…), which are parsed back into objects.
+   */
   body: Record<string, unknown>;
+  path: string;
 }
 
 export type Failure =
-  | { kind: 'error'; error: string }
+  /** HTTP 200 `{ok: false, error}`: how Slack reports almost every failure. */
+  | { kind: 'error'; error: string; extra?: Record<string, unknown> }
+  /** HTTP 429 with Retry-After, which WebClient honours before retrying. */
   | { kind: 'ratelimited'; retryAfterSeconds: number }
-  | { kind: 'http'; status: number }
+  /** Any other status, e.g. 500, or 404 for an expired response_url. */
+  | { kind: 'http'; status: number; body?: string }
+  /** Never answers (until close): for timeout tests. */
   | { kind: 'hang' };
 
-interface Workspace { teamId: string; botUserId: string; botId: string; enterpriseId?: string }
-interface OAuthGrant { teamId: string; teamName: string; token: string; botUserId: string; enterpriseId?: string }
+export type CannedReply = Record<string, unknown> | ((call: RecordedCall) => Record<string, unknown>);
 
 export interface FakeSlackApi {
+  /** Base URL for WebClient, ending in `/api/`. */
   readonly url: string;
+  /** `http://127.0.0.1:PORT`, for response URLs (`${origin}/response/<anything>`). */
   readonly origin: string;
   readonly calls: RecordedCall[];
   callsTo(method: string): RecordedCall[];
-  waitForCall(method: string, predicate?: (call: RecordedCall) => boolean): Promise<RecordedCall>;
+  /**
+   * The first call to `method` (matching `predicate`) since the last clear(): at once if it was
+   * already made, else when it arrives. Rejects after `timeoutMs`, listing the calls seen.
+   */
+  waitForCall(method: string, predicate?: (call: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
+  /** The next `times` calls to `method` fail this way, in the order failures were queued. */
   failNext(method: string, failure: Failure, times?: number): void;
+  /** Replaces the default answer for a method until `undefined` is given. */
+  respondWith(method: string, reply: CannedReply | undefined): void;
+  /** Which workspace and bot a token belongs to (auth.test, and the ids in other answers). */
   setWorkspace(token: string, workspace: Workspace): void;
+  /** From now on every call with this token fails with `token_revoked`. */
+  revokeToken(token: string): void;
+  /** Fields merged into users.info's user, e.g. `{ is_admin: true }` or `{ tz: 'America/New_York' }`. */
   setUser(id: string, user: Record<string, unknown>): void;
+  /** Fields merged into conversations.info's channel, e.g. `{ name: 'product', is_private: true }`. */
+  setChannel(id: string, channel: Record<string, unknown>): void;
+  /** What oauth.v2.access answers for a code; the token then passes auth.test. */
   setOAuthAccess(code: string, grant: OAuthGrant): void;
-  /** Messages conversations.history and conversations.replies return for a channel. */
-  setHistory(channel: string, messages: { ts: string; text: string; user: string; thread_ts?: string }[]): void;
+  /** Replaces a channel's messages (conversations.history / replies); the bot's posts are added as it posts. */
+  setHistory(channel: string, messages: StoredMessage[]): void;
+  addMessage(channel: string, message: StoredMessage): void;
+  /** What apps.connections.open hands out: the fake Socket Mode server's URL. */
   setSocketModeUrl(url: string): void;
+  /** Forgets the recorded calls (not the state, failures or canned replies). */
   clear(): void;
   close(): Promise<void>;
 }
 
-const JSON_FIELDS = ['blocks', 'view', 'attachments', 'metadata'];
+/** Fields WebClient sends as JSON strings inside a form body. */
+const JSON_FIELDS = new Set(['blocks', 'attachments', 'view', 'metadata', 'options', 'option_groups', 'unfurls', 'user_auth_blocks', 'chunks']);
 
 function parseBody(raw: string, contentType: string | undefined): Record<string, unknown> {
   if (!raw) return {};
-  if (contentType?.includes('application/json')) return JSON.parse(raw) as Record<string, unknown>;
+  if (contentType?.startsWith('application/json')) {
+    const parsed: unknown = JSON.parse(raw);
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : { value: parsed };
+  }
   const body: Record<string, unknown> = Object.fromEntries(new URLSearchParams(raw));
-  for (const field of JSON_FIELDS) {
-    if (typeof body[field] === 'string') body[field] = JSON.parse(body[field] as string);
+  for (const [key, value] of Object.entries(body)) {
+    if (!JSON_FIELDS.has(key) || typeof value !== 'string') continue;
+    try {
+      body[key] = JSON.parse(value);
+    } catch {
+      // Not JSON after all (a caller sent plain text): keep what arrived.
+    }
   }
   return body;
 }
 
+const WAIT_TIMEOUT_MS = 10_000;
+
 export async function startFakeSlackApi(): Promise<FakeSlackApi> {
+  const state = new FakeSlackState();
   const calls: RecordedCall[] = [];
   const failures = new Map<string, Failure[]>();
-  const workspaces = new Map<string, Workspace>();
-  const users = new Map<string, Record<string, unknown>>();
-  const grants = new Map<string, OAuthGrant>();
-  const history = new Map<string, { ts: string; text: string; user: string; thread_ts?: string }[]>();
-  const waiters: { method: string; predicate?: (call: RecordedCall) => boolean; resolve: (call: RecordedCall) => void }[] = [];
+  const canned = new Map<string, CannedReply>();
+  type Waiter = { method: string; predicate: ((call: RecordedCall) => boolean) | undefined; resolve: (call: RecordedCall) => void; reject: (error: Error) => void; timer: NodeJS.Timeout };
+  const waiters = new Set<Waiter>();
   const sockets = new Set<Socket>();
-  let socketModeUrl = 'ws://127.0.0.1:1/';
-  let nextTs = Math.floor(Date.now() / 1000) * 1_000_000;
-
-  const reply = (method: string, body: Record<string, unknown>, token: string | undefined): Record<string, unknown> => {
-    const workspace = token ? workspaces.get(token) : undefined;
-    switch (method) {
-      case 'auth.test':
-        return workspace
-          ? { ok: true, url: 'https://example.slack.com/', team: 'Example', user: 'customer_focus', team_id: workspace.teamId, user_id: workspace.botUserId, bot_id: workspace.botId, ...(workspace.enterpriseId ? { enterprise_id: workspace.enterpriseId } : {}) }
-          : { ok: false, error: 'invalid_auth' };
-      case 'chat.postMessage': {
-        nextTs += 100;
-        const ts = `${Math.floor(nextTs / 1_000_000)}.${String(nextTs % 1_000_000).padStart(6, '0')}`;
-        return { ok: true, channel: body.channel, ts, message: { text: body.text, ts } };
-      }
-      case 'chat.update':
-        return { ok: true, channel: body.channel, ts: body.ts };
-      case 'chat.postEphemeral':
-        return { ok: true, message_ts: '1.000001' };
-      case 'chat.getPermalink':
-        return { ok: true, permalink: `https://example.slack.com/archives/${String(body.channel)}/p${String(body.message_ts).replace('.', '')}` };
-      case 'views.open':
-      case 'views.update':
-      case 'views.publish':
-        return { ok: true, view: { id: 'V0VIEW', ...(body.view as object) } };
-      case 'users.info': {
-        const id = String(body.user);
-        return { ok: true, user: { id, name: id.toLowerCase(), real_name: `Person ${id}`, is_admin: false, is_owner: false, ...users.get(id) } };
-      }
-      case 'conversations.info':
-        return { ok: true, channel: { id: body.channel, name: 'product', is_private: false, is_archived: false } };
-      case 'oauth.v2.access': {
-        const grant = grants.get(String(body.code));
-        if (!grant) return { ok: false, error: 'invalid_code' };
-        workspaces.set(grant.token, { teamId: grant.teamId, botUserId: grant.botUserId, botId: `B${grant.teamId}`, ...(grant.enterpriseId ? { enterpriseId: grant.enterpriseId } : {}) });
-        return {
-          ok: true, access_token: grant.token, token_type: 'bot', scope: 'chat:write,commands', bot_user_id: grant.botUserId, app_id: 'A0APP',
-          team: { id: grant.teamId, name: grant.teamName }, enterprise: grant.enterpriseId ? { id: grant.enterpriseId, name: 'Grid' } : null,
-          is_enterprise_install: false, authed_user: { id: 'U0INSTALLER' },
-        };
-      }
-      case 'conversations.history': {
-        const latest = String(body.latest ?? '');
-        return { ok: true, messages: (history.get(String(body.channel)) ?? []).filter((m) => !latest || m.ts <= latest).slice(0, 1) };
-      }
-      case 'conversations.replies': {
-        const ts = String(body.ts);
-        return { ok: true, messages: (history.get(String(body.channel)) ?? []).filter((m) => m.ts === ts || m.thread_ts === ts) };
-      }
-      case 'apps.connections.open':
-        return { ok: true, url: socketModeUrl };
-      default:
-        return { ok: true };
-    }
-  };
+  const matches = (waiter: Pick<Waiter, 'method' | 'predicate'>, call: RecordedCall) => call.method === waiter.method && (!waiter.predicate || waiter.predicate(call));
+  const seen = () => calls.map((call) => `${call.method}(${call.status})`).join(', ') || 'none';
 
   const record = (call: RecordedCall) => {
     calls.push(call);
-    for (const waiter of [...waiters]) {
-      if (waiter.method === call.method && (!waiter.predicate || waiter.predicate(call))) {
-        waiters.splice(waiters.indexOf(waiter), 1);
-        waiter.resolve(call);
-      }
+    for (const waiter of waiters) {
+      if (!matches(waiter, call)) continue;
+      waiters.delete(waiter);
+      clearTimeout(waiter.timer);
+      waiter.resolve(call);
     }
+  };
+
+  const send = (response: ServerResponse, status: number, payload: string, headers: Record<string, string> = {}) => {
+    response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+    response.end(payload);
   };
 
   const handle = (request: IncomingMessage, response: ServerResponse, raw: string) => {
-    const path = request.url ?? '';
-    const token = request.headers.authorization?.replace(/^Bearer /, '') ?? undefined;
+    const path = (request.url ?? '/').split('?')[0] ?? '/';
+    const isResponseUrl = path.startsWith('/response/');
+    if (!isResponseUrl && !path.startsWith('/api/')) return send(response, 404, JSON.stringify({ ok: false, error: 'unknown_path', path }));
+    const method = isResponseUrl ? 'response_url' : decodeURIComponent(path.slice('/api/'.length));
     const body = parseBody(raw, request.headers['content-type']);
-    if (path.startsWith('/response/')) {
-      record({ method: 'response_url', status: 200, body, ...(token ? { token } : {}) });
-      response.setHeader('content-type', 'application/json');
-      response.end('{"ok":true}');
-      return;
-    }
-    const method = path.replace(/^\/api\//, '').split('?')[0] ?? '';
+    const bodyToken = typeof body.token === 'string' ? body.token : undefined;
+    delete body.token;
+    const token = request.headers.authorization?.replace(/^Bearer\s+/i, '') || bodyToken;
     const failure = failures.get(method)?.shift();
-    if (failure?.kind === 'hang') return;
-    const status = failure?.kind === 'ratelimited' ? 429 : failure?.kind === 'http' ? failure.status : 200;
-    record({ method, status, body: { ...body, token: undefined }, ...(token ? { token } : {}) });
-    response.statusCode = status;
-    response.setHeader('content-type', 'application/json');
-    if (failure?.kind === 'ratelimited') response.setHeader('retry-after', String(failure.retryAfterSeconds));
-    const payload = failure?.kind === 'error' ? { ok: false, error: failure.error } : failure ? { ok: false, error: 'failure' } : reply(method, body, token ?? (typeof body.token === 'string' ? body.token : undefined));
-    response.end(JSON.stringify(payload));
+    const status = !failure || failure.kind === 'error' ? 200 : failure.kind === 'ratelimited' ? 429 : failure.kind === 'http' ? failure.status : 0;
+    const call: RecordedCall = { method, status, body, path, ...(token ? { token } : {}) };
+    record(call);
+    if (failure?.kind === 'hang') return; // the socket is destroyed by close()
+    if (failure?.kind === 'ratelimited') return send(response, 429, JSON.stringify({ ok: false, error: 'ratelimited' }), { 'retry-after': String(failure.retryAfterSeconds) });
+    if (failure?.kind === 'http') return send(response, failure.status, failure.body ?? `fake Slack: HTTP ${failure.status}`, { 'content-type': 'text/plain' });
+    if (failure?.kind === 'error') return send(response, 200, JSON.stringify({ ok: false, error: failure.error, ...failure.extra }));
+    const reply = canned.get(method);
+    const answer = reply ? (typeof reply === 'function' ? reply(call) : reply) : isResponseUrl ? { ok: true } : state.reply(method, body, token);
+    send(response, 200, JSON.stringify(answer));
   };
 
-  const server: Server = createServer((request, response) => {
-    let raw = '';
-    request.setEncoding('utf8');
-    request.on('data', (chunk: string) => (raw += chunk));
-    request.on('end', () => handle(request, response, raw));
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      try {
+        handle(request, response, Buffer.concat(chunks).toString('utf8'));
+      } catch (error) {
+        // A fake that throws would hang the client; answer 500 so the test sees why.
+        send(response, 500, JSON.stringify({ ok: false, error: 'fake_slack_crashed', detail: String(error) }));
+      }
+    });
   });
   server.on('connection', (socket) => {
     sockets.add(socket);
@@ -159,43 +162,56 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
-  const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  if (typeof address !== 'object' || address === null) throw new Error('fake Slack API: no port');
+  const origin = `http://127.0.0.1:${address.port}`;
 
   return {
     url: `${origin}/api/`,
     origin,
     calls,
     callsTo: (method) => calls.filter((call) => call.method === method),
-    waitForCall(method, predicate) {
-      const found = calls.find((call) => call.method === method && (!predicate || predicate(call)));
+    waitForCall(method, predicate, timeoutMs = WAIT_TIMEOUT_MS) {
+      const found = calls.find((call) => matches({ method, predicate }, call));
       if (found) return Promise.resolve(found);
-      return new Promise((resolve, reject) => {
-        const waiter = { method, resolve, ...(predicate ? { predicate } : {}) };
-        waiters.push(waiter);
-        setTimeout(() => {
-          if (!waiters.includes(waiter)) return;
-          waiters.splice(waiters.indexOf(waiter), 1);
-          reject(new Error(`no ${method} call within 10 s; calls seen: ${calls.map((call) => call.method).join(', ') || 'none'}`));
-        }, 10_000).unref();
+      return new Promise<RecordedCall>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          waiters.delete(waiter);
+          reject(new Error(`fake Slack API: no ${method} call${predicate ? ' matching the predicate' : ''} within ${timeoutMs} ms; calls seen: ${seen()}`));
+        }, timeoutMs);
+        const waiter: Waiter = { method, predicate, resolve, reject, timer };
+        waiters.add(waiter);
       });
     },
     failNext(method, failure, times = 1) {
       failures.set(method, [...(failures.get(method) ?? []), ...Array.from({ length: times }, () => failure)]);
     },
-    setWorkspace: (token, workspace) => workspaces.set(token, workspace),
-    setUser: (id, user) => users.set(id, user),
-    setOAuthAccess: (code, grant) => grants.set(code, grant),
-    setHistory: (channel, messages) => history.set(channel, messages),
+    respondWith(method, reply) {
+      if (reply === undefined) canned.delete(method);
+      else canned.set(method, reply);
+    },
+    setWorkspace: (token, workspace) => void state.workspaces.set(token, workspace),
+    revokeToken: (token) => void state.revoked.add(token),
+    setUser: (id, user) => void state.users.set(id, { ...state.users.get(id), ...user }),
+    setChannel: (id, channel) => void state.channels.set(id, { ...state.channels.get(id), ...channel }),
+    setOAuthAccess: (code, grant) => void state.grants.set(code, grant),
+    setHistory: (channel, messages) => void state.messages.set(channel, messages.map((message) => ({ type: 'message', ...message }))),
+    addMessage: (channel, message) => state.addMessage(channel, { type: 'message', ...message }),
     setSocketModeUrl: (url) => {
-      socketModeUrl = url;
+      state.socketModeUrl = url;
     },
     clear: () => {
       calls.length = 0;
     },
     close: () =>
-      new Promise((resolve) => {
-        for (const socket of sockets) socket.destroy();
+      new Promise<void>((resolve) => {
+        for (const waiter of waiters) {
+          clearTimeout(waiter.timer);
+          waiter.reject(new Error(`fake Slack API closed while waiting for ${waiter.method}; calls seen: ${seen()}`));
+        }
+        waiters.clear();
         server.close(() => resolve());
+        // Keep-alive and hanging connections would hold close() open.
+        for (const socket of sockets) socket.destroy();
       }),
   };
 }

@@ -1,94 +1,222 @@
 /**
- * Sends what Slack sends: events, slash commands and interactions, signed the way Slack signs
- * them (HMAC-SHA256 over `v0:<timestamp>:<raw body>`), to the bot's real HTTP endpoint.
+ * Plays Slack's side of the HTTP transport: builds events, slash commands and interactions, signs
+ * them the way Slack does and POSTs them to the app's request URL (Bolt's `/slack/events`).
  */
-import { createHmac, randomUUID } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import {
+  type BlockActionInput,
+  type BlockSuggestionInput,
+  type CommandOptions,
+  type EnvelopeOptions,
+  type MessageEventInput,
+  type MessageShortcutInput,
+  type Payload,
+  SLACK_TEST_IDS,
+  type SlackEvent,
+  type SlackIdentity,
+  type ViewSubmissionInput,
+  appHomeOpened,
+  appMention,
+  appUninstalled,
+  blockAction,
+  blockSuggestion,
+  eventEnvelope,
+  globalShortcut,
+  memberJoinedChannel,
+  messageEvent,
+  messageShortcut,
+  reactionAdded,
+  slashCommand,
+  tokensRevoked,
+  viewClosed,
+  viewSubmission,
+} from './slack-payloads.js';
 
+/** Slack's v0 request signature: HMAC-SHA256 over `v0:<timestamp>:<raw body>`. */
 export function signSlackRequest(body: string, secret: string, timestamp = Math.floor(Date.now() / 1000)): Record<string, string> {
   const signature = `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
   return { 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature };
 }
 
-export interface SendOptions {
-  teamId?: string;
-  eventId?: string;
-  retryNum?: number;
-  retryReason?: string;
-  /** Override for forged-signature tests. */
+/** Overrides for 401 tests: a forged signature, or a timestamp older than Bolt's five minutes. */
+export interface SigningOptions {
   signature?: string;
-  /** Override for stale-timestamp tests (Unix seconds). */
   timestamp?: number;
 }
 
+/** Which workspace a request comes from, when not the simulator's default one. */
+export interface TeamOptions {
+  teamId?: string;
+  enterpriseId?: string;
+  /** An org-wide (Enterprise Grid) install of the app. */
+  isEnterpriseInstall?: boolean;
+  /** Same as isEnterpriseInstall. */
+  orgWide?: boolean;
+}
+
+export interface EventOptions extends SigningOptions, TeamOptions, EnvelopeOptions {
+  /** Sent as `x-slack-retry-num` / `x-slack-retry-reason`, as Slack does on redelivery. */
+  retryNum?: number;
+  retryReason?: string;
+}
+
+/** The earlier name of EventOptions. */
+export type SendOptions = EventOptions;
+
+export interface SlackClientSimOptions {
+  /** Where the app listens, e.g. `http://127.0.0.1:PORT`. */
+  baseUrl: string;
+  signingSecret: string;
+  path?: string;
+  /** Origin of the fake Web API; response_url values point at `<responseBase>/response/<n>` there. */
+  responseBase?: string;
+  teamId?: string;
+  teamDomain?: string;
+  enterpriseId?: string;
+  appId?: string;
+  botUserId?: string;
+}
+
+/**
+ * Without a responseBase, response URLs point at the discard port on loopback: a bot that calls
+ * one fails at once instead of reaching the internet.
+ */
+const UNREACHABLE = 'http://127.0.0.1:9';
+
 export class SlackClientSim {
-  private readonly teamId = 'T0TEAM1';
-  constructor(private readonly options: { baseUrl: string; signingSecret: string; responseBase: string; path?: string }) {}
+  private readonly endpoint: string;
+  private readonly identity: SlackIdentity;
+  private responses = 0;
 
-  private async send(body: string, contentType: string, options: SendOptions = {}): Promise<Response> {
-    const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
-    const headers: Record<string, string> = { 'content-type': contentType, ...signSlackRequest(body, this.options.signingSecret, timestamp) };
-    if (options.signature) headers['x-slack-signature'] = options.signature;
-    if (options.retryNum !== undefined) headers['x-slack-retry-num'] = String(options.retryNum);
-    if (options.retryReason) headers['x-slack-retry-reason'] = options.retryReason;
-    return fetch(`${this.options.baseUrl}${this.options.path ?? '/slack/events'}`, { method: 'POST', headers, body });
+  constructor(private readonly options: SlackClientSimOptions) {
+    this.endpoint = `${options.baseUrl.replace(/\/$/, '')}${options.path ?? '/slack/events'}`;
+    this.identity = {
+      teamId: options.teamId ?? SLACK_TEST_IDS.teamId,
+      teamDomain: options.teamDomain ?? SLACK_TEST_IDS.teamDomain,
+      appId: options.appId ?? SLACK_TEST_IDS.appId,
+      botUserId: options.botUserId ?? SLACK_TEST_IDS.botUserId,
+      ...(options.enterpriseId ? { enterpriseId: options.enterpriseId } : {}),
+    };
   }
 
-  event(event: Record<string, unknown>, options: SendOptions = {}): Promise<Response> {
-    const teamId = options.teamId ?? this.teamId;
-    const body = JSON.stringify({
-      token: 'legacy-verification-token', team_id: teamId, api_app_id: 'A0APP', event, type: 'event_callback',
-      event_id: options.eventId ?? `Ev${randomUUID().slice(0, 8)}`, event_time: Math.floor(Date.now() / 1000),
-      authorizations: [{ team_id: teamId, user_id: 'U0BOT', is_bot: true, is_enterprise_install: false }], is_ext_shared_channel: false,
+  /** A fresh response_url on the fake Web API (recorded there as calls to `response_url`). */
+  responseUrl(): string {
+    this.responses += 1;
+    return `${this.options.responseBase ?? UNREACHABLE}/response/${this.identity.teamId}/${this.responses}`;
+  }
+
+  ids(team: TeamOptions = {}): SlackIdentity {
+    // Another team has its own domain.
+    const other = team.teamId !== undefined && team.teamId !== this.identity.teamId;
+    const enterpriseInstall = team.isEnterpriseInstall ?? team.orgWide;
+    return {
+      ...this.identity,
+      ...(team.teamId ? { teamId: team.teamId } : {}),
+      ...(other ? { teamDomain: `team-${team.teamId?.toLowerCase()}` } : {}),
+      ...(team.enterpriseId ? { enterpriseId: team.enterpriseId } : {}),
+      ...(enterpriseInstall !== undefined ? { isEnterpriseInstall: enterpriseInstall } : {}),
+    };
+  }
+
+  // ---------------------------------------------------------------- sending
+
+  /** POSTs a raw body, signed unless the options forge it. */
+  async send(body: string, contentType: string, options: SigningOptions & { headers?: Record<string, string> } = {}): Promise<Response> {
+    const signed = signSlackRequest(body, this.options.signingSecret, options.timestamp);
+    return fetch(this.endpoint, {
+      method: 'POST',
+      // Bolt compares content-type to the bare `application/x-www-form-urlencoded` exactly.
+      headers: { 'content-type': contentType, ...signed, ...(options.signature ? { 'x-slack-signature': options.signature } : {}), ...options.headers },
+      body,
     });
-    return this.send(body, 'application/json', options);
   }
 
-  command(command: string, text: string, options: { userId?: string; teamId?: string; channelId?: string; triggerId?: string } = {}): Promise<Response> {
-    const body = new URLSearchParams({
-      token: 'legacy-verification-token', command, text, user_id: options.userId ?? 'U1', user_name: 'dana', team_id: options.teamId ?? this.teamId,
-      team_domain: 'example', channel_id: options.channelId ?? 'C1', channel_name: 'product', trigger_id: options.triggerId ?? `trigger-${randomUUID().slice(0, 8)}`,
-      response_url: `${this.options.responseBase}/response/${randomUUID()}`, api_app_id: 'A0APP', is_enterprise_install: 'false',
-    }).toString();
-    // Bolt compares the content type exactly; Slack sends it without a charset.
-    return this.send(body, 'application/x-www-form-urlencoded');
+  /** The event_callback envelope for an event, for HTTP or for a Socket Mode `events_api` envelope. */
+  eventEnvelope(event: SlackEvent, options: TeamOptions & EnvelopeOptions = {}): Payload {
+    return eventEnvelope(event, this.ids(options), options);
   }
 
-  interaction(payload: Record<string, unknown>): Promise<Response> {
-    return this.send(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'application/x-www-form-urlencoded');
-  }
-
-  messageEvent(m: { channel: string; user: string; text: string; ts: string; threadTs?: string; subtype?: string; botId?: string; channelType?: string }) {
-    return {
-      type: 'message', channel: m.channel, user: m.user, text: m.text, ts: m.ts, event_ts: m.ts, channel_type: m.channelType ?? 'channel',
-      ...(m.threadTs ? { thread_ts: m.threadTs } : {}), ...(m.subtype ? { subtype: m.subtype } : {}), ...(m.botId ? { bot_id: m.botId } : {}),
+  event(event: SlackEvent, options: EventOptions = {}): Promise<Response> {
+    const retry = {
+      ...(options.retryNum !== undefined ? { 'x-slack-retry-num': String(options.retryNum) } : {}),
+      ...(options.retryReason !== undefined ? { 'x-slack-retry-reason': options.retryReason } : {}),
     };
+    return this.send(JSON.stringify(this.eventEnvelope(event, options)), 'application/json', { ...options, headers: retry });
   }
 
-  appMention(m: { channel: string; user: string; text: string; ts: string; threadTs?: string }) {
-    return { type: 'app_mention', channel: m.channel, user: m.user, text: m.text, ts: m.ts, event_ts: m.ts, ...(m.threadTs ? { thread_ts: m.threadTs } : {}) };
+  /** A slash command's form fields, for HTTP or for a Socket Mode `slash_commands` envelope. */
+  slashCommand(command: string, text: string, options: CommandOptions & TeamOptions = {}): Record<string, string> {
+    return slashCommand(command, text, this.ids(options), { ...options, responseUrl: options.responseUrl ?? this.responseUrl() });
   }
 
-  appUninstalled() {
-    return { type: 'app_uninstalled', event_ts: `${Math.floor(Date.now() / 1000)}.000001` };
+  command(command: string, text: string, options: CommandOptions & TeamOptions & SigningOptions = {}): Promise<Response> {
+    return this.send(new URLSearchParams(this.slashCommand(command, text, options)).toString(), 'application/x-www-form-urlencoded', options);
   }
 
-  blockAction(a: { actionId: string; value: string; userId: string; teamId: string; channelId: string; messageTs: string; threadTs?: string; triggerId?: string }) {
-    return {
-      type: 'block_actions', api_app_id: 'A0APP', token: 'legacy-verification-token', team: { id: a.teamId, domain: 'example' },
-      user: { id: a.userId, username: a.userId.toLowerCase(), name: a.userId.toLowerCase(), team_id: a.teamId },
-      container: { type: 'message', message_ts: a.messageTs, channel_id: a.channelId, is_ephemeral: false },
-      trigger_id: a.triggerId ?? `trigger-${randomUUID().slice(0, 8)}`, channel: { id: a.channelId, name: 'product' },
-      message: { ts: a.messageTs, text: 'prompt', ...(a.threadTs ? { thread_ts: a.threadTs } : {}) },
-      response_url: `${this.options.responseBase}/response/${randomUUID()}`,
-      actions: [{ action_id: a.actionId, block_id: 'b', value: a.value, type: 'button', action_ts: `${Date.now() / 1000}` }],
-    };
+  /** Any interaction payload, form-encoded as `payload=<json>` the way Slack posts it. */
+  interaction(payload: Payload, options: SigningOptions = {}): Promise<Response> {
+    return this.send(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'application/x-www-form-urlencoded', options);
   }
 
-  viewSubmission(v: { callbackId: string; privateMetadata: string; userId: string; teamId: string; values: Record<string, unknown> }) {
-    return {
-      type: 'view_submission', api_app_id: 'A0APP', token: 'legacy-verification-token', team: { id: v.teamId, domain: 'example' },
-      user: { id: v.userId, username: v.userId.toLowerCase(), name: v.userId.toLowerCase(), team_id: v.teamId },
-      view: { id: 'V0VIEW', type: 'modal', callback_id: v.callbackId, private_metadata: v.privateMetadata, state: { values: v.values }, hash: 'h', team_id: v.teamId },
-    };
+  /** Slack's check when a request URL is saved; Bolt answers with the challenge. */
+  urlVerification(challenge: string): Promise<Response> {
+    return this.send(JSON.stringify({ token: SLACK_TEST_IDS.verificationToken, challenge, type: 'url_verification' }), 'application/json');
+  }
+
+  // ---------------------------------------------------------------- events
+
+  messageEvent(input: MessageEventInput & TeamOptions): SlackEvent {
+    return messageEvent(input, this.ids(input));
+  }
+
+  appMention(input: Parameters<typeof appMention>[0] & TeamOptions): SlackEvent {
+    return appMention(input, this.ids(input));
+  }
+
+  reactionAdded(input: Parameters<typeof reactionAdded>[0]): SlackEvent {
+    return reactionAdded(input);
+  }
+
+  appHomeOpened(userId: string, options?: Parameters<typeof appHomeOpened>[1]): SlackEvent {
+    return appHomeOpened(userId, options);
+  }
+
+  memberJoinedChannel(input: Parameters<typeof memberJoinedChannel>[0] & TeamOptions): SlackEvent {
+    return memberJoinedChannel(input, this.ids(input));
+  }
+
+  appUninstalled(): SlackEvent {
+    return appUninstalled();
+  }
+
+  /** Without arguments: the bot's own token was revoked. */
+  tokensRevoked(tokens: { bot?: string[]; oauth?: string[] } = { bot: [this.identity.botUserId] }): SlackEvent {
+    return tokensRevoked(tokens);
+  }
+
+  // ---------------------------------------------------------------- interactions
+
+  blockAction(input: Omit<BlockActionInput, 'responseUrl'> & { responseUrl?: string } & TeamOptions): Payload {
+    return blockAction({ ...input, responseUrl: input.responseUrl ?? this.responseUrl() }, this.ids(input));
+  }
+
+  viewSubmission(input: ViewSubmissionInput & TeamOptions): Payload {
+    return viewSubmission(input, this.ids(input));
+  }
+
+  viewClosed(input: ViewSubmissionInput & TeamOptions): Payload {
+    return viewClosed(input, this.ids(input));
+  }
+
+  messageShortcut(input: Omit<MessageShortcutInput, 'responseUrl'> & { responseUrl?: string } & TeamOptions): Payload {
+    return messageShortcut({ ...input, responseUrl: input.responseUrl ?? this.responseUrl() }, this.ids(input));
+  }
+
+  globalShortcut(input: Parameters<typeof globalShortcut>[0] & TeamOptions): Payload {
+    return globalShortcut(input, this.ids(input));
+  }
+
+  blockSuggestion(input: BlockSuggestionInput & TeamOptions): Payload {
+    return blockSuggestion(input, this.ids(input));
   }
 }
