@@ -97,6 +97,18 @@ describe('Slack slash commands', () => {
     expect(h.logs.some((line) => line.msg === 'Slack listener failed')).toBe(true);
   });
 
+  it('/requirement review REQ-n opens the review form; the review is recorded', async () => {
+    await h.slack.command('/requirement', 'add Invoices in NOK', { userId: 'U1', teamId: TEAM, channelId: CHANNEL });
+    await h.api.waitForCall('response_url');
+    await h.slack.command('/requirement', 'review REQ-1', { userId: 'U1', teamId: TEAM, channelId: CHANNEL });
+    const opened = await h.api.waitForCall('views.open');
+    const view = opened.body.view as { callback_id: string; private_metadata: string };
+    expect(view.callback_id).toBe('form:requirement.review');
+    const done = await h.slack.interaction(h.slack.viewSubmission({ callbackId: view.callback_id, privateMetadata: view.private_metadata, userId: 'U1', teamId: TEAM, values: { outcome: { outcome: { type: 'radio_buttons', selected_option: { value: 'at_risk' } } }, note: { note: { type: 'plain_text_input', value: 'Bank fees' } } } }));
+    expect(done.status).toBe(200);
+    await expect.poll(async () => (await h.bot.services.core.deps.requirements.get(h.workspaceId, 'REQ-1'))?.status).toBe('at_risk');
+  });
+
   it('starts a check with /customer-check and posts it in the channel', async () => {
     await h.slack.command('/customer-check', 'We move all EU customers to the Frankfurt data centre', { userId: 'U1', teamId: TEAM, channelId: CHANNEL });
     const posted = await h.api.waitForCall('chat.postMessage');
