@@ -7,7 +7,12 @@
 import type { PersonRef } from './domain/shared.js';
 
 /** Our own text (light markdown: *bold*, `code`), or text someone typed, or a person. */
-export type Inline = string | { readonly user: string } | { readonly person: PersonRef } | { readonly link: string; readonly label: string };
+export type Inline =
+  | string
+  | { readonly user: string }
+  | { readonly person: PersonRef }
+  | { readonly channel: string }
+  | { readonly link: string; readonly label: string };
 
 /**
  * What a button does, in the core's terms. Adapters encode it into Slack action ids and values or
@@ -53,6 +58,7 @@ export function inlineToPlain(parts: readonly Inline[]): string {
       if (typeof part === 'string') return part.replace(/[*`]/g, '');
       if ('user' in part) return part.user;
       if ('person' in part) return part.person.name ?? part.person.id ?? '';
+      if ('channel' in part) return `#${part.channel}`;
       return `${part.label} (${part.link})`;
     })
     .join('');

@@ -121,6 +121,15 @@ export interface ChannelSettingsRepository {
   /** The channel's own detection mode, or undefined when it follows the workspace default. */
   getDetection(workspaceId: WorkspaceId, channelId: string): Promise<DetectionMode | undefined>;
   setDetection(workspaceId: WorkspaceId, channelId: string, mode: DetectionMode): Promise<void>;
+  /** Until when detection is snoozed in the channel (ISO timestamp), or undefined. */
+  getSnoozedUntil(workspaceId: WorkspaceId, channelId: string): Promise<string | undefined>;
+  setSnoozedUntil(workspaceId: WorkspaceId, channelId: string, until: string): Promise<void>;
+}
+
+/** Atomic counters shared by all instances (daily prompt caps). */
+export interface Counters {
+  /** Increments and returns the new value (1 for a new counter). */
+  next(name: string): Promise<number>;
 }
 
 /** Reads a chat message and says whether it announces a decision (see src/core/detection). */
@@ -143,6 +152,7 @@ export interface CoreDeps {
   readonly feedback: FeedbackRepository;
   readonly evidence: EvidenceLog;
   readonly claims: Claims;
+  readonly counters: Counters;
   readonly channels: ChannelSettingsRepository;
   readonly detect: DecisionDetector;
   /** Platform user ids that are admins everywhere (ADMIN_USERS). */

@@ -7,6 +7,7 @@ import type { CustomerFeedback } from './domain/feedback.js';
 import type { Requirement, RequirementReview } from './domain/requirement.js';
 import type { PersonRef } from './domain/shared.js';
 import type { DetectionMode, RoleAssignment, Workspace } from './domain/workspace.js';
+import type { DetectionChange } from './use-cases/channel-settings.js';
 import type { HomeData } from './use-cases/home.js';
 import type { WeekFigures } from './use-cases/workspace-status.js';
 import { type Block, type Inline, type Message, inlineToPlain, userText } from './messages.js';
@@ -200,16 +201,25 @@ export function weekStatus(figures: WeekFigures): Message {
       ['Requirement reviews due', [String(figures.reviewsDue)]],
       ['Customer feedback', [`${figures.feedbackReceived} received`]],
     ] },
+    { kind: 'text', parts: ['*Unasked prompts, last 30 days*'] },
+    figures.noise.length
+      ? { kind: 'list', items: figures.noise.slice(0, 10).map((channel) => [
+          { channel: channel.channelId }, `: ${channel.sent} sent, ${channel.answered} answered, ${channel.dismissed} not a decision, ${channel.ignored} ignored`,
+        ]) }
+      : { kind: 'context', parts: ['None yet.'] },
   ]);
 }
 
-export function detectionChanged(mode: DetectionMode): Message {
+export function detectionChanged(change: DetectionChange): Message {
+  if ('snoozedUntil' in change) {
+    return message([{ kind: 'text', parts: [`Decision detection here is snoozed until ${change.snoozedUntil.slice(0, 16).replace('T', ' ')} UTC. Mentions, the reaction and the shortcut still work.`] }]);
+  }
   const what: Record<DetectionMode, string> = {
     auto: 'I will ask about decisions I notice in this channel.',
     'mention-only': 'I will only ask when someone mentions me, reacts, or uses the shortcut.',
     off: 'I will not ask about decisions in this channel.',
   };
-  return message([{ kind: 'text', parts: [`Decision detection here is now ${mode}. ${what[mode]}`] }]);
+  return message([{ kind: 'text', parts: [`Decision detection here is now ${change.mode}. ${what[change.mode]}`] }]);
 }
 
 export function digestHere(): Message {

@@ -33,6 +33,7 @@ function inlineToMrkdwn(parts: readonly Inline[]): string {
         // Slack ids render as the person's current name; unlinked people as plain text.
         return id && /^[UW][A-Z0-9]+$/.test(id) ? `<@${id}>` : escapeMrkdwn(name ?? id ?? 'someone');
       }
+      if ('channel' in part) return /^[CG][A-Z0-9]+$/.test(part.channel) ? `<#${part.channel}>` : `#${escapeMrkdwn(part.channel)}`;
       const url = part.link.replace(/[<>|]/g, encodeURIComponent);
       return `<${url}|${escapeMrkdwn(part.label).replace(/\|/g, '¦')}>`;
     })

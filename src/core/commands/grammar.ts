@@ -36,7 +36,7 @@ export type Command =
   | { family: 'feedback'; action: 'record'; summary?: string; fields: Fields<FeedbackField> }
   | { family: 'feedback'; action: 'help' }
   | { family: 'check'; action: 'start'; text?: string }
-  | { family: 'focus'; action: 'settings'; changes: Fields<'timezone' | 'digest' | 'detection'> }
+  | { family: 'focus'; action: 'settings'; changes: Fields<'timezone' | 'digest' | 'detection' | 'cap' | 'quiet'> }
   | { family: 'focus'; action: 'digest'; mode: 'here' | 'preview' | 'send' }
   | { family: 'focus'; action: 'role'; person: string; role: string }
   | { family: 'focus'; action: 'roles' }
@@ -94,12 +94,14 @@ const FEEDBACK_KEYS: Record<string, FeedbackField> = {
   received: 'received',
   date: 'received',
 };
-const SETTINGS_KEYS: Record<string, 'timezone' | 'digest' | 'detection'> = {
+const SETTINGS_KEYS: Record<string, 'timezone' | 'digest' | 'detection' | 'cap' | 'quiet'> = {
   timezone: 'timezone',
   tz: 'timezone',
   zone: 'timezone',
   digest: 'digest',
   detection: 'detection',
+  cap: 'cap',
+  quiet: 'quiet',
 };
 
 const FAMILY_ALIASES: Record<string, Command['family']> = {

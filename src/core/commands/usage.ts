@@ -25,10 +25,10 @@ export const USAGE = {
   focus: [
     '*Customer focus*',
     '• `{focus}status` — this week\'s figures',
-    '• `{focus}settings [timezone:Europe/Oslo] [digest:"mon 09:00"]` (admins)',
+    '• `{focus}settings [timezone:Europe/Oslo] [digest:"mon 09:00"] [cap:5] [quiet:"18:00-08:00"]` (admins): time zone, digest time, most unasked prompts per channel and day, quiet hours',
     '• `{focus}digest here|preview|send` — where the weekly digest goes, a preview, or send it now (admins)',
     '• `{focus}role @person member|manager|admin|auditor` (admins) and `{focus}roles`',
-    '• `{focus}detection auto|mention-only|off` — decision detection in this channel (admins)',
+    '• `{focus}detection auto|mention-only|off|snooze` — decision detection in this channel; snooze pauses it for a week (admins)',
   ].join('\n'),
 } as const;
 

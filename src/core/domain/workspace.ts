@@ -12,6 +12,10 @@ export interface WorkspaceSettings {
   readonly digestTime?: string;
   /** Detection mode for channels without their own setting. */
   readonly defaultDetection: DetectionMode;
+  /** Most prompts the bot posts unasked per channel and day (default {@link DEFAULT_DAILY_PROMPT_CAP}). */
+  readonly dailyPromptCap?: number;
+  /** Local times `HH:MM-HH:MM` during which the bot asks nothing unasked (may wrap midnight). */
+  readonly quietHours?: string;
   /** Conversations the weekly digest is posted to (`digest here`). */
   readonly digestTargets?: readonly { readonly platform: Platform; readonly channelId: string }[];
 }
@@ -32,6 +36,8 @@ export interface RoleAssignment {
   readonly assignedBy: string;
   readonly assignedAt: IsoTimestamp;
 }
+
+export const DEFAULT_DAILY_PROMPT_CAP = 5;
 
 /** The playground's workspace and the one a fresh local store starts with. */
 export const LOCAL_WORKSPACE_ID = 'local';

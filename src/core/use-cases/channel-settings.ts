@@ -13,17 +13,28 @@ function requirePlace(place: ConversationPlace | undefined): ConversationPlace {
   return place;
 }
 
-export async function setChannelDetection(deps: CoreDeps, actor: Actor, place: ConversationPlace | undefined, rawMode: string): Promise<DetectionMode> {
+export const SNOOZE_DAYS = 7;
+
+export type DetectionChange = { mode: DetectionMode } | { snoozedUntil: string };
+
+/** `auto`, `mention-only`, `off`, or `snooze` (no unasked prompts here for a week). */
+export async function setChannelDetection(deps: CoreDeps, actor: Actor, place: ConversationPlace | undefined, rawMode: string): Promise<DetectionChange> {
   await requirePermission(deps, actor, 'settings.change');
-  const mode = oneOf(rawMode, DETECTION_MODES, 'detection mode');
   const channel = requirePlace(place);
+  if (rawMode.trim().toLowerCase() === 'snooze') {
+    const until = new Date(deps.clock.now().getTime() + SNOOZE_DAYS * 86_400_000).toISOString();
+    await deps.channels.setSnoozedUntil(actor.workspaceId, channel.channelId, until);
+    await recordEvidence(deps, actor, deps.clock.now(), { type: 'settings.changed', subject: { kind: 'channel', id: channel.channelId }, data: { detectionSnoozedUntil: until } });
+    return { snoozedUntil: until };
+  }
+  const mode = oneOf(rawMode, [...DETECTION_MODES, 'snooze'], 'detection mode') as DetectionMode;
   await deps.channels.setDetection(actor.workspaceId, channel.channelId, mode);
   await recordEvidence(deps, actor, deps.clock.now(), {
     type: 'settings.changed',
     subject: { kind: 'channel', id: channel.channelId },
     data: { detection: mode },
   });
-  return mode;
+  return { mode };
 }
 
 /** Adds this conversation to the digest's recipients (ISO 9001 9.3.2 management review input). */

@@ -8,7 +8,8 @@
 import type { CheckOrigin, ConversationPlace, DecisionCheck } from '../domain/decision-check.js';
 import { sha256 } from '../domain/evidence.js';
 import type { Actor, Person } from '../domain/shared.js';
-import type { DetectionMode } from '../domain/workspace.js';
+import { dateInZone } from '../domain/dates.js';
+import { DEFAULT_DAILY_PROMPT_CAP, type DetectionMode } from '../domain/workspace.js';
 import type { Message } from '../messages.js';
 import type { CoreDeps } from '../ports.js';
 import { decisionPrompt } from '../views.js';
@@ -33,7 +34,10 @@ export interface SeenMessage {
 }
 
 export type PromptPlan =
-  | { readonly kind: 'skip'; readonly reason: 'not-a-decision' | 'too-old' | 'detection-off' | 'mention-only' | 'already-asked' | 'being-asked' }
+  | {
+      readonly kind: 'skip';
+      readonly reason: 'not-a-decision' | 'too-old' | 'detection-off' | 'mention-only' | 'snoozed' | 'quiet-hours' | 'daily-cap' | 'already-asked' | 'being-asked';
+    }
   | { readonly kind: 'post'; readonly check: DecisionCheck; readonly message: Message; readonly lease: string };
 
 const threadKey = (workspaceId: string, place: SeenMessage['place']) =>
@@ -43,20 +47,47 @@ const threadKey = (workspaceId: string, place: SeenMessage['place']) =>
 export const threadCheckId = (place: SeenMessage['place']) =>
   `t${sha256(`${place.platform}|${place.channelId}|${place.threadId}`).slice(0, 24)}`;
 
-async function detectionMode(deps: CoreDeps, workspaceId: string, channelId: string): Promise<DetectionMode> {
-  return (
-    (await deps.channels.getDetection(workspaceId, channelId)) ??
-    (await deps.workspaces.get(workspaceId))?.settings.defaultDetection ??
-    'auto'
-  );
+type Noise = 'detection-off' | 'mention-only' | 'snoozed' | 'quiet-hours';
+
+/** Minutes since local midnight of `HH:MM`. */
+const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+
+/** True when `now` falls in `HH:MM-HH:MM` local time; a range may wrap midnight (18:00-08:00). */
+export function inQuietHours(now: Date, timeZone: string, quietHours: string | undefined): boolean {
+  if (!quietHours) return false;
+  const [from = '', to = ''] = quietHours.split('-');
+  const local = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(now);
+  const minute = minutesOf(local);
+  const start = minutesOf(from);
+  const end = minutesOf(to);
+  return start <= end ? minute >= start && minute < end : minute >= start || minute < end;
+}
+
+/** Why the bot must stay quiet about unasked-for decisions in this channel now, if it must. */
+async function channelSilence(deps: CoreDeps, workspaceId: string, channelId: string): Promise<Noise | undefined> {
+  const workspace = await deps.workspaces.get(workspaceId);
+  const mode: DetectionMode = (await deps.channels.getDetection(workspaceId, channelId)) ?? workspace?.settings.defaultDetection ?? 'auto';
+  if (mode !== 'auto') return mode === 'off' ? 'detection-off' : 'mention-only';
+  const snoozedUntil = await deps.channels.getSnoozedUntil(workspaceId, channelId);
+  if (snoozedUntil && snoozedUntil > deps.clock.now().toISOString()) return 'snoozed';
+  if (workspace && inQuietHours(deps.clock.now(), workspace.settings.timeZone, workspace.settings.quietHours)) return 'quiet-hours';
+  return undefined;
+}
+
+/** Counts this unasked prompt against the channel's daily cap; false when the cap is reached. */
+async function withinDailyCap(deps: CoreDeps, workspaceId: string, channelId: string): Promise<boolean> {
+  const settings = (await deps.workspaces.get(workspaceId))?.settings;
+  const day = dateInZone(deps.clock.now(), settings?.timeZone ?? deps.defaultTimeZone);
+  const count = await deps.counters.next(`ws:${workspaceId}:prompts:${channelId}:${day}`);
+  return count <= (settings?.dailyPromptCap ?? DEFAULT_DAILY_PROMPT_CAP);
 }
 
 /** Decides whether to prompt, and if so claims the thread and records the check (evidence first). */
 export async function planPrompt(deps: CoreDeps, workspaceId: string, seen: SeenMessage): Promise<PromptPlan> {
   if (seen.origin === 'detected') {
     if (deps.clock.now().getTime() - seen.postedAt.getTime() > MAX_DETECTION_AGE_MS) return { kind: 'skip', reason: 'too-old' };
-    const mode = await detectionMode(deps, workspaceId, seen.place.channelId);
-    if (mode !== 'auto') return { kind: 'skip', reason: mode === 'off' ? 'detection-off' : 'mention-only' };
+    const silence = await channelSilence(deps, workspaceId, seen.place.channelId);
+    if (silence) return { kind: 'skip', reason: silence };
     if (!deps.detect(seen.text, { isThreadReply: seen.isThreadReply }).decision) return { kind: 'skip', reason: 'not-a-decision' };
   }
   const key = threadKey(workspaceId, seen.place);
@@ -67,6 +98,11 @@ export async function planPrompt(deps: CoreDeps, workspaceId: string, seen: Seen
   if (await deps.claims.holder(`${key}:posted`)) {
     await deps.claims.release(`${key}:lease`, lease);
     return { kind: 'skip', reason: 'already-asked' };
+  }
+  // Only a thread this instance will really ask counts against the cap; explicit requests never do.
+  if (seen.origin === 'detected' && !(await deps.checks.get(workspaceId, threadCheckId(seen.place))) && !(await withinDailyCap(deps, workspaceId, seen.place.channelId))) {
+    await deps.claims.release(`${key}:lease`, lease);
+    return { kind: 'skip', reason: 'daily-cap' };
   }
   const id = threadCheckId(seen.place);
   const requester = seen.requestedBy ?? seen.author;

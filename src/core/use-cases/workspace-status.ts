@@ -5,6 +5,36 @@ import type { CoreDeps } from '../ports.js';
 import { requirePermission } from './access.js';
 import { workspaceTimeZone } from './workspaces.js';
 
+/** How the bot's unasked prompts were received in one channel (the noise budget). */
+export interface ChannelNoise {
+  readonly channelId: string;
+  readonly sent: number;
+  readonly answered: number;
+  readonly dismissed: number;
+  /** Still unanswered a day after the prompt. */
+  readonly ignored: number;
+}
+
+export const NOISE_WINDOW_DAYS = 30;
+const IGNORED_AFTER_MS = 86_400_000;
+
+/** Unasked (detected) prompts of the last 30 days, per channel, most prompts first. */
+export async function noiseFigures(deps: CoreDeps, workspaceId: string): Promise<ChannelNoise[]> {
+  const now = deps.clock.now();
+  const checks = await deps.checks.listStarted(workspaceId, { from: new Date(now.getTime() - NOISE_WINDOW_DAYS * 86_400_000), to: new Date(now.getTime() + 1) });
+  const byChannel = new Map<string, { sent: number; answered: number; dismissed: number; ignored: number }>();
+  for (const check of checks) {
+    if (check.origin !== 'detected' || !check.prompt) continue;
+    const figures = byChannel.get(check.place.channelId) ?? { sent: 0, answered: 0, dismissed: 0, ignored: 0 };
+    figures.sent += 1;
+    if (check.status === 'answered') figures.answered += 1;
+    else if (check.status === 'dismissed') figures.dismissed += 1;
+    else if (now.getTime() - Date.parse(check.startedAt) > IGNORED_AFTER_MS) figures.ignored += 1;
+    byChannel.set(check.place.channelId, figures);
+  }
+  return [...byChannel].map(([channelId, figures]) => ({ channelId, ...figures })).sort((a, b) => b.sent - a.sent);
+}
+
 export interface WeekFigures {
   readonly from: string;
   readonly to: string;
@@ -16,6 +46,7 @@ export interface WeekFigures {
   readonly overdueActions: number;
   readonly reviewsDue: number;
   readonly feedbackReceived: number;
+  readonly noise: readonly ChannelNoise[];
 }
 
 /** Monday to Sunday of the current week in the workspace's time zone. */
@@ -31,11 +62,12 @@ export async function currentWeek(deps: CoreDeps, workspaceId: string) {
 export async function weekFigures(deps: CoreDeps, actor: Actor): Promise<WeekFigures> {
   await requirePermission(deps, actor, 'check.read');
   const week = await currentWeek(deps, actor.workspaceId);
-  const [checks, actions, due, feedback] = await Promise.all([
+  const [checks, actions, due, feedback, noise] = await Promise.all([
     deps.checks.listStarted(actor.workspaceId, week.range),
     deps.actions.listOpen(actor.workspaceId),
     deps.requirements.listReviewDue(actor.workspaceId, week.today),
     deps.feedback.listReceived(actor.workspaceId, week.range),
+    noiseFigures(deps, actor.workspaceId),
   ]);
   return {
     from: week.from,
@@ -48,5 +80,6 @@ export async function weekFigures(deps: CoreDeps, actor: Actor): Promise<WeekFig
     overdueActions: actions.filter((action) => action.dueOn !== undefined && action.dueOn < week.today).length,
     reviewsDue: due.length,
     feedbackReceived: feedback.length,
+    noise,
   };
 }

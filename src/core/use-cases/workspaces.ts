@@ -62,11 +62,36 @@ export interface SettingsChanges {
   readonly timezone?: string;
   readonly digest?: string;
   readonly detection?: string;
+  /** Most unasked prompts per channel and day, 1–50. */
+  readonly cap?: string;
+  /** `HH:MM-HH:MM` local time with no unasked prompts, or `off`. */
+  readonly quiet?: string;
+}
+
+function parseCap(raw: string): number {
+  const cap = Number(raw.trim());
+  if (!Number.isInteger(cap) || cap < 1 || cap > 50) {
+    throw new DomainError('input.invalid', `"${raw.trim()}" is not a daily prompt cap I can use. Give a whole number from 1 to 50, e.g. cap:5.`, 'cap');
+  }
+  return cap;
+}
+
+function parseQuietHours(raw: string): string | undefined {
+  const text = raw.trim().toLowerCase();
+  if (text === 'off' || text === 'none') return undefined;
+  const match = /^(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})$/.exec(text);
+  const parts = match ? match.slice(1).map(Number) : [];
+  const [h1 = 99, m1 = 99, h2 = 99, m2 = 99] = parts;
+  if (!match || h1 > 23 || h2 > 23 || m1 > 59 || m2 > 59 || (h1 === h2 && m1 === m2)) {
+    throw new DomainError('input.invalid', `"${raw.trim()}" is not a quiet-hours range. Write it as quiet:"18:00-08:00" (local time), or quiet:off.`, 'quiet');
+  }
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(h1)}:${pad(m1)}-${pad(h2)}:${pad(m2)}`;
 }
 
 export async function changeSettings(deps: CoreDeps, actor: Actor, changes: SettingsChanges): Promise<Workspace> {
   await requirePermission(deps, actor, 'settings.change');
-  const patch: Partial<Pick<WorkspaceSettings, 'timeZone' | 'digestWeekday' | 'digestTime' | 'defaultDetection'>> = {};
+  const patch: Partial<Pick<WorkspaceSettings, 'timeZone' | 'digestWeekday' | 'digestTime' | 'defaultDetection' | 'dailyPromptCap' | 'quietHours'>> = {};
   if (changes.timezone !== undefined) {
     if (!isValidTimeZone(changes.timezone.trim())) {
       throw new DomainError(
@@ -81,18 +106,21 @@ export async function changeSettings(deps: CoreDeps, actor: Actor, changes: Sett
   if (changes.detection !== undefined) {
     Object.assign(patch, { defaultDetection: oneOf(changes.detection, DETECTION_MODES, 'detection mode') });
   }
+  if (changes.cap !== undefined) Object.assign(patch, { dailyPromptCap: parseCap(changes.cap) });
+  const quietOff = changes.quiet !== undefined && parseQuietHours(changes.quiet) === undefined;
+  if (changes.quiet !== undefined && !quietOff) Object.assign(patch, { quietHours: parseQuietHours(changes.quiet) });
   await requireWorkspace(deps, actor.workspaceId);
-  if (Object.keys(patch).length === 0) return requireWorkspace(deps, actor.workspaceId);
+  if (Object.keys(patch).length === 0 && !quietOff) return requireWorkspace(deps, actor.workspaceId);
   const now = deps.clock.now();
   const updated = await deps.workspaces.update(actor.workspaceId, (current) => ({
     ...current,
-    settings: { ...current.settings, ...patch },
+    settings: { ...current.settings, ...patch, ...(quietOff ? { quietHours: undefined } : {}) },
   }));
   if (!updated) throw new DomainError('workspace.unknown', `There is no workspace "${actor.workspaceId}".`);
   await recordEvidence(deps, actor, now, {
     type: 'settings.changed',
     subject: { kind: 'workspace', id: actor.workspaceId },
-    data: { ...patch },
+    data: { ...patch, ...(quietOff ? { quietHours: 'off' } : {}) },
   });
   return updated;
 }

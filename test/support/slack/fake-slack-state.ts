@@ -82,8 +82,9 @@ export class FakeSlackState {
     return known ?? { teamId: SLACK_TEST_IDS.teamId, botUserId: SLACK_TEST_IDS.botUserId, botId: SLACK_TEST_IDS.botId };
   }
 
+  /** Adds a message, or replaces the one with the same ts (a redelivered event is one message). */
   addMessage(channel: string, message: StoredMessage): void {
-    const list = this.messages.get(channel) ?? [];
+    const list = (this.messages.get(channel) ?? []).filter((m) => m.ts !== message.ts);
     list.push(message);
     this.messages.set(channel, list);
   }

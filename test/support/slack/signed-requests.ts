@@ -75,6 +75,11 @@ export interface SlackClientSimOptions {
   enterpriseId?: string;
   appId?: string;
   botUserId?: string;
+  /**
+   * The fake Web API, to make every plain message event sent also exist in Slack's history, so the
+   * bot's conversations.history / conversations.replies calls find it (as on Slack).
+   */
+  history?: { addMessage(channel: string, message: { ts: string; text?: string; user?: string; thread_ts?: string }): void };
 }
 
 /**
@@ -137,6 +142,10 @@ export class SlackClientSim {
   }
 
   event(event: SlackEvent, options: EventOptions = {}): Promise<Response> {
+    if (this.options.history && event.type === 'message' && event.subtype === undefined && typeof event.channel === 'string' && typeof event.ts === 'string') {
+      const { channel, ts, text, user, thread_ts: threadTs } = event;
+      this.options.history.addMessage(channel, { ts, ...(typeof text === 'string' ? { text } : {}), ...(typeof user === 'string' ? { user } : {}), ...(typeof threadTs === 'string' ? { thread_ts: threadTs } : {}) });
+    }
     const retry = {
       ...(options.retryNum !== undefined ? { 'x-slack-retry-num': String(options.retryNum) } : {}),
       ...(options.retryReason !== undefined ? { 'x-slack-retry-reason': options.retryReason } : {}),

@@ -15,4 +15,12 @@ export class KeyvChannelSettingsRepository implements ChannelSettingsRepository 
   async setDetection(workspaceId: WorkspaceId, channelId: string, mode: DetectionMode): Promise<void> {
     await this.backend.records.put(keys.channelDetection(workspaceId, channelId), { mode });
   }
+
+  async getSnoozedUntil(workspaceId: WorkspaceId, channelId: string): Promise<string | undefined> {
+    return (await this.backend.records.get<{ until: string }>(keys.channelSnooze(workspaceId, channelId)))?.until;
+  }
+
+  async setSnoozedUntil(workspaceId: WorkspaceId, channelId: string, until: string): Promise<void> {
+    await this.backend.records.put(keys.channelSnooze(workspaceId, channelId), { until });
+  }
 }

@@ -11,7 +11,7 @@ import { KeyvWorkspaceRepository } from './workspace-repository.js';
 
 export type Repositories = Pick<
   CoreDeps,
-  'workspaces' | 'roles' | 'requirements' | 'checks' | 'actions' | 'feedback' | 'evidence' | 'channels' | 'claims'
+  'workspaces' | 'roles' | 'requirements' | 'checks' | 'actions' | 'feedback' | 'evidence' | 'channels' | 'claims' | 'counters'
 >;
 
 export function createRepositories(backend: Backend, instanceId: string): Repositories {
@@ -26,5 +26,6 @@ export function createRepositories(backend: Backend, instanceId: string): Reposi
     channels: new KeyvChannelSettingsRepository(backend),
     // The backend's claims serve the core directly: same contract, namespaced keys.
     claims: backend.claims,
+    counters: backend.counters,
   };
 }

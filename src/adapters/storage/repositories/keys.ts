@@ -28,6 +28,7 @@ export const keys = {
   feedback: (ws: WorkspaceId, id: string) => `ws:${ws}:feedback:${id}`,
   feedbackByReceipt: (ws: WorkspaceId) => `ws:${ws}:feedback.received`,
   channelDetection: (ws: WorkspaceId, channelId: string) => `ws:${ws}:channel:${channelId}:detection`,
+  channelSnooze: (ws: WorkspaceId, channelId: string) => `ws:${ws}:channel:${channelId}:snooze`,
   evidenceCounter: (ws: WorkspaceId) => `ws:${ws}:ev`,
   evidence: (ws: WorkspaceId, seq: number) => `ws:${ws}:ev:${seq}`,
   evidenceByTime: (ws: WorkspaceId) => `ws:${ws}:ev.at`,
