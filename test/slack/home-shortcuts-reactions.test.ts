@@ -33,11 +33,7 @@ describe('Slack home, shortcuts, reactions and introductions', () => {
 
   it('starts a check from the message shortcut, in that message\'s thread', async () => {
     const ts = nowTs();
-    await h.slack.interaction({
-      type: 'message_action', callback_id: 'check_customer_impact', trigger_id: 't1', action_ts: ts, team: { id: TEAM, domain: 'example' },
-      user: { id: 'U2', name: 'kim', team_id: TEAM }, channel: { id: CHANNEL, name: 'product' }, response_url: `${h.api.origin}/response/s1`,
-      message: { type: 'message', user: 'U1', ts, text: 'ok so we just stop shipping to Iceland', team: TEAM },
-    });
+    await h.slack.interaction(h.slack.messageShortcut({ callbackId: 'check_customer_impact', userId: 'U2', channelId: CHANNEL, message: { user: 'U1', ts, text: 'ok so we just stop shipping to Iceland' } }));
     const posted = await h.api.waitForCall('chat.postMessage');
     expect(posted.body).toMatchObject({ channel: CHANNEL, thread_ts: ts });
     await expect.poll(async () => (await h.bot.services.core.deps.checks.listStarted(h.workspaceId, { from: new Date(0), to: new Date(Date.now() + 60_000) }))[0]?.place.permalink).toContain('https://example.slack.com/archives/');
@@ -45,11 +41,7 @@ describe('Slack home, shortcuts, reactions and introductions', () => {
 
   it('opens the requirement form prefilled from a message, with a link back to it', async () => {
     const ts = nowTs();
-    await h.slack.interaction({
-      type: 'message_action', callback_id: 'record_requirement', trigger_id: 't2', action_ts: ts, team: { id: TEAM, domain: 'example' },
-      user: { id: 'U2', name: 'kim', team_id: TEAM }, channel: { id: CHANNEL, name: 'product' }, response_url: `${h.api.origin}/response/s2`,
-      message: { type: 'message', user: 'U1', ts, text: 'Acme needs invoices in NOK <!channel>', team: TEAM },
-    });
+    await h.slack.interaction(h.slack.messageShortcut({ callbackId: 'record_requirement', userId: 'U2', channelId: CHANNEL, message: { user: 'U1', ts, text: 'Acme needs invoices in NOK <!channel>' } }));
     const opened = await h.api.waitForCall('views.open');
     const view = JSON.stringify(opened.body.view);
     expect(view).toContain('Acme needs invoices in NOK');

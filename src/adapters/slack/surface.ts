@@ -27,7 +27,6 @@ export const BOT_SCOPES = [
   'commands',
   'groups:history',
   'groups:read',
-  'im:write',
   'reactions:read',
   'users:read',
 ] as const;

@@ -108,7 +108,7 @@ export class FakeSlackState {
         const channel = /^[UW]/.test(requested) ? `D${requested.slice(1)}` : requested;
         const ts = this.nextTs();
         const message: StoredMessage = {
-          type: 'message', subtype: 'bot_message', text: str(body.text), user: ws.botUserId, bot_id: ws.botId, app_id: SLACK_TEST_IDS.appId, ts, team: ws.teamId,
+          type: 'message', text: str(body.text), user: ws.botUserId, bot_id: ws.botId, app_id: SLACK_TEST_IDS.appId, ts, team: ws.teamId,
           ...(body.thread_ts !== undefined ? { thread_ts: str(body.thread_ts) } : {}), ...(body.blocks !== undefined ? { blocks: body.blocks } : {}),
         };
         this.addMessage(channel, message);

@@ -297,10 +297,11 @@ export function blockAction(input: BlockActionInput, ids: SlackIdentity): Payloa
     ...base,
     container: { type: 'message', message_ts: messageTs, channel_id: channelId, is_ephemeral: false, ...(input.threadTs ? { thread_ts: input.threadTs } : {}) },
     channel: { id: channelId, name: `channel-${channelId.toLowerCase()}` },
+    // The bot's own message, as an app posts it with its bot token: bot_id and user, no subtype.
     message: {
       type: 'message',
-      subtype: 'bot_message',
       bot_id: SLACK_TEST_IDS.botId,
+      app_id: ids.appId,
       user: ids.botUserId,
       ts: messageTs,
       text: input.messageText ?? '',

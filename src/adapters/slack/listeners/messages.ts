@@ -73,7 +73,8 @@ export function registerMessageListeners(app: App, runtime: SlackRuntime): void 
     const workspaceId = await runtime.workspace(context);
     const { channel, ts } = event.item;
     const { messages } = await client.conversations.history({ channel, latest: ts, inclusive: true, limit: 1 });
-    const found = messages?.[0]?.ts === ts ? messages[0] : (await client.conversations.replies({ channel, ts, limit: 1, inclusive: true })).messages?.find((m) => m.ts === ts);
+    // A reply is not in the channel's history; asked with a reply's ts, Slack returns its thread.
+    const found = messages?.[0]?.ts === ts ? messages[0] : (await client.conversations.replies({ channel, ts, limit: 200, inclusive: true })).messages?.find((m) => m.ts === ts);
     if (!found?.text) return;
     const threadId = found.thread_ts ?? ts;
     await runtime.ask(client, workspaceId, {
