@@ -96,6 +96,28 @@ describe('multi-workspace install', () => {
 });
 
 describe('Socket Mode', () => {
+  it('posts one prompt when Slack redelivers the same event over the socket', async () => {
+    const socket = await startFakeSocketMode();
+    const h = await startSlackBot({ SLACK_APP_TOKEN: 'xapp-1-test', SLACK_SIGNING_SECRET: '' }, (api) => api.setSocketModeUrl(socket.url));
+    try {
+      await socket.connected;
+      const ts = `${Math.floor(Date.now() / 1000)}.000400`;
+      const envelope = h.slack.eventEnvelope(h.slack.messageEvent({ channel: 'C1', user: 'U1', text: 'Decision: we close the Oslo office on Fridays from April.', ts }), { eventId: 'EvSock1' });
+      // The same envelope id twice in a row (a redelivery), then once more under a new id at once.
+      await socket.sendEnvelope('events_api', envelope, { envelopeId: 'env-1' });
+      await Promise.all([
+        socket.sendEnvelope('events_api', envelope, { envelopeId: 'env-1', retryAttempt: 1, retryReason: 'timeout' }),
+        socket.sendEnvelope('events_api', envelope, { envelopeId: 'env-2', retryAttempt: 2, retryReason: 'timeout' }),
+      ]);
+      await h.api.waitForCall('chat.postMessage');
+      await expect.poll(() => h.logs.filter((line) => line.msg === 'no prompt').length).toBe(2);
+      expect(h.api.callsTo('chat.postMessage')).toHaveLength(1);
+    } finally {
+      await h.close();
+      await socket.close();
+    }
+  });
+
   it('receives a slash command over the socket and acks it there', async () => {
     const socket = await startFakeSocketMode();
     const h = await startSlackBot({ SLACK_APP_TOKEN: 'xapp-1-test', SLACK_SIGNING_SECRET: '' }, (api) => api.setSocketModeUrl(socket.url));
