@@ -48,6 +48,18 @@ describe('Slack decision checks', () => {
     expect(await checksFor()).toHaveLength(1);
   });
 
+  it('"@bot check this" in a thread asks about the thread\'s decision; "@bot hi" asks nothing', async () => {
+    const root = nowTs(-30);
+    h.api.setHistory(CHANNEL, [{ ts: root, text: 'ok we are moving the launch to March', user: 'U1' }]);
+    await h.slack.event(h.slack.appMention({ channel: CHANNEL, user: 'U2', text: `<@${BOT_USER}> hi`, ts: nowTs() }));
+    await expect.poll(() => h.logs.some((line) => line.msg === 'mention without a decision')).toBe(true);
+    expect(h.api.callsTo('chat.postMessage')).toEqual([]);
+    await h.slack.event(h.slack.appMention({ channel: CHANNEL, user: 'U2', text: `<@${BOT_USER}> check this`, ts: nowTs(), threadTs: root }));
+    const posted = await h.api.waitForCall('chat.postMessage');
+    expect(posted.body.thread_ts).toBe(root);
+    await expect.poll(async () => (await checksFor())[0]).toMatchObject({ text: 'ok we are moving the launch to March', origin: 'mention', startedBy: { id: 'U2' } });
+  });
+
   it('ignores bots, edits, thread broadcasts and old messages', async () => {
     await h.slack.event(h.slack.messageEvent({ channel: CHANNEL, user: 'U1', text: DECISION, ts: nowTs(), botId: 'B9' }));
     await h.slack.event(h.slack.messageEvent({ channel: CHANNEL, user: 'U1', text: DECISION, ts: nowTs(), subtype: 'message_changed' }));

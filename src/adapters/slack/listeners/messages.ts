@@ -54,8 +54,14 @@ export function registerMessageListeners(app: App, runtime: SlackRuntime): void 
     const workspaceId = await runtime.workspace(context);
     const threadId = event.thread_ts ?? event.ts;
     const own = withoutMention(event.text, context.botUserId);
-    // "@bot check this" in a thread is about the thread's decision; a root mention carries it.
-    const subject = threadId !== event.ts || own.length < 12 ? await threadRoot(client, event.channel, threadId) : { text: own, user: event.user };
+    const inThread = threadId !== event.ts;
+    // "@bot check this" in a thread is about the thread's decision. A mention outside a thread is
+    // a request only when it carries a decision ("@bot we've decided to…"), not for "@bot hi".
+    if (!inThread && !runtime.core.deps.detect(own).decision) {
+      runtime.logger.debug({ workspaceId, channel: event.channel }, 'mention without a decision');
+      return;
+    }
+    const subject = inThread ? await threadRoot(client, event.channel, threadId) : { text: own, user: event.user };
     if (!subject) return;
     await runtime.ask(client, workspaceId, {
       place: { platform: 'slack', channelId: event.channel, threadId, messageId: threadId },
