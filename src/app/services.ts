@@ -30,6 +30,7 @@ export async function openServices(config: Config, logger: Logger): Promise<Serv
     adminUsers: new Set(config.adminUsers),
     defaultTimeZone: config.digest.timeZone,
     detect: detectDecision,
+    defaultDigestCron: config.digest.cron,
   });
   // A fresh store has one workspace, `local`, so the CLI and the playground work at once.
   if ((await core.listWorkspaces()).length === 0) {

@@ -159,4 +159,6 @@ export interface CoreDeps {
   readonly adminUsers: ReadonlySet<string>;
   /** Time zone for workspaces created without one (DIGEST_TIMEZONE). */
   readonly defaultTimeZone: string;
+  /** The weekly digest's schedule for workspaces without their own (DIGEST_CRON). */
+  readonly defaultDigestCron: string;
 }

@@ -6,7 +6,7 @@ import { type DecisionCheck, type FollowUpAction, type ImpactAnswer, currentAnsw
 import type { CustomerFeedback } from './domain/feedback.js';
 import type { Requirement, RequirementReview } from './domain/requirement.js';
 import type { PersonRef } from './domain/shared.js';
-import type { DetectionMode, RoleAssignment, Workspace } from './domain/workspace.js';
+import { DEFAULT_DAILY_PROMPT_CAP, type DetectionMode, type RoleAssignment, type Workspace } from './domain/workspace.js';
 import type { DetectionChange } from './use-cases/channel-settings.js';
 import type { HomeData } from './use-cases/home.js';
 import type { WeekFigures } from './use-cases/workspace-status.js';
@@ -142,13 +142,15 @@ export function settingsShown(workspace: Workspace, defaultSchedule: string): Me
   const weekdays = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
   const digest = settings.digestWeekday && settings.digestTime
     ? `${weekdays[settings.digestWeekday - 1]} ${settings.digestTime}`
-    : `the default schedule (${defaultSchedule})`;
+    : `${defaultSchedule} (the default)`;
   return message([
     { kind: 'heading', text: 'Settings' },
     { kind: 'fields', items: [
       ['Time zone', [settings.timeZone]],
       ['Weekly digest', [digest]],
       ['Decision detection', [settings.defaultDetection]],
+      ['Unasked prompts per channel and day', [String(settings.dailyPromptCap ?? DEFAULT_DAILY_PROMPT_CAP)]],
+      ['Quiet hours', [settings.quietHours ?? 'none']],
     ] },
     { kind: 'context', parts: ['Admins change them with `{focus}settings timezone:Europe/Oslo digest:"mon 09:00"`.'] },
   ]);

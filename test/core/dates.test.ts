@@ -35,3 +35,13 @@ describe('dates in a workspace time zone', () => {
     expect(() => parseIsoDate('29.02.2026', 'due date')).toThrow(/YYYY-MM-DD/);
   });
 });
+
+describe('digest schedule in words', () => {
+  it('puts the weekly shape in words and shows anything else as written', async () => {
+    const { describeCron } = await import('../../src/core/domain/schedule.js');
+    expect(describeCron('0 9 * * 1')).toBe('Mondays at 09:00');
+    expect(describeCron('30 7 * * 5')).toBe('Fridays at 07:30');
+    expect(describeCron('0 0 9 * * 0')).toBe('Sundays at 09:00');
+    expect(describeCron('*/5 * * * *')).toBe('cron "*/5 * * * *"');
+  });
+});

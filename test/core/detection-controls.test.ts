@@ -62,6 +62,19 @@ describe('detection controls', () => {
     expect(await ask(decision())).toBe('asked');
   });
 
+  it('shows the settings in words, with the default digest schedule', async () => {
+    expectOk(await t.core.runCommand(admin, 'settings cap:3 quiet:"19:00-07:30"'));
+    const outcome = expectOk(await t.core.runCommand(admin, 'settings'));
+    const text = outcome.kind === 'message' ? messageToPlain(outcome.message) : '';
+    expect(text).toContain('Time zone: Europe/Oslo');
+    expect(text).toContain('Weekly digest: Mondays at 09:00 (the default)');
+    expect(text).toContain('Unasked prompts per channel and day: 3');
+    expect(text).toContain('Quiet hours: 19:00-07:30');
+    expectOk(await t.core.runCommand(admin, 'settings digest:"thu 16:30"'));
+    const changed = expectOk(await t.core.runCommand(admin, 'settings'));
+    expect(changed.kind === 'message' ? messageToPlain(changed.message) : '').toContain('Weekly digest: Thursday 16:30');
+  });
+
   it('refuses bad settings with the expected form', async () => {
     const cap = await t.core.runCommand(admin, 'settings cap:500');
     expect(cap.ok ? '' : cap.error.message).toContain('whole number from 1 to 50');

@@ -20,6 +20,7 @@ const core = createCore({
   adminUsers: new Set(),
   defaultTimeZone: 'UTC',
   detect: detectDecision,
+  defaultDigestCron: '0 9 * * 1',
 });
 await core.ensureWorkspace({ id: workspaceId, platform: 'local', name: 'Shared' });
 const actor = { id: `U_${label}`, workspaceId };

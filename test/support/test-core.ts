@@ -53,6 +53,7 @@ export async function createTestCore(options: { storeUrl?: string; namespace?: s
     adminUsers: new Set(['U_CONFIG_ADMIN']),
     defaultTimeZone: options.timeZone ?? 'Europe/Oslo',
     detect: detectDecision,
+    defaultDigestCron: '0 9 * * 1',
   };
   const core = createCore(deps);
   const workspaceId = options.workspaceId ?? 'slack:T1';

@@ -4,6 +4,7 @@
  */
 import type { ConversationPlace } from '../domain/decision-check.js';
 import { parsePerson } from '../domain/person.js';
+import { describeCron } from '../domain/schedule.js';
 import type { Actor } from '../domain/shared.js';
 import { type Message, textMessage } from '../messages.js';
 import type { CoreDeps } from '../ports.js';
@@ -52,8 +53,6 @@ export type CommandOutcome =
 export interface CommandContext {
   /** Where the command was typed; a check started by command is placed there. */
   readonly place?: ConversationPlace;
-  /** How the platform shows the default digest schedule (DIGEST_CRON), for `settings`. */
-  readonly defaultDigestSchedule?: string;
 }
 
 const show = (message: Message): CommandOutcome => ({ kind: 'message', message });
@@ -142,7 +141,7 @@ async function executeFocus(
   command: Extract<Command, { family: 'focus' }>,
   context: CommandContext,
 ): Promise<CommandOutcome> {
-  const schedule = context.defaultDigestSchedule ?? 'DIGEST_CRON';
+  const schedule = describeCron(deps.defaultDigestCron);
   switch (command.action) {
     case 'help':
       return show(textMessage(FULL_HELP));

@@ -47,7 +47,7 @@ export function registerCommandListeners(app: App, runtime: SlackRuntime): void 
       const workspaceId = await runtime.workspace(context, command.team_domain);
       const actor = await runtime.actor(client, runtime.admins, workspaceId, command.user_id, command.user_name);
       const place = { platform: 'slack' as const, channelId: command.channel_id, ...(command.channel_name ? { channelName: command.channel_name } : {}) };
-      const result = await runtime.core.runCommand(actor, `${name} ${command.text}`, { place, defaultDigestSchedule: 'the configured default' });
+      const result = await runtime.core.runCommand(actor, `${name} ${command.text}`, { place });
       if (!result.ok) {
         await replyPrivately(respond, spellCommands(result.error.message, 'slack'));
         return;

@@ -1,0 +1,146 @@
+/**
+ * Neutral forms → Adaptive Cards with inputs, and a submit's `activity.value` → neutral values.
+ * Pure functions.
+ *
+ * Field kinds Teams cannot render the way Slack does:
+ * - `requirements`: Slack searches the register as people type; a card ChoiceSet can only search
+ *   with `Data.Query` (a round trip through the bot), so it is a text input ("REQ-1, REQ-4") and
+ *   the core resolves and validates the ids.
+ * - `user`: Teams' people picker also needs `Data.Query` (`choices.data` with `graph.microsoft.com/users`),
+ *   so it is a text input for "@name or e-mail", handed over as typed for the use case to resolve.
+ */
+import type { FieldError, Form, FormField, FormValues } from '../../core/forms/form.js';
+import { CARD_SCHEMA, cardText, escapeCardText, truncate, type AdaptiveCard, type CardElement } from './adaptive-cards.js';
+
+export const FORM_KEY = 'cfbForm';
+
+export const PLACEHOLDERS = { requirements: 'REQ-1, REQ-4', user: '@name or e-mail' } as const;
+
+export interface FormCardOptions {
+  /** Shown in red right under their field, after a refused submit. */
+  readonly errors?: readonly FieldError[];
+  /** What was typed, so a refused submit does not lose it; wins over the fields' initial values. */
+  readonly values?: FormValues;
+}
+
+/** Input values are plain strings on the card: several values are comma-separated. */
+function initialValue(field: FormField, values: FormValues | undefined): string | undefined {
+  const typed = values?.[field.id];
+  const value = typed ?? field.initial;
+  if (value === undefined) return undefined;
+  const text = typeof value === 'string' ? value : value.join(', ');
+  return text === '' ? undefined : text;
+}
+
+function input(field: FormField, value: string | undefined): CardElement {
+  const common: CardElement = {
+    id: field.id,
+    label: field.label,
+    ...(field.required ? { isRequired: true, errorMessage: `${field.label} is required.` } : {}),
+  };
+  const withValue = value === undefined ? {} : { value: field.maxLength ? truncate(value, field.maxLength) : value };
+  const placeholder = (text: string | undefined) => (text ? { placeholder: text } : {});
+  switch (field.kind) {
+    case 'text':
+    case 'multiline':
+      return {
+        type: 'Input.Text',
+        ...common,
+        ...(field.kind === 'multiline' ? { isMultiline: true } : {}),
+        ...(field.maxLength ? { maxLength: field.maxLength } : {}),
+        ...placeholder(field.placeholder),
+        ...withValue,
+      };
+    case 'select':
+    case 'radio':
+      return {
+        type: 'Input.ChoiceSet',
+        ...common,
+        style: field.kind === 'select' ? 'compact' : 'expanded',
+        choices: (field.options ?? []).map((option) => ({ title: option.label, value: option.value })),
+        ...placeholder(field.placeholder),
+        ...withValue,
+      };
+    case 'date':
+      return { type: 'Input.Date', ...common, ...(value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? { value } : {}) };
+    case 'user':
+      return { type: 'Input.Text', ...common, placeholder: field.placeholder ?? PLACEHOLDERS.user, ...withValue };
+    case 'requirements':
+      return { type: 'Input.Text', ...common, placeholder: field.placeholder ?? PLACEHOLDERS.requirements, ...withValue };
+  }
+}
+
+const small = (text: string, extra: CardElement = {}): CardElement => ({ type: 'TextBlock', text: cardText(escapeCardText(text)), wrap: true, size: 'Small', spacing: 'Small', ...extra });
+
+/**
+ * A form as a card. Submitting sends `{ cfbForm: form.kind, ...form.context, ...context, <field ids> }`;
+ * `cfbForm` is written last so a context key can never change which form the submit claims to be.
+ */
+export function toFormCard(form: Form, context: Readonly<Record<string, string>>, options: FormCardOptions = {}): AdaptiveCard {
+  const body: CardElement[] = [
+    { type: 'TextBlock', text: escapeCardText(form.title), wrap: true, weight: 'Bolder', size: 'Medium' },
+    // The intro quotes user text (a decision, a statement), so all of it is escaped.
+    ...(form.intro ? [{ type: 'TextBlock', text: cardText(escapeCardText(form.intro)), wrap: true }] : []),
+  ];
+  for (const field of form.fields) {
+    body.push(input(field, initialValue(field, options.values)));
+    if (field.hint) body.push(small(field.hint, { isSubtle: true }));
+    for (const error of options.errors ?? []) {
+      if (error.field === field.id) body.push(small(error.message, { color: 'Attention' }));
+    }
+  }
+  // Errors for no field (or a field the form does not show) still need to be seen.
+  const known = new Set(form.fields.map((field) => field.id));
+  for (const error of options.errors ?? []) {
+    if (!known.has(error.field)) body.push(small(error.message, { color: 'Attention' }));
+  }
+  return {
+    type: 'AdaptiveCard',
+    $schema: CARD_SCHEMA,
+    version: '1.5',
+    body,
+    actions: [{ type: 'Action.Submit', title: form.submitLabel, data: { ...form.context, ...context, [FORM_KEY]: form.kind } }],
+    msteams: { width: 'Full' },
+  };
+}
+
+const split = (text: string): string[] => text.split(',').map((item) => item.trim()).filter(Boolean);
+
+/**
+ * A submit's `activity.value` → the neutral values the core validates. Teams sends every input as
+ * a string (multi-select choice sets comma-separated) and an empty input as `""` or not at all;
+ * anything that is not a string is ignored rather than trusted.
+ */
+export function formValuesFromSubmit(value: unknown, form: Form): FormValues {
+  const result: Record<string, string | string[] | undefined> = {};
+  const submitted = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  for (const field of form.fields) {
+    const raw = Object.hasOwn(submitted, field.id) ? submitted[field.id] : undefined;
+    if (typeof raw !== 'string' || raw.trim() === '') {
+      result[field.id] = undefined;
+      continue;
+    }
+    switch (field.kind) {
+      case 'requirements':
+        result[field.id] = split(raw);
+        break;
+      case 'select':
+      case 'radio':
+        // A single-choice set holds one value; a comma here means a multi-select (none today).
+        result[field.id] = raw.includes(',') ? split(raw) : raw;
+        break;
+      default:
+        // Kept as typed (user fields too): the core trims, normalises and validates.
+        result[field.id] = raw;
+    }
+  }
+  return result;
+}
+
+/** The form kind a submit claims, or undefined when it is not one of our form submits. */
+export function formSubmitKind(value: unknown): Form['kind'] | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const kind = (value as Record<string, unknown>)[FORM_KEY];
+  const kinds: readonly string[] = ['check.answer', 'requirement.add', 'requirement.review', 'feedback.record', 'check.start'];
+  return typeof kind === 'string' && kinds.includes(kind) ? (kind as Form['kind']) : undefined;
+}
