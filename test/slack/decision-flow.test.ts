@@ -146,6 +146,25 @@ describe('Slack decision checks', () => {
     await expect.poll(async () => (await checksFor())[0]?.prompt).toBeDefined();
   });
 
+  it('never uses the workspace\'s token for another workspace', async () => {
+    await h.slack.event(h.slack.messageEvent({ channel: CHANNEL, user: 'U1', text: DECISION, ts: nowTs() }), { teamId: 'T9OTHER' });
+    await expect.poll(() => h.logs.some((line) => line.msg === 'Slack listener failed')).toBe(true);
+    expect(h.api.callsTo('chat.postMessage')).toEqual([]);
+    expect(await checksFor()).toEqual([]);
+  });
+
+  it('starts while Slack is unreachable and works once it answers', async () => {
+    await h.close();
+    h = await startSlackBot({}, (api) => api.failNext('auth.test', { kind: 'http', status: 503 }, 4));
+    const first = nowTs();
+    await h.slack.event(h.slack.messageEvent({ channel: CHANNEL, user: 'U1', text: DECISION, ts: first }));
+    await expect.poll(() => h.logs.some((line) => line.msg === 'Slack listener failed')).toBe(true);
+    expect((await fetch(`http://127.0.0.1:${h.bot.port}/healthz`)).status).toBe(200);
+    await h.slack.event(h.slack.messageEvent({ channel: CHANNEL, user: 'U1', text: DECISION, ts: nowTs(5) }));
+    const posted = await h.api.waitForCall('chat.postMessage');
+    expect(posted.body.channel).toBe(CHANNEL);
+  });
+
   it('refuses bad and stale signatures with 401 and records nothing', async () => {
     const event = h.slack.messageEvent({ channel: CHANNEL, user: 'U1', text: DECISION, ts: nowTs() });
     expect((await h.slack.event(event, { signature: 'v0=forged' })).status).toBe(401);

@@ -11,6 +11,7 @@ import type { Logger } from '../logging/logger.js';
 import type { RecordStore } from '../storage/primitives.js';
 import { boltLogger } from './bolt-logger.js';
 import { StoreInstallationStore } from './installation-store.js';
+import { singleWorkspaceAuthorize } from './single-workspace-authorize.js';
 import { registerActionListeners } from './listeners/actions.js';
 import { registerCommandListeners } from './listeners/commands.js';
 import { registerHomeAndLifecycle } from './listeners/home-and-lifecycle.js';
@@ -46,15 +47,16 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     retryConfig: { retries: options.retries ?? 3, factor: 2, minTimeout: 500, maxTimeout: 5000 },
   };
   const installationStore: InstallationStore | undefined = slack.oauth ? new StoreInstallationStore(options.records) : undefined;
+  const singleWorkspace = slack.botToken && !slack.oauth ? { authorize: singleWorkspaceAuthorize(slack.botToken, clientOptions) } : {};
   const auth = slack.oauth
     ? { clientId: slack.oauth.clientId, clientSecret: slack.oauth.clientSecret, stateSecret: slack.oauth.stateSecret, scopes: [...BOT_SCOPES], installationStore, installerOptions: { directInstall: true } }
-    : { token: slack.botToken };
+    : singleWorkspace;
   const log = boltLogger(logger);
 
   const app = slack.appToken
     ? new App({ ...auth, socketMode: true, appToken: slack.appToken, logger: log, clientOptions, extendedErrorHandler: true })
     : new App({
-        ...(slack.oauth ? {} : { token: slack.botToken }),
+        ...singleWorkspace,
         receiver: new ExpressReceiver({
           signingSecret: slack.signingSecret ?? '',
           app: options.server.app,

@@ -117,7 +117,8 @@ export function inlineToCardText(parts: readonly Inline[]): string {
       if ('user' in part) return escapeCardText(part.user);
       // A name, never a mention: a real mention needs an entity, and a snapshot name is enough here.
       if ('person' in part) return escapeCardText(part.person.name ?? part.person.id ?? 'someone');
-      if ('channel' in part) return `\\#${escapeCardText(part.channel)}`;
+      // `#name` with no space is no heading, so the hash needs no escape.
+      if ('channel' in part) return `#${escapeCardText(part.channel)}`;
       const url = safeUrl(part.link);
       const label = escapeCardText(part.label);
       return url ? `[${label}](${url})` : label;

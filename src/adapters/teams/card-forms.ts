@@ -36,7 +36,8 @@ function input(field: FormField, value: string | undefined): CardElement {
   const common: CardElement = {
     id: field.id,
     label: field.label,
-    ...(field.required ? { isRequired: true, errorMessage: `${field.label} is required.` } : {}),
+    // Teams shows the message under the field's label, so it need not repeat the label.
+    ...(field.required ? { isRequired: true, errorMessage: 'This is required.' } : {}),
   };
   const withValue = value === undefined ? {} : { value: field.maxLength ? truncate(value, field.maxLength) : value };
   const placeholder = (text: string | undefined) => (text ? { placeholder: text } : {});
@@ -73,8 +74,10 @@ function input(field: FormField, value: string | undefined): CardElement {
 const small = (text: string, extra: CardElement = {}): CardElement => ({ type: 'TextBlock', text: cardText(escapeCardText(text)), wrap: true, size: 'Small', spacing: 'Small', ...extra });
 
 /**
- * A form as a card. Submitting sends `{ cfbForm: form.kind, ...form.context, ...context, <field ids> }`;
- * `cfbForm` is written last so a context key can never change which form the submit claims to be.
+ * A form as a card. Submitting sends `{ ...form.context, ...context, cfbForm: form.kind, <inputs> }`.
+ * `cfbForm` is written last so a context key can never change which form the submit claims to be,
+ * and context keys that equal a field id are left out: Teams merges inputs and data into one
+ * object, and which one wins a clash is not something to depend on.
  */
 export function toFormCard(form: Form, context: Readonly<Record<string, string>>, options: FormCardOptions = {}): AdaptiveCard {
   const body: CardElement[] = [
@@ -94,12 +97,13 @@ export function toFormCard(form: Form, context: Readonly<Record<string, string>>
   for (const error of options.errors ?? []) {
     if (!known.has(error.field)) body.push(small(error.message, { color: 'Attention' }));
   }
+  const data = Object.fromEntries(Object.entries({ ...form.context, ...context }).filter(([key]) => !known.has(key)));
   return {
     type: 'AdaptiveCard',
     $schema: CARD_SCHEMA,
     version: '1.5',
     body,
-    actions: [{ type: 'Action.Submit', title: form.submitLabel, data: { ...form.context, ...context, [FORM_KEY]: form.kind } }],
+    actions: [{ type: 'Action.Submit', title: form.submitLabel, data: { ...data, [FORM_KEY]: form.kind } }],
     msteams: { width: 'Full' },
   };
 }

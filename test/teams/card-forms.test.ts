@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { formSubmitKind, formValuesFromSubmit, toFormCard } from '../../src/adapters/teams/card-forms.js';
+import type { DecisionCheck } from '../../src/core/domain/decision-check.js';
+import { answerForm, requirementForm } from '../../src/core/forms/catalogue.js';
+import { many, single } from '../../src/core/forms/form.js';
+
+const WJ = '\u2060';
+
+const check: DecisionCheck = {
+  workspaceId: 'teams:t1',
+  id: 'c1',
+  text: 'We drop the free tier <at>Boss</at>',
+  place: { platform: 'teams', channelId: '19:abc@thread.tacv2' },
+  origin: 'detected',
+  startedBy: { id: '29:u1', name: 'Ann' },
+  startedAt: '2026-11-24T09:00:00.000Z',
+  status: 'awaiting',
+  version: 1,
+};
+
+const choices = (values: string[]) => values.map((value) => ({ title: value, value }));
+const hint = (text: string) => ({ type: 'TextBlock', text, wrap: true, size: 'Small', spacing: 'Small', isSubtle: true });
+
+describe('form cards', () => {
+  it('renders the requirement form exactly', () => {
+    expect(toFormCard(requirementForm({ statement: 'Invoices in NOK' }), { conversationId: 'a:1' })).toEqual({
+      type: 'AdaptiveCard',
+      $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+      version: '1.5',
+      body: [
+        { type: 'TextBlock', text: 'Customer requirement', wrap: true, weight: 'Bolder', size: 'Medium' },
+        { type: 'Input.Text', id: 'statement', label: 'What does the customer need or expect?', isRequired: true, errorMessage: 'This is required.', isMultiline: true, maxLength: 3000, value: 'Invoices in NOK' },
+        { type: 'Input.Text', id: 'customer', label: 'Customer', maxLength: 200, placeholder: 'A customer, a segment, or end users' },
+        { type: 'Input.ChoiceSet', id: 'type', label: 'Type', isRequired: true, errorMessage: 'This is required.', style: 'compact', choices: choices(['stated', 'implied', 'obligatory']), value: 'stated' },
+        hint('Stated: the customer said it. Implied: expected without being said. Obligatory: law, regulation or standard.'),
+        { type: 'Input.Text', id: 'reference', label: 'Law, regulation or standard (obligatory only)', maxLength: 200 },
+        { type: 'Input.ChoiceSet', id: 'category', label: 'Category', isRequired: true, errorMessage: 'This is required.', style: 'compact', choices: choices(['product', 'price', 'delivery', 'communication', 'service', 'support', 'other']), value: 'other' },
+        { type: 'Input.ChoiceSet', id: 'horizon', label: 'Horizon', isRequired: true, errorMessage: 'This is required.', style: 'compact', choices: choices(['current', 'future']), value: 'current' },
+        { type: 'Input.Text', id: 'owner', label: 'Owner', placeholder: '@name or e-mail' },
+        { type: 'Input.Text', id: 'review', label: 'Review every', value: '90d' },
+        hint('e.g. 30d, 12w, 6m, 1y'),
+        { type: 'Input.Text', id: 'source', label: 'Source', maxLength: 400, placeholder: 'Contract, order, survey, complaint…' },
+        { type: 'Input.Text', id: 'link', label: 'Link to the source' },
+      ],
+      actions: [{ type: 'Action.Submit', title: 'Record', data: { conversationId: 'a:1', cfbForm: 'requirement.add' } }],
+      msteams: { width: 'Full' },
+    });
+  });
+
+  it('renders the answer form: radios expanded, requirements and owner as text, a date input, the check id in the data', () => {
+    const card = toFormCard(answerForm(check, 'negative'), {});
+    const inputs = card.body.filter((element) => typeof element.id === 'string');
+    expect(inputs.map((element) => [element.id, element.type, element.style ?? element.placeholder ?? null])).toEqual([
+      ['impact', 'Input.ChoiceSet', 'expanded'],
+      ['affected', 'Input.Text', 'e.g. Acme AS, small shops'],
+      ['requirements', 'Input.Text', 'REQ-1, REQ-4'],
+      ['explanation', 'Input.Text', null],
+      ['followup', 'Input.ChoiceSet', 'expanded'],
+      ['action', 'Input.Text', null],
+      ['owner', 'Input.Text', '@name or e-mail'],
+      ['due', 'Input.Date', null],
+      ['reason', 'Input.Text', null],
+    ]);
+    expect(inputs[0]).toMatchObject({ isRequired: true, value: 'negative', choices: [{ title: 'Positive', value: 'positive' }, { title: 'Negative', value: 'negative' }, { title: 'No impact', value: 'none' }, { title: 'Not sure', value: 'unknown' }] });
+    expect(inputs[3]).toMatchObject({ isMultiline: true, maxLength: 3000 });
+    // The intro quotes the decision, which a user wrote: no mention or tag can come of it.
+    expect(card.body[1]).toEqual({ type: 'TextBlock', text: `How does this decision affect customers?\n\n\\> We drop the free tier <${WJ}at\\>Boss<${WJ}/at\\>`, wrap: true });
+    expect(card.actions).toEqual([{ type: 'Action.Submit', title: 'Record', data: { checkId: 'c1', cfbForm: 'check.answer' } }]);
+  });
+
+  it('never lets the context override the form kind or an input', () => {
+    const card = toFormCard(requirementForm(), { cfbForm: 'check.start', owner: 'U1', thread: 't1' });
+    expect(card.actions?.[0]).toMatchObject({ data: { cfbForm: 'requirement.add', thread: 't1' } });
+    expect(card.actions?.[0]).not.toMatchObject({ data: { owner: 'U1' } });
+  });
+
+  it('shows each error in red right under its field and keeps what was typed', () => {
+    const card = toFormCard(answerForm(check), {}, {
+      errors: [{ field: 'explanation', message: 'Explain why <b>negative</b>.' }, { field: 'nowhere', message: 'Something else.' }],
+      values: { impact: 'negative', explanation: 'ok', requirements: ['REQ-1', 'REQ-4'], due: '2026-12-01' },
+    });
+    const index = card.body.findIndex((element) => element.id === 'explanation');
+    expect(card.body[index]).toMatchObject({ value: 'ok' });
+    expect(card.body[index + 1]).toMatchObject({ text: 'Required for Negative and No impact.' });
+    expect(card.body[index + 2]).toEqual({ type: 'TextBlock', text: `Explain why <${WJ}b\\>negative<${WJ}/b\\>.`, wrap: true, size: 'Small', spacing: 'Small', color: 'Attention' });
+    expect(card.body.at(-1)).toMatchObject({ text: 'Something else.', color: 'Attention' });
+    expect(card.body.find((element) => element.id === 'impact')).toMatchObject({ value: 'negative' });
+    expect(card.body.find((element) => element.id === 'requirements')).toMatchObject({ value: 'REQ-1, REQ-4' });
+    expect(card.body.find((element) => element.id === 'due')).toMatchObject({ value: '2026-12-01' });
+  });
+
+  it('leaves out a date that is not YYYY-MM-DD rather than send a card Teams may refuse', () => {
+    const card = toFormCard(answerForm(check), {}, { values: { due: 'next friday' } });
+    expect(card.body.find((element) => element.id === 'due')).toEqual({ type: 'Input.Date', id: 'due', label: 'Due date' });
+  });
+});
+
+describe('form values from a submit', () => {
+  const form = answerForm(check);
+
+  it('reads activity.value back into neutral values', () => {
+    const values = formValuesFromSubmit(
+      {
+        cfbForm: 'check.answer',
+        checkId: 'c1',
+        impact: 'negative',
+        affected: 'Acme AS, small shops',
+        requirements: 'REQ-1, REQ-4,,  REQ-7 ',
+        explanation: 'They lose the free tier.\nAll of them.',
+        followup: 'action',
+        action: 'Offer a discount',
+        owner: '@Ann Larsen',
+        due: '2026-12-01',
+        reason: '',
+      },
+      form,
+    );
+    expect(values).toEqual({
+      impact: 'negative',
+      affected: 'Acme AS, small shops',
+      requirements: ['REQ-1', 'REQ-4', 'REQ-7'],
+      explanation: 'They lose the free tier.\nAll of them.',
+      followup: 'action',
+      action: 'Offer a discount',
+      owner: '@Ann Larsen',
+      due: '2026-12-01',
+      reason: undefined,
+    });
+    expect(single(values, 'impact')).toBe('negative');
+    expect(many(values, 'requirements')).toEqual(['REQ-1', 'REQ-4', 'REQ-7']);
+  });
+
+  it('splits a comma-separated choice value and ignores what is not a string', () => {
+    const values = formValuesFromSubmit({ impact: 'negative,none', explanation: 42, owner: ['x'], due: null }, form);
+    expect(values.impact).toEqual(['negative', 'none']);
+    expect(values.explanation).toBeUndefined();
+    expect(values.owner).toBeUndefined();
+    expect(values.due).toBeUndefined();
+  });
+
+  it("reads nothing from something that is not an object, and only the form's own fields", () => {
+    expect(Object.values(formValuesFromSubmit('impact=positive', form)).every((value) => value === undefined)).toBe(true);
+    expect(formValuesFromSubmit({ statement: 'x', extra: 'y' }, requirementForm())).not.toHaveProperty('extra');
+  });
+
+  it('recognises our form submits by cfbForm', () => {
+    expect(formSubmitKind({ cfbForm: 'requirement.add' })).toBe('requirement.add');
+    expect(formSubmitKind({ cfbForm: 'something.else' })).toBeUndefined();
+    expect(formSubmitKind({ cfbAction: 'check.details', checkId: 'c1' })).toBeUndefined();
+    expect(formSubmitKind(undefined)).toBeUndefined();
+  });
+});
