@@ -96,6 +96,16 @@ describe('multi-workspace install', () => {
 });
 
 describe('Socket Mode', () => {
+  it('keeps running, and says why, when Slack refuses the connection at start-up', async () => {
+    const h = await startSlackBot({ SLACK_APP_TOKEN: 'xapp-1-revoked', SLACK_SIGNING_SECRET: '' }, (api) => api.failNext('apps.connections.open', { kind: 'error', error: 'invalid_auth' }, 5));
+    try {
+      expect(h.logs.some((line) => line.msg === 'could not connect to Slack over Socket Mode; trying again in 10 s')).toBe(true);
+      expect((await fetch(`http://127.0.0.1:${h.bot.port}/healthz`)).status).toBe(200);
+    } finally {
+      await h.close();
+    }
+  });
+
   it('posts one prompt when Slack redelivers the same event over the socket', async () => {
     const socket = await startFakeSocketMode();
     const h = await startSlackBot({ SLACK_APP_TOKEN: 'xapp-1-test', SLACK_SIGNING_SECRET: '' }, (api) => api.setSocketModeUrl(socket.url));

@@ -94,13 +94,28 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   };
   app.error(onError as Parameters<App['error']>[0]);
 
+  // Socket Mode connects out to Slack. If Slack cannot be reached at start-up the bot keeps running
+  // (health, other platforms) and tries again, rather than exiting.
+  let retry: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const connect = async (): Promise<void> => {
+    try {
+      await app.start();
+      logger.info('connected to Slack over Socket Mode');
+    } catch (error) {
+      logger.error({ err: { message: (error as Error).message } }, 'could not connect to Slack over Socket Mode; trying again in 10 s');
+      if (!stopped) retry = setTimeout(() => void connect(), 10_000).unref();
+    }
+  };
   return {
     app,
     async start() {
-      if (slack.appToken) await app.start();
+      if (slack.appToken) await connect();
     },
     async stop() {
-      if (slack.appToken) await app.stop();
+      stopped = true;
+      if (retry) clearTimeout(retry);
+      if (slack.appToken) await app.stop().catch(() => undefined);
     },
   };
 }

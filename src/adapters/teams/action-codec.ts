@@ -59,7 +59,8 @@ function fields<K extends string>(value: Record<string, unknown>, keys: readonly
 /** Undefined for anything we did not produce (old cards, forged or malformed submits). */
 export function decodeCardAction(value: unknown): CoreAction | undefined {
   if (!isRecord(value)) return undefined;
-  const kind = value[ACTION_KEY];
+  // Own properties only: JSON never has anything else, so an inherited key means a crafted object.
+  const kind = Object.hasOwn(value, ACTION_KEY) ? value[ACTION_KEY] : undefined;
   switch (kind) {
     case 'check.answer': {
       const data = fields(value, ['checkId', 'impact'], MAX_ID_LENGTH);

@@ -39,9 +39,12 @@ export interface AdaptiveCard {
 export const CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
 
 /**
- * Our own limits. Teams rejects activities over about 28 KB (message size limit in the Teams bot
- * docs); the card gets 24,000 bytes of serialized JSON so the activity envelope and the fallback
- * text (at most 1,000 characters) fit in the rest. 40 body elements keeps cards readable on mobile.
+ * Our own limits. The documented message size has moved over the years: ~28 KB for incoming
+ * webhooks, 40 KB and lately 100 KB for bot messages ("Format your bot messages" on Learn, as
+ * quoted in Microsoft Q&A threads of 2025), counted in bytes. The card gets 24,000 bytes of
+ * serialized UTF-8 JSON, under the smallest of those, so the activity envelope and the fallback
+ * text (at most 1,000 characters) fit in the rest whatever the tenant's limit is today.
+ * 40 body elements keeps cards readable on mobile.
  */
 export const LIMITS = { textBlock: 4000, bodyElements: 40, cardBytes: 24_000, fallback: 1000, buttonTitle: 60, buttons: 6 } as const;
 
