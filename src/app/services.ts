@@ -26,7 +26,7 @@ export async function openServices(config: Config, logger: Logger): Promise<Serv
   const core = createCore({
     clock: systemClock,
     ids: randomIds,
-    ...createRepositories(backend, instanceId),
+    ...createRepositories(backend),
     adminUsers: new Set(config.adminUsers),
     defaultTimeZone: config.digest.timeZone,
     detect: detectDecision,

@@ -25,7 +25,7 @@ describe('cost against history size', () => {
       await backend.records.put(keys.evidence('local', seq), { ...template, seq, at: new Date(at).toISOString() });
       await backend.index.add(keys.evidenceByTime('local'), String(seq), at);
     }
-    const evidence = createRepositories(backend, 'test').evidence;
+    const evidence = createRepositories(backend).evidence;
     const weekStart = Date.parse('2023-06-05T00:00:00Z');
     reset();
     const week = await evidence.listBetween('local', { from: new Date(weekStart), to: new Date(weekStart + 7 * 86_400_000) });

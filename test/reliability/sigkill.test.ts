@@ -39,7 +39,7 @@ describe('SIGKILL while writing (SQLite)', () => {
 
     const backend = await openBackend(url, { namespace: 'kill' });
     try {
-      const evidence = createRepositories(backend, 'check').evidence;
+      const evidence = createRepositories(backend).evidence;
       const entries = await evidence.listBySeq('local', 1, await evidence.lastSeq('local'));
       const logged = new Set(entries.filter((entry) => entry.type === 'requirement.created').map((entry) => entry.subject.id));
       for (const id of acked) expect(logged.has(id), `${id} has no evidence entry`).toBe(true);

@@ -16,6 +16,14 @@ describe('Slack decision checks', () => {
   });
   afterEach(() => h.close());
 
+  /** A decision arrives, the bot prompts, and U2 clicks one of the prompt's buttons. */
+  const clickOnPrompt = async (label: string) => {
+    await h.slack.event(h.slack.messageEvent({ channel: CHANNEL, user: 'U1', text: DECISION, ts: nowTs() }));
+    const posted = await h.api.waitForCall('chat.postMessage');
+    const button = findButton(posted.body.blocks, label);
+    await h.slack.interaction(h.slack.blockAction({ actionId: button.action_id, value: button.value, userId: 'U2', teamId: TEAM, channelId: CHANNEL, messageTs: '1.1' }));
+  };
+
   const checksFor = async () => h.bot.services.core.deps.checks.listStarted(h.workspaceId, { from: new Date(0), to: new Date(Date.now() + 86_400_000) });
 
   it('answers a decision with exactly one prompt, in its thread', async () => {
@@ -88,10 +96,7 @@ describe('Slack decision checks', () => {
   });
 
   it('a Negative answer opens the form; its action shows up as an open action', async () => {
-    await h.slack.event(h.slack.messageEvent({ channel: CHANNEL, user: 'U1', text: DECISION, ts: nowTs() }));
-    const posted = await h.api.waitForCall('chat.postMessage');
-    const button = findButton(posted.body.blocks, 'Negative');
-    await h.slack.interaction(h.slack.blockAction({ actionId: button.action_id, value: button.value, userId: 'U2', teamId: TEAM, channelId: CHANNEL, messageTs: '1.1' }));
+    await clickOnPrompt('Negative');
     const opened = await h.api.waitForCall('views.open');
     const view = opened.body.view as { callback_id: string; private_metadata: string };
     expect(view.callback_id).toBe('form:check.answer');
@@ -118,10 +123,7 @@ describe('Slack decision checks', () => {
   });
 
   it('"Not a decision" dismisses the prompt quietly', async () => {
-    await h.slack.event(h.slack.messageEvent({ channel: CHANNEL, user: 'U1', text: DECISION, ts: nowTs() }));
-    const posted = await h.api.waitForCall('chat.postMessage');
-    const button = findButton(posted.body.blocks, 'Not a decision');
-    await h.slack.interaction(h.slack.blockAction({ actionId: button.action_id, value: button.value, userId: 'U2', teamId: TEAM, channelId: CHANNEL, messageTs: '1.1' }));
+    await clickOnPrompt('Not a decision');
     const update = await h.api.waitForCall('chat.update');
     expect(JSON.stringify(update.body.blocks)).toContain('dismissed as not a decision');
     expect((await checksFor())[0]?.status).toBe('dismissed');

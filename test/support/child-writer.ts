@@ -16,7 +16,7 @@ const backend = await openBackend(storeUrl, { namespace });
 const core = createCore({
   clock: systemClock,
   ids: randomIds,
-  ...createRepositories(backend, `${label}-${process.pid}`),
+  ...createRepositories(backend),
   adminUsers: new Set(),
   defaultTimeZone: 'UTC',
   detect: detectDecision,

@@ -49,7 +49,7 @@ export async function createTestCore(options: { storeUrl?: string; namespace?: s
   const deps: CoreDeps = {
     clock,
     ids: new SequentialIds(),
-    ...createRepositories(backend, 'test-instance'),
+    ...createRepositories(backend),
     adminUsers: new Set(['U_CONFIG_ADMIN']),
     defaultTimeZone: options.timeZone ?? 'Europe/Oslo',
     detect: detectDecision,

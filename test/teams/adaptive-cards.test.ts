@@ -1,25 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { WJ, teamsCheck } from '../support/teams/fixtures.js';
 import { LIMITS, escapeCardText, inlineToCardText, ownText, toAdaptiveCard, toTeamsMessage } from '../../src/adapters/teams/adaptive-cards.js';
-import type { DecisionCheck, ImpactAnswer } from '../../src/core/domain/decision-check.js';
+import type { ImpactAnswer } from '../../src/core/domain/decision-check.js';
 import type { Requirement } from '../../src/core/domain/requirement.js';
 import type { Message } from '../../src/core/messages.js';
 import { decisionPrompt, requirementList } from '../../src/core/views.js';
 
-/** Invisible, but present: it is what keeps `<` from starting a tag. */
-const WJ = '\u2060';
 const SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
 
-const check: DecisionCheck = {
-  workspaceId: 'teams:t1',
-  id: 'c1',
-  text: 'We drop the free tier',
-  place: { platform: 'teams', channelId: '19:abc@thread.tacv2' },
-  origin: 'detected',
-  startedBy: { id: '29:u1', name: 'Ann' },
-  startedAt: '2026-11-24T09:00:00.000Z',
-  status: 'awaiting',
-  version: 1,
-};
+const check = teamsCheck();
 
 const answer: ImpactAnswer = {
   workspaceId: 'teams:t1',

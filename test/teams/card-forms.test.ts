@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { WJ, teamsCheck } from '../support/teams/fixtures.js';
 import { formSubmitKind, formValuesFromSubmit, toFormCard } from '../../src/adapters/teams/card-forms.js';
-import type { DecisionCheck } from '../../src/core/domain/decision-check.js';
 import { answerForm, requirementForm } from '../../src/core/forms/catalogue.js';
 import { many, single } from '../../src/core/forms/form.js';
 
-const WJ = '\u2060';
 
-const check: DecisionCheck = {
-  workspaceId: 'teams:t1',
-  id: 'c1',
-  text: 'We drop the free tier <at>Boss</at>',
-  place: { platform: 'teams', channelId: '19:abc@thread.tacv2' },
-  origin: 'detected',
-  startedBy: { id: '29:u1', name: 'Ann' },
-  startedAt: '2026-11-24T09:00:00.000Z',
-  status: 'awaiting',
-  version: 1,
-};
+const check = teamsCheck({ text: 'We drop the free tier <at>Boss</at>' });
 
 const choices = (values: string[]) => values.map((value) => ({ title: value, value }));
 const hint = (text: string) => ({ type: 'TextBlock', text, wrap: true, size: 'Small', spacing: 'Small', isSubtle: true });

@@ -15,7 +15,8 @@ export interface SlackRuntime {
   readonly checkReaction: string;
   /** Registers the workspace on first contact; cached so it costs one read per process. */
   workspace(context: SlackTeamContext, name?: string): Promise<string>;
-  actor: typeof actorFor;
+  /** The person acting, with Slack's word on whether they administer the workspace. */
+  actor(client: WebClient, workspaceId: string, userId: string, fallbackName?: string): ReturnType<typeof actorFor>;
   /** Plans, posts and confirms a prompt in a thread; logs and lets go of the thread on failure. */
   ask(client: WebClient, workspaceId: string, seen: SeenMessage): Promise<'asked' | 'skipped' | 'failed'>;
   /** Posts a check started by command or form as its own message, whose thread holds the answers. */
@@ -37,7 +38,7 @@ export function createRuntime(core: Core, logger: Logger, checkReaction: string)
     logger,
     admins: new SlackAdminLookup(),
     checkReaction,
-    actor: actorFor,
+    actor: (client, workspaceId, userId, fallbackName) => actorFor(client, runtime.admins, workspaceId, userId, fallbackName),
     async workspace(context, name) {
       const id = workspaceIdOf(context);
       if (!known.has(id)) {

@@ -35,7 +35,7 @@ export async function ensureWorkspace(
 export async function requireWorkspace(deps: Pick<CoreDeps, 'workspaces'>, id: WorkspaceId): Promise<Workspace> {
   const workspace = await deps.workspaces.get(id);
   if (!workspace) {
-    throw new DomainError('workspace.unknown', `There is no workspace "${id}". "customer-focus workspaces" lists them.`);
+    throw new DomainError('workspace.unknown', `This workspace (${id}) is not set up yet. Try again in a moment; if it keeps happening, ask your admin to check the bot with "customer-focus doctor".`);
   }
   return workspace;
 }

@@ -4,7 +4,6 @@
  * prompt is redrawn in place after the answer is stored.
  */
 import type { App, BlockButtonAction } from '@slack/bolt';
-import { spellCommands } from '../../../core/commands/usage.js';
 import { answerForm } from '../../../core/forms/catalogue.js';
 import { toSlackMessage, toSlackModal } from '../block-kit.js';
 import { ACTION_ID_PATTERN, decodeAction } from '../action-codec.js';
@@ -20,13 +19,13 @@ export function registerActionListeners(app: App, runtime: SlackRuntime): void {
       return;
     }
     const workspaceId = await runtime.workspace(context);
-    const actor = await runtime.actor(client, runtime.admins, workspaceId, body.user.id, body.user.name);
+    const actor = await runtime.actor(client, workspaceId, body.user.id, body.user.name);
     const channelId = body.channel?.id;
     switch (decoded.kind) {
       case 'check.answer':
         if (decoded.impact === 'positive') {
           const result = await runtime.core.answerCheck(actor, decoded.checkId, { impact: 'positive' });
-          if (!result.ok) return replyPrivately(respond, spellCommands(result.error.message, 'slack'));
+          if (!result.ok) return replyPrivately(respond, result.error.message);
           await runtime.refreshPrompt(client, result.value.check);
           return;
         }
@@ -35,18 +34,18 @@ export function registerActionListeners(app: App, runtime: SlackRuntime): void {
         return openAnswerForm(decoded.checkId);
       case 'check.dismiss': {
         const result = await runtime.core.dismissCheck(actor, decoded.checkId);
-        if (!result.ok) return replyPrivately(respond, spellCommands(result.error.message, 'slack'));
+        if (!result.ok) return replyPrivately(respond, result.error.message);
         await runtime.refreshPrompt(client, result.value);
         return;
       }
       case 'action.close': {
         const result = await runtime.core.closeAction(actor, decoded.actionId);
-        return replyPrivately(respond, result.ok ? 'Marked as done, and kept as evidence.' : spellCommands(result.error.message, 'slack'));
+        return replyPrivately(respond, result.ok ? 'Marked as done, and kept as evidence.' : result.error.message);
       }
       case 'command.share': {
         // Run again as the person who clicked, so sharing never shows more than they may see.
         const result = await runtime.core.runCommand(actor, decoded.command, channelId ? { place: { platform: 'slack', channelId } } : {});
-        if (!result.ok) return replyPrivately(respond, spellCommands(result.error.message, 'slack'));
+        if (!result.ok) return replyPrivately(respond, result.error.message);
         if (result.value.kind !== 'message' || !result.value.shareable) return replyPrivately(respond, 'That answer cannot be shared.');
         await respond({ response_type: 'in_channel', replace_original: false, ...toSlackMessage({ ...result.value.message, blocks: [{ kind: 'context', parts: ['Shared by ', { person: { id: actor.id } }] }, ...result.value.message.blocks] }) });
         return;
@@ -57,7 +56,7 @@ export function registerActionListeners(app: App, runtime: SlackRuntime): void {
 
     async function openAnswerForm(checkId: string, impact?: 'negative' | 'none' | 'unknown'): Promise<void> {
       const check = await runtime.core.getCheck(actor, checkId);
-      if (!check.ok) return replyPrivately(respond, spellCommands(check.error.message, 'slack'));
+      if (!check.ok) return replyPrivately(respond, check.error.message);
       await client.views.open({ trigger_id: body.trigger_id, view: toSlackModal(answerForm(check.value, impact), { channel: channelId }) });
     }
   });

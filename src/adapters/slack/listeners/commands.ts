@@ -4,7 +4,6 @@
  */
 import type { App, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { spellCommands } from '../../../core/commands/usage.js';
 import type { FormRequest } from '../../../core/commands/execute.js';
 import { checkForm, feedbackForm, requirementForm, reviewForm } from '../../../core/forms/catalogue.js';
 import type { Actor } from '../../../core/domain/shared.js';
@@ -45,11 +44,11 @@ export function registerCommandListeners(app: App, runtime: SlackRuntime): void 
     app.command(name, async ({ command, ack, respond, context, client }) => {
       await ack();
       const workspaceId = await runtime.workspace(context, command.team_domain);
-      const actor = await runtime.actor(client, runtime.admins, workspaceId, command.user_id, command.user_name);
+      const actor = await runtime.actor(client, workspaceId, command.user_id, command.user_name);
       const place = { platform: 'slack' as const, channelId: command.channel_id, ...(command.channel_name ? { channelName: command.channel_name } : {}) };
       const result = await runtime.core.runCommand(actor, `${name} ${command.text}`, { place });
       if (!result.ok) {
-        await replyPrivately(respond, spellCommands(result.error.message, 'slack'));
+        await replyPrivately(respond, result.error.message);
         return;
       }
       const outcome = result.value;

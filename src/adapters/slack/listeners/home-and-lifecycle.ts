@@ -11,7 +11,7 @@ export function registerHomeAndLifecycle(app: App, runtime: SlackRuntime, instal
   app.event('app_home_opened', async ({ event, context, client }) => {
     if (event.tab !== 'home') return;
     const workspaceId = await runtime.workspace(context);
-    const actor = await runtime.actor(client, runtime.admins, workspaceId, event.user);
+    const actor = await runtime.actor(client, workspaceId, event.user);
     const home = await runtime.core.home(actor);
     if (!home.ok) return;
     await client.views.publish({ user_id: event.user, view: { type: 'home', blocks: toSlackMessage(homePage(home.value)).blocks } });

@@ -39,7 +39,7 @@ export function registerShortcutListeners(app: App, runtime: SlackRuntime): void
     app.shortcut<MessageShortcut>(id, async ({ shortcut, ack, context, client }) => {
       await ack();
       const workspaceId = await runtime.workspace(context);
-      const actor = await runtime.actor(client, runtime.admins, workspaceId, shortcut.user.id, shortcut.user.name);
+      const actor = await runtime.actor(client, workspaceId, shortcut.user.id, shortcut.user.name);
       const text = (shortcut.message.text ?? '').slice(0, 3000);
       const link = await permalinkOf(client, shortcut.channel.id, shortcut.message.ts);
       const request = form === 'requirement.add'

@@ -32,7 +32,7 @@ export function registerViewListeners(app: App, runtime: SlackRuntime): void {
     }
     const metadata = readMetadata(view.private_metadata);
     const workspaceId = await runtime.workspace(context);
-    const actor = await runtime.actor(client, runtime.admins, workspaceId, body.user.id, body.user.name);
+    const actor = await runtime.actor(client, workspaceId, body.user.id, body.user.name);
     const channelId = metadata.channel;
     const place = channelId ? { platform: 'slack' as const, channelId } : undefined;
     const outcome = await runtime.core.submitForm(actor, { kind, context: metadata }, formValuesFromState(view.state.values), place);

@@ -14,9 +14,9 @@ export type Repositories = Pick<
   'workspaces' | 'roles' | 'requirements' | 'checks' | 'actions' | 'feedback' | 'evidence' | 'channels' | 'claims' | 'counters'
 >;
 
-export function createRepositories(backend: Backend, instanceId: string): Repositories {
+export function createRepositories(backend: Backend): Repositories {
   return {
-    workspaces: new KeyvWorkspaceRepository(backend, instanceId),
+    workspaces: new KeyvWorkspaceRepository(backend),
     roles: new KeyvRoleRepository(backend),
     requirements: new KeyvRequirementRepository(backend),
     checks: new KeyvDecisionCheckRepository(backend),

@@ -9,7 +9,6 @@ export const workspacePrefix = (ws: WorkspaceId): string => `ws:${ws}:`;
 export const keys = {
   workspacesIndex: 'workspaces',
   workspace: (ws: WorkspaceId) => `ws:${ws}:workspace`,
-  workspaceCreated: (ws: WorkspaceId) => `ws:${ws}:created`,
   role: (ws: WorkspaceId, userId: string) => `ws:${ws}:role:${userId}`,
   rolesIndex: (ws: WorkspaceId) => `ws:${ws}:roles`,
   roleIndex: (ws: WorkspaceId, role: string) => `ws:${ws}:roles.${role}`,

@@ -5,17 +5,12 @@ import type { Backend } from '../primitives.js';
 import { EVERYTHING, instant, keys, loadAll } from './keys.js';
 
 export class KeyvWorkspaceRepository implements WorkspaceRepository {
-  constructor(
-    private readonly backend: Backend,
-    private readonly instanceId: string,
-  ) {}
+  constructor(private readonly backend: Backend) {}
 
   async ensure(workspace: Workspace): Promise<Workspace> {
-    const { records, claims, index } = this.backend;
-    // The first instance to meet a new workspace claims it; a later one re-reads instead of
-    // writing defaults over settings changed in between. A loser that still finds nothing (the
-    // winner is mid-write or died) writes the same defaults, which is harmless.
-    await claims.claim(keys.workspaceCreated(workspace.id), this.instanceId, 0);
+    const { records, index } = this.backend;
+    // Two instances meeting a new workspace at once both write the same defaults, which is
+    // harmless; once it exists, it is returned as stored and never overwritten.
     const existing = await records.get<Workspace>(keys.workspace(workspace.id));
     if (existing) return existing;
     await records.put(keys.workspace(workspace.id), workspace);
