@@ -12,17 +12,21 @@ import { randomIds, systemClock } from '../adapters/system.js';
 import { detectDecision } from '../core/detection/detect-decision.js';
 import { LOCAL_WORKSPACE_ID } from '../core/domain/workspace.js';
 import { type Core, createCore } from '../core/index.js';
+import { MessengerRegistry } from './messenger-registry.js';
 
 export interface Services {
   readonly backend: Backend;
   readonly core: Core;
   readonly instanceId: string;
+  /** Filled by the platform adapters at start-up; the core sends digests and reminders through it. */
+  readonly messengers: MessengerRegistry;
   close(): Promise<void>;
 }
 
 export async function openServices(config: Config, logger: Logger): Promise<Services> {
   const backend = await openBackend(config.storeUrl, { logger });
   const instanceId = randomUUID();
+  const messengers = new MessengerRegistry();
   const core = createCore({
     clock: systemClock,
     ids: randomIds,
@@ -31,6 +35,7 @@ export async function openServices(config: Config, logger: Logger): Promise<Serv
     defaultTimeZone: config.digest.timeZone,
     detect: detectDecision,
     defaultDigestCron: config.digest.cron,
+    messengers,
   });
   // A fresh store has one workspace, `local`, so the CLI and the playground work at once.
   if ((await core.listWorkspaces()).length === 0) {
@@ -41,6 +46,7 @@ export async function openServices(config: Config, logger: Logger): Promise<Serv
     backend,
     core,
     instanceId,
+    messengers,
     async close() {
       if (closed) return;
       closed = true;

@@ -8,7 +8,8 @@ import type { EvidenceDraft, EvidenceEntry } from './domain/evidence.js';
 import type { CustomerFeedback } from './domain/feedback.js';
 import type { Requirement, RequirementReview } from './domain/requirement.js';
 import type { Role } from './domain/roles.js';
-import type { IsoDate, WorkspaceId } from './domain/shared.js';
+import type { IsoDate, Platform, WorkspaceId } from './domain/shared.js';
+import type { Message } from './messages.js';
 import type { DetectionMode, RoleAssignment, Workspace } from './domain/workspace.js';
 
 export interface Clock {
@@ -140,6 +141,33 @@ export interface Detection {
 }
 export type DecisionDetector = (text: string, context?: { readonly isThreadReply?: boolean }) => Detection;
 
+/**
+ * Where a message sent outside a request goes (digest, reminders): a conversation the bot is in
+ * (a Slack channel id; a Teams conversation id whose reference the Teams adapter stored), or one
+ * person's direct chat with the bot.
+ */
+export type Destination =
+  | { readonly kind: 'conversation'; readonly conversationId: string }
+  | { readonly kind: 'person'; readonly userId: string };
+
+/**
+ * The outcome of one send. `retryable` failures (rate limits, outages) are worth trying again on
+ * the next run; the others (bot removed, person unknown) are not, and `reason` says why for the log.
+ */
+export type DeliveryResult =
+  | { readonly ok: true; readonly messageId?: string }
+  | { readonly ok: false; readonly retryable: boolean; readonly reason: string };
+
+/** Sends messages on one platform without an incoming request. Never throws for delivery failures. */
+export interface Messenger {
+  send(workspaceId: WorkspaceId, destination: Destination, message: Message): Promise<DeliveryResult>;
+}
+
+/** The messengers of the platforms that are configured; adapters register theirs at start-up. */
+export interface Messengers {
+  for(platform: Platform): Messenger | undefined;
+}
+
 /** Everything the core's use cases may be given. Each use case picks only what it needs. */
 export interface CoreDeps {
   readonly clock: Clock;
@@ -161,4 +189,6 @@ export interface CoreDeps {
   readonly defaultTimeZone: string;
   /** The weekly digest's schedule for workspaces without their own (DIGEST_CRON). */
   readonly defaultDigestCron: string;
+  /** Outbound delivery per platform (digest and reminders). */
+  readonly messengers: Messengers;
 }

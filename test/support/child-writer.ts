@@ -10,6 +10,7 @@ import { createRepositories } from '../../src/adapters/storage/repositories/inde
 import { randomIds, systemClock } from '../../src/adapters/system.js';
 import { detectDecision } from '../../src/core/detection/detect-decision.js';
 import { createCore } from '../../src/core/index.js';
+import { MessengerRegistry } from '../../src/app/messenger-registry.js';
 
 const [storeUrl = '', namespace = '', workspaceId = '', what = '', label = 'writer'] = process.argv.slice(2);
 const backend = await openBackend(storeUrl, { namespace });
@@ -21,6 +22,7 @@ const core = createCore({
   defaultTimeZone: 'UTC',
   detect: detectDecision,
   defaultDigestCron: '0 9 * * 1',
+  messengers: new MessengerRegistry(),
 });
 await core.ensureWorkspace({ id: workspaceId, platform: 'local', name: 'Shared' });
 const actor = { id: `U_${label}`, workspaceId };

@@ -9,7 +9,8 @@ import { detectDecision } from '../../src/core/detection/detect-decision.js';
 import type { Role } from '../../src/core/domain/roles.js';
 import type { Actor } from '../../src/core/domain/shared.js';
 import { type Core, createCore } from '../../src/core/index.js';
-import type { Clock, CoreDeps, IdGenerator } from '../../src/core/ports.js';
+import type { Clock, CoreDeps, IdGenerator, Messengers } from '../../src/core/ports.js';
+import { MessengerRegistry } from '../../src/app/messenger-registry.js';
 
 export class TestClock implements Clock {
   constructor(private current = new Date('2026-11-24T10:00:00.000Z')) {}
@@ -43,7 +44,7 @@ export interface TestCore {
   close(): Promise<void>;
 }
 
-export async function createTestCore(options: { storeUrl?: string; namespace?: string; workspaceId?: string; timeZone?: string } = {}): Promise<TestCore> {
+export async function createTestCore(options: { storeUrl?: string; namespace?: string; workspaceId?: string; timeZone?: string; messengers?: Messengers } = {}): Promise<TestCore> {
   const backend = await openBackend(options.storeUrl ?? 'memory://', { namespace: options.namespace ?? `t${Math.random().toString(36).slice(2, 10)}` });
   const clock = new TestClock();
   const deps: CoreDeps = {
@@ -54,6 +55,7 @@ export async function createTestCore(options: { storeUrl?: string; namespace?: s
     defaultTimeZone: options.timeZone ?? 'Europe/Oslo',
     detect: detectDecision,
     defaultDigestCron: '0 9 * * 1',
+    messengers: options.messengers ?? new MessengerRegistry(),
   };
   const core = createCore(deps);
   const workspaceId = options.workspaceId ?? 'slack:T1';
