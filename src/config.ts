@@ -35,7 +35,10 @@ export interface SlackConfig {
 }
 
 export interface TeamsConfig {
+  /** TEAMS_APP_ID is set: authentication is on. */
   readonly configured: boolean;
+  /** Whether /api/messages is served at all (TEAMS_ENABLED; off only when asked to be). */
+  readonly enabled: boolean;
   readonly appId?: string;
   readonly appPassword?: string;
   readonly tenantId?: string;
@@ -94,6 +97,7 @@ const RULES: Record<string, { readonly fix: string; readonly showValue?: true }>
   SLACK_API_URL: { fix: 'use a full http(s) address such as https://slack.com/api/, or leave it unset.', showValue: true },
   CHECK_REACTION: { fix: 'use an emoji name without colons, such as mag.', showValue: true },
   TEAMS_APP_TYPE: { fix: `use one of ${TEAMS_APP_TYPES.join(', ')}.`, showValue: true },
+  TEAMS_ENABLED: { fix: 'use true or false.', showValue: true },
   DIGEST_CRON: {
     fix: 'use a cron expression with 5 fields (minute hour day month weekday) or 6 (with seconds first), e.g. "0 9 * * 1" for Mondays at 09:00.',
     showValue: true,
@@ -150,6 +154,12 @@ const envSchema = z.object({
     .transform((type) => TEAMS_APP_TYPES.find((known) => known.toLowerCase() === type.toLowerCase()) ?? type)
     .pipe(z.enum(TEAMS_APP_TYPES))
     .default('SingleTenant'),
+  TEAMS_ENABLED: z
+    .string()
+    .transform((value) => value.toLowerCase())
+    .pipe(z.enum(['true', 'false', 'yes', 'no', 'on', 'off', '1', '0']))
+    .transform((value) => ['true', 'yes', 'on', '1'].includes(value))
+    .default(true),
   // Only the shape for now; the scheduler validates the fields themselves.
   DIGEST_CRON: z
     .string()
@@ -250,6 +260,7 @@ function buildConfig(e: z.output<typeof envSchema>): Config {
     }),
     teams: Object.freeze({
       configured: e.TEAMS_APP_ID !== undefined,
+      enabled: e.TEAMS_ENABLED,
       appId: e.TEAMS_APP_ID,
       appPassword: e.TEAMS_APP_PASSWORD,
       tenantId: e.TEAMS_APP_TENANT_ID,
@@ -273,6 +284,7 @@ function slackNextStep(slack: SlackConfig): string | undefined {
 
 function teamsNextSteps(teams: TeamsConfig): string[] {
   const where = '(see README → Teams setup)';
+  if (!teams.enabled) return [];
   if (!teams.configured) {
     return [`Teams is not connected: set TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_APP_TENANT_ID ${where}`];
   }
@@ -296,6 +308,36 @@ export function describeNextSteps(config: Config): string[] {
   if (slack) steps.push(slack);
   steps.push(...teamsNextSteps(config.teams));
   return steps;
+}
+
+/**
+ * What stops the bot from serving in production. Microsoft's SDK silently turns authentication
+ * off when the app id is missing, so in production a Teams endpoint without complete credentials
+ * would accept anyone's activities: the bot refuses to start instead. Teams can be turned off
+ * (TEAMS_ENABLED=false) for a Slack-only installation. Outside production, missing credentials
+ * mean an unauthenticated endpoint for local testing, which the log says loudly.
+ */
+export function productionProblems(config: Config): ConfigProblem[] {
+  if (config.nodeEnv !== 'production' || !config.teams.enabled) return [];
+  const missing = teamsCredentialsMissing(config.teams);
+  if (missing.length === 0) return [];
+  return [
+    {
+      variables: missing,
+      message:
+        `NODE_ENV is production, so Teams must be authenticated: set ${missing.join(', ')} from the bot's Azure registration ` +
+        '(see README → Teams setup), or set TEAMS_ENABLED=false to run without Teams.',
+    },
+  ];
+}
+
+/** The credential variables a Teams app of its type still lacks (empty when complete). */
+export function teamsCredentialsMissing(teams: TeamsConfig): string[] {
+  const missing: string[] = [];
+  if (!teams.appId) missing.push('TEAMS_APP_ID');
+  if (!teams.appPassword && teams.appType !== 'UserAssignedMsi') missing.push('TEAMS_APP_PASSWORD');
+  if (!teams.tenantId && teams.appType !== 'MultiTenant') missing.push('TEAMS_APP_TENANT_ID');
+  return missing;
 }
 
 /**

@@ -26,7 +26,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       adminUsers: [],
       slack: { configured: false, socketMode: false, checkReaction: 'mag' },
-      teams: { configured: false, appType: 'SingleTenant' },
+      teams: { configured: false, enabled: true, appType: 'SingleTenant' },
       digest: { cron: '0 9 * * 1', timeZone: 'UTC' },
     });
     expect(Object.isFrozen(config)).toBe(true);
@@ -68,7 +68,7 @@ describe('loadConfig', () => {
         apiUrl: 'http://127.0.0.1:9999/api/',
         oauth: { clientId: '123.456', clientSecret: 'client-secret', stateSecret: 'state-secret' },
       },
-      teams: { configured: true, appId: TEAMS.TEAMS_APP_ID, appPassword: 'pw', tenantId: 'tenant', appType: 'MultiTenant' },
+      teams: { configured: true, enabled: true, appId: TEAMS.TEAMS_APP_ID, appPassword: 'pw', tenantId: 'tenant', appType: 'MultiTenant' },
       digest: { cron: '0 0 9 * * 1', timeZone: 'Europe/Oslo' },
       linkSecret: 'x'.repeat(32),
     });

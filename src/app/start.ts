@@ -3,11 +3,13 @@
  * their routes here as they arrive (Slack at /slack/events, Teams at /api/messages).
  */
 import type { Config } from '../config.js';
-import { describeNextSteps } from '../config.js';
+import { ConfigError, describeNextSteps, productionProblems } from '../config.js';
 import { createHttpServer } from '../adapters/http/server.js';
 import type { Logger } from '../adapters/logging/logger.js';
 import { redactUrl } from '../adapters/storage/redact-url.js';
 import { createSlackAdapter } from '../adapters/slack/slack-app.js';
+import { type TeamsAdapter, createTeamsAdapter } from '../adapters/teams/teams-app.js';
+import { TeamsCredentialsError } from '../adapters/teams/teams-auth.js';
 import { type Services, openServices } from './services.js';
 
 export interface RunningBot {
@@ -19,6 +21,8 @@ export interface RunningBot {
 }
 
 export async function startBot(config: Config, logger: Logger): Promise<RunningBot> {
+  const refusals = productionProblems(config);
+  if (refusals.length > 0) throw new ConfigError(refusals);
   const services = await openServices(config, logger);
   const server = createHttpServer({
     logger,
@@ -36,6 +40,8 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
   const slack = config.slack.configured
     ? createSlackAdapter({ slack: config.slack, checkReaction: config.slack.checkReaction, core: services.core, logger, records: services.backend.records, server })
     : undefined;
+  const teams = config.teams.enabled ? mountTeams(config, services, server, logger) : undefined;
+  if (teams) services.messengers.register('teams', teams.messenger);
   let port: number;
   try {
     ({ port } = await server.listen());
@@ -61,6 +67,17 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       return stopping;
     },
   };
+}
+
+/** The Teams endpoint, unless its credentials are incomplete (then the log says what to set). */
+function mountTeams(config: Config, services: Services, server: ReturnType<typeof createHttpServer>, logger: Logger): TeamsAdapter | undefined {
+  try {
+    return createTeamsAdapter({ teams: config.teams, core: services.core, logger, records: services.backend.records, server, instanceId: services.instanceId });
+  } catch (error) {
+    if (!(error instanceof TeamsCredentialsError)) throw error;
+    logger.error(`${error.message} Teams stays off until then.`);
+    return undefined;
+  }
 }
 
 /** What a person starting the bot for the first time should read: where it runs, what is next. */

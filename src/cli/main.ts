@@ -6,6 +6,7 @@ import { ConfigError, loadDotEnv } from '../config.js';
 import { detectCommand } from './commands/detect.js';
 import { doctorCommand } from './commands/doctor.js';
 import { evidenceCommand } from './commands/evidence.js';
+import { packageTeamsCommand } from './commands/package-teams.js';
 import { requirementsCommand } from './commands/requirements.js';
 import { startCommand } from './commands/start.js';
 import { workspacesCommand } from './commands/workspaces.js';
@@ -25,6 +26,7 @@ Usage: customer-focus <command> [options]
   evidence export --from YYYY-MM-DD --to YYYY-MM-DD [--out file.csv]
                                           export the evidence log (dates inclusive, workspace time zone)
   doctor                                  check configuration, store and credentials
+  package-teams [--out appPackage.zip]    build the Teams app package from TEAMS_APP_ID and PUBLIC_URL
   detect                                  read JSONL {"text": …} on stdin, write one {"decision","score","reasons"} line per input
 
 Workspace commands take --workspace <id>; it is optional when the store holds one workspace.
@@ -38,6 +40,7 @@ const COMMANDS: Record<string, Command> = {
   requirements: requirementsCommand,
   evidence: evidenceCommand,
   doctor: doctorCommand,
+  'package-teams': packageTeamsCommand,
   detect: detectCommand,
 };
 

@@ -306,7 +306,8 @@ function parseFocus(tokens: Token[]): Command {
       return { family: 'focus', action: 'detection', mode };
     }
     default:
-      throw usageError(`"${sub}" is not a command I know.`, 'focus');
+      // Its own code, so chat adapters can tell "not a command" (plain talk) from a mistyped one.
+      throw new DomainError('command.unknown', `"${sub}" is not a command I know.\n\n${USAGE.focus}`);
   }
 }
 

@@ -1,0 +1,59 @@
+/**
+ * Every message to or near the bot:
+ * - a card submit (`value` set) goes to the card handlers;
+ * - in a personal chat, and in channels and group chats when the bot is @mentioned, the text is a
+ *   command; what is not a command gets help (or, with an @mention, a check if it is a decision);
+ * - in channels and group chats without a mention (resource-specific consent lets the bot read
+ *   them), the text is only looked at for a decision. Commands there need the @mention, so an
+ *   everyday "check the logs" is never taken as a command.
+ */
+import type { TurnContext } from 'botbuilder';
+import type { SeenMessage } from '../../../core/use-cases/prompts.js';
+import { replyText } from '../replies.js';
+import type { TeamsRuntime } from '../runtime.js';
+import { type TeamsWhere, mentionsBot, plainText } from '../teams-activity.js';
+import { handleCardSubmit } from './card-submits.js';
+import { runTeamsCommand, showOutcome } from './commands.js';
+import { askAbout } from './decisions.js';
+
+const HELP_HINT = "I didn't understand that. Type `help` to see what I can do, or `check <the decision>` to ask about a decision.";
+
+export async function handleMessage(runtime: TeamsRuntime, context: TurnContext, where: TeamsWhere): Promise<void> {
+  const activity = context.activity;
+  const from = activity.from;
+  if (!from?.id) return;
+  const actor = await runtime.actor(where, from);
+  if (activity.value !== undefined && activity.value !== null) {
+    await handleCardSubmit(runtime, context, actor, where, activity.value);
+    return;
+  }
+  const text = plainText(activity);
+  const addressed = where.kind === 'personal' || mentionsBot(activity);
+  const postedAt = activity.timestamp ? new Date(activity.timestamp) : new Date();
+  const seen = (origin: 'detected' | 'mention'): SeenMessage => ({
+    place: { platform: 'teams', channelId: where.channelId, threadId: where.threadId, messageId: activity.id ?? where.threadId, ...(where.channelName ? { channelName: where.channelName } : {}) },
+    text,
+    author: { id: from.id, ...(from.name ? { name: from.name } : {}) },
+    postedAt: Number.isNaN(postedAt.getTime()) ? new Date() : postedAt,
+    isThreadReply: where.threadId !== activity.id,
+    origin,
+    ...(origin === 'mention' ? { requestedBy: { id: from.id, ...(from.name ? { name: from.name } : {}) } } : {}),
+  });
+
+  if (!addressed) {
+    if (text) await askAbout(runtime, context, where, seen('detected'));
+    return;
+  }
+  const result = await runTeamsCommand(runtime, actor, where, text);
+  if (!result.ok && result.error.code === 'command.unknown') {
+    // "@bot we've decided to …" in a channel asks about that decision; anything else gets help.
+    if (where.kind !== 'personal' && runtime.core.deps.detect(text).decision) {
+      if ((await askAbout(runtime, context, where, seen('mention'))) === 'asked') return;
+      await replyText(context, 'I have already asked about this decision in its thread.');
+      return;
+    }
+    await replyText(context, HELP_HINT);
+    return;
+  }
+  await showOutcome(runtime, context, actor, where, result);
+}

@@ -1,0 +1,106 @@
+/**
+ * The Teams app: botbuilder's CloudAdapter on the shared HTTP server at `POST /api/messages`.
+ *
+ * Microsoft archived the Bot Framework SDK (support ended 2025-12-31). Every botbuilder import is
+ * in this folder, so a move to the Teams SDK or the Microsoft 365 Agents SDK replaces this folder
+ * and nothing else; the core, the storage and the other adapters do not know Teams exists.
+ */
+import express, { type Request, type RequestHandler, type Response } from 'express';
+import type { TeamsConfig } from '../../config.js';
+import type { Core } from '../../core/index.js';
+import type { Messenger } from '../../core/ports.js';
+import type { HttpServer } from '../http/server.js';
+import type { Logger } from '../logging/logger.js';
+import type { RecordStore } from '../storage/primitives.js';
+import { ConversationReferences } from './conversation-references.js';
+import { createTeamsMessenger, describeConnectorError } from './messenger.js';
+import { RedeliveryGuard } from './redelivery-guard.js';
+import { replyText } from './replies.js';
+import { createTeamsRuntime } from './runtime.js';
+import { connectTeams } from './teams-auth.js';
+import { CustomerFocusBot } from './teams-bot.js';
+import { whereOf } from './teams-activity.js';
+
+export interface TeamsAdapterOptions {
+  readonly teams: TeamsConfig;
+  readonly core: Core;
+  readonly logger: Logger;
+  readonly records: RecordStore;
+  readonly server: HttpServer;
+  /** Names this instance in redelivery leases. */
+  readonly instanceId: string;
+  /** Pause before the messenger's extra attempt after a transient failure; tests pass 0. */
+  readonly retryDelayMs?: number;
+}
+
+export interface TeamsAdapter {
+  readonly authenticated: boolean;
+  readonly messenger: Messenger;
+}
+
+/** Teams activities are small; a card submit with long texts is a few KB. */
+export const MAX_ACTIVITY_BYTES = 256 * 1024;
+
+const SORRY = 'Sorry, something went wrong on my side and nothing was saved from that message. Please try again shortly; if it keeps happening, tell your admin.';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** What the adapter needs to answer at all; anything less is a client error, not a crash. */
+function activityProblem(body: unknown): string | undefined {
+  if (!isRecord(body)) return 'The body must be a JSON object (a Bot Framework activity).';
+  if (typeof body.type !== 'string' || body.type === '') return 'The activity has no type.';
+  if (body.type === 'message' || body.type === 'invoke') {
+    if (typeof body.serviceUrl !== 'string' || !/^https?:\/\//.test(body.serviceUrl)) return 'The activity has no valid serviceUrl.';
+    if (!isRecord(body.conversation) || typeof body.conversation.id !== 'string') return 'The activity has no conversation id.';
+  }
+  return undefined;
+}
+
+export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
+  const { logger, core } = options;
+  const { adapter, authenticated, botAppId } = connectTeams(options.teams);
+  const references = new ConversationReferences(options.records);
+  const runtime = createTeamsRuntime(core, logger, references);
+  const bot = new CustomerFocusBot(runtime);
+  const guard = new RedeliveryGuard(core.deps.claims, options.instanceId);
+
+  adapter.onTurnError = async (context, error) => {
+    logger.error({ err: error instanceof Error ? { message: error.message, stack: error.stack, ...describeConnectorError(error) } : String(error), type: context.activity.type }, 'Teams turn failed');
+    if (context.activity.type !== 'message') return;
+    try {
+      await replyText(context, SORRY);
+    } catch (replyError) {
+      logger.warn({ connector: describeConnectorError(replyError) }, 'could not tell the person that their message failed');
+    }
+  };
+
+  const handle: RequestHandler = async (req: Request, res: Response) => {
+    const problem = activityProblem(req.body);
+    if (problem) {
+      res.status(400).json({ error: problem });
+      return;
+    }
+    // The adapter would reject it too, but only after logging a stack trace for every stray request.
+    if (authenticated && !/^Bearer\s+\S+/i.test(req.get('authorization') ?? '')) {
+      res.status(401).json({ error: 'This endpoint needs a Bot Framework token.' });
+      return;
+    }
+    await adapter.process(req, res, async (context) => {
+      const where = whereOf(context.activity);
+      if (!where) return bot.run(context);
+      const outcome = await guard.once(where.workspaceId, context.activity, () => bot.run(context));
+      if (outcome === 'duplicate') logger.debug({ activityId: context.activity.id }, 'redelivered Teams activity ignored');
+    });
+  };
+
+  const router = express.Router();
+  router.post('/', express.json({ limit: MAX_ACTIVITY_BYTES, strict: false }), handle);
+  options.server.mount('/api/messages', router);
+
+  if (!authenticated) {
+    logger.warn('Teams runs WITHOUT authentication (TEAMS_APP_ID is not set): anyone who can reach /api/messages can post as anyone. Use this only for local testing; set TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_APP_TENANT_ID for real use.');
+  }
+  return { authenticated, messenger: createTeamsMessenger({ adapter, botAppId, references, logger, ...(options.retryDelayMs !== undefined ? { retryDelayMs: options.retryDelayMs } : {}) }) };
+}

@@ -1,0 +1,93 @@
+/**
+ * The Teams manifest and app package: valid against the schema bundled with
+ * @microsoft/app-manifest (offline), every listed command understood by the bot, icons of the
+ * sizes Teams requires, and a zip with its files at the root.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AppManifestUtils } from '@microsoft/app-manifest';
+import { unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { TEAMS_MANIFEST_DIR, buildTeamsPackage } from '../../src/adapters/teams/app-package.js';
+import { parseCommand } from '../../src/core/commands/grammar.js';
+import { cli } from '../support/cli-harness.js';
+
+type AnyManifest = Parameters<typeof AppManifestUtils.validateAgainstSchema>[0];
+
+const APP_ID = '8f0c2a7e-1b3d-4e5f-9a6b-7c8d9e0f1a2b';
+const settings = { appId: APP_ID, publicUrl: 'https://focus.example.com', version: '1.2.3' };
+
+/** Width, height and RGBA pixels of a PNG we drew (8-bit RGBA, no interlace). */
+function pngSize(bytes: Buffer): { width: number; height: number; colourType: number } {
+  expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20), colourType: bytes.readUInt8(25) };
+}
+
+describe('the Teams app package', () => {
+  const { manifest, zip } = buildTeamsPackage(settings);
+
+  it('is valid against the bundled v1.22 schema, offline', async () => {
+    expect(await AppManifestUtils.validateAgainstSchema(manifest as unknown as AnyManifest)).toEqual([]);
+    // The validator really validates: a wrongly cased scope is refused.
+    const broken = structuredClone(manifest) as { bots: { scopes: string[] }[] };
+    broken.bots[0]!.scopes.push('groupchat');
+    expect((await AppManifestUtils.validateAgainstSchema(broken as unknown as AnyManifest)).join('\n')).toContain('scopes');
+  });
+
+  it('carries the ids and addresses of this installation, and the permissions the bot needs', () => {
+    const m = manifest as { id: string; version: string; bots: { botId: string; scopes: string[] }[]; validDomains: string[]; developer: { websiteUrl: string }; authorization: { permissions: { resourceSpecific: { name: string }[] } } };
+    expect(m.id).toBe(APP_ID);
+    expect(m.bots[0]?.botId).toBe(APP_ID);
+    expect(m.version).toBe('1.2.3');
+    expect(m.bots[0]?.scopes).toEqual(['personal', 'team', 'groupChat']);
+    expect(m.validDomains).toEqual(['focus.example.com']);
+    expect(m.developer.websiteUrl).toBe('https://focus.example.com');
+    expect(m.authorization.permissions.resourceSpecific.map((p) => p.name).sort()).toEqual(['ChannelMessage.Read.Group', 'ChatMessage.Read.Chat']);
+  });
+
+  it('lists only commands the bot understands', () => {
+    const lists = (manifest as { bots: { commandLists: { commands: { title: string }[] }[] }[] }).bots[0]?.commandLists ?? [];
+    const titles = lists.flatMap((list) => list.commands.map((command) => command.title));
+    expect(titles.length).toBeGreaterThan(4);
+    for (const title of titles) expect(parseCommand(title), title).toMatchObject({ ok: true });
+  });
+
+  it('has a 192×192 colour icon and a 32×32 white outline on transparency', () => {
+    const color = readFileSync(join(TEAMS_MANIFEST_DIR, 'color.png'));
+    const outline = readFileSync(join(TEAMS_MANIFEST_DIR, 'outline.png'));
+    expect(pngSize(color)).toMatchObject({ width: 192, height: 192 });
+    expect(pngSize(outline)).toMatchObject({ width: 32, height: 32, colourType: 6 });
+  });
+
+  it('zips manifest.json and both icons at the root of the zip', () => {
+    const files = unzipSync(zip);
+    expect(Object.keys(files).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
+    expect(JSON.parse(new TextDecoder().decode(files['manifest.json']))).toEqual(manifest);
+  });
+
+  it('refuses an app id that is not a GUID and an address that is not https', () => {
+    expect(() => buildTeamsPackage({ ...settings, appId: 'my-bot' })).toThrow(/GUID/);
+    expect(() => buildTeamsPackage({ ...settings, publicUrl: 'http://focus.example.com' })).toThrow(/https/);
+  });
+});
+
+describe('npm run package:teams', () => {
+  it('writes appPackage.zip from TEAMS_APP_ID and PUBLIC_URL', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cfb-pkg-'));
+    try {
+      const out = join(dir, 'appPackage.zip');
+      const run = await cli(['package-teams', '--out', out], { TEAMS_APP_ID: APP_ID, PUBLIC_URL: 'https://focus.example.com' });
+      expect(run.code).toBe(0);
+      expect(Object.keys(unzipSync(readFileSync(out))).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('says what to set when the ids are missing', async () => {
+    const run = await cli(['package-teams'], {});
+    expect(run.code).toBe(2);
+    expect(run.err).toContain('TEAMS_APP_ID');
+  });
+});
