@@ -122,6 +122,17 @@ describe('decision checks in Teams', () => {
     expect(textOf(lastPost())).toContain('How does this decision affect customers?');
   });
 
+  it('answers "@bot check this" in a thread about the thread, never about the word "this"', async () => {
+    const { rootId } = await postDecisionInChannel();
+    const bot = mention(BOT);
+    await h.send(channelMessage({ serviceUrl: h.connector.url, text: `${bot.text} check this`, threadRoot: rootId, mentions: [bot] }));
+    expect(textOf(lastPost())).toContain('already asked');
+    await h.send(channelMessage({ serviceUrl: h.connector.url, text: `${bot.text} check this`, threadRoot: 'an-unseen-thread', mentions: [bot] }));
+    expect(textOf(lastPost())).toContain('Say what was decided');
+    const checks = await h.bot.services.core.deps.checks.listStarted(h.workspaceId, { from: new Date(0), to: new Date(Date.now() + 60_000) });
+    expect(checks.map((c) => c.text)).toEqual([DECISION]);
+  });
+
   it('refuses forged card data politely and records nothing', async () => {
     await h.send(cardSubmit({ serviceUrl: h.connector.url, conversationId: PERSONAL, conversationType: 'personal', replyToId: 'x', value: { cfbAction: 'check.answer', checkId: 'nope', impact: 'positive', extra: '1' } }));
     expect(textOf(lastPost())).toContain('out of date');

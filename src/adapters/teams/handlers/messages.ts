@@ -8,13 +8,16 @@
  *   everyday "check the logs" is never taken as a command.
  */
 import type { TurnContext } from 'botbuilder';
-import type { SeenMessage } from '../../../core/use-cases/prompts.js';
+import { type SeenMessage, threadCheckId } from '../../../core/use-cases/prompts.js';
 import { replyText } from '../replies.js';
 import type { TeamsRuntime } from '../runtime.js';
 import { type TeamsWhere, mentionsBot, plainText } from '../teams-activity.js';
 import { handleCardSubmit } from './card-submits.js';
 import { runTeamsCommand, showOutcome } from './commands.js';
 import { askAbout } from './decisions.js';
+
+/** "@bot check this" in a thread: about the thread's decision, which Teams does not send along. */
+const CHECK_THIS = /^check(?:\s+(?:this|that|it|this decision|here))?\s*[.!?]?$/i;
 
 const HELP_HINT = "I didn't understand that. Type `help` to see what I can do, or `check <the decision>` to ask about a decision.";
 
@@ -42,6 +45,14 @@ export async function handleMessage(runtime: TeamsRuntime, context: TurnContext,
 
   if (!addressed) {
     if (text) await askAbout(runtime, context, where, seen('detected'));
+    return;
+  }
+  const inThread = where.kind === 'channel' && where.threadId !== activity.id;
+  if (inThread && CHECK_THIS.test(text)) {
+    // Only the thread's first message says what was decided; a reply cannot fetch it without
+    // Graph permissions we do not ask for. If the bot read the thread's start, it has asked already.
+    const asked = await runtime.core.getCheck(actor, threadCheckId({ platform: 'teams', channelId: where.channelId, threadId: where.threadId }));
+    await replyText(context, asked.ok ? 'I have already asked about this thread\'s decision: answer on the card in this thread.' : 'Say what was decided, e.g. `check We move support hours to 9-17`, and I will ask about it here.');
     return;
   }
   const result = await runTeamsCommand(runtime, actor, where, text);
