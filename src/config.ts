@@ -11,6 +11,9 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 export const TEAMS_APP_TYPES = ['SingleTenant', 'MultiTenant', 'UserAssignedMsi'] as const;
 export type TeamsAppType = (typeof TEAMS_APP_TYPES)[number];
 
+export const PLAYGROUND_MODES = ['auto', 'on', 'off'] as const;
+export type PlaygroundMode = (typeof PLAYGROUND_MODES)[number];
+
 export const STORE_URL_SCHEMES = ['sqlite://', 'redis://', 'rediss://', 'postgres://', 'postgresql://', 'memory://'] as const;
 
 export interface SlackOAuthConfig {
@@ -57,6 +60,13 @@ export interface Config {
   readonly teams: TeamsConfig;
   readonly digest: { readonly cron: string; readonly timeZone: string };
   readonly linkSecret?: string;
+  /** How long download and dashboard links work unless issued for less (LINK_TTL_HOURS). */
+  readonly linkTtlHours: number;
+  /**
+   * The local playground at /playground (PLAYGROUND): `auto` serves it only while no Slack or Teams
+   * credential is set, `on` also with credentials (development), `off` never.
+   */
+  readonly playground: { readonly mode: PlaygroundMode; readonly enabled: boolean };
 }
 
 export interface ConfigProblem {
@@ -104,6 +114,8 @@ const RULES: Record<string, { readonly fix: string; readonly showValue?: true }>
   },
   DIGEST_TIMEZONE: { fix: 'use an IANA time zone name such as Europe/Oslo or America/New_York.', showValue: true },
   LINK_SECRET: { fix: 'use at least 32 random characters, e.g. the output of `openssl rand -hex 32`.' },
+  PLAYGROUND: { fix: `use one of ${PLAYGROUND_MODES.join(', ')}.`, showValue: true },
+  LINK_TTL_HOURS: { fix: 'use a whole number of hours from 1 to 720 (30 days), e.g. 24.', showValue: true },
 };
 
 const httpUrl = z.url({ protocol: /^https?$/ });
@@ -171,6 +183,17 @@ const envSchema = z.object({
     .pipe(z.string())
     .default('UTC'),
   LINK_SECRET: z.string().min(32).optional(),
+  PLAYGROUND: z
+    .string()
+    .transform((mode) => mode.toLowerCase())
+    .pipe(z.enum(PLAYGROUND_MODES))
+    .default('auto'),
+  LINK_TTL_HOURS: z
+    .string()
+    .regex(/^\d{1,3}$/)
+    .transform(Number)
+    .pipe(z.number().min(1).max(720))
+    .default(24),
 });
 
 type EnvName = keyof typeof envSchema.shape;
@@ -268,7 +291,19 @@ function buildConfig(e: z.output<typeof envSchema>): Config {
     }),
     digest: Object.freeze({ cron: e.DIGEST_CRON, timeZone: e.DIGEST_TIMEZONE }),
     linkSecret: e.LINK_SECRET,
+    linkTtlHours: e.LINK_TTL_HOURS,
+    playground: Object.freeze({ mode: e.PLAYGROUND, enabled: playgroundEnabled(e) }),
   });
+}
+
+/**
+ * The playground writes to the `local` workspace without a login, so `auto` keeps it to machines
+ * where no chat platform is set up at all: any Slack or Teams credential turns it off.
+ */
+function playgroundEnabled(e: z.output<typeof envSchema>): boolean {
+  if (e.PLAYGROUND !== 'auto') return e.PLAYGROUND === 'on';
+  const credentials = [e.SLACK_BOT_TOKEN, e.SLACK_SIGNING_SECRET, e.SLACK_APP_TOKEN, e.SLACK_CLIENT_ID, e.SLACK_CLIENT_SECRET, e.TEAMS_APP_ID, e.TEAMS_APP_PASSWORD];
+  return credentials.every((value) => value === undefined);
 }
 
 function slackNextStep(slack: SlackConfig): string | undefined {

@@ -28,6 +28,8 @@ describe('loadConfig', () => {
       slack: { configured: false, socketMode: false, checkReaction: 'mag' },
       teams: { configured: false, enabled: true, appType: 'SingleTenant' },
       digest: { cron: '0 9 * * 1', timeZone: 'UTC' },
+      linkTtlHours: 24,
+      playground: { mode: 'auto', enabled: true },
     });
     expect(Object.isFrozen(config)).toBe(true);
     expect(Object.isFrozen(config.slack)).toBe(true);
@@ -138,6 +140,13 @@ describe('loadConfig', () => {
     expect(config.slack.oauth).toBeUndefined();
     expect(config.linkSecret).toBeUndefined();
     expect(config.digest.timeZone).toBe('UTC');
+  });
+
+  it('reads LINK_TTL_HOURS as whole hours from 1 to 720', () => {
+    expect(loadConfig({ LINK_TTL_HOURS: '48' }).linkTtlHours).toBe(48);
+    for (const bad of ['0', '721', '1.5', 'a day']) {
+      expect(configError({ LINK_TTL_HOURS: bad }).message).toContain(`LINK_TTL_HOURS is not valid (it is "${bad}"): use a whole number of hours from 1 to 720`);
+    }
   });
 
   it('trims values pasted with surrounding spaces', () => {

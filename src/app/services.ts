@@ -11,6 +11,8 @@ import { createRepositories } from '../adapters/storage/repositories/index.js';
 import { randomIds, systemClock } from '../adapters/system.js';
 import { detectDecision } from '../core/detection/detect-decision.js';
 import { LOCAL_WORKSPACE_ID } from '../core/domain/workspace.js';
+import { createLinkSigner } from '../core/links/signed-links.js';
+import type { LinkOptions } from '../adapters/audit/link-options.js';
 import { type Core, createCore } from '../core/index.js';
 import { MessengerRegistry } from './messenger-registry.js';
 
@@ -23,14 +25,31 @@ export interface Services {
   close(): Promise<void>;
 }
 
-export async function openServices(config: Config, logger: Logger): Promise<Services> {
-  const backend = await openBackend(config.storeUrl, { logger });
+/**
+ * `links`: sign download and dashboard links (the running bot); one-shot commands need none.
+ * `namespace`: the store namespace (default `cfb`), for tests that share one Redis or PostgreSQL.
+ */
+export async function openServices(config: Config, logger: Logger, options: { links?: LinkOptions; namespace?: string } = {}): Promise<Services> {
+  const backend = await openBackend(config.storeUrl, { logger, ...(options.namespace ? { namespace: options.namespace } : {}) });
   const instanceId = randomUUID();
   const messengers = new MessengerRegistry();
+  const repositories = createRepositories(backend);
+  const linkOptions = options.links;
+  const links = linkOptions
+    ? {
+        signer: createLinkSigner({ clock: systemClock, ids: randomIds, ...repositories }, linkOptions.secret, linkOptions.ttlMs),
+        // A getter: with PORT=0 the port is known only once the server listens.
+        get baseUrl() {
+          return linkOptions.baseUrl();
+        },
+        urlFor: (path: string) => `${linkOptions.baseUrl()}${path}`,
+      }
+    : undefined;
   const core = createCore({
     clock: systemClock,
     ids: randomIds,
-    ...createRepositories(backend),
+    ...repositories,
+    ...(links ? { links } : {}),
     adminUsers: new Set(config.adminUsers),
     defaultTimeZone: config.digest.timeZone,
     detect: detectDecision,

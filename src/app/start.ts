@@ -11,19 +11,43 @@ import { createSlackAdapter } from '../adapters/slack/slack-app.js';
 import { type TeamsAdapter, createTeamsAdapter } from '../adapters/teams/teams-app.js';
 import { TeamsCredentialsError } from '../adapters/teams/teams-auth.js';
 import { type Services, openServices } from './services.js';
+import { DigestCronError, readDigestCron } from '../adapters/scheduling/digest-cron.js';
+import { DigestScheduler } from '../adapters/scheduling/digest-scheduler.js';
+import { pacedMessenger } from '../adapters/scheduling/pacing.js';
+import { mountAuditRoutes } from '../adapters/audit/download-route.js';
+import { linkOptions } from '../adapters/audit/link-options.js';
+import { registerAuditJobs } from '../adapters/audit/audit-jobs.js';
+import { PLAYGROUND_PATH, mountWeb } from '../adapters/web/web-adapter.js';
 
 export interface RunningBot {
   readonly port: number;
   /** The running core, for the CLI's in-process checks and for tests that inspect what was stored. */
   readonly services: Services;
+  /** The weekly digest's ticker; other parts add their hourly and before-digest jobs to it. */
+  readonly scheduler: DigestScheduler;
   /** Stops taking requests, lets in-flight ones finish, then closes the store. Idempotent. */
   stop(): Promise<void>;
 }
 
-export async function startBot(config: Config, logger: Logger): Promise<RunningBot> {
+export interface StartOptions {
+  /** Store namespace (tests that run several bots on one shared Redis or PostgreSQL). */
+  readonly namespace?: string;
+}
+
+export async function startBot(config: Config, logger: Logger, options: StartOptions = {}): Promise<RunningBot> {
   const refusals = productionProblems(config);
   if (refusals.length > 0) throw new ConfigError(refusals);
-  const services = await openServices(config, logger);
+  // A DIGEST_CRON the digest cannot follow (L, W, #) stops start-up before anything is opened.
+  try {
+    readDigestCron(config.digest.cron);
+  } catch (error) {
+    if (error instanceof DigestCronError) throw new ConfigError([{ variables: ['DIGEST_CRON'], message: error.message }]);
+    throw error;
+  }
+  // Links name the port actually listened on when PUBLIC_URL is unset (PORT=0 picks one).
+  let listening = config.port;
+  const links = linkOptions(config, logger, () => config.publicUrl ?? `http://localhost:${listening}`);
+  const services = await openServices(config, logger, { ...(links ? { links } : {}), ...(options.namespace ? { namespace: options.namespace } : {}) });
   const server = createHttpServer({
     logger,
     port: config.port,
@@ -41,10 +65,23 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     ? createSlackAdapter({ slack: config.slack, checkReaction: config.slack.checkReaction, core: services.core, logger, records: services.backend.records, server })
     : undefined;
   const teams = config.teams.enabled ? mountTeams(config, services, server, logger) : undefined;
+  const signer = services.core.deps.links?.signer;
+  if (signer) mountAuditRoutes(server, { deps: services.core.deps, signer });
+  // The dashboard (behind signed links) and, without platform credentials, the local playground.
+  const web = mountWeb({ core: services.core, server, playground: config.playground.enabled });
+  if (web.playgroundMessenger) services.messengers.register('local', web.playgroundMessenger);
+  if (config.playground.enabled && config.playground.mode === 'on' && (config.slack.configured || config.teams.configured)) {
+    logger.warn('PLAYGROUND=on: /playground lets anyone who reaches this server act in the local workspace without a login. Use it for development only.');
+  }
   if (teams) services.messengers.register('teams', teams.messenger);
+  // Digest and reminder posts are paced per conversation (about one a second).
+  if (slack) services.messengers.register('slack', pacedMessenger(slack.messenger));
+  const scheduler = new DigestScheduler({ core: services.core, logger, instanceId: services.instanceId, digestCron: config.digest.cron, timeZone: config.digest.timeZone });
+  registerAuditJobs(scheduler, services.core.deps, logger);
   let port: number;
   try {
     ({ port } = await server.listen());
+    listening = port;
     await slack?.start();
   } catch (error) {
     await server.close();
@@ -52,13 +89,18 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     throw error;
   }
   logger.info({ port, store: redactUrl(config.storeUrl), instance: services.instanceId }, 'customer-focus-bot is running');
+  // Started once the server listens; its first tick sends any digest missed while the bot was down.
+  scheduler.start();
   let stopping: Promise<void> | undefined;
   return {
     port,
     services,
+    scheduler,
     stop() {
       stopping ??= (async () => {
         logger.info('shutting down: finishing in-flight requests');
+        // The ticker first: a tick in progress finishes while the store is still open.
+        await scheduler.stop();
         await slack?.stop();
         await server.close();
         await services.close();
@@ -84,6 +126,7 @@ function mountTeams(config: Config, services: Services, server: ReturnType<typeo
 export function startBanner(config: Config, port: number): string[] {
   return [
     `customer-focus-bot is running on http://localhost:${port} (health: http://localhost:${port}/healthz)`,
+    ...(config.playground.enabled ? [`Playground: http://localhost:${port}${PLAYGROUND_PATH} (try the bot in your browser, no Slack or Teams needed)`] : []),
     `Store: ${redactUrl(config.storeUrl)}`,
     ...describeNextSteps(config).map((step) => `Next: ${step}`),
   ];

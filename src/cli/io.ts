@@ -8,6 +8,8 @@ export interface CliIo {
   err(text: string): void;
   readFile(path: string): Promise<string>;
   writeFile(path: string, text: string): Promise<void>;
+  /** Writes binary data (the audit pack's zip). */
+  writeBytes(path: string, data: Uint8Array): Promise<void>;
   /** Resolves when the process is asked to stop (SIGTERM/SIGINT); used by `start`. */
   stopSignal(): Promise<string>;
   /** Standard input, read as a stream by commands that take data on stdin (`detect`). */

@@ -4,8 +4,13 @@
  */
 import { ConfigError, loadDotEnv } from '../config.js';
 import { detectCommand } from './commands/detect.js';
+import { digestCommand } from './commands/digest.js';
 import { doctorCommand } from './commands/doctor.js';
+import { erasePersonCommand } from './commands/erase-person.js';
 import { evidenceCommand } from './commands/evidence.js';
+import { exportCommand } from './commands/export.js';
+import { purgeCommand } from './commands/purge.js';
+import { verifyCommand } from './commands/verify.js';
 import { packageTeamsCommand } from './commands/package-teams.js';
 import { requirementsCommand } from './commands/requirements.js';
 import { startCommand } from './commands/start.js';
@@ -25,6 +30,12 @@ Usage: customer-focus <command> [options]
                                           import a register from a spreadsheet export
   evidence export --from YYYY-MM-DD --to YYYY-MM-DD [--out file.csv]
                                           export the evidence log (dates inclusive, workspace time zone)
+  verify [--quick] [--seal]               check the evidence log against its seals (full by default; --seal seals new entries first)
+  export --from YYYY-MM-DD --to YYYY-MM-DD [--out pack.zip]
+                                          write the audit pack (or --period 2026-Q1, last-quarter, 2026-03…)
+  erase-person --user <platform id>       redact one person's names and text everywhere (data-protection request); the log still verifies
+  purge --workspace <id> --confirm        remove a workspace's data entirely and report what was removed
+  digest --preview                        print the weekly digest of the last seven days (nothing is sent)
   doctor                                  check configuration, store and credentials
   package-teams [--out appPackage.zip]    build the Teams app package from TEAMS_APP_ID and PUBLIC_URL
   detect                                  read JSONL {"text": …} on stdin, write one {"decision","score","reasons"} line per input
@@ -39,6 +50,11 @@ const COMMANDS: Record<string, Command> = {
   workspaces: workspacesCommand,
   requirements: requirementsCommand,
   evidence: evidenceCommand,
+  verify: verifyCommand,
+  export: exportCommand,
+  'erase-person': erasePersonCommand,
+  purge: purgeCommand,
+  digest: digestCommand,
   doctor: doctorCommand,
   'package-teams': packageTeamsCommand,
   detect: detectCommand,

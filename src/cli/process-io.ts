@@ -11,6 +11,7 @@ export function processIo(): CliIo {
     err: (text) => process.stderr.write(`${text}\n`),
     readFile: (path) => readFile(path, 'utf8'),
     writeFile: (path, text) => writeFile(path, text, 'utf8'),
+    writeBytes: (path, data) => writeFile(path, data),
     stopSignal: () =>
       new Promise((resolve) => {
         for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => resolve(signal));

@@ -29,6 +29,9 @@ import { homeFor } from './use-cases/home.js';
 import { type SeenMessage, attachPrompt, currentPrompt, planPrompt, promptFailed, promptPosted } from './use-cases/prompts.js';
 import { loadCheck } from './use-cases/decision-checks.js';
 import { type SettingsChanges, changeSettings, ensureWorkspace, setRole } from './use-cases/workspaces.js';
+import { markDigestReviewed, previewDigest, sendDigestNow } from './digest/on-demand.js';
+import { type ReminderOptions, sendDueReminders } from './digest/reminders.js';
+import { type ScheduledDigestOptions, runScheduledDigest } from './digest/scheduled-digest.js';
 
 export function createCore(deps: CoreDeps) {
   const guard =
@@ -85,6 +88,16 @@ export function createCore(deps: CoreDeps) {
     ): Promise<FormOutcome> => submitForm(deps, actor, form, values, place),
     home: guard((d, actor: Actor) => homeFor(d, actor)),
     listEvidence: guard((d, actor: Actor, from: IsoDate, to: IsoDate) => listEvidence(d, actor, from, to)),
+    /** The weekly digest of the last seven days, for the person asking only. */
+    previewDigest: guard((d, actor: Actor) => previewDigest(d, actor)),
+    /** An admin's "send it now": always sends, and leaves the week's scheduled digest untouched. */
+    sendDigestNow: guard((d, actor: Actor) => sendDigestNow(d, actor)),
+    /** A manager's *Reviewed* click: the management-review record; false when already recorded. */
+    markDigestReviewed: guard((d, actor: Actor, digestId: string) => markDigestReviewed(d, actor, digestId)),
+    /** The scheduler's work for one workspace: what its schedule owes, exactly once per week. */
+    runScheduledDigest: (workspaceId: WorkspaceId, options: ScheduledDigestOptions) => runScheduledDigest(deps, workspaceId, options),
+    /** Owner reminders that are due in one workspace, at most one per item and week. */
+    sendDueReminders: (workspaceId: WorkspaceId, options: ReminderOptions) => sendDueReminders(deps, workspaceId, options),
   };
 }
 

@@ -24,6 +24,12 @@ export type CoreAction =
   | { readonly kind: 'check.dismiss'; readonly checkId: string }
   | { readonly kind: 'action.close'; readonly actionId: string }
   | { readonly kind: 'requirement.review'; readonly requirementId: string }
+  /** Records a review that confirms the requirement as it is ("Still valid"). */
+  | { readonly kind: 'requirement.keep'; readonly requirementId: string }
+  /** Records a review that retires the requirement (only roles that may retire). */
+  | { readonly kind: 'requirement.retire'; readonly requirementId: string }
+  /** Records that management reviewed this digest (ISO 9001 9.3.2). */
+  | { readonly kind: 'digest.reviewed'; readonly digestId: string }
   /** Runs a read-only command again and shows the result to the whole conversation. */
   | { readonly kind: 'command.share'; readonly command: string };
 
@@ -32,6 +38,8 @@ export interface Button {
   readonly action: CoreAction;
   /** `primary` and `danger` are emphasised; `quiet` is for dismissals that should not draw the eye. */
   readonly style?: 'primary' | 'danger' | 'quiet';
+  /** A question to confirm before the click counts, for what cannot be undone (retiring). */
+  readonly confirm?: string;
 }
 
 export type Block =

@@ -10,6 +10,8 @@ import type { Requirement, RequirementReview } from './domain/requirement.js';
 import type { Role } from './domain/roles.js';
 import type { IsoDate, Platform, WorkspaceId } from './domain/shared.js';
 import type { Message } from './messages.js';
+import type { Seal } from './audit/seal.js';
+import type { LinkSigner } from './links/signed-links.js';
 import type { DetectionMode, RoleAssignment, Workspace } from './domain/workspace.js';
 
 export interface Clock {
@@ -106,6 +108,57 @@ export interface EvidenceLog {
   listBySeq(workspaceId: WorkspaceId, fromSeq: number, toSeq: number): Promise<EvidenceEntry[]>;
   /** The highest sequence number handed out so far (0 for an empty log). */
   lastSeq(workspaceId: WorkspaceId): Promise<number>;
+  /**
+   * What is stored at each number `fromSeq..toSeq`, position by position (undefined where nothing
+   * is), exactly as stored: verification needs to see an entry that sits at the wrong number.
+   */
+  slots(workspaceId: WorkspaceId, fromSeq: number, toSeq: number): Promise<(EvidenceEntry | undefined)[]>;
+}
+
+/** The evidence log's seals (src/core/audit/seal.ts): append-only, one chain per workspace. */
+export interface SealLog {
+  /** The latest seal, or undefined before the first. */
+  latest(workspaceId: WorkspaceId): Promise<Seal | undefined>;
+  /** Seals numbered `fromNumber..toNumber` (inclusive), in order; a missing one is simply absent. */
+  list(workspaceId: WorkspaceId, fromNumber: number, toNumber: number): Promise<Seal[]>;
+  /**
+   * Appends `seal` if the latest seal is still number `seal.number - 1` (atomic across instances);
+   * false when another sealer appended first. Never overwrites a seal.
+   */
+  append(seal: Seal): Promise<boolean>;
+}
+
+/** Rewrites of stored records for erasure; each returns its argument unchanged when nothing is to change. */
+export interface PersonalRewrite {
+  requirement(requirement: Requirement): Requirement;
+  review(review: RequirementReview): RequirementReview;
+  check(check: DecisionCheck): DecisionCheck;
+  answer(answer: ImpactAnswer): ImpactAnswer;
+  action(action: FollowUpAction): FollowUpAction;
+  feedback(feedback: CustomerFeedback): CustomerFeedback;
+}
+
+/** Data-protection work on stored data: redaction, retention, erasure, purge (src/core/audit). */
+export interface PrivacyStore {
+  /** Sets the named personal fields of evidence entry `seq` to null (compare-and-set); undefined when absent. Hashes stay. */
+  redact(workspaceId: WorkspaceId, seq: number, fields: readonly string[]): Promise<EvidenceEntry | undefined>;
+  /** The instant (ISO) up to which snapshot retention has been applied, or undefined before the first run. */
+  retainedUntil(workspaceId: WorkspaceId): Promise<string | undefined>;
+  /** Moves that instant forward (never back). */
+  setRetainedUntil(workspaceId: WorkspaceId, until: string): Promise<void>;
+  /** Applies `rewrite` to every stored record of those kinds and saves the changed ones; counts changes per kind. */
+  rewriteRecords(workspaceId: WorkspaceId, rewrite: PersonalRewrite): Promise<Record<keyof PersonalRewrite, number>>;
+  /** Removes every key of the workspace from the store, and the workspace from the list; returns how many were removed. */
+  purgeWorkspace(workspaceId: WorkspaceId): Promise<number>;
+}
+
+/** Signed links (src/core/links) and the public address they are built on. */
+export interface LinkService {
+  readonly signer: LinkSigner;
+  /** Without a trailing slash: PUBLIC_URL, or http://localhost:<port> when unset (read it when building a link). */
+  readonly baseUrl: string;
+  /** `baseUrl` + `path` (`/audit/…`). */
+  urlFor(path: string): string;
 }
 
 /** One-time claims, atomic across instances: "I do this, nobody else". */
@@ -191,4 +244,8 @@ export interface CoreDeps {
   readonly defaultDigestCron: string;
   /** Outbound delivery per platform (digest and reminders). */
   readonly messengers: Messengers;
+  readonly seals: SealLog;
+  readonly privacy: PrivacyStore;
+  /** Absent where no links can be served (the one-shot CLI; production without LINK_SECRET). */
+  readonly links?: LinkService;
 }

@@ -151,6 +151,7 @@ export function settingsShown(workspace: Workspace, defaultSchedule: string): Me
       ['Decision detection', [settings.defaultDetection]],
       ['Unasked prompts per channel and day', [String(settings.dailyPromptCap ?? DEFAULT_DAILY_PROMPT_CAP)]],
       ['Quiet hours', [settings.quietHours ?? 'none']],
+      ['Decision-message text in the evidence', [settings.snapshotRetentionDays ? `kept ${settings.snapshotRetentionDays} days, then redacted (hashes stay)` : 'kept']],
     ] },
     { kind: 'context', parts: ['Admins change them with `{focus}settings timezone:Europe/Oslo digest:"mon 09:00"`.'] },
   ]);

@@ -28,6 +28,7 @@ export function captureIo(env: Record<string, string | undefined>, stdin?: TestS
     err: (text) => err.push(text),
     readFile: (path) => readFile(path, 'utf8'),
     writeFile: (path, text) => writeFile(path, text, 'utf8'),
+    writeBytes: (path, data) => writeFile(path, data),
     stopSignal: () => new Promise(() => undefined),
     ...(stdin === undefined ? {} : { stdin: chunksOf(stdin) }),
   };

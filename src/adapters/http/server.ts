@@ -38,6 +38,22 @@ export interface HttpServer {
   close(): Promise<void>;
 }
 
+/**
+ * Requests of this many bytes or more are refused with 413 before their body is read. Slack and
+ * Teams send a few kilobytes; each platform router also caps what it parses, for bodies sent
+ * without a Content-Length.
+ */
+export const MAX_REQUEST_BYTES = 1_000_000;
+
+const refuseLargeBodies: RequestHandler = (req, res, next) => {
+  const declared = Number(req.get('content-length') ?? 0);
+  if (declared < MAX_REQUEST_BYTES) return next();
+  requestLog(res).warn({ bytes: declared }, 'request body too large');
+  // The client may still be sending: answer, then close the connection rather than read the rest.
+  res.setHeader('connection', 'close');
+  res.status(413).json({ error: `The request body is ${declared} bytes; this bot accepts less than ${MAX_REQUEST_BYTES} (1 MB). Send a smaller request.` });
+};
+
 const INTERNAL_ERROR = (id: string): string =>
   `Something went wrong on our side. Please try again; if it keeps happening, tell your admin and quote this id: ${id}`;
 
@@ -122,6 +138,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   const app = express();
   app.disable('x-powered-by');
   app.use(correlateRequests(logger));
+  app.use(refuseLargeBodies);
   app.get('/healthz', healthRoute(options.health, options.healthTimeoutMs ?? 5_000));
 
   let server: Server | undefined;

@@ -10,6 +10,9 @@ export const ACTION_IDS = {
   dismiss: 'check.dismiss',
   closeAction: 'action.close',
   review: 'requirement.review',
+  keep: 'requirement.keep',
+  retire: 'requirement.retire',
+  reviewed: 'digest.reviewed',
   share: 'command.share',
 } as const;
 
@@ -30,6 +33,12 @@ export function encodeAction(action: CoreAction, index: number): { action_id: st
       return { action_id: `${ACTION_IDS.closeAction}${suffix}`, value: action.actionId };
     case 'requirement.review':
       return { action_id: `${ACTION_IDS.review}${suffix}`, value: action.requirementId };
+    case 'requirement.keep':
+      return { action_id: `${ACTION_IDS.keep}${suffix}`, value: action.requirementId };
+    case 'requirement.retire':
+      return { action_id: `${ACTION_IDS.retire}${suffix}`, value: action.requirementId };
+    case 'digest.reviewed':
+      return { action_id: `${ACTION_IDS.reviewed}${suffix}`, value: action.digestId };
     case 'command.share':
       return { action_id: `${ACTION_IDS.share}${suffix}`, value: action.command };
   }
@@ -55,6 +64,12 @@ export function decodeAction(actionId: string, value: string | undefined): CoreA
       return { kind: 'action.close', actionId: value };
     case ACTION_IDS.review:
       return { kind: 'requirement.review', requirementId: value };
+    case ACTION_IDS.keep:
+      return { kind: 'requirement.keep', requirementId: value };
+    case ACTION_IDS.retire:
+      return { kind: 'requirement.retire', requirementId: value };
+    case ACTION_IDS.reviewed:
+      return { kind: 'digest.reviewed', digestId: value };
     case ACTION_IDS.share:
       return { kind: 'command.share', command: value };
     default:
@@ -63,4 +78,4 @@ export function decodeAction(actionId: string, value: string | undefined): CoreA
 }
 
 /** Matches every action id this codec produces, for Bolt's `app.action(…)`. */
-export const ACTION_ID_PATTERN = /^(check\.answer|check\.details|check\.dismiss|action\.close|requirement\.review|command\.share):\d+$/;
+export const ACTION_ID_PATTERN = /^(check\.answer|check\.details|check\.dismiss|action\.close|requirement\.review|requirement\.keep|requirement\.retire|digest\.reviewed|command\.share):\d+$/;

@@ -70,6 +70,10 @@ function renderBlock(block: Block): SlackBlock[] {
           text: { type: 'plain_text', text: truncate(button.label, LIMITS.buttonText), emoji: true },
           ...encodeAction(button.action, index),
           ...(button.style === 'primary' ? { style: 'primary' } : button.style === 'danger' ? { style: 'danger' } : {}),
+          // Slack asks before the click is sent, so a stray click cannot retire a requirement.
+          ...(button.confirm
+            ? { confirm: { title: { type: 'plain_text', text: 'Are you sure?' }, text: { type: 'plain_text', text: truncate(button.confirm, 300) }, confirm: { type: 'plain_text', text: truncate(button.label, 30) }, deny: { type: 'plain_text', text: 'Cancel' }, ...(button.style === 'danger' ? { style: 'danger' } : {}) } }
+            : {}),
         })),
       }];
   }

@@ -27,6 +27,12 @@ export class StoreInstallationStore implements InstallationStore {
     return installation;
   }
 
+  /** The bot token of a workspace or org install, or undefined when the app is not installed there. */
+  async botToken(query: InstallationQuery<boolean>): Promise<string | undefined> {
+    const installation = await this.records.get<AnyInstallation>(keyFor(query.isEnterpriseInstall, query.enterpriseId, query.teamId));
+    return installation?.bot?.token;
+  }
+
   async deleteInstallation(query: InstallationQuery<boolean>): Promise<void> {
     await this.records.delete(keyFor(query.isEnterpriseInstall, query.enterpriseId, query.teamId));
   }

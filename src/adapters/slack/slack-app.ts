@@ -6,11 +6,13 @@
 import { App, ExpressReceiver, type InstallationStore } from '@slack/bolt';
 import type { Config } from '../../config.js';
 import type { Core } from '../../core/index.js';
-import type { HttpServer } from '../http/server.js';
+import { type HttpServer, MAX_REQUEST_BYTES } from '../http/server.js';
 import type { Logger } from '../logging/logger.js';
 import type { RecordStore } from '../storage/primitives.js';
 import { boltLogger } from './bolt-logger.js';
 import { StoreInstallationStore } from './installation-store.js';
+import { createSlackMessenger, slackTokenSource } from './messenger.js';
+import type { Messenger } from '../../core/ports.js';
 import { singleWorkspaceAuthorize } from './single-workspace-authorize.js';
 import { registerActionListeners } from './listeners/actions.js';
 import { registerCommandListeners } from './listeners/commands.js';
@@ -34,10 +36,32 @@ export interface SlackAdapterOptions {
 
 export interface SlackAdapter {
   readonly app: App;
+  /** Posts outside a request (digest, reminders); the composition root registers it. */
+  readonly messenger: Messenger;
   /** Connects Socket Mode (HTTP mode is served by the shared server). */
   start(): Promise<void>;
   stop(): Promise<void>;
 }
+
+/**
+ * How long one Web API call may take before it counts as failed (and is retried). WebClient waits
+ * for ever by default, and a hung call would hold a decision thread's lease until it runs out.
+ */
+const SLACK_API_TIMEOUT_MS = 10_000;
+
+/** A key nobody writes: reading it tells whether the store answers at all. */
+const STORE_PROBE_KEY = 'health:slack-probe';
+
+const replyFor = (kind: 'store-down' | 'reply-lost' | 'unexpected', reference: string): string => {
+  switch (kind) {
+    case 'store-down':
+      return `Sorry, something went wrong on our side. I cannot reach my database right now, so nothing was saved. Please try again shortly (reference ${reference}).`;
+    case 'reply-lost':
+      return `Slack did not accept my reply to your last request, so I cannot show you how it went. Check the result (for example with /requirement list) before you try again (reference ${reference}).`;
+    case 'unexpected':
+      return `Sorry, something went wrong on our side. Please try again; if it keeps happening, tell your admin (reference ${reference}).`;
+  }
+};
 
 export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const { slack, logger } = options;
@@ -45,8 +69,10 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}),
     // A few quick retries (429s honour Retry-After); never Bolt's default of thirty minutes.
     retryConfig: { retries: options.retries ?? 3, factor: 2, minTimeout: 500, maxTimeout: 5000 },
+    timeout: SLACK_API_TIMEOUT_MS,
   };
-  const installationStore: InstallationStore | undefined = slack.oauth ? new StoreInstallationStore(options.records) : undefined;
+  const storeOfInstallations = slack.oauth ? new StoreInstallationStore(options.records) : undefined;
+  const installationStore: InstallationStore | undefined = storeOfInstallations;
   const singleWorkspace = slack.botToken && !slack.oauth ? { authorize: singleWorkspaceAuthorize(slack.botToken, clientOptions) } : {};
   const auth = slack.oauth
     ? { clientId: slack.oauth.clientId, clientSecret: slack.oauth.clientSecret, stateSecret: slack.oauth.stateSecret, scopes: [...BOT_SCOPES], installationStore, installerOptions: { directInstall: true } }
@@ -62,6 +88,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
           app: options.server.app,
           endpoints: '/slack/events',
           processBeforeResponse: false,
+          // Bolt's own limit (4 MB) applies to bodies sent without a Content-Length.
+          bodyLimit: MAX_REQUEST_BYTES - 1,
           logger: log,
           ...(slack.oauth ? { clientId: slack.oauth.clientId, clientSecret: slack.oauth.clientSecret, stateSecret: slack.oauth.stateSecret, scopes: [...BOT_SCOPES], installationStore, installerOptions: { directInstall: true, clientOptions } } : {}),
         }),
@@ -78,17 +106,22 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   registerShortcutListeners(app, runtime);
   registerHomeAndLifecycle(app, runtime, installationStore);
 
+  const storeAnswers = () => options.records.get(STORE_PROBE_KEY).then(() => true, () => false);
   // With extendedErrorHandler Bolt passes the request body too (its handler type is not exported).
   const onError = async ({ error, body }: { error: Error & { code?: string }; body: unknown }): Promise<void> => {
     const reference = `err-${Date.now().toString(36)}`;
-    logger.error({ reference, err: { message: error.message, code: error.code }, type: (body as { type?: string } | undefined)?.type }, 'Slack listener failed');
+    // A failed reply means the work itself ran; otherwise an unreachable store is the likely cause,
+    // and then the person should hear that it is temporary rather than a generic apology.
+    const kind = error.code === 'slack_bolt_respond_error' ? 'reply-lost' : (await storeAnswers()) ? 'unexpected' : 'store-down';
+    logger.error({ reference, kind, err: { message: error.message, code: error.code }, type: (body as { type?: string } | undefined)?.type }, 'Slack listener failed');
     const responseUrl = (body as { response_url?: string } | undefined)?.response_url;
     if (responseUrl) {
-      // The person sees a short apology with a reference; the details are only in the log.
+      // The person sees a short message with a reference; the details are only in the log.
       await fetch(responseUrl, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, text: `Sorry, something went wrong on our side. Please try again; if it keeps happening, tell your admin (reference ${reference}).` }),
+        body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, text: replyFor(kind, reference) }),
+        signal: AbortSignal.timeout(SLACK_API_TIMEOUT_MS),
       }).catch(() => undefined);
     }
   };
@@ -107,8 +140,11 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       if (!stopped) retry = setTimeout(() => void connect(), 10_000).unref();
     }
   };
+  const tokens = storeOfInstallations ? slackTokenSource({ installations: storeOfInstallations }) : slack.botToken ? slackTokenSource({ botToken: slack.botToken }) : async () => undefined;
+  const messenger = createSlackMessenger({ tokens, clientOptions: slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}, logger });
   return {
     app,
+    messenger,
     async start() {
       if (slack.appToken) await connect();
     },

@@ -23,6 +23,9 @@ export interface RawRecordAccess {
  */
 const MAX_UPDATE_ATTEMPTS = 100;
 
+/** Keys per keyv `getMany` call (see `getMany`). */
+const GET_MANY_SLICE = 500;
+
 /**
  * keyv configured as our store of records: errors throw (a silent `undefined` would look like a
  * missing record), keys are used as given (the backend decides the raw key), and an 'error'
@@ -52,8 +55,14 @@ export class KeyvRecordStore implements RecordStore {
 
   async getMany<T>(keys: readonly string[]): Promise<(T | undefined)[]> {
     if (keys.length === 0) return [];
-    const values = await this.keyv.getMany<T>(keys.map((key) => this.raw.rawKey(key)));
-    return values.map((value) => value ?? undefined);
+    // In slices: @keyv/sqlite pairs rows with keys by a linear search per key, so one call for
+    // 10,000 keys costs 50 million comparisons (375 ms; 49 ms in slices of 500).
+    const values: (T | undefined)[] = [];
+    for (let start = 0; start < keys.length; start += GET_MANY_SLICE) {
+      const slice = await this.keyv.getMany<T>(keys.slice(start, start + GET_MANY_SLICE).map((key) => this.raw.rawKey(key)));
+      for (const value of slice) values.push(value ?? undefined);
+    }
+    return values;
   }
 
   async put<T>(key: string, value: T): Promise<void> {

@@ -25,7 +25,11 @@ export function encodeCardAction(action: CoreAction): Record<string, string> {
     case 'action.close':
       return { [ACTION_KEY]: action.kind, actionId: action.actionId };
     case 'requirement.review':
+    case 'requirement.keep':
+    case 'requirement.retire':
       return { [ACTION_KEY]: action.kind, requirementId: action.requirementId };
+    case 'digest.reviewed':
+      return { [ACTION_KEY]: action.kind, digestId: action.digestId };
     case 'command.share':
       return { [ACTION_KEY]: action.kind, command: action.command };
   }
@@ -76,9 +80,15 @@ export function decodeCardAction(value: unknown): CoreAction | undefined {
       const data = fields(value, ['actionId'], MAX_ID_LENGTH);
       return data && { kind, actionId: data.actionId };
     }
-    case 'requirement.review': {
+    case 'requirement.review':
+    case 'requirement.keep':
+    case 'requirement.retire': {
       const data = fields(value, ['requirementId'], MAX_ID_LENGTH);
       return data && { kind, requirementId: data.requirementId };
+    }
+    case 'digest.reviewed': {
+      const data = fields(value, ['digestId'], MAX_ID_LENGTH);
+      return data && { kind, digestId: data.digestId };
     }
     case 'command.share': {
       const data = fields(value, ['command'], MAX_COMMAND_LENGTH);

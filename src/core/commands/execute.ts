@@ -21,8 +21,14 @@ import {
   reviewRequirement,
 } from '../use-cases/requirements.js';
 import { addDigestTarget, setChannelDetection } from '../use-cases/channel-settings.js';
+import { dashboardLinkMessage, issueDashboardLink } from '../dashboard/dashboard-link.js';
 import { weekFigures } from '../use-cases/workspace-status.js';
 import { changeSettings, listRoles, requireWorkspace, setRole } from '../use-cases/workspaces.js';
+import { requestExportLink, revokeExportLink } from '../audit/export.js';
+import { verifyForActor } from '../audit/maintenance.js';
+import { verifyReportMessage } from '../audit/verify-view.js';
+import { previewDigest, sendDigestNow } from '../digest/on-demand.js';
+import { digestSent } from '../digest/replies.js';
 import * as views from '../views.js';
 import type { Command } from './grammar.js';
 import { FULL_HELP, USAGE } from './usage.js';
@@ -37,7 +43,7 @@ export type FormRequest =
 /**
  * What the adapter should do with a command's outcome: show a message (privately to the person
  * unless `shareable`), open a form, or hand the command to a capability the adapter provides
- * itself (the digest preview and send come with the weekly digest).
+ * itself (`delegated`: no command uses it at present; kept while adapters still handle it).
  */
 export type CommandOutcome =
   | {
@@ -45,6 +51,11 @@ export type CommandOutcome =
       readonly message: Message;
       /** Read-only answers (lists, details, figures) that the person may share with the channel. */
       readonly shareable?: boolean;
+      /**
+       * Holds a signed link that opens data for whoever has it: show it to the person alone, never
+       * in a shared conversation (Slack: ephemeral; Teams: the person's own chat with the bot).
+       */
+      readonly confidential?: boolean;
     }
   | { readonly kind: 'form'; readonly request: FormRequest }
   | { readonly kind: 'check-started'; readonly checkId: string; readonly message: Message }
@@ -160,12 +171,24 @@ async function executeFocus(
       return show(views.detectionChanged(await setChannelDetection(deps, actor, context.place, command.mode)));
     case 'status':
       return showShareable(views.weekStatus(await weekFigures(deps, actor)));
+    case 'dashboard':
+      // Never shareable: the link opens the dashboard for whoever holds it.
+      return show(dashboardLinkMessage(await issueDashboardLink(deps, actor)));
+    case 'verify':
+      return showShareable(verifyReportMessage(await verifyForActor(deps, actor, { full: command.full })));
+    case 'export':
+      // Never shareable: the link opens the pack for whoever holds it.
+      return { kind: 'message', message: await requestExportLink(deps, actor, command.period), confidential: true };
+    case 'revoke-link':
+      return show(await revokeExportLink(deps, actor, command.linkId));
     case 'digest':
       if (command.mode === 'here') {
         await addDigestTarget(deps, actor, context.place);
         return show(views.digestHere());
       }
-      return { kind: 'delegated', command };
+      // The preview is for the person asking only (never shareable); a manual send goes out now.
+      if (command.mode === 'preview') return show(await previewDigest(deps, actor));
+      return show(digestSent(await sendDigestNow(deps, actor)));
   }
 }
 

@@ -36,12 +36,16 @@ export type Command =
   | { family: 'feedback'; action: 'record'; summary?: string; fields: Fields<FeedbackField> }
   | { family: 'feedback'; action: 'help' }
   | { family: 'check'; action: 'start'; text?: string }
-  | { family: 'focus'; action: 'settings'; changes: Fields<'timezone' | 'digest' | 'detection' | 'cap' | 'quiet'> }
+  | { family: 'focus'; action: 'settings'; changes: Fields<'timezone' | 'digest' | 'detection' | 'cap' | 'quiet' | 'retention'> }
   | { family: 'focus'; action: 'digest'; mode: 'here' | 'preview' | 'send' }
   | { family: 'focus'; action: 'role'; person: string; role: string }
   | { family: 'focus'; action: 'roles' }
   | { family: 'focus'; action: 'detection'; mode: string }
   | { family: 'focus'; action: 'status' }
+  | { family: 'focus'; action: 'dashboard' }
+  | { family: 'focus'; action: 'verify'; full: boolean }
+  | { family: 'focus'; action: 'export'; period: string }
+  | { family: 'focus'; action: 'revoke-link'; linkId: string }
   | { family: 'focus'; action: 'help' };
 
 /** Option keys each command understands, with the aliases people type. */
@@ -94,7 +98,7 @@ const FEEDBACK_KEYS: Record<string, FeedbackField> = {
   received: 'received',
   date: 'received',
 };
-const SETTINGS_KEYS: Record<string, 'timezone' | 'digest' | 'detection' | 'cap' | 'quiet'> = {
+const SETTINGS_KEYS: Record<string, 'timezone' | 'digest' | 'detection' | 'cap' | 'quiet' | 'retention'> = {
   timezone: 'timezone',
   tz: 'timezone',
   zone: 'timezone',
@@ -102,6 +106,7 @@ const SETTINGS_KEYS: Record<string, 'timezone' | 'digest' | 'detection' | 'cap' 
   detection: 'detection',
   cap: 'cap',
   quiet: 'quiet',
+  retention: 'retention',
 };
 
 const FAMILY_ALIASES: Record<string, Command['family']> = {
@@ -282,6 +287,9 @@ function parseFocus(tokens: Token[]): Command {
       return { family: 'focus', action: 'help' };
     case 'status':
       return { family: 'focus', action: 'status' };
+    case 'dashboard':
+      if (restWords.length > 0) throw usageError('Say just "{focus}dashboard" for a private link to the dashboard.', 'focus');
+      return { family: 'focus', action: 'dashboard' };
     case 'roles':
       return { family: 'focus', action: 'roles' };
     case 'settings': {
@@ -299,6 +307,24 @@ function parseFocus(tokens: Token[]): Command {
       }
       const [person, role] = restWords as [string, string];
       return { family: 'focus', action: 'role', person, role };
+    }
+    case 'verify': {
+      const mode = restWords[0]?.toLowerCase();
+      if (mode === undefined || mode === 'quick') return { family: 'focus', action: 'verify', full: false };
+      if (mode === 'full' || mode === 'all' || mode === '--full') return { family: 'focus', action: 'verify', full: true };
+      throw usageError('Say "{focus}verify" (the seal chain and the newest entries) or "{focus}verify full" (every entry, slower).', 'focus');
+    }
+    case 'export': {
+      const period = rest.map((token) => (token.kind === 'word' ? token.text : token.raw)).join(' ').trim();
+      if (!period) {
+        throw usageError('Say which period to export, e.g. "{focus}export 2026-Q1", "{focus}export last-quarter" or "{focus}export 2026-01-01..2026-03-31".', 'focus');
+      }
+      return { family: 'focus', action: 'export', period };
+    }
+    case 'revoke-link':
+    case 'revoke': {
+      if (restWords.length !== 1) throw usageError('Say which link to revoke: "{focus}revoke-link <link id>", with the id from the message that gave the link.', 'focus');
+      return { family: 'focus', action: 'revoke-link', linkId: restWords[0] as string };
     }
     case 'detection': {
       const mode = restWords[0];

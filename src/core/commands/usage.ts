@@ -25,10 +25,13 @@ export const USAGE = {
   focus: [
     '*Customer focus*',
     '• `{focus}status` — this week\'s figures',
-    '• `{focus}settings [timezone:Europe/Oslo] [digest:"mon 09:00"] [cap:5] [quiet:"18:00-08:00"]` (admins): time zone, digest time, most unasked prompts per channel and day, quiet hours',
+    '• `{focus}dashboard` — a private link to the read-only dashboard, valid for 24 hours',
+    '• `{focus}settings [timezone:Europe/Oslo] [digest:"mon 09:00"] [cap:5] [quiet:"18:00-08:00"] [retention:365d|keep]` (admins): time zone, digest time, most unasked prompts per channel and day, quiet hours, how long decision-message text is kept in the evidence',
     '• `{focus}digest here|preview|send` — where the weekly digest goes, a preview, or send it now (admins)',
     '• `{focus}role @person member|manager|admin|auditor` (admins) and `{focus}roles`',
     '• `{focus}detection auto|mention-only|off|snooze` — decision detection in this channel; snooze pauses it for a week (admins)',
+    '• `{focus}verify [full]` — checks the evidence log against its seals; `full` re-checks every entry',
+    '• `{focus}export <period>` (managers, auditors) — a private download link to the audit pack, e.g. `2026-Q1`, `last-quarter`, `2026-01-01..2026-03-31`; `{focus}revoke-link <id>` stops a link',
   ].join('\n'),
 } as const;
 

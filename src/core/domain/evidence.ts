@@ -17,6 +17,11 @@ export const EVIDENCE_TYPES = [
   'digest.reviewed',
   'settings.changed',
   'role.changed',
+  'link.issued',
+  'link.revoked',
+  'evidence.exported',
+  'evidence.redacted',
+  'person.erased',
 ] as const;
 export type EvidenceType = (typeof EVIDENCE_TYPES)[number];
 

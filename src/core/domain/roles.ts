@@ -19,6 +19,8 @@ export const PERMISSIONS = [
   'evidence.read',
   'evidence.export',
   'digest.receive',
+  'digest.review', // record that management reviewed a digest (ISO 9001 9.3.2)
+  'digest.send', // send the digest now, outside its schedule
   'settings.change',
   'role.change',
 ] as const;
@@ -39,8 +41,9 @@ const MANAGER: Permission[] = [
   'requirement.reassign',
   'evidence.export',
   'digest.receive',
+  'digest.review',
 ];
-const ADMIN: Permission[] = [...MANAGER, 'settings.change', 'role.change'];
+const ADMIN: Permission[] = [...MANAGER, 'digest.send', 'settings.change', 'role.change'];
 const AUDITOR: Permission[] = [...READ, 'evidence.export'];
 
 const GRANTS: Record<Role, ReadonlySet<Permission>> = {
@@ -74,6 +77,8 @@ export const PERMISSION_WORDING: Record<Permission, string> = {
   'evidence.read': 'see the evidence log',
   'evidence.export': 'export evidence',
   'digest.receive': 'receive the weekly digest',
+  'digest.review': 'record the management review of a digest',
+  'digest.send': 'send the digest outside its schedule',
   'settings.change': 'change settings',
   'role.change': 'change roles',
 };

@@ -16,6 +16,11 @@ export interface WorkspaceSettings {
   readonly dailyPromptCap?: number;
   /** Local times `HH:MM-HH:MM` during which the bot asks nothing unasked (may wrap midnight). */
   readonly quietHours?: string;
+  /**
+   * Days after which decision-message snapshots are redacted in the evidence log and the checks
+   * (the hashes stay, so the log still verifies); unset keeps them.
+   */
+  readonly snapshotRetentionDays?: number;
   /** Conversations the weekly digest is posted to (`digest here`). */
   readonly digestTargets?: readonly { readonly platform: Platform; readonly channelId: string }[];
 }

@@ -66,6 +66,25 @@ export interface SettingsChanges {
   readonly cap?: string;
   /** `HH:MM-HH:MM` local time with no unasked prompts, or `off`. */
   readonly quiet?: string;
+  /** Days decision-message snapshots are kept in the evidence (`365d`, `12m`), or `keep`. */
+  readonly retention?: string;
+}
+
+/** `365d`, `90 days`, `12m`, `2y` → days; `keep` → undefined. At least a week, at most 100 years. */
+function parseRetention(raw: string): number | undefined {
+  const text = raw.trim().toLowerCase();
+  if (['keep', 'forever', 'off', 'none'].includes(text)) return undefined;
+  const match = /^(\d{1,5})\s*(d|days?|w|weeks?|m|months?|y|years?)?$/.exec(text);
+  const unit = match?.[2]?.[0] ?? 'd';
+  const days = match ? Number(match[1]) * ({ d: 1, w: 7, m: 30, y: 365 }[unit] ?? 1) : Number.NaN;
+  if (!Number.isInteger(days) || days < 7 || days > 36_500) {
+    throw new DomainError(
+      'input.invalid',
+      `"${raw.trim()}" is not a retention period I can use. Give days, months or years of at least a week, e.g. retention:365d or retention:24m, or retention:keep to keep message text.`,
+      'retention',
+    );
+  }
+  return days;
 }
 
 function parseCap(raw: string): number {
@@ -91,7 +110,7 @@ function parseQuietHours(raw: string): string | undefined {
 
 export async function changeSettings(deps: CoreDeps, actor: Actor, changes: SettingsChanges): Promise<Workspace> {
   await requirePermission(deps, actor, 'settings.change');
-  const patch: Partial<Pick<WorkspaceSettings, 'timeZone' | 'digestWeekday' | 'digestTime' | 'defaultDetection' | 'dailyPromptCap' | 'quietHours'>> = {};
+  const patch: Partial<Pick<WorkspaceSettings, 'timeZone' | 'digestWeekday' | 'digestTime' | 'defaultDetection' | 'dailyPromptCap' | 'quietHours' | 'snapshotRetentionDays'>> = {};
   if (changes.timezone !== undefined) {
     if (!isValidTimeZone(changes.timezone.trim())) {
       throw new DomainError(
@@ -107,20 +126,22 @@ export async function changeSettings(deps: CoreDeps, actor: Actor, changes: Sett
     Object.assign(patch, { defaultDetection: oneOf(changes.detection, DETECTION_MODES, 'detection mode') });
   }
   if (changes.cap !== undefined) Object.assign(patch, { dailyPromptCap: parseCap(changes.cap) });
+  const keepSnapshots = changes.retention !== undefined && parseRetention(changes.retention) === undefined;
+  if (changes.retention !== undefined && !keepSnapshots) Object.assign(patch, { snapshotRetentionDays: parseRetention(changes.retention) });
   const quietOff = changes.quiet !== undefined && parseQuietHours(changes.quiet) === undefined;
   if (changes.quiet !== undefined && !quietOff) Object.assign(patch, { quietHours: parseQuietHours(changes.quiet) });
   await requireWorkspace(deps, actor.workspaceId);
-  if (Object.keys(patch).length === 0 && !quietOff) return requireWorkspace(deps, actor.workspaceId);
+  if (Object.keys(patch).length === 0 && !quietOff && !keepSnapshots) return requireWorkspace(deps, actor.workspaceId);
   const now = deps.clock.now();
   const updated = await deps.workspaces.update(actor.workspaceId, (current) => ({
     ...current,
-    settings: { ...current.settings, ...patch, ...(quietOff ? { quietHours: undefined } : {}) },
+    settings: { ...current.settings, ...patch, ...(quietOff ? { quietHours: undefined } : {}), ...(keepSnapshots ? { snapshotRetentionDays: undefined } : {}) },
   }));
   if (!updated) throw new DomainError('workspace.unknown', `There is no workspace "${actor.workspaceId}".`);
   await recordEvidence(deps, actor, now, {
     type: 'settings.changed',
     subject: { kind: 'workspace', id: actor.workspaceId },
-    data: { ...patch, ...(quietOff ? { quietHours: 'off' } : {}) },
+    data: { ...patch, ...(quietOff ? { quietHours: 'off' } : {}), ...(keepSnapshots ? { snapshotRetentionDays: 'keep' } : {}) },
   });
   return updated;
 }

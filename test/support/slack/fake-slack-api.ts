@@ -15,7 +15,7 @@ export interface RecordedCall {
   method: string;
   /** From `Authorization: Bearer …` (or a `token` form field, which is then left out of `body`). */
   token?: string;
-  /** The HTTP status the fake answered with; 0 for a call left hanging. */
+  /** The HTTP status the fake answered with; 0 for a call left hanging or dropped. */
   status: number;
   /**
    * The parsed body. Form values stay strings as sent (`"true"`, `"5"`), except the fields
@@ -33,7 +33,9 @@ export type Failure =
   /** Any other status, e.g. 500, or 404 for an expired response_url. */
   | { kind: 'http'; status: number; body?: string }
   /** Never answers (until close): for timeout tests. */
-  | { kind: 'hang' };
+  | { kind: 'hang' }
+  /** Drops the connection without an answer, as a network failure would. */
+  | { kind: 'reset' };
 
 export type CannedReply = Record<string, unknown> | ((call: RecordedCall) => Record<string, unknown>);
 
@@ -136,6 +138,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     const call: RecordedCall = { method, status, body, path, ...(token ? { token } : {}) };
     record(call);
     if (failure?.kind === 'hang') return; // the socket is destroyed by close()
+    if (failure?.kind === 'reset') return void request.socket.destroy();
     if (failure?.kind === 'ratelimited') return send(response, 429, JSON.stringify({ ok: false, error: 'ratelimited' }), { 'retry-after': String(failure.retryAfterSeconds) });
     if (failure?.kind === 'http') return send(response, failure.status, failure.body ?? `fake Slack: HTTP ${failure.status}`, { 'content-type': 'text/plain' });
     if (failure?.kind === 'error') return send(response, 200, JSON.stringify({ ok: false, error: failure.error, ...failure.extra }));

@@ -4,7 +4,10 @@
  * prompt is redrawn in place after the answer is stored.
  */
 import type { App, BlockButtonAction } from '@slack/bolt';
+import { digestReviewed } from '../../../core/digest/replies.js';
 import { answerForm } from '../../../core/forms/catalogue.js';
+import type { Message } from '../../../core/messages.js';
+import { reviewRecorded } from '../../../core/views.js';
 import { toSlackMessage, toSlackModal } from '../block-kit.js';
 import { ACTION_ID_PATTERN, decodeAction } from '../action-codec.js';
 import type { SlackRuntime } from '../runtime.js';
@@ -52,6 +55,22 @@ export function registerActionListeners(app: App, runtime: SlackRuntime): void {
       }
       case 'requirement.review':
         return openForm(client, runtime, actor, body.trigger_id, { form: 'requirement.review', requirementId: decoded.requirementId }, channelId);
+      // Still valid / Retire under a requirement in the digest or a reminder: the review is evidence.
+      case 'requirement.keep':
+      case 'requirement.retire': {
+        const result = await runtime.core.reviewRequirement(actor, decoded.requirementId, decoded.kind === 'requirement.keep' ? 'still_valid' : 'retire');
+        if (!result.ok) return replyPrivately(respond, result.error.message);
+        return showPrivately(reviewRecorded(result.value.requirement, result.value.review));
+      }
+      case 'digest.reviewed': {
+        const result = await runtime.core.markDigestReviewed(actor, decoded.digestId);
+        if (!result.ok) return replyPrivately(respond, result.error.message);
+        return showPrivately(digestReviewed(result.value));
+      }
+    }
+
+    async function showPrivately(message: Message): Promise<void> {
+      await respond({ response_type: 'ephemeral', replace_original: false, ...toSlackMessage(message) });
     }
 
     async function openAnswerForm(checkId: string, impact?: 'negative' | 'none' | 'unknown'): Promise<void> {

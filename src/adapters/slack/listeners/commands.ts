@@ -72,7 +72,7 @@ export function registerCommandListeners(app: App, runtime: SlackRuntime): void 
           return;
         }
         case 'delegated':
-          await replyPrivately(respond, 'The weekly digest preview and manual send are not available yet: they arrive with the weekly digest.');
+          await replyPrivately(respond, 'That command is not available in Slack.');
           return;
       }
     });

@@ -27,6 +27,12 @@ export class KeyvEvidenceLog implements EvidenceLog {
     return loadAll<EvidenceEntry>(this.backend.records, wanted);
   }
 
+  slots(workspaceId: WorkspaceId, fromSeq: number, toSeq: number): Promise<(EvidenceEntry | undefined)[]> {
+    const wanted: string[] = [];
+    for (let seq = Math.max(1, fromSeq); seq <= toSeq; seq++) wanted.push(keys.evidence(workspaceId, seq));
+    return wanted.length === 0 ? Promise.resolve([]) : this.backend.records.getMany<EvidenceEntry>(wanted);
+  }
+
   lastSeq(workspaceId: WorkspaceId): Promise<number> {
     return this.backend.counters.current(keys.evidenceCounter(workspaceId));
   }

@@ -5,13 +5,15 @@ import { KeyvChannelSettingsRepository } from './channel-settings-repository.js'
 import { KeyvActionRepository, KeyvDecisionCheckRepository } from './decision-check-repository.js';
 import { KeyvEvidenceLog } from './evidence-log.js';
 import { KeyvFeedbackRepository } from './feedback-repository.js';
+import { KeyvPrivacyStore } from './privacy-store.js';
 import { KeyvRequirementRepository } from './requirement-repository.js';
 import { KeyvRoleRepository } from './role-repository.js';
+import { KeyvSealLog } from './seal-log.js';
 import { KeyvWorkspaceRepository } from './workspace-repository.js';
 
 export type Repositories = Pick<
   CoreDeps,
-  'workspaces' | 'roles' | 'requirements' | 'checks' | 'actions' | 'feedback' | 'evidence' | 'channels' | 'claims' | 'counters'
+  'workspaces' | 'roles' | 'requirements' | 'checks' | 'actions' | 'feedback' | 'evidence' | 'channels' | 'claims' | 'counters' | 'seals' | 'privacy'
 >;
 
 export function createRepositories(backend: Backend): Repositories {
@@ -23,6 +25,8 @@ export function createRepositories(backend: Backend): Repositories {
     actions: new KeyvActionRepository(backend),
     feedback: new KeyvFeedbackRepository(backend),
     evidence: new KeyvEvidenceLog(backend),
+    seals: new KeyvSealLog(backend),
+    privacy: new KeyvPrivacyStore(backend),
     channels: new KeyvChannelSettingsRepository(backend),
     // The backend's claims serve the core directly: same contract, namespaced keys.
     claims: backend.claims,

@@ -31,6 +31,15 @@ export const keys = {
   evidenceCounter: (ws: WorkspaceId) => `ws:${ws}:ev`,
   evidence: (ws: WorkspaceId, seq: number) => `ws:${ws}:ev:${seq}`,
   evidenceByTime: (ws: WorkspaceId) => `ws:${ws}:ev.at`,
+  // The evidence log's seals: the head (latest seal, the compare-and-set point), one immutable
+  // record per seal, and the claim that decides who writes the first seal.
+  sealHead: (ws: WorkspaceId) => `ws:${ws}:seal.head`,
+  seal: (ws: WorkspaceId, number: number) => `ws:${ws}:seal:${number}`,
+  sealGenesis: (ws: WorkspaceId) => `ws:${ws}:seal.genesis`,
+  /** Up to when snapshot retention has been applied. */
+  retentionMark: (ws: WorkspaceId) => `ws:${ws}:retention`,
+  /** Permanent claim: the signed link is revoked (written by src/core/links/signed-links.ts). */
+  linkRevoked: (ws: WorkspaceId, linkId: string) => `ws:${ws}:link-revoked:${linkId}`,
 };
 
 /** Scores are numbers: instants as epoch ms, calendar dates as days since 1970. */

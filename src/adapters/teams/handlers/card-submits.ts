@@ -5,7 +5,9 @@
  * confirmation, and the decision card shows the answers so far.
  */
 import type { TurnContext } from 'botbuilder';
+import { digestReviewed } from '../../../core/digest/replies.js';
 import type { Actor } from '../../../core/domain/shared.js';
+import { reviewRecorded } from '../../../core/views.js';
 import type { FormKind } from '../../../core/forms/form.js';
 import { decodeCardAction } from '../action-codec.js';
 import { FORM_KEY, formSubmitKind, formValuesFromSubmit } from '../card-forms.js';
@@ -43,6 +45,16 @@ export async function handleCardSubmit(runtime: TeamsRuntime, context: TurnConte
     }
     case 'requirement.review':
       return openForm(runtime, context, actor, 'requirement.review', { requirementId: action.requirementId });
+    // Still valid / Retire under a requirement in the digest or a reminder: the review is evidence.
+    case 'requirement.keep':
+    case 'requirement.retire': {
+      const result = await core.reviewRequirement(actor, action.requirementId, action.kind === 'requirement.keep' ? 'still_valid' : 'retire');
+      return void (await (result.ok ? replyWith(context, reviewRecorded(result.value.requirement, result.value.review)) : replyText(context, result.error.message)));
+    }
+    case 'digest.reviewed': {
+      const result = await core.markDigestReviewed(actor, action.digestId);
+      return void (await (result.ok ? replyWith(context, digestReviewed(result.value)) : replyText(context, result.error.message)));
+    }
     case 'command.share':
       // Teams answers are visible to the conversation already; no card of ours carries this.
       return void (await replyText(context, OUT_OF_DATE));

@@ -1,0 +1,97 @@
+/**
+ * `GET /audit/download/<workspace>/<token>`: the audit pack behind a signed download link.
+ *
+ * The token alone grants the pack (no login), so every refusal is a small HTML page that says
+ * why and carries no data: 403 for links that are not ours or are used for another workspace,
+ * 410 for expired or revoked ones. Link-preview robots (Slack and Teams unfurl links) get a page
+ * without the pack, so a preview never downloads evidence or records an export.
+ */
+import { type Request, type Response, Router } from 'express';
+import { exportForGrant } from '../../core/audit/export.js';
+import { DomainError } from '../../core/errors.js';
+import { LINK_REFUSAL_TEXT, type LinkRefusal, type LinkSigner } from '../../core/links/signed-links.js';
+import type { CoreDeps } from '../../core/ports.js';
+import { type HttpServer, requestLog } from '../http/server.js';
+import { packFileName, zipAuditPack } from './zip.js';
+
+/** Where the route is mounted; the core builds links as `/audit/download/…` (export.ts `downloadPath`). */
+export const AUDIT_ROUTE_PREFIX = '/audit';
+
+const GONE: ReadonlySet<LinkRefusal> = new Set(['expired', 'revoked']);
+
+/** User agents of the robots that fetch a link to show a preview of it. */
+const PREVIEW_ROBOTS = /Slackbot|SkypeUriPreview|facebookexternalhit|Twitterbot|LinkedInBot|Discordbot|WhatsApp|TelegramBot|embedly/i;
+
+const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+
+function page(res: Response, status: number, title: string, text: string): void {
+  res
+    .status(status)
+    .type('html')
+    .send(
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+        `<title>${escapeHtml(title)}</title><style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;line-height:1.5}</style></head>` +
+        `<body><h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p></body></html>\n`,
+    );
+}
+
+/** Tokens travel in the path: keep them out of caches, logs of other sites and referrers. */
+function privateHeaders(res: Response): void {
+  res.setHeader('cache-control', 'no-store');
+  res.setHeader('referrer-policy', 'no-referrer');
+  res.setHeader('x-content-type-options', 'nosniff');
+  res.setHeader('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
+}
+
+export function auditRouter(options: { deps: CoreDeps; signer: LinkSigner }): Router {
+  const router = Router();
+
+  const checked = async (req: Request, res: Response) => {
+    privateHeaders(res);
+    const workspaceId = String(req.params.workspace ?? '');
+    const result = await options.signer.check(String(req.params.token ?? ''), { purpose: 'download', workspaceId });
+    if (!result.ok) {
+      requestLog(res).info({ refusal: result.reason }, 'audit download link refused');
+      page(res, GONE.has(result.reason) ? 410 : 403, 'This download link does not work', LINK_REFUSAL_TEXT[result.reason]);
+      return undefined;
+    }
+    return result.grant;
+  };
+
+  router.head('/download/:workspace/:token', async (req, res) => {
+    if (await checked(req, res)) res.status(200).type('application/zip').end();
+  });
+
+  router.get('/download/:workspace/:token', async (req, res) => {
+    const grant = await checked(req, res);
+    if (!grant) return;
+    if (PREVIEW_ROBOTS.test(req.get('user-agent') ?? '')) {
+      page(res, 200, 'Audit pack', 'Open this link in a browser to download the audit pack.');
+      return;
+    }
+    let pack;
+    try {
+      pack = await exportForGrant(options.deps, grant);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      // The workspace was purged, or the grant does not cover a pack.
+      page(res, 410, 'This download link does not work', error.message);
+      return;
+    }
+    const zip = zipAuditPack(pack, options.deps.clock.now());
+    requestLog(res).info({ workspaceId: grant.workspaceId, linkId: grant.id, bytes: zip.byteLength }, 'audit pack downloaded');
+    res
+      .status(200)
+      .type('application/zip')
+      .setHeader('content-disposition', `attachment; filename="${packFileName(pack)}"`)
+      .send(Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength));
+  });
+
+  return router;
+}
+
+/** Mounts the download route on the bot's one server; call before `listen()`. */
+export function mountAuditRoutes(server: HttpServer, options: { deps: CoreDeps; signer: LinkSigner }): void {
+  server.mount(AUDIT_ROUTE_PREFIX, auditRouter(options));
+}

@@ -1,0 +1,35 @@
+/** The direct messages owners get on a review date or a due date, with buttons to act. Pure. */
+import type { DecisionCheck, FollowUpAction } from '../domain/decision-check.js';
+import type { Requirement } from '../domain/requirement.js';
+import type { IsoDate } from '../domain/shared.js';
+import { type Block, type Message, inlineToPlain, userText } from '../messages.js';
+import { reviewButtons } from './render.js';
+
+const NO_NAGGING = 'At most one reminder a week; anything still overdue appears in the weekly digest to management.';
+
+const when = (due: IsoDate, today: IsoDate) => (due === today ? 'today' : `since ${due}`);
+
+function message(blocks: Block[]): Message {
+  const first = blocks[0];
+  return { fallback: first && first.kind === 'text' ? inlineToPlain(first.parts) : 'Reminder', blocks };
+}
+
+export function requirementReminder(requirement: Requirement, today: IsoDate): Message {
+  return message([
+    { kind: 'text', parts: [`Reminder: *${requirement.id}* is due for review ${when(requirement.nextReviewOn, today)}. `, userText(requirement.statement)] },
+    { kind: 'fields', items: [['Customer', [userText(requirement.customer)]], ['Type', [requirement.type]], ['Status', [requirement.status.replace(/_/g, ' ')]]] },
+    { kind: 'actions', buttons: reviewButtons(requirement.id) },
+    { kind: 'context', parts: [`You own this requirement. *Still valid* keeps it as it is; *Update* records another outcome. ${NO_NAGGING}`] },
+  ]);
+}
+
+export function actionReminder(action: FollowUpAction, today: IsoDate, decision?: DecisionCheck): Message {
+  return message([
+    { kind: 'text', parts: [`Reminder: your follow-up action is due ${when(action.dueOn ?? today, today)}: `, userText(action.description)] },
+    ...(decision
+      ? [{ kind: 'context' as const, parts: ['It follows up the decision: ', userText(decision.text.length > 200 ? `${decision.text.slice(0, 199)}…` : decision.text), ...(decision.place.permalink ? [' ', { link: decision.place.permalink, label: 'open thread' }] : [])] }]
+      : []),
+    { kind: 'actions', buttons: [{ label: 'Done', action: { kind: 'action.close', actionId: action.id }, style: 'primary' }] },
+    { kind: 'context', parts: [NO_NAGGING] },
+  ]);
+}

@@ -1,0 +1,112 @@
+/**
+ * The store goes away in the middle of a run and comes back. The test puts a TCP proxy of its own
+ * between the bot and a store of its own (a private redis-server; a private database on the
+ * PostgreSQL server), cuts every connection and refuses new ones, then lets them through again.
+ * The shared servers other suites use are never touched.
+ *
+ * While the store is away: /healthz answers 503 and says why, and a person gets "try again
+ * shortly" within seconds, not a hang. When it is back: everything works again without a restart,
+ * and what was stored before the outage is still there.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { type SlackBotHarness, TEAM, startSlackBot } from '../support/slack-bot.js';
+import { POSTGRES_SKIPPED, databaseUrl } from '../support/real-stores.js';
+import { createPrivateDatabase } from './support/postgres-database.js';
+import { REDIS_SERVER_MISSING, hasRedisServer, startPrivateRedis } from './support/private-redis.js';
+import { type TcpProxy, startTcpProxy } from './support/tcp-proxy.js';
+
+const CHANNEL = 'C0OUTAGE';
+/** "Within seconds": the longest a person may wait for an answer while the store is away. */
+const ANSWER_WITHIN_MS = 6_000;
+
+interface Target {
+  label: string;
+  skipReason?: string;
+  /** Starts the store; returns its host/port (to proxy to) and how to build the bot's URL from the proxy's port. */
+  start(): Promise<{ host: string; port: number; urlVia(port: number): string; stop(): Promise<void> }>;
+}
+
+const targets: Target[] = [
+  {
+    label: 'Redis',
+    ...(hasRedisServer() ? {} : { skipReason: REDIS_SERVER_MISSING }),
+    async start() {
+      const redis = await startPrivateRedis();
+      return { host: '127.0.0.1', port: redis.port, urlVia: (port) => `redis://127.0.0.1:${port}`, stop: () => redis.stop() };
+    },
+  },
+  {
+    label: 'PostgreSQL',
+    ...(databaseUrl ? {} : { skipReason: POSTGRES_SKIPPED }),
+    async start() {
+      const database = await createPrivateDatabase(databaseUrl ?? '');
+      const direct = new URL(database.url);
+      return {
+        host: direct.hostname,
+        port: Number(direct.port || 5432),
+        urlVia: (port) => {
+          const via = new URL(database.url);
+          via.port = String(port);
+          return via.toString();
+        },
+        stop: () => database.drop(),
+      };
+    },
+  },
+];
+
+async function health(h: SlackBotHarness): Promise<{ status: number; body: { status?: string; reason?: string } }> {
+  const response = await fetch(`http://127.0.0.1:${h.bot.port}/healthz`);
+  return { status: response.status, body: (await response.json()) as { status?: string; reason?: string } };
+}
+
+/** Sends a command and waits for its reply; resolves with the reply's text and how long it took. */
+async function command(h: SlackBotHarness, text: string, n: number): Promise<{ shown: string; ms: number }> {
+  const started = Date.now();
+  const path = `/response/outage/${n}`;
+  expect((await h.slack.command('/requirement', text, { userId: 'U0OPS', teamId: TEAM, channelId: CHANNEL, responseUrl: `${h.api.origin}${path}` })).status).toBe(200);
+  const reply = await h.api.waitForCall('response_url', (call) => call.path === path, 30_000);
+  return { shown: JSON.stringify(reply.body), ms: Date.now() - started };
+}
+
+describe.each(targets)('store outage: $label', (target) => {
+  let cleanup: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const step of cleanup.reverse()) await step();
+    cleanup = [];
+  });
+
+  it.skipIf(target.skipReason !== undefined)('503 with the reason, "try again shortly" within seconds, and recovery without a restart', { timeout: 90_000 }, async () => {
+    const store = await target.start();
+    cleanup.push(() => store.stop());
+    const proxy: TcpProxy = await startTcpProxy(store.host, store.port);
+    cleanup.push(() => proxy.close());
+    const h = await startSlackBot({ STORE_URL: store.urlVia(proxy.port), LOG_LEVEL: 'warn' });
+    cleanup.push(() => h.close());
+
+    const before = await command(h, 'add Deliveries to Norway within 5 days customer:"Acme AS"', 1);
+    expect(before.shown).toContain('Recorded *REQ-1*');
+    expect((await health(h)).status).toBe(200);
+
+    await proxy.cut();
+    await expect.poll(async () => (await health(h)).status, { timeout: ANSWER_WITHIN_MS }).toBe(503);
+    const down = await health(h);
+    expect(down.body).toMatchObject({ status: 'unavailable', reason: expect.stringMatching(/store is unreachable/) });
+
+    const during = await command(h, 'add Invoices in NOK customer:Acme', 2);
+    expect(during.shown).toMatch(/cannot reach my database right now, so nothing was saved\. Please try again shortly/);
+    expect(during.ms).toBeLessThan(ANSWER_WITHIN_MS);
+    const listDuring = await command(h, 'list', 3);
+    expect(listDuring.shown).toMatch(/try again shortly/);
+    expect(listDuring.ms).toBeLessThan(ANSWER_WITHIN_MS);
+
+    await proxy.restore();
+    await expect.poll(async () => (await health(h)).status, { timeout: 15_000 }).toBe(200);
+    const after = await command(h, 'add Support answers within 4 hours customer:Acme', 4);
+    expect(after.shown).toContain('Recorded *REQ-2*');
+    const list = await command(h, 'list', 5);
+    expect(list.shown).toContain('Deliveries to Norway');
+    expect(list.shown).toContain('Support answers within 4 hours');
+    expect(list.shown).not.toContain('Invoices in NOK');
+  });
+});
