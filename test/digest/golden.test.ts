@@ -1,6 +1,7 @@
 /**
  * Golden tests: the digest of a typical week and of an empty week, as Slack receives it (Block
- * Kit and the plain-text fallback) and as plain text (the CLI preview and the evidence copy).
+ * Kit and the plain-text fallback), as Teams receives it (an Adaptive Card and its text summary)
+ * and as plain text (the CLI preview and the evidence copy).
  * Any change to the digest's content shows up here as a diff to review.
  *
  * Regenerate after an intended change with `UPDATE_GOLDEN=1 npx vitest run test/digest/golden.test.ts`.
@@ -55,6 +56,7 @@ describe('the digest, pinned', () => {
     });
     expectGolden('typical-week.slack.json', toSlackMessage(message));
     expectGolden('typical-week.txt', spellCommands(messageToPlain(message), 'teams'));
+    expectGolden('typical-week.teams.json', toTeamsMessage(message));
     // What a user typed stays inert: Slack gets it escaped.
     const slack = JSON.stringify(toSlackMessage(message));
     expect(slack).not.toContain('<!here>');
@@ -72,6 +74,7 @@ describe('the digest, pinned', () => {
     });
     expectGolden('empty-week.slack.json', toSlackMessage(message));
     expectGolden('empty-week.txt', spellCommands(messageToPlain(message), 'teams'));
+    expectGolden('empty-week.teams.json', toTeamsMessage(message));
     const sections = message.blocks.filter((block) => block.kind === 'text');
     expect(sections).toHaveLength(1);
   });

@@ -6,12 +6,15 @@ import type { Actor } from '../../core/domain/shared.js';
 import type { Core } from '../../core/index.js';
 import type { Logger } from '../logging/logger.js';
 import type { ConversationReferences } from './conversation-references.js';
+import type { PrivateChat } from './private-chat.js';
 import { type TeamsWhere, actorOf } from './teams-activity.js';
 
 export interface TeamsRuntime {
   readonly core: Core;
   readonly logger: Logger;
   readonly references: ConversationReferences;
+  /** Answers meant for one person, sent to their personal chat with the bot. */
+  readonly privateChat: PrivateChat;
   /** Registers the tenant as a workspace on first contact; cached per process. */
   workspace(where: TeamsWhere): Promise<void>;
   /** The person acting: an admin when ADMIN_USERS lists them or they installed the app. */
@@ -25,12 +28,13 @@ export interface TeamsRuntime {
 const installerKey = (workspaceId: string, userId: string) =>
   `ws:${workspaceId}:teams:installer:${createHash('sha256').update(userId).digest('hex').slice(0, 40)}`;
 
-export function createTeamsRuntime(core: Core, logger: Logger, references: ConversationReferences): TeamsRuntime {
+export function createTeamsRuntime(core: Core, logger: Logger, references: ConversationReferences, privateChat: PrivateChat): TeamsRuntime {
   const known = new Set<string>();
   return {
     core,
     logger,
     references,
+    privateChat,
     async workspace(where) {
       if (known.has(where.workspaceId)) return;
       await core.ensureWorkspace({ id: where.workspaceId, platform: 'teams', name: where.teamName ?? where.workspaceId });

@@ -16,6 +16,7 @@ import { ConversationReferences } from './conversation-references.js';
 import { createTeamsMessenger, describeConnectorError } from './messenger.js';
 import { RedeliveryGuard } from './redelivery-guard.js';
 import { replyText } from './replies.js';
+import { createPrivateChat } from './private-chat.js';
 import { createTeamsRuntime } from './runtime.js';
 import { connectTeams } from './teams-auth.js';
 import { CustomerFocusBot } from './teams-bot.js';
@@ -62,7 +63,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
   const { logger, core } = options;
   const { adapter, authenticated, botAppId } = connectTeams(options.teams);
   const references = new ConversationReferences(options.records);
-  const runtime = createTeamsRuntime(core, logger, references);
+  const runtime = createTeamsRuntime(core, logger, references, createPrivateChat({ adapter, botAppId, references, logger }));
   const bot = new CustomerFocusBot(runtime);
   const guard = new RedeliveryGuard(core.deps.claims, options.instanceId);
 

@@ -42,8 +42,7 @@ export type FormRequest =
 
 /**
  * What the adapter should do with a command's outcome: show a message (privately to the person
- * unless `shareable`), open a form, or hand the command to a capability the adapter provides
- * itself (`delegated`: no command uses it at present; kept while adapters still handle it).
+ * unless `shareable`), open a form, or post a new decision check.
  */
 export type CommandOutcome =
   | {
@@ -58,8 +57,7 @@ export type CommandOutcome =
       readonly confidential?: boolean;
     }
   | { readonly kind: 'form'; readonly request: FormRequest }
-  | { readonly kind: 'check-started'; readonly checkId: string; readonly message: Message }
-  | { readonly kind: 'delegated'; readonly command: Command };
+  | { readonly kind: 'check-started'; readonly checkId: string; readonly message: Message };
 
 export interface CommandContext {
   /** Where the command was typed; a check started by command is placed there. */
@@ -68,6 +66,7 @@ export interface CommandContext {
 
 const show = (message: Message): CommandOutcome => ({ kind: 'message', message });
 const showShareable = (message: Message): CommandOutcome => ({ kind: 'message', message, shareable: true });
+const showConfidential = (message: Message): CommandOutcome => ({ kind: 'message', message, confidential: true });
 
 export async function executeCommand(
   deps: CoreDeps,
@@ -172,13 +171,13 @@ async function executeFocus(
     case 'status':
       return showShareable(views.weekStatus(await weekFigures(deps, actor)));
     case 'dashboard':
-      // Never shareable: the link opens the dashboard for whoever holds it.
-      return show(dashboardLinkMessage(await issueDashboardLink(deps, actor)));
+      // Confidential: the link opens the dashboard for whoever holds it.
+      return showConfidential(dashboardLinkMessage(await issueDashboardLink(deps, actor)));
     case 'verify':
       return showShareable(verifyReportMessage(await verifyForActor(deps, actor, { full: command.full })));
     case 'export':
-      // Never shareable: the link opens the pack for whoever holds it.
-      return { kind: 'message', message: await requestExportLink(deps, actor, command.period), confidential: true };
+      // Confidential: the link opens the pack for whoever holds it.
+      return showConfidential(await requestExportLink(deps, actor, command.period));
     case 'revoke-link':
       return show(await revokeExportLink(deps, actor, command.linkId));
     case 'digest':
@@ -186,8 +185,9 @@ async function executeFocus(
         await addDigestTarget(deps, actor, context.place);
         return show(views.digestHere());
       }
-      // The preview is for the person asking only (never shareable); a manual send goes out now.
-      if (command.mode === 'preview') return show(await previewDigest(deps, actor));
+      // The preview is for the person asking only (confidential: it is management's reading before
+      // anyone chose to send it); a manual send goes out now.
+      if (command.mode === 'preview') return showConfidential(await previewDigest(deps, actor));
       return show(digestSent(await sendDigestNow(deps, actor)));
   }
 }

@@ -10,8 +10,11 @@ import type { Socket } from 'node:net';
 
 export interface ConnectorCall {
   readonly method: 'POST' | 'PUT' | 'DELETE' | 'GET';
-  /** `reply` (POST …/activities/{id}), `send` (POST …/activities), `update` (PUT), `delete`. */
-  readonly kind: 'reply' | 'send' | 'update' | 'delete' | 'other';
+  /**
+   * `reply` (POST …/activities/{id}), `send` (POST …/activities), `update` (PUT), `delete`,
+   * `create` (POST /v3/conversations: a new or existing personal chat).
+   */
+  readonly kind: 'reply' | 'send' | 'update' | 'delete' | 'create' | 'other';
   readonly conversationId: string;
   /** The activity replied to or updated. */
   readonly activityId?: string;
@@ -34,7 +37,10 @@ export interface FakeConnector {
   readonly calls: ConnectorCall[];
   /** Successful posts and updates (what people would see). */
   delivered(): ConnectorCall[];
-  /** Makes the next `times` calls to a conversation fail with `fault` (times: Infinity for always). */
+  /**
+   * Makes the next `times` calls to a conversation fail with `fault` (times: Infinity for always);
+   * CREATE_CONVERSATION stands for opening personal chats.
+   */
   fail(conversationId: string, fault: ConnectorFault, times?: number): void;
   /** Resolves with the first call matching, at once if it already happened. */
   waitFor(predicate: (call: ConnectorCall) => boolean, timeoutMs?: number): Promise<ConnectorCall>;
@@ -43,6 +49,11 @@ export interface FakeConnector {
 }
 
 const ROUTE = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?\/?$/;
+const CREATE_ROUTE = /^\/v3\/conversations\/?$/;
+/** The conversation id under which calls that open a personal chat are recorded and failed. */
+export const CREATE_CONVERSATION = '(create)';
+/** The id the fake gives the personal chat of a member: stable, as Teams keeps one 1:1 chat per person. */
+export const personalChatId = (memberId: string) => `a:personal-${memberId}`;
 
 async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
@@ -67,6 +78,10 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     const path = (req.url ?? '').split('?')[0] ?? '';
     const match = ROUTE.exec(path);
     const method = (req.method ?? 'GET') as ConnectorCall['method'];
+    if (method === 'POST' && CREATE_ROUTE.test(path)) {
+      createConversation(body, res, req.headers.authorization);
+      return;
+    }
     const conversationId = match ? decodeURIComponent(match[1] ?? '') : '';
     const activityId = match?.[2] ? decodeURIComponent(match[2]) : undefined;
     const kind: ConnectorCall['kind'] = !match
@@ -100,6 +115,22 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     record({ ...base, status, ...(createdId ? { createdId } : {}) });
     res.writeHead(status, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ id: createdId ?? activityId ?? '' }));
+  }
+
+  function createConversation(body: Record<string, unknown>, res: ServerResponse, authorization: string | undefined): void {
+    const base = { method: 'POST' as const, kind: 'create' as const, conversationId: CREATE_CONVERSATION, body, ...(authorization ? { authorization } : {}) };
+    const planned = faults.get(CREATE_CONVERSATION);
+    if (planned && planned.left > 0) {
+      planned.left -= 1;
+      record({ ...base, status: planned.fault.status });
+      res.writeHead(planned.fault.status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { code: planned.fault.code ?? `Http${planned.fault.status}`, message: 'fake connector: cannot create the conversation' } }));
+      return;
+    }
+    const [member] = Array.isArray(body.members) ? (body.members as { id?: string }[]) : [];
+    const id = personalChatId(member?.id ?? 'unknown');
+    record({ ...base, status: 201, createdId: id });
+    res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ id }));
   }
 
   function record(call: ConnectorCall): void {

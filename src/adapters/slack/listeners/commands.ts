@@ -71,9 +71,6 @@ export function registerCommandListeners(app: App, runtime: SlackRuntime): void 
           await runtime.postCheck(client, command.channel_id, actor.id, check.value);
           return;
         }
-        case 'delegated':
-          await replyPrivately(respond, 'That command is not available in Slack.');
-          return;
       }
     });
   }

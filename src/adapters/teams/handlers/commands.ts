@@ -1,12 +1,14 @@
 /**
  * Commands typed to the bot: the core's grammar without the slash (`requirement add …`,
- * `settings`, `role @Dana manager`). Answers go to the conversation the command came from.
+ * `settings`, `role @Dana manager`). Answers go to the conversation the command came from, except
+ * those meant for one person (signed links, the digest preview), which go to their personal chat.
  */
 import type { TurnContext } from 'botbuilder';
 import type { CommandOutcome } from '../../../core/commands/execute.js';
 import type { Actor } from '../../../core/domain/shared.js';
 import type { Result } from '../../../core/errors.js';
-import { replyText, replyWith } from '../replies.js';
+import type { Message } from '../../../core/messages.js';
+import { messageActivity, replyText, replyWith } from '../replies.js';
 import type { TeamsRuntime } from '../runtime.js';
 import type { TeamsWhere } from '../teams-activity.js';
 import { postCheck } from './decisions.js';
@@ -26,7 +28,8 @@ export async function showOutcome(runtime: TeamsRuntime, context: TurnContext, a
   const outcome = result.value;
   switch (outcome.kind) {
     case 'message':
-      await replyWith(context, outcome.message);
+      if (outcome.confidential && where.kind !== 'personal') await answerPrivately(runtime, context, where, outcome.message);
+      else await replyWith(context, outcome.message);
       return;
     case 'form':
       await sendForm(runtime, context, actor, outcome.request);
@@ -36,8 +39,20 @@ export async function showOutcome(runtime: TeamsRuntime, context: TurnContext, a
       if (check.ok) await postCheck(runtime, context, where, actor, check.value);
       return;
     }
-    case 'delegated':
-      await replyText(context, 'The weekly digest preview and manual send are not available yet: they arrive with the weekly digest.');
-      return;
   }
+}
+
+/**
+ * A signed link or the digest preview asked for in a channel or group chat: everyone there could
+ * read it, so it goes to the person's personal chat and the conversation only hears where it went.
+ */
+async function answerPrivately(runtime: TeamsRuntime, context: TurnContext, where: TeamsWhere, message: Message): Promise<void> {
+  if (await runtime.privateChat.send(context, where, messageActivity(message))) {
+    await replyText(context, 'I sent you the answer in our personal chat: it is for you alone.');
+    return;
+  }
+  await replyText(
+    context,
+    'That answer is for you alone, and I could not open a personal chat with you. Open a chat with me (select my name, then Chat) and type the command there.',
+  );
 }

@@ -157,9 +157,6 @@ export class PlaygroundBot {
         if (check.ok) await this.postCheck(actor, check.value);
         return {};
       }
-      case 'delegated':
-        this.reply(persona, textMessage('That command is not available in the playground.'), threadId);
-        return {};
     }
   }
 
