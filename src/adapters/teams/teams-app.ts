@@ -42,7 +42,7 @@ export interface TeamsAdapter {
 /** Teams activities are small; a card submit with long texts is a few KB. */
 export const MAX_ACTIVITY_BYTES = 256 * 1024;
 
-const SORRY = 'Sorry, something went wrong on my side and nothing was saved from that message. Please try again shortly; if it keeps happening, tell your admin.';
+const SORRY = 'Sorry, something went wrong on my side while answering that message. Please try again shortly; if it keeps happening, tell your admin.';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -57,6 +57,21 @@ function activityProblem(body: unknown): string | undefined {
     if (!isRecord(body.conversation) || typeof body.conversation.id !== 'string') return 'The activity has no conversation id.';
   }
   return undefined;
+}
+
+/**
+ * The adapter answers 200 once onTurnError has handled a failed turn. A failed turn answers 503
+ * instead, so a channel that redelivers (Teams does on errors and timeouts) runs the turn again;
+ * the redelivery guard let go of the activity, and what the turn recorded is not recorded twice.
+ */
+function answerFailedTurnsWith503(res: Response, turn: { readonly failed: boolean }): Response {
+  return new Proxy(res, {
+    get(target, property, receiver) {
+      if (property === 'status') return (code: number) => target.status(turn.failed && code < 300 ? 503 : code);
+      const value: unknown = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
 
 export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
@@ -88,11 +103,17 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
       res.status(401).json({ error: 'This endpoint needs a Bot Framework token.' });
       return;
     }
-    await adapter.process(req, res, async (context) => {
-      const where = whereOf(context.activity);
-      if (!where) return bot.run(context);
-      const outcome = await guard.once(where.workspaceId, context.activity, () => bot.run(context));
-      if (outcome === 'duplicate') logger.debug({ activityId: context.activity.id }, 'redelivered Teams activity ignored');
+    const turn = { failed: false };
+    await adapter.process(req, answerFailedTurnsWith503(res, turn), async (context) => {
+      try {
+        const where = whereOf(context.activity);
+        if (!where) return await bot.run(context);
+        const outcome = await guard.once(where.workspaceId, context.activity, () => bot.run(context));
+        if (outcome === 'duplicate') logger.debug({ activityId: context.activity.id }, 'redelivered Teams activity ignored');
+      } catch (error) {
+        turn.failed = true;
+        throw error; // to onTurnError, which logs it and apologises
+      }
     });
   };
 

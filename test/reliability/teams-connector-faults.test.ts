@@ -1,0 +1,64 @@
+/**
+ * Teams connector faults inside a turn (the proactive side is in test/teams/teams-connection):
+ * the connector answering the bot's reply with 403, 429 or 500. Nothing recorded is lost, the
+ * process keeps serving, and when Teams delivers the activity again the card is posted once.
+ * The real CloudAdapter over HTTP; replies land on the fake connector.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type TeamsBotHarness, startTeamsBot } from '../support/teams-bot.js';
+import { ANN, channelMessage, CHANNEL, personalMessage } from '../support/teams/activities.js';
+import { textOf } from '../support/teams/card-text.js';
+
+const DECISION = 'We have decided to close the Oslo warehouse on Saturdays from March.';
+
+let h: TeamsBotHarness;
+beforeEach(async () => {
+  h = await startTeamsBot();
+});
+afterEach(async () => {
+  await h.close();
+});
+
+const cards = () => h.connector.delivered().filter((call) => call.kind === 'reply' && textOf(call).includes('How does this decision affect customers?'));
+const checks = () => h.bot.services.core.deps.checks.listStarted(h.workspaceId, { from: new Date(0), to: new Date(Date.now() + 60_000) });
+
+describe('Teams connector faults during a turn', () => {
+  it('a 429 on the reply is retried and the card is posted once', async () => {
+    const message = channelMessage({ serviceUrl: h.connector.url, text: DECISION });
+    h.connector.fail(`${CHANNEL};messageid=${String(message.id)}`, { status: 429, retryAfterSeconds: 0 });
+    expect((await h.send(message)).status).toBe(200);
+    expect(cards()).toHaveLength(1);
+    expect(await checks()).toHaveLength(1);
+  });
+
+  it('a lasting 500 keeps the check; the redelivered activity posts its card once', async () => {
+    const message = channelMessage({ serviceUrl: h.connector.url, text: DECISION });
+    const thread = `${CHANNEL};messageid=${String(message.id)}`;
+    h.connector.fail(thread, { status: 500 }, Number.POSITIVE_INFINITY);
+    const first = await h.send(message);
+    expect(first.status).toBeGreaterThanOrEqual(500);
+    expect(first.body).not.toMatch(/at .*\.js:\d+/); // no stack trace to the caller
+    expect(cards()).toHaveLength(0);
+    expect((await checks()).map((check) => check.text)).toEqual([DECISION]);
+
+    // The connector recovers; Teams delivers the same activity again, twice.
+    h.connector.fail(thread, { status: 500 }, 0);
+    expect((await h.send(message)).status).toBe(200);
+    expect((await h.send(message)).status).toBe(200);
+    expect(cards()).toHaveLength(1);
+    expect(await checks()).toHaveLength(1);
+  }, 90_000);
+
+  it('a 403 on the reply is logged without the token, and the bot goes on serving others', async () => {
+    const message = channelMessage({ serviceUrl: h.connector.url, text: DECISION });
+    h.connector.fail(`${CHANNEL};messageid=${String(message.id)}`, { status: 403, code: 'BotDisabledByAdmin' }, Number.POSITIVE_INFINITY);
+    await h.send(message);
+    expect(await checks()).toHaveLength(1);
+    const failure = h.logs.find((line) => line.msg === 'Teams turn failed');
+    expect(JSON.stringify(failure)).toContain('403');
+    expect(JSON.stringify(h.logs)).not.toMatch(/Bearer\s+\S/);
+
+    await h.send(personalMessage({ serviceUrl: h.connector.url, from: ANN, text: 'help' }));
+    expect(h.connector.delivered().filter((call) => call.kind !== 'create').map(textOf).at(-1)).toMatch(/requirement/i);
+  });
+});
