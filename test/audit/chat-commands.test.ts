@@ -36,7 +36,7 @@ describe('audit commands', () => {
     expect(outcome.kind === 'message' && outcome.shareable).toBeFalsy();
     const text = outcome.kind === 'message' ? messageToPlain(outcome.message) : '';
     expect(text).toContain('Audit pack 2026-07-01 to 2026-09-30');
-    expect(text).toMatch(/Download the audit pack \(zip\) \(https:\/\/bot\.example\.com\/audit\/download\/slack%3AT1\/v1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\)/);
+    expect(text).toMatch(/Download the audit pack \(zip\) \(https:\/\/bot\.example\.com\/audit\/download\/slack%3AT1\?t=v1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\)/);
     expect(text).toContain('The link works for 24 hours, for this workspace only');
   });
 

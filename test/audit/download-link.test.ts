@@ -39,13 +39,17 @@ describe('audit commands and download links in Slack', () => {
 
   it('replies privately with a link that downloads the pack for that period', async () => {
     const { url } = await exportLink();
-    expect(url).toContain(`/audit/download/slack%3A${TEAM}/v1.`);
+    expect(url).toContain(`/audit/download/slack%3A${TEAM}?t=v1.`);
     const response = await fetch(url);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/zip');
     expect(response.headers.get('content-disposition')).toBe(`attachment; filename="customer-focus-audit_slack-${TEAM}_2026-01-01_2026-03-31.zip"`);
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    // The token opens the pack, so the access log must not keep it (it keeps the path only).
+    const token = new URL(url).searchParams.get('t') ?? '';
+    expect(h.logs.some((line) => String(line.path).startsWith('/audit/download/'))).toBe(true);
+    expect(JSON.stringify(h.logs)).not.toContain(token.split('.')[2]);
     const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
     const manifest = JSON.parse(new TextDecoder().decode(files[`customer-focus-audit_slack-${TEAM}_2026-01-01_2026-03-31/manifest.json`])) as { period: { from: string; to: string } };
     expect(manifest.period).toMatchObject({ from: '2026-01-01', to: '2026-03-31' });
@@ -66,6 +70,8 @@ describe('audit commands and download links in Slack', () => {
     const page = await refused.text();
     expect(page).toContain('This link was not issued by this bot, or it was changed after it was issued.');
     expect(refused.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(refused.headers.get('x-frame-options')).toBe('DENY');
+    expect(refused.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     const elsewhere = await fetch(url.replace(`slack%3A${TEAM}`, 'slack%3ATOTHER'));
     expect(elsewhere.status).toBe(403);
     expect(await elsewhere.text()).toContain('This link belongs to another workspace.');
@@ -80,7 +86,7 @@ describe('audit commands and download links in Slack', () => {
     const past = new TestClock(new Date(Date.now() - 36 * 3_600_000));
     const oldSigner = createLinkSigner({ ...deps, clock: past } as CoreDeps, LINK_SECRET);
     const { token } = await oldSigner.issue({ workspaceId: h.workspaceId, purpose: 'download', role: 'admin', issuedTo: 'U0ADMIN', subject: '2026-01-01..2026-03-31' });
-    const expired = await fetch(`http://127.0.0.1:${h.bot.port}/audit/download/${encodeURIComponent(h.workspaceId)}/${token}`);
+    const expired = await fetch(`http://127.0.0.1:${h.bot.port}/audit/download/${encodeURIComponent(h.workspaceId)}?t=${token}`);
     expect(expired.status).toBe(410);
     expect(await expired.text()).toContain('This link has expired.');
 

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { StoreInstallationStore } from '../../src/adapters/slack/installation-store.js';
 import { purgeWorkspace } from '../../src/core/audit/purge.js';
 import { sealWorkspace } from '../../src/core/audit/seal-workspace.js';
 import { verifyLog } from '../../src/core/audit/verify-log.js';
@@ -41,6 +42,14 @@ async function fill(t: TestCore, workspaceId: string): Promise<void> {
   const signer = createLinkSigner(t.deps, 'x'.repeat(40));
   const { grant } = await signer.issue({ workspaceId, purpose: 'download', role: 'admin', issuedTo: admin.id, subject: '2026-11-01..2026-11-30' });
   await signer.revoke(workspaceId, grant.id, admin);
+  // The workspace's Slack token (a multi-workspace install) lives under its prefix too.
+  const teamId = workspaceId.replace(/^slack:/, '');
+  await new StoreInstallationStore(t.backend.records).storeInstallation({
+    team: { id: teamId },
+    enterprise: undefined,
+    user: { id: 'U1', token: undefined, scopes: undefined },
+    bot: { token: `xoxb-${teamId}`, scopes: ['chat:write'], id: 'B1', userId: 'UB1' },
+  });
   await sealWorkspace(t.deps, workspaceId);
 }
 
@@ -57,6 +66,7 @@ describe.each(rawTargets(directory))('purge on $label', (target) => {
       expect(before.length).toBeGreaterThan(20);
       expect(before.some((key) => key.includes('seal'))).toBe(true);
       expect(before.some((key) => key.includes('link-revoked'))).toBe(true);
+      expect(before.some((key) => key.endsWith(':installation'))).toBe(true);
       const keptBefore = (await raw.everythingContaining(KEPT)).length;
 
       const report = await purgeWorkspace(t.deps, { id: 'cli:operator', workspaceId: GONE, platformAdmin: true });

@@ -15,6 +15,7 @@ import { verifyLog } from '../../src/core/audit/verify-log.js';
 import { verifyReportText } from '../../src/core/audit/verify-view.js';
 import type { EvidenceEntry } from '../../src/core/domain/evidence.js';
 import { createTestCore, expectOk, type TestCore } from '../support/test-core.js';
+import { recordingMessengers } from '../digest/support/recording-messenger.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'cfb-redaction-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
@@ -28,7 +29,7 @@ describe.each([
 ])('redaction on $label', ({ url }) => {
   let t: TestCore;
   beforeEach(async () => {
-    t = await createTestCore({ storeUrl: url() });
+    t = await createTestCore({ storeUrl: url(), messengers: recordingMessengers(['slack']).registry });
   });
   afterEach(() => t.close());
 
@@ -88,6 +89,30 @@ describe.each([
 
     // Erasing again finds nothing more.
     expect(await erasePerson(t.deps, admin, 'U_DANA')).toMatchObject({ entries: 0, fields: 0 });
+  });
+
+  it("erase-person redacts the text of digests that quote the person, and keeps the others'", async () => {
+    const { admin } = await history();
+    // Dana is a manager: the digest goes to her and quotes her decision, her action and her name.
+    expectOk(await t.core.sendDigestNow(admin));
+    const [quoting] = await byType(t, 'digest.sent');
+    expect(quoting?.personal.content).toContain('Dana Doe');
+    expect(quoting?.personal.content).toContain('we cap the free tier at 3 seats');
+    // Kim, who is not quoted, is erased first: that digest stays as it was.
+    expect((await erasePerson(t.deps, admin, 'U_KIM')).entries).toBeGreaterThan(0);
+    expect((await byType(t, 'digest.sent'))[0]?.personal.content).toBe(quoting?.personal.content);
+
+    const outcome = await erasePerson(t.deps, admin, 'U_DANA');
+    const [redacted] = await byType(t, 'digest.sent');
+    expect(redacted?.personal).toMatchObject({ content: null });
+    // The digest's facts stay, and so does the hash of its text.
+    expect(redacted?.data).toEqual(quoting?.data);
+    expect(redacted?.personalHashes).toEqual(quoting?.personalHashes);
+    expect(JSON.stringify(await entries(t))).not.toMatch(/Dana Doe|free tier|Email small customers/);
+    await sealWorkspace(t.deps, t.workspaceId);
+    const after = await verifyLog(t.deps, t.workspaceId, { full: true });
+    expect(after.failure).toBeUndefined();
+    expect(outcome.fields).toBeGreaterThan(0);
   });
 
   it('only admins may erase a person', async () => {

@@ -52,7 +52,7 @@ describe('seals and verification', () => {
 
     const quick = await verifyLog(t.deps, t.workspaceId);
     expect(quick).toMatchObject({ entriesVerified: 1, sealedEntries: 5, seals: 2, unsealed: 1 });
-    expect(verdictSentence(quick)).toContain('Seal chain intact: 2 seals cover 5 entries');
+    expect(verdictSentence(quick)).toBe(`1 entry verified, sealed up to entry 5 by seal ${sealLabel(seal)} at 2026-11-25 10:00 UTC, 1 not yet sealed; seal chain intact (2 seals over 5 entries).`);
   });
 
   it('splits a long history into seals of at most the maximum size', { timeout: 60_000 }, async () => {

@@ -209,10 +209,10 @@ describe.each(storeTargets(directory))('dashboard figures and tables on $label',
     const unsealed = await verificationStatus(h.deps, viewer);
     expect(unsealed).toMatchObject({ state: 'verified', lastSeq: 1 });
     expect(unsealed.latestSeal).toBeUndefined();
-    expect(unsealed.verdict).toBe('1 entry verified against their own hashes, not sealed yet.');
+    expect(unsealed.verdict).toBe('1 entry verified, not sealed yet, 1 not yet sealed.');
     const { latest } = await sealWorkspace(h.deps, CHAT_WORKSPACE);
     const sealed = await verificationStatus(h.deps, viewer);
     expect(sealed.latestSeal).toEqual(latest);
-    expect(sealed.verdict).toMatch(/^Seal chain intact: 1 seal covers 1 entry/);
+    expect(sealed.verdict).toMatch(/^0 entries verified, sealed up to entry 1 by seal #1 [0-9a-f]{12} at .* UTC, 0 not yet sealed; seal chain intact \(1 seal over 1 entry\)\.$/);
   });
 });

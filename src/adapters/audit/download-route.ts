@@ -1,5 +1,6 @@
 /**
- * `GET /audit/download/<workspace>/<token>`: the audit pack behind a signed download link.
+ * `GET /audit/download/<workspace>?t=<token>`: the audit pack behind a signed download link. The
+ * token is in the query because the access log leaves queries out.
  *
  * The token alone grants the pack (no login), so every refusal is a small HTML page that says
  * why and carries no data: 403 for links that are not ours or are used for another workspace,
@@ -12,6 +13,7 @@ import { DomainError } from '../../core/errors.js';
 import { LINK_REFUSAL_TEXT, type LinkRefusal, type LinkSigner } from '../../core/links/signed-links.js';
 import type { CoreDeps } from '../../core/ports.js';
 import { type HttpServer, requestLog } from '../http/server.js';
+import { escapeHtml } from '../web/html.js';
 import { packFileName, zipAuditPack } from './zip.js';
 
 /** Where the route is mounted; the core builds links as `/audit/download/…` (export.ts `downloadPath`). */
@@ -21,9 +23,6 @@ const GONE: ReadonlySet<LinkRefusal> = new Set(['expired', 'revoked']);
 
 /** User agents of the robots that fetch a link to show a preview of it. */
 const PREVIEW_ROBOTS = /Slackbot|SkypeUriPreview|facebookexternalhit|Twitterbot|LinkedInBot|Discordbot|WhatsApp|TelegramBot|embedly/i;
-
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 function page(res: Response, status: number, title: string, text: string): void {
   res
@@ -36,12 +35,21 @@ function page(res: Response, status: number, title: string, text: string): void 
     );
 }
 
-/** Tokens travel in the path: keep them out of caches, logs of other sites and referrers. */
+/** The address carries the token: keep it out of caches and referrers; the pages cannot be framed. */
 function privateHeaders(res: Response): void {
   res.setHeader('cache-control', 'no-store');
   res.setHeader('referrer-policy', 'no-referrer');
   res.setHeader('x-content-type-options', 'nosniff');
-  res.setHeader('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
+  res.setHeader('x-frame-options', 'DENY');
+  // The refusal pages' one inline style sheet is ours; nothing else may load or run.
+  res.setHeader('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+}
+
+/** The token from `?t=`; a repeated parameter counts by its first value. */
+function tokenOf(req: Request): string {
+  const value = req.query.t;
+  const first = Array.isArray(value) ? value[0] : value;
+  return typeof first === 'string' ? first : '';
 }
 
 export function auditRouter(options: { deps: CoreDeps; signer: LinkSigner }): Router {
@@ -50,7 +58,7 @@ export function auditRouter(options: { deps: CoreDeps; signer: LinkSigner }): Ro
   const checked = async (req: Request, res: Response) => {
     privateHeaders(res);
     const workspaceId = String(req.params.workspace ?? '');
-    const result = await options.signer.check(String(req.params.token ?? ''), { purpose: 'download', workspaceId });
+    const result = await options.signer.check(tokenOf(req), { purpose: 'download', workspaceId });
     if (!result.ok) {
       requestLog(res).info({ refusal: result.reason }, 'audit download link refused');
       page(res, GONE.has(result.reason) ? 410 : 403, 'This download link does not work', LINK_REFUSAL_TEXT[result.reason]);
@@ -59,11 +67,11 @@ export function auditRouter(options: { deps: CoreDeps; signer: LinkSigner }): Ro
     return result.grant;
   };
 
-  router.head('/download/:workspace/:token', async (req, res) => {
+  router.head('/download/:workspace', async (req, res) => {
     if (await checked(req, res)) res.status(200).type('application/zip').end();
   });
 
-  router.get('/download/:workspace/:token', async (req, res) => {
+  router.get('/download/:workspace', async (req, res) => {
     const grant = await checked(req, res);
     if (!grant) return;
     if (PREVIEW_ROBOTS.test(req.get('user-agent') ?? '')) {

@@ -17,8 +17,11 @@ import { collectAuditData } from './audit-data.js';
 import { type AuditPack, buildAuditPack } from './pack.js';
 import { type Period, parsePeriod, periodText } from './period.js';
 
-/** The path a download link points at (served by src/adapters/audit/download-route.ts). */
-export const downloadPath = (workspaceId: string, token: string): string => `/audit/download/${encodeURIComponent(workspaceId)}/${token}`;
+/**
+ * The path a download link points at (served by src/adapters/audit/download-route.ts). The token
+ * travels in the query, which the access log leaves out: a logged token would open the pack.
+ */
+export const downloadPath = (workspaceId: string, token: string): string => `/audit/download/${encodeURIComponent(workspaceId)}?t=${encodeURIComponent(token)}`;
 
 /** Builds the pack and records that it was handed out (before it is). */
 async function exportFor(deps: CoreDeps, actor: Pick<Actor, 'id' | 'name' | 'workspaceId'>, period: Period, via: 'command line' | 'download link'): Promise<AuditPack> {

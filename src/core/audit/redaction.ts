@@ -14,7 +14,7 @@ import type { CoreDeps, PersonalRewrite } from '../ports.js';
 import { requirePermission } from '../use-cases/access.js';
 import { recordEvidence } from '../use-cases/record-evidence.js';
 import { requireWorkspace } from '../use-cases/workspaces.js';
-import { fieldsOfPerson, snapshotFieldsOf } from './personal-fields.js';
+import { PersonTraces, fieldsOfPerson, quotingFieldsOf, snapshotFieldsOf } from './personal-fields.js';
 
 /** What redacted text reads as in stored records (the evidence log holds null instead). */
 export const REDACTED_TEXT = '[redacted]';
@@ -82,8 +82,8 @@ export interface ErasureOutcome {
 
 /**
  * Redacts one person's personal fields everywhere: their names and the text they wrote, in every
- * evidence entry and every stored record. Ids stay (they are what the log is organised by); the
- * erasure itself is recorded as evidence. Admins only.
+ * evidence entry and every stored record, and the text of every digest that quotes them. Ids stay
+ * (they are what the log is organised by); the erasure itself is recorded as evidence. Admins only.
  */
 export async function erasePerson(deps: CoreDeps, actor: Actor, rawUserId: string): Promise<ErasureOutcome> {
   await requirePermission(deps, actor, 'settings.change');
@@ -91,20 +91,34 @@ export async function erasePerson(deps: CoreDeps, actor: Actor, rawUserId: strin
   const workspaceId = actor.workspaceId;
   await requireWorkspace(deps, workspaceId);
   const lastSeq = await deps.evidence.lastSeq(workspaceId);
-  let entries = 0;
+  const changed = new Set<number>();
   let fields = 0;
+  const traces = new PersonTraces(userId);
+  // Digests may quote the person before (or after) the entries their traces are collected from.
+  const quoting: number[] = [];
   for (let start = 1; start <= lastSeq; start += READ_BATCH) {
     const slots = await deps.evidence.slots(workspaceId, start, Math.min(lastSeq, start + READ_BATCH - 1));
     for (const entry of slots) {
       if (!entry) continue;
+      if (safeQuotingFieldsOf(entry).length > 0) quoting.push(entry.seq);
       const owned = safeFieldsOfPerson(entry, userId);
       if (owned.length === 0) continue;
+      for (const field of owned) traces.addField(entry, field);
       await deps.privacy.redact(workspaceId, entry.seq, owned);
-      entries += 1;
+      changed.add(entry.seq);
       fields += owned.length;
     }
   }
+  for (const seq of quoting) {
+    const [entry] = await deps.evidence.slots(workspaceId, seq, seq);
+    const mentioning = entry ? safeQuotingFieldsOf(entry).filter((field) => traces.foundIn(entry.personal[field] ?? '')) : [];
+    if (mentioning.length === 0) continue;
+    await deps.privacy.redact(workspaceId, seq, mentioning);
+    changed.add(seq);
+    fields += mentioning.length;
+  }
   const records = await deps.privacy.rewriteRecords(workspaceId, eraseFromRecords(userId));
+  const entries = changed.size;
   await recordEvidence(deps, actor, deps.clock.now(), {
     type: 'person.erased',
     subject: { kind: 'person', id: userId },
@@ -113,11 +127,20 @@ export async function erasePerson(deps: CoreDeps, actor: Actor, rawUserId: strin
   return { userId, entries, fields, records };
 }
 
+// An entry damaged beyond reading is left alone; verify reports it.
 function safeFieldsOfPerson(entry: EvidenceEntry, userId: string): string[] {
   try {
     return fieldsOfPerson(entry, userId);
   } catch {
-    return []; // an entry damaged beyond reading; verify reports it
+    return [];
+  }
+}
+
+function safeQuotingFieldsOf(entry: EvidenceEntry): string[] {
+  try {
+    return quotingFieldsOf(entry);
+  } catch {
+    return [];
   }
 }
 
