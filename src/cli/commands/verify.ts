@@ -8,7 +8,6 @@ import { verifyForActor } from '../../core/audit/maintenance.js';
 import { sealWorkspace } from '../../core/audit/seal-workspace.js';
 import { sealLabel } from '../../core/audit/seal.js';
 import { verifyReportText } from '../../core/audit/verify-view.js';
-import { spellCommands } from '../../core/commands/usage.js';
 import type { CliIo } from '../io.js';
 import { UsageError } from '../io.js';
 import { withServices } from '../with-services.js';
@@ -35,7 +34,7 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
     }
     const started = performance.now();
     const report = await verifyForActor(core.deps, cliActor(workspace), { full: !values.quick });
-    io.out(spellCommands(verifyReportText(report), 'teams').replace('"verify full"', '"customer-focus verify"'));
+    io.out(verifyReportText(report, 'customer-focus verify'));
     io.err(`(${workspace.id}, ${report.full ? 'full' : 'quick'} check, ${Math.round(performance.now() - started)} ms)`);
     return report.failure ? 1 : 0;
   });

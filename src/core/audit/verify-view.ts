@@ -26,7 +26,8 @@ export function verdictSentence(report: VerifyReport): string {
   return `${verdict}; seal chain intact (${plural(report.seals, 'seal', 'seals')} over ${plural(report.sealedEntries, 'entry', 'entries')}).`;
 }
 
-export function verifyReportMessage(report: VerifyReport): Message {
+/** `fullCheck`: how the person asks for a full check where they read this (chat or terminal). */
+export function verifyReportMessage(report: VerifyReport, fullCheck = '{focus}verify full'): Message {
   const notes: string[] = [];
   if (report.failure) {
     const before = report.full ? report.entriesVerified : report.unsealed;
@@ -35,7 +36,7 @@ export function verifyReportMessage(report: VerifyReport): Message {
     if (report.unsealed > 0 || !report.latestSeal) {
       notes.push('Entries newer than the last seal are protected only by their own hashes until the next seal (hourly, and before each digest).');
     }
-    if (!report.full && report.latestSeal) notes.push('Sealed entries were checked through the seal chain; "{focus}verify full" re-checks every one of them.');
+    if (!report.full && report.latestSeal) notes.push(`Sealed entries were checked through the seal chain; "${fullCheck}" re-checks every one of them.`);
   }
   if (report.redactedFields > 0) {
     notes.push(`${plural(report.redactedFields, 'personal field was', 'personal fields were')} redacted (retention or erasure); their hashes remain, so they still verify.`);
@@ -56,4 +57,4 @@ export function verifyReportMessage(report: VerifyReport): Message {
 }
 
 /** The same report as text for the terminal. */
-export const verifyReportText = (report: VerifyReport): string => messageToPlain(verifyReportMessage(report));
+export const verifyReportText = (report: VerifyReport, fullCheck?: string): string => messageToPlain(verifyReportMessage(report, fullCheck));
