@@ -73,8 +73,8 @@ export async function startBot(config: Config, logger: Logger, options: StartOpt
   if (config.playground.enabled && config.playground.mode === 'on' && (config.slack.configured || config.teams.configured)) {
     logger.warn('PLAYGROUND=on: /playground lets anyone who reaches this server act in the local workspace without a login. Use it for development only.');
   }
-  if (teams) services.messengers.register('teams', teams.messenger);
-  // Digest and reminder posts are paced per conversation (about one a second).
+  // Digest and reminder posts are paced per conversation (about one a second), on both platforms.
+  if (teams) services.messengers.register('teams', pacedMessenger(teams.messenger));
   if (slack) services.messengers.register('slack', pacedMessenger(slack.messenger));
   const scheduler = new DigestScheduler({ core: services.core, logger, instanceId: services.instanceId, digestCron: config.digest.cron, timeZone: config.digest.timeZone });
   registerAuditJobs(scheduler, services.core.deps, logger);

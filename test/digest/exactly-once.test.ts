@@ -105,6 +105,24 @@ describe('failures', () => {
     expect(JSON.stringify(i.slack.to('person:U0MGR')[0]?.message)).toContain('"digestId":"2026-W49"');
   });
 
+  it('a digest whose building failed is built on the next run, not after the builder\'s lease runs out', async () => {
+    const i = await instance();
+    await prepare(i);
+    i.t.clock.set(DUE);
+    const failing = i.t.core.runScheduledDigest(i.t.workspaceId, {
+      defaultSchedule: MONDAYS_9,
+      owner: 'an-instance-whose-store-failed',
+      beforeBuild: async () => {
+        throw new Error('the store did not answer');
+      },
+    });
+    await expect(failing).rejects.toThrow('the store did not answer');
+    expect(await digestEvidence(i)).toEqual([]);
+    i.t.clock.set('2026-11-30T08:01:30.000Z');
+    expect(await run(i)).toMatchObject({ status: 'delivering', issuedNow: true, complete: true });
+    expect(i.slack.sent.map((item) => item.to)).toEqual(['conversation:C0MGMT', 'person:U0MGR']);
+  });
+
   it('records the digest as evidence before posting: what, to whom, when, even if every post fails', async () => {
     const i = await instance();
     await prepare(i);

@@ -6,7 +6,7 @@
 import type { Actor } from '../domain/shared.js';
 import { DomainError } from '../errors.js';
 import type { Message } from '../messages.js';
-import type { CoreDeps, Messengers } from '../ports.js';
+import type { CoreDeps } from '../ports.js';
 import { requirePermission } from '../use-cases/access.js';
 import { recordEvidence } from '../use-cases/record-evidence.js';
 import { requireWorkspace } from '../use-cases/workspaces.js';
@@ -29,8 +29,9 @@ export interface SentDigest {
 }
 
 /** Sends the digest of the last seven days to every recipient now. */
-export async function sendDigestNow(deps: CoreDeps, actor: Actor, messengers: Messengers = deps.messengers): Promise<SentDigest> {
+export async function sendDigestNow(deps: CoreDeps, actor: Actor): Promise<SentDigest> {
   await requirePermission(deps, actor, 'digest.send');
+  const messengers = deps.messengers;
   const workspace = await requireWorkspace(deps, actor.workspaceId);
   const recipients = (await digestRecipients(deps, workspace)).filter((recipient) => messengers.for(recipient.platform));
   if (recipients.length === 0) {

@@ -8,7 +8,7 @@
 import { addDays, isoWeek } from '../domain/dates.js';
 import type { IsoDate, WorkspaceId } from '../domain/shared.js';
 import type { Message } from '../messages.js';
-import type { CoreDeps, Messengers } from '../ports.js';
+import type { CoreDeps } from '../ports.js';
 import { REMINDER_CLAIM_TTL_MS, digestKeys } from './claim-keys.js';
 import { type DeliveryReport, deliver, reportOf } from './deliver.js';
 import type { Recipient } from './recipients.js';
@@ -36,12 +36,11 @@ interface DueItem {
 export interface ReminderOptions {
   /** Who holds the claims (the instance id). */
   readonly owner: string;
-  readonly messengers?: Messengers;
 }
 
 export async function sendDueReminders(deps: CoreDeps, workspaceId: WorkspaceId, options: ReminderOptions): Promise<ReminderReport[]> {
   const workspace = await deps.workspaces.get(workspaceId);
-  const messengers = options.messengers ?? deps.messengers;
+  const messengers = deps.messengers;
   // Direct messages go through the workspace's own platform; without it there is no one to tell.
   if (!workspace || !messengers.for(workspace.platform)) return [];
   const clock = wallClock(deps.clock.now(), workspace.settings.timeZone);

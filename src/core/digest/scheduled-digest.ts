@@ -29,8 +29,6 @@ export interface ScheduledDigestOptions {
   readonly defaultSchedule: ScheduleFields;
   /** Who holds the claims this run takes (the instance id). */
   readonly owner: string;
-  /** Messengers to send through (the scheduler passes paced ones); `deps.messengers` otherwise. */
-  readonly messengers?: Messengers;
   /** Runs after this instance won the week and before the digest is built (e.g. sealing the evidence log). */
   readonly beforeBuild?: (workspaceId: WorkspaceId, digestId: string) => Promise<void>;
 }
@@ -91,16 +89,24 @@ export async function runScheduledDigest(deps: CoreDeps, workspaceId: WorkspaceI
   const week = slotWeek(slot);
   if (await deps.claims.holder(digestKeys.complete(workspaceId, week))) return { status: 'complete', week };
 
-  const messengers = options.messengers ?? deps.messengers;
+  const messengers = deps.messengers;
   let entry = await issuedEntry(deps, workspaceId, week);
   let message: Message | undefined;
   if (!entry) {
     const recipients = (await digestRecipients(deps, workspace)).filter((recipient) => messengers.for(recipient.platform));
     if (recipients.length === 0) return { status: 'no-recipients', week };
-    if (!(await deps.claims.claim(digestKeys.opening(workspaceId, week), options.owner, OPENING_LEASE_MS))) return { status: 'busy', week };
-    // Another instance may have issued it between the first look and the claim.
-    entry = await issuedEntry(deps, workspaceId, week);
-    if (!entry) ({ entry, message } = await issue(deps, workspace, slot, week, recipients, options));
+    const opening = digestKeys.opening(workspaceId, week);
+    if (!(await deps.claims.claim(opening, options.owner, OPENING_LEASE_MS))) return { status: 'busy', week };
+    try {
+      // Another instance may have issued it between the first look and the claim.
+      entry = await issuedEntry(deps, workspaceId, week);
+      if (!entry) ({ entry, message } = await issue(deps, workspace, slot, week, recipients, options));
+    } catch (error) {
+      // The lease is there for a builder that crashed; one that failed lets the next run try at
+      // once. Should the release fail too, the lease runs out instead; the build's error is the news.
+      await deps.claims.release(opening, options.owner).catch(() => undefined);
+      throw error;
+    }
   }
   const issuedNow = message !== undefined;
   const recipients = ((entry.data.recipients ?? []) as unknown as RecipientFact[]).map(recipientFromFact);
