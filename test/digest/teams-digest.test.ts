@@ -9,7 +9,7 @@ import type { EvidenceType } from '../../src/core/domain/evidence.js';
 import { textMessage } from '../../src/core/messages.js';
 import { type TeamsBotHarness, startTeamsBot } from '../support/teams-bot.js';
 import { ANN, BEN, BOT, CHANNEL, channelMessage, cardSubmit, mention, personalMessage } from '../support/teams/activities.js';
-import { buttonsOf, textOf } from '../support/teams/card-text.js';
+import { buttonsOf, cardOf, textOf } from '../support/teams/card-text.js';
 import { type ConnectorCall, personalChatId } from '../support/teams/fake-connector.js';
 
 const MIA = { id: '29:mia', name: 'Mia Manager', aadObjectId: 'aad-mia' };
@@ -87,9 +87,12 @@ describe('the digest on Teams', () => {
     expect(await click(card, 'Still valid', BEN)).toContain('still valid');
     expect(await evidenceOf('requirement.reviewed')).toMatchObject([{ actorId: BEN.id, subject: { id: 'REQ-1' }, data: { outcome: 'still_valid' } }]);
 
-    expect(await click(card, 'Retire', BEN)).toContain('only managers and admins can retire requirements');
+    // Retire asks first: the button opens the question, and only its "Yes, retire" acts.
+    expect(JSON.stringify(cardOf(card))).toContain('"type":"Action.ShowCard","title":"Retire"');
+    expect(JSON.stringify(cardOf(card))).toContain('A retired requirement can no longer be changed or reviewed.');
+    expect(await click(card, 'Yes, retire', BEN)).toContain('only managers and admins can retire requirements');
     expect((await h.bot.services.core.deps.requirements.get(h.workspaceId, 'REQ-1'))?.status).toBe('open');
-    await click(card, 'Retire', MIA);
+    await click(card, 'Yes, retire', MIA);
     expect(await evidenceOf('requirement.retired')).toMatchObject([{ actorId: MIA.id, subject: { id: 'REQ-1' } }]);
   });
 

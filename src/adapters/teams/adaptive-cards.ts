@@ -134,6 +134,23 @@ export const cardText = (text: string): string => truncate(text.replace(/\r\n?/g
 
 const textBlock = (text: string, extra: CardElement = {}): CardElement => ({ type: 'TextBlock', text: cardText(text), wrap: true, ...extra });
 
+/**
+ * Adaptive Cards have no confirmation dialog, so a button that asks first (retiring) opens a
+ * small card under it with the question and the button that really acts.
+ */
+function buttonAction(button: Button): CardElement {
+  if (!button.confirm) return submitAction(button);
+  return {
+    type: 'Action.ShowCard',
+    title: truncate(button.label, LIMITS.buttonTitle),
+    card: {
+      type: 'AdaptiveCard',
+      body: [textBlock(escapeOwnText(button.confirm))],
+      actions: [submitAction({ ...button, label: `Yes, ${button.label.toLowerCase()}` })],
+    },
+  };
+}
+
 function submitAction(button: Button): CardElement {
   return {
     type: 'Action.Submit',
@@ -165,7 +182,7 @@ function renderBlock(block: Block): CardElement | undefined {
       // atc0005/go-teams-notify#161), so longer rows become several sets.
       const sets: CardElement[] = [];
       for (let i = 0; i < block.buttons.length; i += LIMITS.buttons) {
-        sets.push({ type: 'ActionSet', actions: block.buttons.slice(i, i + LIMITS.buttons).map(submitAction) });
+        sets.push({ type: 'ActionSet', actions: block.buttons.slice(i, i + LIMITS.buttons).map(buttonAction) });
       }
       return sets.length === 1 ? sets[0] : { type: 'Container', items: sets };
     }

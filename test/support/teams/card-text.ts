@@ -39,7 +39,8 @@ export function buttonsOf(call: ConnectorCall): { title: string; data: Record<st
     if (typeof node !== 'object' || node === null) return;
     const element = node as Record<string, unknown>;
     if (element.type === 'Action.Submit') found.push({ title: String(element.title), data: element.data as Record<string, unknown> });
-    for (const key of ['body', 'items', 'actions']) walk(element[key]);
+    // An Action.ShowCard's card holds the buttons that ask before they act.
+    for (const key of ['body', 'items', 'actions', 'card']) walk(element[key]);
   };
   walk(cardOf(call));
   return found;
