@@ -12,8 +12,9 @@ import { startBot } from '../../src/app/start.js';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { textMessage } from '../../src/core/messages.js';
 import { type TeamsBotHarness, startTeamsBot } from '../support/teams-bot.js';
-import { ANN, CHANNEL, PERSONAL, channelMessage, installation, personalMessage } from '../support/teams/activities.js';
+import { ANN, BEN, CHANNEL, PERSONAL, TENANT, channelMessage, installation, personalMessage } from '../support/teams/activities.js';
 import { textOf } from '../support/teams/card-text.js';
+import { CREATE_CONVERSATION, personalChatId } from '../support/teams/fake-connector.js';
 
 let h: TeamsBotHarness | undefined;
 afterEach(async () => {
@@ -102,6 +103,31 @@ describe('proactive messages', () => {
     expect(channelPost?.conversationId).toBe(CHANNEL);
     expect(textOf(channelPost!)).toContain('Weekly digest');
     expect(directMessage?.conversationId).toBe(PERSONAL);
+  });
+
+  it('reach a person who never wrote to the bot, in a personal chat opened for them', async () => {
+    h = await startTeamsBot();
+    const messenger = h.bot.services.messengers.for('teams');
+    // Before any turn the bot knows nothing of the tenant: said plainly, not retried.
+    expect(await messenger?.send(h.workspaceId, { kind: 'person', userId: BEN.id }, digest)).toMatchObject({ ok: false, retryable: false, reason: expect.stringContaining('not been used in this Teams tenant') });
+    await h.send(channelMessage({ serviceUrl: h.connector.url, from: ANN, text: 'Good morning' }));
+    h.connector.clear();
+
+    expect(await messenger?.send(h.workspaceId, { kind: 'person', userId: BEN.id }, digest)).toMatchObject({ ok: true });
+    const [created, sent] = h.connector.calls;
+    expect(created).toMatchObject({ kind: 'create', body: { isGroup: false, members: [{ id: BEN.id }], tenantId: TENANT } });
+    expect(sent).toMatchObject({ status: 201, conversationId: personalChatId(BEN.id) });
+    // The chat is remembered: the next message goes straight to it.
+    expect(await messenger?.send(h.workspaceId, { kind: 'person', userId: BEN.id }, digest)).toMatchObject({ ok: true });
+    expect(h.connector.calls.filter((call) => call.kind === 'create')).toHaveLength(1);
+  });
+
+  it('say why when Teams will not open a personal chat, without retrying it', async () => {
+    h = await startTeamsBot();
+    await h.send(channelMessage({ serviceUrl: h.connector.url, from: ANN, text: 'Good morning' }));
+    h.connector.fail(CREATE_CONVERSATION, { status: 403, code: 'Forbidden' });
+    const result = await h.bot.services.messengers.for('teams')?.send(h.workspaceId, { kind: 'person', userId: BEN.id }, digest);
+    expect(result).toMatchObject({ ok: false, retryable: false, reason: expect.stringContaining('would not open a personal chat') });
   });
 
   it('survive a restart: references are kept in the store', async () => {

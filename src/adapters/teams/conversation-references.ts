@@ -12,6 +12,14 @@ const digest = (text: string) => createHash('sha256').update(text).digest('hex')
 /** Keys live under the workspace, so purging a workspace removes its references too. */
 const conversationKey = (workspaceId: string, conversationId: string) => `ws:${workspaceId}:teams:conversation:${digest(conversationId)}`;
 const personalKey = (workspaceId: string, userId: string) => `ws:${workspaceId}:teams:personal:${digest(userId)}`;
+const serviceKey = (workspaceId: string) => `ws:${workspaceId}:teams:service`;
+
+/** Where a tenant's Teams service is and who the bot is there: enough to open a personal chat. */
+export interface TeamsService {
+  readonly serviceUrl: string;
+  readonly channelId: string;
+  readonly bot: { readonly id: string; readonly name?: string };
+}
 
 const TRUST_MS = 10 * 60 * 1000;
 
@@ -36,6 +44,15 @@ export class ConversationReferences {
     await this.write(personalKey(workspaceId, userId), reference, options.force);
   }
 
+  /** The tenant's service, from its latest turn, for people who have no personal chat yet. */
+  async rememberService(workspaceId: string, service: TeamsService): Promise<void> {
+    await this.write(serviceKey(workspaceId), service);
+  }
+
+  service(workspaceId: string): Promise<TeamsService | undefined> {
+    return this.records.get<TeamsService>(serviceKey(workspaceId));
+  }
+
   conversation(workspaceId: string, conversationId: string): Promise<StoredReference | undefined> {
     return this.records.get<StoredReference>(conversationKey(workspaceId, conversationId));
   }
@@ -56,7 +73,7 @@ export class ConversationReferences {
     await this.records.delete(key);
   }
 
-  private async write(key: string, reference: StoredReference, force = false): Promise<void> {
+  private async write(key: string, reference: StoredReference | TeamsService, force = false): Promise<void> {
     const serialized = JSON.stringify(reference);
     const cached = this.known.get(key);
     if (!force && cached?.serialized === serialized && Date.now() - cached.at < TRUST_MS) return;

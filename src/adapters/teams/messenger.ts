@@ -1,6 +1,7 @@
 /**
  * Sends outside a turn (digest, reminders) through stored conversation references and
- * `continueConversationAsync`. Connector errors become DeliveryResults, never exceptions:
+ * `continueConversationAsync`; a person who never wrote to the bot gets a personal chat opened
+ * through the tenant's service. Connector errors become DeliveryResults, never exceptions:
  * - 403 BotNotInConversationRoster: the bot was removed; the stale reference is deleted.
  * - 403 other (BotDisabledByAdmin…) and 401: not worth retrying until someone acts.
  * - 429, 412 and 5xx: the connector's HTTP pipeline already retried them with back-off
@@ -12,6 +13,8 @@ import type { Message } from '../../core/messages.js';
 import type { DeliveryResult, Destination, Messenger } from '../../core/ports.js';
 import type { Logger } from '../logging/logger.js';
 import type { ConversationReferences, StoredReference } from './conversation-references.js';
+import { describeConnectorError } from './messenger-errors.js';
+import { openPersonalChat } from './private-chat.js';
 import { messageActivity } from './replies.js';
 
 export interface TeamsMessengerOptions {
@@ -23,24 +26,6 @@ export interface TeamsMessengerOptions {
   /** Pause before the one extra attempt after a transient failure; tests pass 0. */
   readonly retryDelayMs?: number;
 }
-
-interface ConnectorError {
-  readonly statusCode?: number;
-  readonly code?: string;
-  readonly message?: string;
-}
-
-/**
- * The parts of a connector error worth logging. Never the error itself: its request carries the
- * bearer token in its headers.
- */
-export function describeConnectorError(error: unknown): ConnectorError {
-  if (typeof error !== 'object' || error === null) return { message: String(error) };
-  const { statusCode, code, message } = error as ConnectorError;
-  return { ...(statusCode !== undefined ? { statusCode } : {}), ...(code ? { code } : {}), ...(message ? { message: message.slice(0, 300) } : {}) };
-}
-
-const describe = describeConnectorError;
 
 const TRANSIENT = (status: number | undefined) => status === undefined || status === 429 || status === 412 || status >= 500;
 
@@ -64,33 +49,42 @@ export function createTeamsMessenger(options: TeamsMessengerOptions): Messenger 
     return id;
   }
 
+  /**
+   * How to reach the destination: its stored conversation, or for a person without one, a
+   * personal chat opened through the tenant's service. Undefined with the reason when neither.
+   */
+  async function routeTo(workspaceId: WorkspaceId, destination: Destination, message: Message): Promise<{ send: () => Promise<string | undefined>; stored: boolean } | string> {
+    const reference =
+      destination.kind === 'conversation'
+        ? await references.conversation(workspaceId, destination.conversationId)
+        : await references.personal(workspaceId, destination.userId);
+    if (reference) return { send: () => deliver(reference, message), stored: true };
+    if (destination.kind === 'conversation') return 'the bot has no record of this Teams conversation (it was removed, or never installed there)';
+    const service = await references.service(workspaceId);
+    if (!service) return 'the bot has not been used in this Teams tenant yet, so it cannot open a personal chat';
+    const target = { workspaceId, service, person: { id: destination.userId } };
+    return { send: () => openPersonalChat(options, target, messageActivity(message)), stored: false };
+  }
+
   return {
     async send(workspaceId: WorkspaceId, destination: Destination, message: Message): Promise<DeliveryResult> {
-      const reference =
-        destination.kind === 'conversation'
-          ? await references.conversation(workspaceId, destination.conversationId)
-          : await references.personal(workspaceId, destination.userId);
-      if (!reference) {
-        const reason =
-          destination.kind === 'conversation'
-            ? 'the bot has no record of this Teams conversation (it was removed, or never installed there)'
-            : 'this person has not opened a personal chat with the bot yet';
-        return { ok: false, retryable: false, reason };
-      }
+      const route = await routeTo(workspaceId, destination, message);
+      if (typeof route === 'string') return { ok: false, retryable: false, reason: route };
       for (let attempt = 1; ; attempt++) {
         try {
-          const messageId = await deliver(reference, message);
+          const messageId = await route.send();
           return { ok: true, ...(messageId ? { messageId } : {}) };
         } catch (error) {
-          const { statusCode, code, message: text } = describe(error);
-          if (statusCode === 403 && code === 'BotNotInConversationRoster') {
+          const { statusCode, code, message: text } = describeConnectorError(error);
+          if (route.stored && statusCode === 403 && code === 'BotNotInConversationRoster') {
             if (destination.kind === 'conversation') await references.forgetConversation(workspaceId, destination.conversationId);
             else await references.forgetPersonal(workspaceId, destination.userId);
             logger.info({ workspaceId, destination: destination.kind }, 'Teams says the bot is no longer in this conversation; its reference is deleted');
             return { ok: false, retryable: false, reason: 'the bot is no longer in this conversation (BotNotInConversationRoster)' };
           }
           if (!TRANSIENT(statusCode) || attempt >= 2) {
-            return { ok: false, retryable: TRANSIENT(statusCode), reason: `Teams answered ${statusCode ?? 'with an error'}${code ? ` ${code}` : ''}: ${text ?? 'no details'}` };
+            const what = route.stored ? 'Teams answered' : 'Teams would not open a personal chat with this person (is the app installed where they are?) and answered';
+            return { ok: false, retryable: TRANSIENT(statusCode), reason: `${what} ${statusCode ?? 'with an error'}${code ? ` ${code}` : ''}: ${text ?? 'no details'}` };
           }
           if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay * (0.5 + Math.random())));
         }

@@ -6,7 +6,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { DecisionCheck } from '../../../core/domain/decision-check.js';
 import type { SeenMessage } from '../../../core/use-cases/prompts.js';
-import { describeConnectorError } from '../messenger.js';
+import { describeConnectorError } from '../messenger-errors.js';
 import { messageActivity, replace, reply } from '../replies.js';
 import type { TeamsRuntime } from '../runtime.js';
 import type { TeamsWhere } from '../teams-activity.js';
