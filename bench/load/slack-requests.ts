@@ -29,13 +29,13 @@ const CHANNELS = 50;
 const PEOPLE = 300;
 const DECISION_SHARE = 0.1;
 
-interface Texts {
+export interface Texts {
   decisions: string[];
   chatter: string[];
 }
 
 /** Messages from the project's labelled set: what decisions and ordinary chat really look like. */
-function loadTexts(): Texts {
+export function loadTexts(): Texts {
   const texts: Texts = { decisions: [], chatter: [] };
   for (const line of readFileSync(join(PROJECT_ROOT, 'test/detection/labelled-messages.jsonl'), 'utf8').split('\n')) {
     if (!line.trim()) continue;

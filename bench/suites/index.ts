@@ -1,5 +1,9 @@
 /** Every benchmark suite, in the order `npm run bench` runs them. */
 import { slackAck } from './slack-ack.js';
+import { detector } from './detector.js';
+import { memoryStartup } from './memory-startup.js';
+import { teamsAck } from './teams-ack.js';
+import { history } from './history.js';
 import type { Suite } from './suite.js';
 
-export const SUITES: readonly Suite[] = [slackAck];
+export const SUITES: readonly Suite[] = [slackAck, teamsAck, memoryStartup, detector, history];

@@ -1,0 +1,29 @@
+/**
+ * CPU time a process has used (user + system), read from /proc on Linux. Unlike latency, the CPU
+ * a server spends per request hardly changes when other work shares the machine, so it is the
+ * steadier figure on a busy host.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+let ticksPerSecond: number | undefined;
+
+function clockTicks(): number {
+  if (ticksPerSecond === undefined) {
+    const answer = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout?.trim());
+    ticksPerSecond = Number.isFinite(answer) && answer > 0 ? answer : 100;
+  }
+  return ticksPerSecond;
+}
+
+/** Seconds of CPU the process has used so far; undefined without /proc or when it is gone. */
+export function cpuSeconds(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces) start at the state, field 3; utime and stime are 14 and 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / clockTicks();
+  } catch {
+    return undefined;
+  }
+}

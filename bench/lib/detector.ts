@@ -1,0 +1,130 @@
+/**
+ * The decision detector's figures on JSONL files: precision and recall on labelled lines, the
+ * firing rate on all of them, and throughput (messages per second in this one Node thread: one
+ * warm-up pass, then repeated passes for at least `minMeasureMs`). Used by bench/detect.ts
+ * (`npm run bench:detect`) and by the `detector` suite of `npm run bench`.
+ *
+ * Each line is {"text": "…"} with an optional "label" ("decision" | "not_decision", or a
+ * boolean) and an optional context ({"context": {"isThreadReply": true}} or a top-level
+ * "isThreadReply"). The shared development data (../shared/data, see its PROVENANCE.md) is read
+ * in place, never copied into the repository.
+ */
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { type DetectionContext, detectDecision } from '../../src/core/detection/detect-decision.js';
+import { PROJECT_ROOT } from './paths.js';
+
+interface Row {
+  readonly text: string;
+  readonly label?: boolean;
+  readonly context: DetectionContext;
+}
+
+export interface FileResult {
+  readonly file: string;
+  readonly messages: number;
+  readonly skippedLines: number;
+  readonly labelled: number;
+  readonly flagged: number;
+  readonly firingRate: number;
+  readonly tp?: number;
+  readonly fp?: number;
+  readonly fn?: number;
+  readonly tn?: number;
+  readonly precision?: number;
+  readonly recall?: number;
+  readonly f1?: number;
+  readonly messagesPerSecond: number;
+  readonly passes: number;
+}
+
+/** The project's own labelled set (in the repository). */
+export const OWN_LABELLED = join(PROJECT_ROOT, 'test/detection/labelled-messages.jsonl');
+/** The shared development data, beside the project (never copied into it). */
+export const SHARED_DATA = join(PROJECT_ROOT, '../shared/data');
+export const SHARED_FILES = [join(SHARED_DATA, 'decision-dev.jsonl'), join(SHARED_DATA, 'chat-dev.jsonl')];
+export const DEFAULT_FILES = [OWN_LABELLED, ...SHARED_FILES];
+export const MIN_MEASURE_MS = 1000;
+const MIN_PASSES = 3;
+
+function parseLabel(value: unknown): boolean | undefined {
+  if (value === true || value === 'decision' || value === 1 || value === 'true') return true;
+  if (value === false || value === 'not_decision' || value === 0 || value === 'false') return false;
+  return undefined;
+}
+
+function readRows(path: string): { rows: Row[]; skipped: number } {
+  const rows: Row[] = [];
+  let skipped = 0;
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    try {
+      const record = JSON.parse(line) as Record<string, unknown>;
+      if (typeof record.text !== 'string') {
+        skipped += 1;
+        continue;
+      }
+      const nested = record.context as Record<string, unknown> | undefined;
+      const isThreadReply = nested?.isThreadReply === true || record.isThreadReply === true;
+      const label = parseLabel(record.label);
+      rows.push({ text: record.text, context: { isThreadReply }, ...(label === undefined ? {} : { label }) });
+    } catch {
+      skipped += 1;
+    }
+  }
+  return { rows, skipped };
+}
+
+function throughput(rows: readonly Row[], minMeasureMs: number): { perSecond: number; passes: number } {
+  let sink = 0;
+  for (const row of rows) sink += detectDecision(row.text, row.context).score; // warm-up
+  let passes = 0;
+  const started = process.hrtime.bigint();
+  let elapsedMs = 0;
+  while (passes < MIN_PASSES || elapsedMs < minMeasureMs) {
+    for (const row of rows) sink += detectDecision(row.text, row.context).score;
+    passes += 1;
+    elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
+  }
+  if (Number.isNaN(sink)) throw new Error('unreachable: keeps the work observable');
+  return { perSecond: (rows.length * passes) / (elapsedMs / 1000), passes };
+}
+
+const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b);
+
+export function evaluate(path: string, options: { showMisses?: boolean; minMeasureMs?: number } = {}): FileResult {
+  const showMisses = options.showMisses ?? false;
+  const { rows, skipped } = readRows(path);
+  let tp = 0, fp = 0, fn = 0, tn = 0, flagged = 0, labelled = 0;
+  for (const row of rows) {
+    const detection = detectDecision(row.text, row.context);
+    if (detection.decision) flagged += 1;
+    if (row.label === undefined) {
+      if (showMisses && detection.decision) console.log(`  fired ${detection.score}: ${JSON.stringify(row.text).slice(0, 160)} — ${detection.reasons.join('; ')}`);
+      continue;
+    }
+    labelled += 1;
+    if (row.label && detection.decision) tp += 1;
+    else if (!row.label && !detection.decision) tn += 1;
+    else if (row.label) fn += 1;
+    else fp += 1;
+    if (showMisses && row.label !== detection.decision) {
+      console.log(`  ${row.label ? 'FN' : 'FP'} ${detection.score}: ${JSON.stringify(row.text).slice(0, 160)} — ${detection.reasons.join('; ')}`);
+    }
+  }
+  const speed = rows.length > 0 ? throughput(rows, options.minMeasureMs ?? MIN_MEASURE_MS) : { perSecond: 0, passes: 0 };
+  const base = {
+    file: relative(process.cwd(), path) || path,
+    messages: rows.length,
+    skippedLines: skipped,
+    labelled,
+    flagged,
+    firingRate: ratio(flagged, rows.length),
+    messagesPerSecond: Math.round(speed.perSecond),
+    passes: speed.passes,
+  };
+  if (labelled === 0) return base;
+  const precision = ratio(tp, tp + fp);
+  const recall = ratio(tp, tp + fn);
+  return { ...base, tp, fp, fn, tn, precision, recall, f1: ratio(2 * precision * recall, precision + recall) };
+}
