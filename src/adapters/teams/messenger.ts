@@ -51,7 +51,7 @@ export function createTeamsMessenger(options: TeamsMessengerOptions): Messenger 
 
   /**
    * How to reach the destination: its stored conversation, or for a person without one, a
-   * personal chat opened through the tenant's service. Undefined with the reason when neither.
+   * personal chat opened through the tenant's service; when neither, the reason, as a string.
    */
   async function routeTo(workspaceId: WorkspaceId, destination: Destination, message: Message): Promise<{ send: () => Promise<string | undefined>; stored: boolean } | string> {
     const reference =

@@ -47,11 +47,14 @@ export async function openPersonalChat(
     // Caught here: an error escaping the callback would go to the adapter's onTurnError.
     try {
       id = (await personal.sendActivity(activity))?.id;
-      const { activityId: _activityId, ...reference } = TurnContext.getConversationReference(personal.activity);
-      await references.rememberPersonal(workspaceId, person.id, { ...reference, user: { id: person.id, name: person.name ?? '' } });
     } catch (error) {
       failure = error ?? new Error('the connector failed without saying why');
+      return;
     }
+    // Sent: a store hiccup now must not turn the send into a failure that is retried (a second
+    // copy). Without the reference the next send simply opens the chat again.
+    const { activityId: _activityId, ...reference } = TurnContext.getConversationReference(personal.activity);
+    await references.rememberPersonal(workspaceId, person.id, { ...reference, user: { id: person.id, name: person.name ?? '' } }).catch(() => undefined);
   });
   if (failure !== undefined) throw failure;
   return id;
