@@ -4,7 +4,7 @@
  * own `digest:"mon 09:00"` is built here). Slots are wall-clock times in the workspace's time zone,
  * turned into instants per day, so a daylight-saving change never moves a digest off 09:00 local.
  */
-import { addDays, isoWeek } from '../domain/dates.js';
+import { addDays, isoWeek, zoneFormatter } from '../domain/dates.js';
 import type { IsoDate } from '../domain/shared.js';
 import type { Workspace } from '../domain/workspace.js';
 
@@ -48,17 +48,10 @@ interface WallClock {
   readonly second: number;
 }
 
-// Building an Intl formatter costs far more than using one; a process sees few time zones.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
-    if (formatters.size > 500) formatters.clear();
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
+const formatterFor = (timeZone: string): Intl.DateTimeFormat =>
+  zoneFormatter('wall-clock', timeZone, () =>
+    new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }),
+  );
 
 /** What a clock on the wall in `timeZone` shows at `instant`. */
 export function wallClock(instant: Date, timeZone: string): WallClock {

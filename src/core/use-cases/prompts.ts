@@ -8,7 +8,7 @@
 import type { CheckOrigin, ConversationPlace, DecisionCheck } from '../domain/decision-check.js';
 import { sha256 } from '../domain/evidence.js';
 import type { Actor, Person } from '../domain/shared.js';
-import { dateInZone } from '../domain/dates.js';
+import { dateInZone, zoneFormatter } from '../domain/dates.js';
 import { DEFAULT_DAILY_PROMPT_CAP, type DetectionMode } from '../domain/workspace.js';
 import type { Message } from '../messages.js';
 import type { CoreDeps } from '../ports.js';
@@ -56,7 +56,7 @@ const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.
 export function inQuietHours(now: Date, timeZone: string, quietHours: string | undefined): boolean {
   if (!quietHours) return false;
   const [from = '', to = ''] = quietHours.split('-');
-  const local = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(now);
+  const local = zoneFormatter('hour-minute', timeZone, () => new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })).format(now);
   const minute = minutesOf(local);
   const start = minutesOf(from);
   const end = minutesOf(to);
