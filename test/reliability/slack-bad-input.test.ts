@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordedCall } from '../support/slack/fake-slack-api.js';
 import { type SlackBotHarness, SIGNING_SECRET, TEAM, startSlackBot } from '../support/slack-bot.js';
 import { signSlackRequest } from '../support/slack/signed-requests.js';
-import { examineEvidence } from './support/evidence-check.js';
+import { expectStoreWhole } from './support/store-whole.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'cfb-bad-input-'));
 const CHANNEL = 'C0BAD';
@@ -170,17 +170,7 @@ describe('every command with hostile text', () => {
     expect(h.logs.filter((entry) => entry.msg === 'Slack listener failed')).toEqual([]);
     expect((await fetch(`http://127.0.0.1:${h.bot.port}/healthz`)).status).toBe(200);
 
-    // Nothing by halves: every requirement number taken belongs to a stored, listed requirement
-    // with its evidence entry, and every evidence number holds an intact entry.
-    const { core, backend } = h.bot.services;
-    const listed = await core.deps.requirements.list(h.workspaceId);
-    const numbersTaken = await backend.counters.current(`ws:${h.workspaceId}:req`);
-    expect(listed.map((requirement) => requirement.number).sort((a, b) => a - b)).toEqual(Array.from({ length: numbersTaken }, (_, i) => i + 1));
-    const lastSeq = await core.deps.evidence.lastSeq(h.workspaceId);
-    const entries = await core.deps.evidence.listBySeq(h.workspaceId, 1, lastSeq);
-    expect(examineEvidence(entries, lastSeq)).toEqual({ altered: [], holes: [] });
-    const created = new Set(entries.filter((entry) => entry.type === 'requirement.created').map((entry) => entry.subject.id));
-    expect(new Set(listed.map((requirement) => requirement.id))).toEqual(created);
+    await expectStoreWhole(h.bot.services, h.workspaceId);
   });
 });
 

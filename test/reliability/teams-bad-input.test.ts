@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TeamsBotHarness, startTeamsBot } from '../support/teams-bot.js';
 import { ANN, CHANNEL, channelMessage, personalMessage } from '../support/teams/activities.js';
 import type { ConnectorCall } from '../support/teams/fake-connector.js';
-import { examineEvidence } from './support/evidence-check.js';
+import { expectStoreWhole } from './support/store-whole.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'cfb-teams-bad-input-'));
 
@@ -96,12 +96,7 @@ describe('every Teams command with hostile text', () => {
     expect(h.logs.filter((entry) => entry.msg === 'Teams turn failed')).toEqual([]);
     expect((await fetch(`http://127.0.0.1:${h.bot.port}/healthz`)).status).toBe(200);
 
-    const { core, backend } = h.bot.services;
-    const listed = await core.deps.requirements.list(h.workspaceId);
-    const numbersTaken = await backend.counters.current(`ws:${h.workspaceId}:req`);
-    expect(listed.map((requirement) => requirement.number).sort((a, b) => a - b)).toEqual(Array.from({ length: numbersTaken }, (_, i) => i + 1));
-    const lastSeq = await core.deps.evidence.lastSeq(h.workspaceId);
-    expect(examineEvidence(await core.deps.evidence.listBySeq(h.workspaceId, 1, lastSeq), lastSeq)).toEqual({ altered: [], holes: [] });
+    await expectStoreWhole(h.bot.services, h.workspaceId);
     // The channel saw nothing of all this.
     expect(h.connector.calls.filter((call) => call.conversationId.startsWith(CHANNEL))).toEqual([]);
   });
