@@ -6,14 +6,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { weeklySchedule } from '../../src/core/digest/slots.js';
 import type { ScheduledDigestOutcome } from '../../src/core/digest/scheduled-digest.js';
 import type { EvidenceEntry } from '../../src/core/domain/evidence.js';
 import { removeNamespace, uniqueNamespace } from '../support/real-stores.js';
 import { storeTargets } from '../support/store-targets.js';
-import { type TestCore, createTestCore, expectOk } from '../support/test-core.js';
-import { type RecordingMessenger, recordingMessengers } from './support/recording-messenger.js';
+import { expectOk } from '../support/test-core.js';
+import { type Instance, osloInstances } from './support/oslo-instances.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'cfb-digest-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
@@ -22,25 +22,7 @@ const MONDAYS_9 = weeklySchedule(1, '09:00');
 // Monday 30 November 2026, 09:00:30 in Oslo; the workspace was created the Tuesday before.
 const DUE = '2026-11-30T08:00:30.000Z';
 
-interface Instance {
-  t: TestCore;
-  slack: RecordingMessenger;
-}
-
-const opened: Instance[] = [];
-afterEach(async () => {
-  for (const instance of opened.splice(0)) await instance.t.close();
-});
-
-async function instance(storeUrl = 'memory://', namespace?: string): Promise<Instance> {
-  const { registry, messengers } = recordingMessengers(['slack']);
-  const t = await createTestCore({ storeUrl, ...(namespace ? { namespace } : {}), messengers: registry, timeZone: 'Europe/Oslo' });
-  const slack = messengers.slack;
-  if (!slack) throw new Error('no slack messenger');
-  const made = { t, slack };
-  opened.push(made);
-  return made;
-}
+const { open: instance, opened } = osloInstances();
 
 /** A workspace with a management channel, a second channel and a manager. */
 async function prepare(first: Instance, channels = ['C0MGMT']): Promise<void> {

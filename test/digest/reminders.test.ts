@@ -6,32 +6,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/core/domain/shared.js';
 import { removeNamespace, uniqueNamespace } from '../support/real-stores.js';
 import { storeTargets } from '../support/store-targets.js';
-import { type TestCore, createTestCore, expectOk } from '../support/test-core.js';
-import { type RecordingMessenger, recordingMessengers } from './support/recording-messenger.js';
+import { expectOk } from '../support/test-core.js';
+import { type Instance, osloInstances } from './support/oslo-instances.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'cfb-reminders-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
-interface Instance {
-  t: TestCore;
-  slack: RecordingMessenger;
-}
-const opened: Instance[] = [];
-afterEach(async () => {
-  for (const instance of opened.splice(0)) await instance.t.close();
-});
-
-async function instance(storeUrl = 'memory://', namespace?: string): Promise<Instance> {
-  const { registry, messengers } = recordingMessengers(['slack']);
-  const t = await createTestCore({ storeUrl, ...(namespace ? { namespace } : {}), messengers: registry, timeZone: 'Europe/Oslo' });
-  const made = { t, slack: messengers.slack as RecordingMessenger };
-  opened.push(made);
-  return made;
-}
+const { open: instance, opened } = osloInstances();
 
 const remind = (i: Instance) => i.t.core.sendDueReminders(i.t.workspaceId, { owner: `owner-${opened.indexOf(i)}` });
 

@@ -13,26 +13,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordedCall } from '../support/slack/fake-slack-api.js';
 import { type SlackBotHarness, SIGNING_SECRET, TEAM, startSlackBot } from '../support/slack-bot.js';
 import { signSlackRequest } from '../support/slack/signed-requests.js';
+import { HOSTILE_TEXTS } from './support/hostile-texts.js';
 import { expectStoreWhole } from './support/store-whole.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'cfb-bad-input-'));
 const CHANNEL = 'C0BAD';
 const ADMIN = 'U0ADMIN';
 
-/** Texts people (or attackers) type; names keep the test output readable. */
-const TEXTS: [name: string, text: string][] = [
-  ['empty', ''],
-  ['blanks', '   \t  '],
-  ['huge word run', 'word '.repeat(20_000)],
-  ['one huge token', 'x'.repeat(5_000)],
-  ['bell and escape', 'Bell\u0007 and \u001b[31mred\u001b[0m'],
-  ['nul byte', 'before\u0000after'],
-  ['right-to-left override', 'Invoice \u202Efdp.exe\u202C customer:"\u202EAcme"'],
-  ['Hebrew and Arabic', 'שלום עולם مرحبا بالعالم customer:"עמית"'],
-  ['zero-width', 'REQ\u200B-1 \u200C\u200D\uFEFFhidden'],
+/** The common hostile texts, and Slack's own markup: mentions, links, formatting. */
+const TEXTS: readonly [name: string, text: string][] = [
+  ...HOSTILE_TEXTS,
   ['mention injection', '<!channel> <!here> <!everyone> <@U0VICTIM> <!subteam^S0TEAM|@leads> customer:"<!channel>"'],
   ['link injection', '<https://evil.example|Click to verify> *bold* `code` &amp; &lt;'],
-  ['quotes gone wrong', 'customer:"Acme type:"stated category:'],
 ];
 
 /** Every command, with `{}` where the text goes. */

@@ -12,23 +12,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TeamsBotHarness, startTeamsBot } from '../support/teams-bot.js';
 import { ANN, CHANNEL, channelMessage, personalMessage } from '../support/teams/activities.js';
 import type { ConnectorCall } from '../support/teams/fake-connector.js';
+import { HOSTILE_TEXTS } from './support/hostile-texts.js';
 import { expectStoreWhole } from './support/store-whole.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'cfb-teams-bad-input-'));
 
-const TEXTS: [name: string, text: string][] = [
-  ['empty', ''],
-  ['blanks', '   \t  '],
-  ['huge word run', 'word '.repeat(20_000)],
-  ['one huge token', 'x'.repeat(5_000)],
-  ['bell and escape', 'Bell\u0007 and \u001b[31mred\u001b[0m'],
-  ['nul byte', 'before\u0000after'],
-  ['right-to-left override', 'Invoice \u202Efdp.exe\u202C customer:"\u202EAcme"'],
-  ['Hebrew and Arabic', 'שלום עולם مرحبا بالعالم customer:"עמית"'],
-  ['zero-width', 'REQ\u200B-1 \u200C\u200D\uFEFFhidden'],
+/** The common hostile texts, and what Teams would read as a mention or card markup. */
+const TEXTS: readonly [name: string, text: string][] = [
+  ...HOSTILE_TEXTS,
   ['mention injection', '<at>Victim</at> &lt;at&gt;Everyone&lt;/at&gt; @General customer:"<at>Ann Admin</at>"'],
   ['card injection', '[Click to verify](https://evil.example) **bold** {{DATE(2026-01-01T00:00:00Z)}} "}], "actions": [ {'],
-  ['quotes gone wrong', 'customer:"Acme type:"stated category:'],
 ];
 
 /** Every command as typed to the bot in Teams, with `{}` where the text goes. */

@@ -28,7 +28,7 @@ interface Asset {
   readonly etag: string;
 }
 
-export const ASSET_NAMES = ['chart.umd.min.js', 'dashboard.js', 'dashboard.css', 'playground.js', 'playground.css'] as const;
+export const ASSET_NAMES = ['chart.umd.min.js', 'base.css', 'dashboard.js', 'dashboard.css', 'playground.js', 'playground.css'] as const;
 export type AssetName = (typeof ASSET_NAMES)[number];
 
 /** The path pages use for an asset. */

@@ -30,7 +30,7 @@ export function dashboardPage(input: DashboardPageInput): string {
   )}</ul></nav>`;
   return page({
     title: `${VIEW_TITLES[view]} · ${workspace.name} · Customer focus`,
-    styles: ['dashboard.css'],
+    styles: ['base.css', 'dashboard.css'],
     scripts: view === 'overview' ? ['chart.umd.min.js', 'dashboard.js'] : [],
     header: html`<p class="brand">Customer focus dashboard</p>
 <p class="workspace">${workspace.name}</p>

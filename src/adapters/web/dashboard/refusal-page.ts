@@ -37,7 +37,7 @@ export function sendRefusal(res: Response, reason: DashboardRefusal): void {
   res.send(
     page({
       title: `${refusal.title} · Customer focus`,
-      styles: ['dashboard.css'],
+      styles: ['base.css', 'dashboard.css'],
       bodyClass: 'refusal',
       header: html`<p class="brand">Customer focus dashboard</p>`,
       main: html`<section class="refusal-box" aria-labelledby="refusal-title" data-refusal="${reason}">

@@ -5,7 +5,7 @@ import { page } from '../page.js';
 export function serverErrorPage(id: string): string {
   return page({
     title: 'Something went wrong · Customer focus',
-    styles: ['dashboard.css'],
+    styles: ['base.css', 'dashboard.css'],
     bodyClass: 'refusal',
     header: html`<p class="brand">Customer focus</p>`,
     main: html`<section class="refusal-box" aria-labelledby="error-title">

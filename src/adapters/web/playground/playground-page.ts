@@ -16,7 +16,7 @@ const EXAMPLES = [
 export function playgroundPage(): string {
   return page({
     title: 'Playground · Customer focus',
-    styles: ['playground.css'],
+    styles: ['base.css', 'playground.css'],
     scripts: ['playground.js'],
     bodyClass: 'playground',
     header: html`<p class="brand">Customer focus · Playground</p>
