@@ -49,7 +49,12 @@ async function timedFetch(url: string): Promise<{ ms: number; bytes: number }> {
   return { ms: performance.now() - started, bytes: body.length };
 }
 
-export async function measureDashboardHistory(options: { backend: StoreKind; entries: number; runs: number; log?: (line: string) => void }): Promise<DashboardHistoryResult> {
+export async function measureDashboardHistory(options: {
+  backend: StoreKind;
+  entries: number;
+  runs: number;
+  log?: (line: string) => void;
+}): Promise<DashboardHistoryResult> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const missing = storeUnavailable(options.backend);
   if (missing) throw new Error(`cannot measure on ${options.backend}: ${missing}`);
@@ -61,7 +66,16 @@ export async function measureDashboardHistory(options: { backend: StoreKind; ent
     const { core: plain } = benchCore(backend, DIGEST_AT);
     let base = '';
     const signer = createLinkSigner(plain.deps, 'bench-link-secret-0123456789abcdef-0123');
-    const core = createCore({ ...plain.deps, links: { signer, get baseUrl() { return base; }, urlFor: (path) => `${base}${path}` } });
+    const core = createCore({
+      ...plain.deps,
+      links: {
+        signer,
+        get baseUrl() {
+          return base;
+        },
+        urlFor: (path) => `${base}${path}`,
+      },
+    });
     const server = createHttpServer({ logger: createLogger('silent'), port: 0, host: '127.0.0.1', health: async () => ({ ok: true }) });
     mountWeb({ core, server, playground: false });
     const { port } = await server.listen();
@@ -74,7 +88,12 @@ export async function measureDashboardHistory(options: { backend: StoreKind; ent
         const samples: { ms: number; bytes: number }[] = [];
         for (let run = 0; run <= options.runs; run++) samples.push(await timedFetch(url));
         const [cold, ...warm] = samples.map((sample) => sample.ms);
-        pages[page] = { cold: Math.round(cold ?? 0), median: Math.round(median(warm)), max: Math.round(Math.max(...warm)), bytes: samples.at(-1)?.bytes ?? 0 };
+        pages[page] = {
+          cold: Math.round(cold ?? 0),
+          median: Math.round(median(warm)),
+          max: Math.round(Math.max(...warm)),
+          bytes: samples.at(-1)?.bytes ?? 0,
+        };
         log(`${page}: cold ${pages[page].cold} ms, warm median ${pages[page].median} ms`);
       }
       return { backend: options.backend, seeded, pages };
@@ -91,10 +110,16 @@ const isMain = process.argv[1] !== undefined && import.meta.url.endsWith(process
 if (isMain) {
   const { values } = parseArgs({ options: { backend: { type: 'string' }, entries: { type: 'string' }, runs: { type: 'string' } } });
   const machine = describeMachine();
-  const result = await measureDashboardHistory({ backend: (values.backend ?? 'sqlite') as StoreKind, entries: Number(values.entries ?? 1_000_000), runs: Number(values.runs ?? 5) });
+  const result = await measureDashboardHistory({
+    backend: (values.backend ?? 'sqlite') as StoreKind,
+    entries: Number(values.entries ?? 1_000_000),
+    runs: Number(values.runs ?? 5),
+  });
   const count = (value: number) => value.toLocaleString('en-US');
   const { seeded } = result;
-  console.log(`\nDashboard server time on ${result.backend}: ${count(seeded.requirements)} requirements, ${count(seeded.entries + seeded.weekEntries)} evidence entries under ${count(seeded.seals)} seals; ${machineLine(machine)}.\n`);
+  console.log(
+    `\nDashboard server time on ${result.backend}: ${count(seeded.requirements)} requirements, ${count(seeded.entries + seeded.weekEntries)} evidence entries under ${count(seeded.seals)} seals; ${machineLine(machine)}.\n`,
+  );
   console.log('| page (auditor link) | first request | warm median | warm slowest | HTML |');
   console.log('|---|---:|---:|---:|---:|');
   for (const [page, figures] of Object.entries(result.pages)) {

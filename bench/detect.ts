@@ -29,7 +29,9 @@ function table(results: readonly FileResult[]): string {
   ];
   for (const r of results) {
     const counts = r.tp === undefined ? '–' : `${r.tp} / ${r.fp} / ${r.fn} / ${r.tn}`;
-    lines.push(`| ${r.file} | ${r.messages} | ${fixed(r.precision)} | ${fixed(r.recall)} | ${fixed(r.f1)} | ${counts} | ${(r.firingRate * 100).toFixed(2)} % | ${r.messagesPerSecond.toLocaleString('en-US')} |`);
+    lines.push(
+      `| ${r.file} | ${r.messages} | ${fixed(r.precision)} | ${fixed(r.recall)} | ${fixed(r.f1)} | ${counts} | ${(r.firingRate * 100).toFixed(2)} % | ${r.messagesPerSecond.toLocaleString('en-US')} |`,
+    );
   }
   return lines.join('\n');
 }

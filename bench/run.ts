@@ -30,8 +30,12 @@ function parseOptions(argv: readonly string[]): Options {
     if (arg === '--quick') options.quick = true;
     else if (arg === '--list') options.list = true;
     else if (arg === '--suites' || arg === '--suite') options.suites = [...(options.suites ?? []), ...(argv[++i] ?? '').split(',')];
-    else if (arg.startsWith('--suites=') || arg.startsWith('--suite=')) options.suites = [...(options.suites ?? []), ...arg.slice(arg.indexOf('=') + 1).split(',')];
-    else throw new Error(`Unknown option "${arg}". Use --quick, --list or --suites a,b (suites: ${SUITES.map((suite) => suite.id).join(', ')}).`);
+    else if (arg.startsWith('--suites=') || arg.startsWith('--suite='))
+      options.suites = [...(options.suites ?? []), ...arg.slice(arg.indexOf('=') + 1).split(',')];
+    else
+      throw new Error(
+        `Unknown option "${arg}". Use --quick, --list or --suites a,b (suites: ${SUITES.map((suite) => suite.id).join(', ')}).`,
+      );
   }
   const unknown = (options.suites ?? []).filter((id) => !SUITES.some((suite) => suite.id === id));
   if (unknown.length > 0) throw new Error(`Unknown suite ${unknown.join(', ')}. Suites: ${SUITES.map((suite) => suite.id).join(', ')}.`);
@@ -42,7 +46,14 @@ const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
 async function runSuite(suite: Suite, quick: boolean): Promise<SuiteResult> {
   const missing = suite.unavailable();
-  if (missing) return { suite: suite.id, title: suite.title, status: missing.startsWith('not yet available') ? 'not yet available' : 'skipped', reason: missing, tables: [] };
+  if (missing)
+    return {
+      suite: suite.id,
+      title: suite.title,
+      status: missing.startsWith('not yet available') ? 'not yet available' : 'skipped',
+      reason: missing,
+      tables: [],
+    };
   const started = performance.now();
   try {
     const result = await suite.run({ quick, log });
@@ -50,7 +61,13 @@ async function runSuite(suite: Suite, quick: boolean): Promise<SuiteResult> {
     return result;
   } catch (error) {
     log(`${suite.id} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    return { suite: suite.id, title: suite.title, status: 'failed', reason: error instanceof Error ? error.message : String(error), tables: [] };
+    return {
+      suite: suite.id,
+      title: suite.title,
+      status: 'failed',
+      reason: error instanceof Error ? error.message : String(error),
+      tables: [],
+    };
   }
 }
 
@@ -58,7 +75,8 @@ async function main(argv: readonly string[]): Promise<number> {
   const options = parseOptions(argv);
   const chosen = options.suites ? SUITES.filter((suite) => options.suites?.includes(suite.id)) : SUITES;
   if (options.list) {
-    for (const suite of SUITES) console.log(`${suite.id.padEnd(16)} ${suite.title}${suite.unavailable() ? ` (${suite.unavailable()})` : ''}`);
+    for (const suite of SUITES)
+      console.log(`${suite.id.padEnd(16)} ${suite.title}${suite.unavailable() ? ` (${suite.unavailable()})` : ''}`);
     return 0;
   }
   const machine = describeMachine();

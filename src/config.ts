@@ -141,7 +141,12 @@ const envSchema = z.object({
   PUBLIC_URL: httpUrl.transform((url) => url.replace(/\/+$/, '')).optional(),
   ADMIN_USERS: z
     .string()
-    .transform((list) => list.split(',').map((id) => id.trim()).filter((id) => id !== ''))
+    .transform((list) =>
+      list
+        .split(',')
+        .map((id) => id.trim())
+        .filter((id) => id !== ''),
+    )
     .default([]),
   NODE_ENV: z.string().optional(),
   SLACK_BOT_TOKEN: z.string().startsWith('xoxb-').optional(),
@@ -177,11 +182,7 @@ const envSchema = z.object({
     .string()
     .refine((cron) => [5, 6].includes(cron.split(/\s+/).length))
     .default('0 9 * * 1'),
-  DIGEST_TIMEZONE: z
-    .string()
-    .transform(canonicalTimeZone)
-    .pipe(z.string())
-    .default('UTC'),
+  DIGEST_TIMEZONE: z.string().transform(canonicalTimeZone).pipe(z.string()).default('UTC'),
   LINK_SECRET: z.string().min(32).optional(),
   PLAYGROUND: z
     .string()
@@ -261,9 +262,7 @@ function buildConfig(e: z.output<typeof envSchema>): Config {
     e.SLACK_CLIENT_ID && e.SLACK_CLIENT_SECRET && e.SLACK_STATE_SECRET
       ? Object.freeze({ clientId: e.SLACK_CLIENT_ID, clientSecret: e.SLACK_CLIENT_SECRET, stateSecret: e.SLACK_STATE_SECRET })
       : undefined;
-  const slackConfigured = Boolean(
-    (e.SLACK_SIGNING_SECRET && (e.SLACK_BOT_TOKEN || oauth)) || (e.SLACK_APP_TOKEN && e.SLACK_BOT_TOKEN),
-  );
+  const slackConfigured = Boolean((e.SLACK_SIGNING_SECRET && (e.SLACK_BOT_TOKEN || oauth)) || (e.SLACK_APP_TOKEN && e.SLACK_BOT_TOKEN));
   return Object.freeze({
     port: e.PORT,
     storeUrl: e.STORE_URL,
@@ -302,7 +301,15 @@ function buildConfig(e: z.output<typeof envSchema>): Config {
  */
 function playgroundEnabled(e: z.output<typeof envSchema>): boolean {
   if (e.PLAYGROUND !== 'auto') return e.PLAYGROUND === 'on';
-  const credentials = [e.SLACK_BOT_TOKEN, e.SLACK_SIGNING_SECRET, e.SLACK_APP_TOKEN, e.SLACK_CLIENT_ID, e.SLACK_CLIENT_SECRET, e.TEAMS_APP_ID, e.TEAMS_APP_PASSWORD];
+  const credentials = [
+    e.SLACK_BOT_TOKEN,
+    e.SLACK_SIGNING_SECRET,
+    e.SLACK_APP_TOKEN,
+    e.SLACK_CLIENT_ID,
+    e.SLACK_CLIENT_SECRET,
+    e.TEAMS_APP_ID,
+    e.TEAMS_APP_PASSWORD,
+  ];
   return credentials.every((value) => value === undefined);
 }
 

@@ -90,8 +90,25 @@ describe('loadConfig', () => {
       DIGEST_TIMEZONE: 'Mars/Olympus_Mons',
       LINK_SECRET: 'too-short',
     });
-    const names = ['PORT', 'STORE_URL', 'LOG_LEVEL', 'PUBLIC_URL', 'SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_API_URL', 'TEAMS_APP_TYPE', 'DIGEST_CRON', 'DIGEST_TIMEZONE', 'LINK_SECRET'];
-    expect(error.problems.map((p) => p.variables).flat().sort()).toEqual([...names].sort());
+    const names = [
+      'PORT',
+      'STORE_URL',
+      'LOG_LEVEL',
+      'PUBLIC_URL',
+      'SLACK_BOT_TOKEN',
+      'SLACK_APP_TOKEN',
+      'SLACK_API_URL',
+      'TEAMS_APP_TYPE',
+      'DIGEST_CRON',
+      'DIGEST_TIMEZONE',
+      'LINK_SECRET',
+    ];
+    expect(
+      error.problems
+        .map((p) => p.variables)
+        .flat()
+        .sort(),
+    ).toEqual([...names].sort());
     for (const name of names) expect(error.message).toContain(`${name} is not valid`);
     expect(error.message).toContain('11 problems');
     expect(error.message).toContain('xoxb-');
@@ -133,7 +150,14 @@ describe('loadConfig', () => {
   });
 
   it('treats blank and whitespace-only values as unset', () => {
-    const config = loadConfig({ PORT: '', LOG_LEVEL: '  ', SLACK_BOT_TOKEN: '', SLACK_CLIENT_ID: ' ', LINK_SECRET: '', DIGEST_TIMEZONE: '' });
+    const config = loadConfig({
+      PORT: '',
+      LOG_LEVEL: '  ',
+      SLACK_BOT_TOKEN: '',
+      SLACK_CLIENT_ID: ' ',
+      LINK_SECRET: '',
+      DIGEST_TIMEZONE: '',
+    });
     expect(config.port).toBe(3978);
     expect(config.logLevel).toBe('info');
     expect(config.slack.botToken).toBeUndefined();
@@ -145,7 +169,9 @@ describe('loadConfig', () => {
   it('reads LINK_TTL_HOURS as whole hours from 1 to 720', () => {
     expect(loadConfig({ LINK_TTL_HOURS: '48' }).linkTtlHours).toBe(48);
     for (const bad of ['0', '721', '1.5', 'a day']) {
-      expect(configError({ LINK_TTL_HOURS: bad }).message).toContain(`LINK_TTL_HOURS is not valid (it is "${bad}"): use a whole number of hours from 1 to 720`);
+      expect(configError({ LINK_TTL_HOURS: bad }).message).toContain(
+        `LINK_TTL_HOURS is not valid (it is "${bad}"): use a whole number of hours from 1 to 720`,
+      );
     }
   });
 
@@ -174,7 +200,15 @@ describe('describeNextSteps', () => {
   it('points a fresh machine at both platforms', () => {
     const fresh = steps({});
     expect(fresh.join('\n')).toContain('.env.example');
-    expect(fresh.some((s) => s.includes('Slack is not connected') && s.includes('SLACK_BOT_TOKEN') && s.includes('SLACK_SIGNING_SECRET') && s.includes('README'))).toBe(true);
+    expect(
+      fresh.some(
+        (s) =>
+          s.includes('Slack is not connected') &&
+          s.includes('SLACK_BOT_TOKEN') &&
+          s.includes('SLACK_SIGNING_SECRET') &&
+          s.includes('README'),
+      ),
+    ).toBe(true);
     expect(fresh.some((s) => s.includes('Teams is not connected') && s.includes('TEAMS_APP_ID'))).toBe(true);
   });
 

@@ -11,7 +11,11 @@ import { CLI_ENTRY, PROJECT_ROOT } from './paths.js';
 
 /** Compiles src/ into dist/ (what `npm start` runs); incremental, so a second run is quick. */
 export function buildDist(): { ok: boolean; output: string } {
-  const result = spawnSync(process.execPath, [join(PROJECT_ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(PROJECT_ROOT, 'tsconfig.build.json')], { encoding: 'utf8' });
+  const result = spawnSync(
+    process.execPath,
+    [join(PROJECT_ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(PROJECT_ROOT, 'tsconfig.build.json')],
+    { encoding: 'utf8' },
+  );
   return { ok: result.status === 0, output: `${result.stdout}${result.stderr}`.trim() };
 }
 

@@ -95,12 +95,18 @@ const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b);
 export function evaluate(path: string, options: { showMisses?: boolean; minMeasureMs?: number } = {}): FileResult {
   const showMisses = options.showMisses ?? false;
   const { rows, skipped } = readRows(path);
-  let tp = 0, fp = 0, fn = 0, tn = 0, flagged = 0, labelled = 0;
+  let tp = 0,
+    fp = 0,
+    fn = 0,
+    tn = 0,
+    flagged = 0,
+    labelled = 0;
   for (const row of rows) {
     const detection = detectDecision(row.text, row.context);
     if (detection.decision) flagged += 1;
     if (row.label === undefined) {
-      if (showMisses && detection.decision) console.log(`  fired ${detection.score}: ${JSON.stringify(row.text).slice(0, 160)} — ${detection.reasons.join('; ')}`);
+      if (showMisses && detection.decision)
+        console.log(`  fired ${detection.score}: ${JSON.stringify(row.text).slice(0, 160)} — ${detection.reasons.join('; ')}`);
       continue;
     }
     labelled += 1;
@@ -109,7 +115,9 @@ export function evaluate(path: string, options: { showMisses?: boolean; minMeasu
     else if (row.label) fn += 1;
     else fp += 1;
     if (showMisses && row.label !== detection.decision) {
-      console.log(`  ${row.label ? 'FN' : 'FP'} ${detection.score}: ${JSON.stringify(row.text).slice(0, 160)} — ${detection.reasons.join('; ')}`);
+      console.log(
+        `  ${row.label ? 'FN' : 'FP'} ${detection.score}: ${JSON.stringify(row.text).slice(0, 160)} — ${detection.reasons.join('; ')}`,
+      );
     }
   }
   const speed = rows.length > 0 ? throughput(rows, options.minMeasureMs ?? MIN_MEASURE_MS) : { perSecond: 0, passes: 0 };

@@ -54,7 +54,15 @@ export function markdownReport(report: RunReport): string {
     rows: report.suites.map((suite) => [`${suite.title} (\`${suite.suite}\`)`, suite.status, suite.reason ?? '']),
   });
   const sections = report.suites.flatMap((suite) => suite.tables.map((table) => `### ${table.title}\n\n${markdownTable(table)}`));
-  return [`## Benchmarks${report.quick ? ' (--quick)' : ''}`, '', `Machine: ${machineLine(report.machine)}. Command: \`${report.command}\`.`, '', overview, '', ...sections.flatMap((section) => [section, ''])].join('\n');
+  return [
+    `## Benchmarks${report.quick ? ' (--quick)' : ''}`,
+    '',
+    `Machine: ${machineLine(report.machine)}. Command: \`${report.command}\`.`,
+    '',
+    overview,
+    '',
+    ...sections.flatMap((section) => [section, '']),
+  ].join('\n');
 }
 
 /** Writes `bench-<time>.json` and `.md`, and `latest.json` / `latest.md`; returns the JSON path. */

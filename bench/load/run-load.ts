@@ -58,7 +58,8 @@ export interface LoadSummary {
 
 export function mergeSamples(samples: readonly LoadSample[]): LoadSample {
   const statusCodes: Record<string, number> = {};
-  for (const sample of samples) for (const [code, count] of Object.entries(sample.statusCodes)) statusCodes[code] = (statusCodes[code] ?? 0) + count;
+  for (const sample of samples)
+    for (const [code, count] of Object.entries(sample.statusCodes)) statusCodes[code] = (statusCodes[code] ?? 0) + count;
   const sum = (pick: (sample: LoadSample) => number) => samples.reduce((total, sample) => total + pick(sample), 0);
   return {
     latencies: samples.flatMap((sample) => sample.latencies),
@@ -129,14 +130,25 @@ export async function runLoad(options: LoadOptions): Promise<LoadSample> {
             {
               setupRequest: (request: autocannon.Request) => {
                 const { body, contentType } = options.next();
-                return { ...request, method: 'POST' as const, path: options.path, body, headers: { 'content-type': contentType, ...(options.signingSecret === undefined ? {} : signSlackRequest(body, options.signingSecret)) } };
+                return {
+                  ...request,
+                  method: 'POST' as const,
+                  path: options.path,
+                  body,
+                  headers: {
+                    'content-type': contentType,
+                    ...(options.signingSecret === undefined ? {} : signSlackRequest(body, options.signingSecret)),
+                  },
+                };
               },
             },
           ],
           histograms: { latencies: noHistogram(), requests: noHistogram(), throughput: noHistogram() },
           skipAggregateResult: true,
         };
-        const instance = autocannon(settings as autocannon.Options, (error, finished) => (error ? reject(error) : resolve(finished as unknown as RawRun)));
+        const instance = autocannon(settings as autocannon.Options, (error, finished) =>
+          error ? reject(error) : resolve(finished as unknown as RawRun),
+        );
         instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
           const now = performance.now();
           if (now - responseTime < measureFrom) return;

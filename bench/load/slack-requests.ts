@@ -15,7 +15,7 @@ export type SlackRequestKind = 'command' | 'action' | 'event';
 
 export const SLACK_REQUEST_KINDS: Record<SlackRequestKind, string> = {
   command: 'slash command (`/requirement add …`)',
-  action: 'block action (a prompt\'s Positive button)',
+  action: "block action (a prompt's Positive button)",
   event: 'message event (channel chatter, 10 % decisions)',
 };
 
@@ -70,23 +70,36 @@ export class SlackRequestFactory {
     const channel = `C0BENCH${String(n % CHANNELS).padStart(2, '0')}`;
     switch (kind) {
       case 'command': {
-        const fields = this.sim.slashCommand('/requirement', `add Deliveries to region ${n % 40} within ${1 + (n % 9)} days customer:"Customer ${n % 60}" category:delivery`, {
-          userId: user,
-          channelId: channel,
-          responseUrl: `${this.responseOrigin}/response/bench/${n}`,
-        });
+        const fields = this.sim.slashCommand(
+          '/requirement',
+          `add Deliveries to region ${n % 40} within ${1 + (n % 9)} days customer:"Customer ${n % 60}" category:delivery`,
+          {
+            userId: user,
+            channelId: channel,
+            responseUrl: `${this.responseOrigin}/response/bench/${n}`,
+          },
+        );
         return { body: new URLSearchParams(fields).toString(), contentType: FORM };
       }
       case 'action': {
         const checkId = this.checkIds[n % Math.max(1, this.checkIds.length)] ?? 'no-check-seeded';
         const button = encodeAction({ kind: 'check.answer', checkId, impact: 'positive' }, 0);
-        const payload = this.sim.blockAction({ actionId: button.action_id, value: button.value, userId: user, channelId: channel, responseUrl: `${this.responseOrigin}/response/bench/${n}` });
+        const payload = this.sim.blockAction({
+          actionId: button.action_id,
+          value: button.value,
+          userId: user,
+          channelId: channel,
+          responseUrl: `${this.responseOrigin}/response/bench/${n}`,
+        });
         return { body: new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), contentType: FORM };
       }
       case 'event': {
         const pool = Math.random() < DECISION_SHARE ? this.texts.decisions : this.texts.chatter;
         const text = pool[n % pool.length] ?? 'hello';
-        return { body: JSON.stringify(this.sim.eventEnvelope(this.sim.messageEvent({ channel, user, text }))), contentType: 'application/json' };
+        return {
+          body: JSON.stringify(this.sim.eventEnvelope(this.sim.messageEvent({ channel, user, text }))),
+          contentType: 'application/json',
+        };
       }
     }
   }
@@ -94,6 +107,9 @@ export class SlackRequestFactory {
   /** A decision in a fresh channel: the bot posts a prompt, whose check later takes the clicks. */
   decision(channel: string, ts: string): SlackRequest {
     const text = this.recognised[this.n++ % this.recognised.length] ?? 'Decision: we stop shipping to Iceland.';
-    return { body: JSON.stringify(this.sim.eventEnvelope(this.sim.messageEvent({ channel, user: 'U0SEED', text, ts }))), contentType: 'application/json' };
+    return {
+      body: JSON.stringify(this.sim.eventEnvelope(this.sim.messageEvent({ channel, user: 'U0SEED', text, ts }))),
+      contentType: 'application/json',
+    };
   }
 }

@@ -65,7 +65,9 @@ export class TeamsRequestFactory {
       case 'channel': {
         const decision = Math.random() < DECISION_SHARE;
         const pool = decision ? this.texts.decisions : this.texts.chatter;
-        const channel = decision ? channelId(`bench-decisions-${n % DECISION_CHANNELS}`) : channelId(`bench-chatter-${n % CHATTER_CHANNELS}`);
+        const channel = decision
+          ? channelId(`bench-decisions-${n % DECISION_CHANNELS}`)
+          : channelId(`bench-chatter-${n % CHATTER_CHANNELS}`);
         return json(this.channelPost(this.id(n), channel, pool[n % pool.length] ?? 'hello', person));
       }
       case 'personal':
@@ -74,7 +76,12 @@ export class TeamsRequestFactory {
         const prompt = this.prompts[n % Math.max(1, this.prompts.length)];
         const value = encodeCardAction({ kind: 'check.answer', checkId: prompt?.checkId ?? 'no-check-seeded', impact: 'positive' });
         return json({
-          ...this.base(this.id(n), { id: prompt?.conversationId ?? channelId('bench-no-seed'), conversationType: 'channel', isGroup: true }, this.channelData(prompt?.conversationId ?? ''), person),
+          ...this.base(
+            this.id(n),
+            { id: prompt?.conversationId ?? channelId('bench-no-seed'), conversationType: 'channel', isGroup: true },
+            this.channelData(prompt?.conversationId ?? ''),
+            person,
+          ),
           replyToId: prompt?.promptId ?? '1',
           value,
         });
@@ -135,7 +142,11 @@ export class TeamsRequestFactory {
   /** A root post: Teams addresses its thread as `<channel>;messageid=<the post's id>`. */
   private channelPost(id: string, channel: string, text: string, from: Activity): Activity {
     const conversationId = `${channel};messageid=${id}`;
-    return { ...this.base(id, { id: conversationId, conversationType: 'channel', isGroup: true }, this.channelData(conversationId), from), text, entities: [] };
+    return {
+      ...this.base(id, { id: conversationId, conversationType: 'channel', isGroup: true }, this.channelData(conversationId), from),
+      text,
+      entities: [],
+    };
   }
 
   private personal(id: string, text: string, from: Activity & { id: string }): Activity {

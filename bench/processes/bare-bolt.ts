@@ -8,7 +8,12 @@ import type { AddressInfo } from 'node:net';
 import { announceReady, serveRequests } from '../lib/children.js';
 import { residentMemory } from '../lib/memory.js';
 
-const receiver = new ExpressReceiver({ signingSecret: process.env.BENCH_SIGNING_SECRET ?? '', endpoints: '/slack/events', processBeforeResponse: false, logLevel: LogLevel.ERROR });
+const receiver = new ExpressReceiver({
+  signingSecret: process.env.BENCH_SIGNING_SECRET ?? '',
+  endpoints: '/slack/events',
+  processBeforeResponse: false,
+  logLevel: LogLevel.ERROR,
+});
 // botId and botUserId given: Bolt needs no auth.test, so no Web API call happens at all.
 const app = new App({ receiver, token: 'xoxb-bare', botId: 'B0BARE', botUserId: 'U0BARE', logLevel: LogLevel.ERROR });
 app.command(/.*/, async ({ ack }) => ack());

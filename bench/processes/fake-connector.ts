@@ -28,7 +28,9 @@ serveRequests({
     return counts;
   },
   replies: (): ConnectorReply[] =>
-    connector.calls.flatMap((call) => (call.kind === 'reply' && call.createdId ? [{ conversationId: call.conversationId, createdId: call.createdId }] : [])),
+    connector.calls.flatMap((call) =>
+      call.kind === 'reply' && call.createdId ? [{ conversationId: call.conversationId, createdId: call.createdId }] : [],
+    ),
   // Recorded calls (with their bodies) are kept in memory; a long run forgets them between slices.
   clear: () => connector.clear(),
 });

@@ -20,7 +20,8 @@ const DESCRIPTIONS: Record<string, string> = {
 };
 
 const missingData = (): string | undefined => {
-  if (!existsSync(SHARED_DATA)) return `the shared development data is not here (${SHARED_DATA}); npm run bench:detect measures our own set alone`;
+  if (!existsSync(SHARED_DATA))
+    return `the shared development data is not here (${SHARED_DATA}); npm run bench:detect measures our own set alone`;
   const absent = SHARED_FILES.filter((file) => !existsSync(file));
   return absent.length > 0 ? `missing in the shared data: ${absent.map((file) => basename(file)).join(', ')}` : undefined;
 };
@@ -56,6 +57,12 @@ export const detector: Suite = {
         'On the issue-tracker data "decision" includes implementation notes ("I removed the html tags"), which are not team decisions, so its recall is low by design; on the chat data the firing rate is the share of ordinary messages that would get a prompt.',
       ],
     };
-    return { suite: detector.id, title: detector.title, status: 'measured', tables: [table], data: { threshold: DECISION_THRESHOLD, minMeasureMs, results } };
+    return {
+      suite: detector.id,
+      title: detector.title,
+      status: 'measured',
+      tables: [table],
+      data: { threshold: DECISION_THRESHOLD, minMeasureMs, results },
+    };
   },
 };

@@ -41,7 +41,8 @@ interface Seeded {
 }
 
 const label = (kind: StoreKind) => BACKENDS.find((backend) => backend.kind === kind)?.label ?? kind;
-const count = (n: number) => (n >= 1_000_000 && n % 1_000_000 === 0 ? `${n / 1_000_000}M` : n >= 1000 && n % 1000 === 0 ? `${n / 1000}k` : String(n));
+const count = (n: number) =>
+  n >= 1_000_000 && n % 1_000_000 === 0 ? `${n / 1_000_000}M` : n >= 1000 && n % 1000 === 0 ? `${n / 1000}k` : String(n);
 const ms = (value: number) => round(value, value < 10 ? 2 : value < 100 ? 1 : 0);
 const megabytes = (value: number) => round(value, 1);
 
@@ -71,7 +72,9 @@ export const history: Suite = {
           for (const operation of OPERATION_IDS) {
             const runs = runsFor(operation);
             const result = await measureInChild(store.url, store.namespace, operation, runs);
-            context.log(`history: ${label(kind)} ${count(entries)} ${operation}: median ${ms(median(result.warmMs))} ms, peak RSS +${megabytes(result.peakRssGrowthMb)} MB (${result.detail})`);
+            context.log(
+              `history: ${label(kind)} ${count(entries)} ${operation}: median ${ms(median(result.warmMs))} ms, peak RSS +${megabytes(result.peakRssGrowthMb)} MB (${result.detail})`,
+            );
             measurements.push({ backend: kind, entries, operation, runs, result });
           }
         } finally {
@@ -94,7 +97,12 @@ async function measureInChild(url: string, namespace: string, operation: Operati
   }
 }
 
-function report(seeded: readonly Seeded[], measurements: readonly Measurement[], sizes: readonly number[], skipped: readonly string[]): SuiteResult {
+function report(
+  seeded: readonly Seeded[],
+  measurements: readonly Measurement[],
+  sizes: readonly number[],
+  skipped: readonly string[],
+): SuiteResult {
   const [small = 0, large = 0] = sizes;
   const find = (backend: StoreKind, entries: number, operation: Operation) =>
     measurements.find((m) => m.backend === backend && m.entries === entries && m.operation === operation)?.result;
@@ -102,7 +110,17 @@ function report(seeded: readonly Seeded[], measurements: readonly Measurement[],
 
   const seeding: Table = {
     title: 'History seeded per store (bulk, then the measured week through the use cases)',
-    columns: ['backend', 'history entries', 'rows / keys written in bulk', 'bulk seed (s)', 'rows per second', 'week through use cases (s)', 'week entries', 'seals', 'verify after seeding'],
+    columns: [
+      'backend',
+      'history entries',
+      'rows / keys written in bulk',
+      'bulk seed (s)',
+      'rows per second',
+      'week through use cases (s)',
+      'week entries',
+      'seals',
+      'verify after seeding',
+    ],
     rows: seeded.map(({ backend, summary }) => [
       label(backend),
       summary.entries,
@@ -129,7 +147,20 @@ function report(seeded: readonly Seeded[], measurements: readonly Measurement[],
           const m = measurements.find((x) => x.backend === kind && x.entries === entries && x.operation === operation);
           if (!m) return [];
           const { result } = m;
-          return [[operation, label(kind), count(entries), m.runs, ms(median(result.warmMs)), `${ms(Math.min(...result.warmMs))}–${ms(Math.max(...result.warmMs))}`, ms(result.firstMs), megabytes(result.peakRssGrowthMb), megabytes(result.peakHeapGrowthMb), result.detail]];
+          return [
+            [
+              operation,
+              label(kind),
+              count(entries),
+              m.runs,
+              ms(median(result.warmMs)),
+              `${ms(Math.min(...result.warmMs))}–${ms(Math.max(...result.warmMs))}`,
+              ms(result.firstMs),
+              megabytes(result.peakRssGrowthMb),
+              megabytes(result.peakHeapGrowthMb),
+              result.detail,
+            ],
+          ];
         }),
       ),
     ),
@@ -138,14 +169,34 @@ function report(seeded: readonly Seeded[], measurements: readonly Measurement[],
 
   const flatness: Table = {
     title: `Flatness: ${count(large)} against ${count(small)} history entries (1.0 is flat)`,
-    columns: ['operation', 'backend', `median ${count(small)} (ms)`, `median ${count(large)} (ms)`, 'time ratio', `peak RSS growth ${count(small)} (MB)`, `peak RSS growth ${count(large)} (MB)`, 'RSS ratio'],
+    columns: [
+      'operation',
+      'backend',
+      `median ${count(small)} (ms)`,
+      `median ${count(large)} (ms)`,
+      'time ratio',
+      `peak RSS growth ${count(small)} (MB)`,
+      `peak RSS growth ${count(large)} (MB)`,
+      'RSS ratio',
+    ],
     rows: OPERATION_IDS.flatMap((operation) =>
       backends.flatMap(({ kind }) => {
         const a = find(kind, small, operation);
         const b = find(kind, large, operation);
         if (!a || !b) return [];
         const [ta, tb] = [median(a.warmMs), median(b.warmMs)];
-        return [[operation, label(kind), ms(ta), ms(tb), round(ratio(tb, ta), 2), megabytes(a.peakRssGrowthMb), megabytes(b.peakRssGrowthMb), round(ratio(b.peakRssGrowthMb, a.peakRssGrowthMb), 2)]];
+        return [
+          [
+            operation,
+            label(kind),
+            ms(ta),
+            ms(tb),
+            round(ratio(tb, ta), 2),
+            megabytes(a.peakRssGrowthMb),
+            megabytes(b.peakRssGrowthMb),
+            round(ratio(b.peakRssGrowthMb, a.peakRssGrowthMb), 2),
+          ],
+        ];
       }),
     ),
     notes: [
@@ -154,5 +205,11 @@ function report(seeded: readonly Seeded[], measurements: readonly Measurement[],
       'Memory ratios of a few MB are noisy (allocator and garbage-collector timing); read them together with the absolute figures.',
     ],
   };
-  return { suite: history.id, title: history.title, status: 'measured', tables: [seeding, detail, flatness], data: { sizes, seeded, measurements } };
+  return {
+    suite: history.id,
+    title: history.title,
+    status: 'measured',
+    tables: [seeding, detail, flatness],
+    data: { sizes, seeded, measurements },
+  };
 }

@@ -109,13 +109,25 @@ export const memoryStartup: Suite = {
     const directory = mkdtempSync(join(tmpdir(), 'cfb-bench-memory-'));
     const stops: (() => Promise<void>)[] = [];
     try {
-      const { helper: fake, ready: slack } = await startHelper<FakeSlackReady>('bench/processes/fake-slack.ts', { BENCH_SLACK_TOKEN: TOKEN, BENCH_SLACK_TEAM: TEAM });
+      const { helper: fake, ready: slack } = await startHelper<FakeSlackReady>('bench/processes/fake-slack.ts', {
+        BENCH_SLACK_TOKEN: TOKEN,
+        BENCH_SLACK_TEAM: TEAM,
+      });
       stops.push(() => fake.stop());
       const environments: { name: string; env: Record<string, string> }[] = [
-        { name: 'no credentials (Teams unauthenticated, playground on)', env: { STORE_URL: `sqlite://${join(directory, 'plain.sqlite')}`, LOG_LEVEL: 'info' } },
+        {
+          name: 'no credentials (Teams unauthenticated, playground on)',
+          env: { STORE_URL: `sqlite://${join(directory, 'plain.sqlite')}`, LOG_LEVEL: 'info' },
+        },
         {
           name: 'Slack credentials (fake Slack Web API)',
-          env: { STORE_URL: `sqlite://${join(directory, 'slack.sqlite')}`, LOG_LEVEL: 'info', SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.url },
+          env: {
+            STORE_URL: `sqlite://${join(directory, 'slack.sqlite')}`,
+            LOG_LEVEL: 'info',
+            SLACK_BOT_TOKEN: TOKEN,
+            SLACK_SIGNING_SECRET: SECRET,
+            SLACK_API_URL: slack.url,
+          },
         },
       ];
       const configurations: Configuration[] = [];
@@ -144,7 +156,13 @@ export const memoryStartup: Suite = {
   },
 };
 
-async function memoryUnderLoad(env: Record<string, string>, fake: Helper, slack: FakeSlackReady, times: { loadSeconds: number; settleSeconds: number }, context: SuiteContext): Promise<LoadMemory> {
+async function memoryUnderLoad(
+  env: Record<string, string>,
+  fake: Helper,
+  slack: FakeSlackReady,
+  times: { loadSeconds: number; settleSeconds: number },
+  context: SuiteContext,
+): Promise<LoadMemory> {
   const { bot } = await timedStart(env);
   try {
     await sleep(times.settleSeconds * 1000);
@@ -165,7 +183,14 @@ async function memoryUnderLoad(env: Record<string, string>, fake: Helper, slack:
     const caughtUpAfterSeconds = await caughtUp(fake, 120_000);
     context.log(`memory-startup: ${times.settleSeconds} s idle after the load`);
     await sleep(times.settleSeconds * 1000);
-    return { seconds: times.loadSeconds, summary: summarize(sample), before, after, caughtUpAfterSeconds, settled: residentMemory(bot.pid) };
+    return {
+      seconds: times.loadSeconds,
+      summary: summarize(sample),
+      before,
+      after,
+      caughtUpAfterSeconds,
+      settled: residentMemory(bot.pid),
+    };
   } finally {
     await bot.stop();
   }
@@ -243,5 +268,11 @@ function report(configurations: Configuration[], load: LoadMemory, options: { ru
       'The load alternates `/requirement add …` slash commands (each records a requirement and its evidence) and channel messages (10 % decisions), signed as Slack signs them; the bot\'s calls go to the fake Slack Web API in a process of its own. "Caught up" is when those calls stop growing. Each autocannon connection waits for its answer before sending again, so "answered/s" below the rate means the bot could not keep up.',
     ],
   };
-  return { suite: memoryStartup.id, title: memoryStartup.title, status: 'measured', tables: [startup, underLoad], data: { configurations, load, targets: { maxStartMs: MAX_START_MS, maxIdleRssMb: MAX_IDLE_RSS_MB } } };
+  return {
+    suite: memoryStartup.id,
+    title: memoryStartup.title,
+    status: 'measured',
+    tables: [startup, underLoad],
+    data: { configurations, load, targets: { maxStartMs: MAX_START_MS, maxIdleRssMb: MAX_IDLE_RSS_MB } },
+  };
 }

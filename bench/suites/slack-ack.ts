@@ -68,9 +68,14 @@ export const slackAck: Suite = {
     const directory = mkdtempSync(join(tmpdir(), 'cfb-bench-ack-'));
     const stops: (() => Promise<void>)[] = [];
     try {
-      const { helper: fake, ready: slack } = await startHelper<FakeSlackReady>('bench/processes/fake-slack.ts', { BENCH_SLACK_TOKEN: TOKEN, BENCH_SLACK_TEAM: TEAM });
+      const { helper: fake, ready: slack } = await startHelper<FakeSlackReady>('bench/processes/fake-slack.ts', {
+        BENCH_SLACK_TOKEN: TOKEN,
+        BENCH_SLACK_TEAM: TEAM,
+      });
       stops.push(() => fake.stop());
-      const { helper: bare, ready: bareReady } = await startHelper<{ port: number }>('bench/processes/bare-bolt.ts', { BENCH_SIGNING_SECRET: SECRET });
+      const { helper: bare, ready: bareReady } = await startHelper<{ port: number }>('bench/processes/bare-bolt.ts', {
+        BENCH_SIGNING_SECRET: SECRET,
+      });
       stops.push(() => bare.stop());
       const ours: CliBot = await startCliBot({
         STORE_URL: `sqlite://${join(directory, 'store.sqlite')}`,
@@ -113,7 +118,13 @@ export const slackAck: Suite = {
               caughtUpAfter = after === null || caughtUpAfter === null ? null : Math.max(caughtUpAfter, after);
             }
           }
-          scenarios.push({ kind, rate, bare: summarize(mergeSamples(samples.bare)), ours: summarize(mergeSamples(samples.ours)), oursCaughtUpAfterSeconds: caughtUpAfter });
+          scenarios.push({
+            kind,
+            rate,
+            bare: summarize(mergeSamples(samples.bare)),
+            ours: summarize(mergeSamples(samples.ours)),
+            oursCaughtUpAfterSeconds: caughtUpAfter,
+          });
         }
       }
       const memory = { ours: residentMemory(ours.pid), bare: await bare.ask<ResidentMemory | undefined>('memory') };
@@ -130,7 +141,11 @@ async function seedChecks(ours: CliBot, fake: Helper, factory: SlackRequestFacto
   context.log(`slack-ack: seeding ${SEEDED_CHECKS} decision prompts`);
   const ids: string[] = [];
   const send = async (request: SlackRequest) => {
-    const response = await fetch(`${ours.baseUrl}/slack/events`, { method: 'POST', headers: { 'content-type': request.contentType, ...signSlackRequest(request.body, SECRET) }, body: request.body });
+    const response = await fetch(`${ours.baseUrl}/slack/events`, {
+      method: 'POST',
+      headers: { 'content-type': request.contentType, ...signSlackRequest(request.body, SECRET) },
+      body: request.body,
+    });
     if (response.status !== 200) throw new Error(`seeding a decision got HTTP ${response.status}`);
   };
   for (let i = 0; i < SEEDED_CHECKS; i++) {
@@ -139,7 +154,10 @@ async function seedChecks(ours: CliBot, fake: Helper, factory: SlackRequestFacto
     await send(factory.decision(channel, ts));
     ids.push(threadCheckId({ platform: 'slack', channelId: channel, threadId: ts }));
   }
-  const seeded = await waitUntil(async () => ((await fake.ask<Record<string, number>>('count'))['chat.postMessage'] ?? 0) >= SEEDED_CHECKS, 60_000);
+  const seeded = await waitUntil(
+    async () => ((await fake.ask<Record<string, number>>('count'))['chat.postMessage'] ?? 0) >= SEEDED_CHECKS,
+    60_000,
+  );
   if (!seeded) throw new Error('the bot did not post the seeded prompts within 60 s');
   return ids;
 }
@@ -168,10 +186,24 @@ export async function caughtUp(fake: Helper, timeoutMs: number): Promise<number 
 
 const ms = (value: number) => round(value, value < 10 ? 2 : 1);
 
-function report(scenarios: Scenario[], memory: { ours: ResidentMemory | undefined; bare: ResidentMemory | undefined }, seconds: number): SuiteResult {
+function report(
+  scenarios: Scenario[],
+  memory: { ours: ResidentMemory | undefined; bare: ResidentMemory | undefined },
+  seconds: number,
+): SuiteResult {
   const latency: Table = {
     title: `Slack ack latency (ms; ${seconds} s of load per side and row)`,
-    columns: ['request', 'rate (req/s)', 'bare p50', 'bare p99', 'ours p50', 'ours p99', 'p99 ours/bare', 'errors bare / ours', 'ours caught up after (s)'],
+    columns: [
+      'request',
+      'rate (req/s)',
+      'bare p50',
+      'bare p99',
+      'ours p50',
+      'ours p99',
+      'p99 ours/bare',
+      'errors bare / ours',
+      'ours caught up after (s)',
+    ],
     rows: scenarios.map((s) => [
       SLACK_REQUEST_KINDS[s.kind],
       s.rate,

@@ -158,7 +158,11 @@ async function quietConnector(connector: Helper, timeoutMs: number): Promise<num
 }
 
 async function post(ours: CliBot, request: SlackRequest): Promise<void> {
-  const response = await fetch(`${ours.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': request.contentType }, body: request.body });
+  const response = await fetch(`${ours.baseUrl}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': request.contentType },
+    body: request.body,
+  });
   if (response.status < 200 || response.status >= 300) throw new Error(`seeding got HTTP ${response.status}: ${await response.text()}`);
 }
 
@@ -166,7 +170,12 @@ async function post(ours: CliBot, request: SlackRequest): Promise<void> {
 async function seed(ours: CliBot, connector: Helper, factory: TeamsRequestFactory, context: SuiteContext): Promise<void> {
   context.log(`teams-ack: seeding ${SEEDED_REQUIREMENTS} requirements and ${SEEDED_CHECKS} decision cards`);
   for (let i = 0; i < SEEDED_REQUIREMENTS; i++) {
-    await post(ours, factory.personalCommand(`requirement add Deliveries to region ${i} within ${1 + (i % 9)} days customer:"Customer ${i % 12}" type:stated category:delivery`));
+    await post(
+      ours,
+      factory.personalCommand(
+        `requirement add Deliveries to region ${i} within ${1 + (i % 9)} days customer:"Customer ${i % 12}" type:stated category:delivery`,
+      ),
+    );
   }
   const threads = new Map<string, string>();
   for (let i = 0; i < SEEDED_CHECKS; i++) {
@@ -180,15 +189,21 @@ async function seed(ours: CliBot, connector: Helper, factory: TeamsRequestFactor
     const checkId = threads.get(reply.conversationId);
     return checkId ? [{ conversationId: reply.conversationId, checkId, promptId: reply.createdId }] : [];
   });
-  if (factory.prompts.length < SEEDED_CHECKS) throw new Error(`the bot posted ${factory.prompts.length} of ${SEEDED_CHECKS} seeded decision cards`);
+  if (factory.prompts.length < SEEDED_CHECKS)
+    throw new Error(`the bot posted ${factory.prompts.length} of ${SEEDED_CHECKS} seeded decision cards`);
 }
 
 const ms = (value: number) => round(value, value < 10 ? 2 : 1);
 /** autocannon counts a timeout among its errors too. */
 const failures = (result: LoadSummary) => result.errors;
-const failureCell = (result: LoadSummary) => (result.timeouts > 0 ? `${result.errors} (${result.timeouts} timeouts)` : String(result.errors));
+const failureCell = (result: LoadSummary) =>
+  result.timeouts > 0 ? `${result.errors} (${result.timeouts} timeouts)` : String(result.errors);
 
-function report(scenarios: Scenario[], memory: { ours: ResidentMemory | undefined; bare: ResidentMemory | undefined }, seconds: number): SuiteResult {
+function report(
+  scenarios: Scenario[],
+  memory: { ours: ResidentMemory | undefined; bare: ResidentMemory | undefined },
+  seconds: number,
+): SuiteResult {
   const latency: Table = {
     title: `Teams latency, request to HTTP answer (ms; ${RATE} req/s, ${seconds} s of load per side and row)`,
     columns: [

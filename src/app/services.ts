@@ -29,7 +29,11 @@ export interface Services {
  * `links`: sign download and dashboard links (the running bot); one-shot commands need none.
  * `namespace`: the store namespace (default `cfb`), for tests that share one Redis or PostgreSQL.
  */
-export async function openServices(config: Config, logger: Logger, options: { links?: LinkOptions; namespace?: string } = {}): Promise<Services> {
+export async function openServices(
+  config: Config,
+  logger: Logger,
+  options: { links?: LinkOptions; namespace?: string } = {},
+): Promise<Services> {
   const backend = await openBackend(config.storeUrl, { logger, ...(options.namespace ? { namespace: options.namespace } : {}) });
   const instanceId = randomUUID();
   const messengers = new MessengerRegistry();

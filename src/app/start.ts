@@ -47,7 +47,10 @@ export async function startBot(config: Config, logger: Logger, options: StartOpt
   // Links name the port actually listened on when PUBLIC_URL is unset (PORT=0 picks one).
   let listening = config.port;
   const links = linkOptions(config, logger, () => config.publicUrl ?? `http://localhost:${listening}`);
-  const services = await openServices(config, logger, { ...(links ? { links } : {}), ...(options.namespace ? { namespace: options.namespace } : {}) });
+  const services = await openServices(config, logger, {
+    ...(links ? { links } : {}),
+    ...(options.namespace ? { namespace: options.namespace } : {}),
+  });
   const server = createHttpServer({
     logger,
     port: config.port,
@@ -62,7 +65,14 @@ export async function startBot(config: Config, logger: Logger, options: StartOpt
   });
   // Platform adapters mount their routes on the one server before it starts listening.
   const slack = config.slack.configured
-    ? createSlackAdapter({ slack: config.slack, checkReaction: config.slack.checkReaction, core: services.core, logger, records: services.backend.records, server })
+    ? createSlackAdapter({
+        slack: config.slack,
+        checkReaction: config.slack.checkReaction,
+        core: services.core,
+        logger,
+        records: services.backend.records,
+        server,
+      })
     : undefined;
   const teams = config.teams.enabled ? mountTeams(config, services, server, logger) : undefined;
   const signer = services.core.deps.links?.signer;
@@ -71,12 +81,20 @@ export async function startBot(config: Config, logger: Logger, options: StartOpt
   const web = mountWeb({ core: services.core, server, playground: config.playground.enabled });
   if (web.playgroundMessenger) services.messengers.register('local', web.playgroundMessenger);
   if (config.playground.enabled && config.playground.mode === 'on' && (config.slack.configured || config.teams.configured)) {
-    logger.warn('PLAYGROUND=on: /playground lets anyone who reaches this server act in the local workspace without a login. Use it for development only.');
+    logger.warn(
+      'PLAYGROUND=on: /playground lets anyone who reaches this server act in the local workspace without a login. Use it for development only.',
+    );
   }
   // Digest and reminder posts are paced per conversation (about one a second), on both platforms.
   if (teams) services.messengers.register('teams', pacedMessenger(teams.messenger));
   if (slack) services.messengers.register('slack', pacedMessenger(slack.messenger));
-  const scheduler = new DigestScheduler({ core: services.core, logger, instanceId: services.instanceId, digestCron: config.digest.cron, timeZone: config.digest.timeZone });
+  const scheduler = new DigestScheduler({
+    core: services.core,
+    logger,
+    instanceId: services.instanceId,
+    digestCron: config.digest.cron,
+    timeZone: config.digest.timeZone,
+  });
   registerAuditJobs(scheduler, services.core.deps, logger);
   let port: number;
   try {
@@ -112,9 +130,21 @@ export async function startBot(config: Config, logger: Logger, options: StartOpt
 }
 
 /** The Teams endpoint, unless its credentials are incomplete (then the log says what to set). */
-function mountTeams(config: Config, services: Services, server: ReturnType<typeof createHttpServer>, logger: Logger): TeamsAdapter | undefined {
+function mountTeams(
+  config: Config,
+  services: Services,
+  server: ReturnType<typeof createHttpServer>,
+  logger: Logger,
+): TeamsAdapter | undefined {
   try {
-    return createTeamsAdapter({ teams: config.teams, core: services.core, logger, records: services.backend.records, server, instanceId: services.instanceId });
+    return createTeamsAdapter({
+      teams: config.teams,
+      core: services.core,
+      logger,
+      records: services.backend.records,
+      server,
+      instanceId: services.instanceId,
+    });
   } catch (error) {
     if (!(error instanceof TeamsCredentialsError)) throw error;
     logger.error(`${error.message} Teams stays off until then.`);
@@ -126,7 +156,9 @@ function mountTeams(config: Config, services: Services, server: ReturnType<typeo
 export function startBanner(config: Config, port: number): string[] {
   return [
     `customer-focus-bot is running on http://localhost:${port} (health: http://localhost:${port}/healthz)`,
-    ...(config.playground.enabled ? [`Playground: http://localhost:${port}${PLAYGROUND_PATH} (try the bot in your browser, no Slack or Teams needed)`] : []),
+    ...(config.playground.enabled
+      ? [`Playground: http://localhost:${port}${PLAYGROUND_PATH} (try the bot in your browser, no Slack or Teams needed)`]
+      : []),
     `Store: ${redactUrl(config.storeUrl)}`,
     ...describeNextSteps(config).map((step) => `Next: ${step}`),
   ];

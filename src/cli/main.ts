@@ -79,7 +79,10 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
       io.err(`The configuration needs fixing before customer-focus can run:\n${error.message}`);
       return 2;
     }
-    if (error instanceof UsageError || (error instanceof Error && error.name === 'TypeError' && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+    if (
+      error instanceof UsageError ||
+      (error instanceof Error && error.name === 'TypeError' && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))
+    ) {
       io.err(error.message);
       return 2;
     }

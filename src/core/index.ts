@@ -10,14 +10,7 @@ import type { Actor, IsoDate, Platform, WorkspaceId } from './domain/shared.js';
 import { type Result, captureDomainErrors } from './errors.js';
 import type { CoreDeps } from './ports.js';
 import { resolveRole } from './use-cases/access.js';
-import {
-  type AnswerInput,
-  type StartCheckInput,
-  answerCheck,
-  closeAction,
-  dismissCheck,
-  startCheck,
-} from './use-cases/decision-checks.js';
+import { type AnswerInput, type StartCheckInput, answerCheck, closeAction, dismissCheck, startCheck } from './use-cases/decision-checks.js';
 import { type FeedbackInput, recordFeedback } from './use-cases/feedback.js';
 import { type ImportRow, importRequirements } from './use-cases/import-requirements.js';
 import { listEvidence, listRequirements, showRequirement } from './use-cases/queries.js';
@@ -50,13 +43,9 @@ export function createCore(deps: CoreDeps) {
       if (!parsed.ok) return parsed;
       return captureDomainErrors(() => executeCommand(deps, actor, parsed.value, context));
     },
-    runParsedCommand: guard((d, actor: Actor, command: Command, context?: CommandContext) =>
-      executeCommand(d, actor, command, context),
-    ),
+    runParsedCommand: guard((d, actor: Actor, command: Command, context?: CommandContext) => executeCommand(d, actor, command, context)),
     addRequirement: guard((d, actor: Actor, fields: Fields<RequirementField>) => addRequirement(d, actor, fields)),
-    editRequirement: guard((d, actor: Actor, id: string, fields: Fields<RequirementField>) =>
-      editRequirement(d, actor, id, fields),
-    ),
+    editRequirement: guard((d, actor: Actor, id: string, fields: Fields<RequirementField>) => editRequirement(d, actor, id, fields)),
     reviewRequirement: guard((d, actor: Actor, id: string, outcome: string, note?: string) =>
       reviewRequirement(d, actor, id, outcome, note),
     ),

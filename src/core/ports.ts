@@ -200,16 +200,14 @@ export type DecisionDetector = (text: string, context?: { readonly isThreadReply
  * person's direct chat with the bot.
  */
 export type Destination =
-  | { readonly kind: 'conversation'; readonly conversationId: string }
-  | { readonly kind: 'person'; readonly userId: string };
+  { readonly kind: 'conversation'; readonly conversationId: string } | { readonly kind: 'person'; readonly userId: string };
 
 /**
  * The outcome of one send. `retryable` failures (rate limits, outages) are worth trying again on
  * the next run; the others (bot removed, person unknown) are not, and `reason` says why for the log.
  */
 export type DeliveryResult =
-  | { readonly ok: true; readonly messageId?: string }
-  | { readonly ok: false; readonly retryable: boolean; readonly reason: string };
+  { readonly ok: true; readonly messageId?: string } | { readonly ok: false; readonly retryable: boolean; readonly reason: string };
 
 /** Sends messages on one platform without an incoming request. Never throws for delivery failures. */
 export interface Messenger {

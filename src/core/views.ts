@@ -31,16 +31,24 @@ function requirementFields(requirement: Requirement): Block {
     kind: 'fields',
     items: [
       ['Customer', [userText(requirement.customer)]],
-      ['Type', [requirement.type + (requirement.reference ? ' — ' : ''), ...(requirement.reference ? [userText(requirement.reference)] : [])]],
+      [
+        'Type',
+        [requirement.type + (requirement.reference ? ' — ' : ''), ...(requirement.reference ? [userText(requirement.reference)] : [])],
+      ],
       ['Category', [requirement.category]],
       ['Status', [words(requirement.status)]],
       ['Owner', person(requirement.owner)],
       ['Next review', [`${requirement.nextReviewOn} (every ${requirement.reviewIntervalDays} days)`]],
       ['Horizon', [requirement.horizon]],
       ...(requirement.source
-        ? [['Source', requirement.source.link
-            ? [{ link: requirement.source.link, label: requirement.source.text ?? requirement.source.link }]
-            : [userText(requirement.source.text ?? '')]] as const]
+        ? [
+            [
+              'Source',
+              requirement.source.link
+                ? [{ link: requirement.source.link, label: requirement.source.text ?? requirement.source.link }]
+                : [userText(requirement.source.text ?? '')],
+            ] as const,
+          ]
         : []),
     ],
   };
@@ -50,17 +58,27 @@ export function requirementSaved(requirement: Requirement, verb: 'Recorded' | 'U
   return message([
     { kind: 'text', parts: [`${verb} *${requirement.id}*: `, userText(requirement.statement)] },
     requirementFields(requirement),
-    { kind: 'context', parts: [`Change it with "{requirement} edit ${requirement.id} …"; review it with "{requirement} review ${requirement.id}".`] },
+    {
+      kind: 'context',
+      parts: [`Change it with "{requirement} edit ${requirement.id} …"; review it with "{requirement} review ${requirement.id}".`],
+    },
   ]);
 }
 
 export function requirementDetail(requirement: Requirement, reviews: readonly RequirementReview[]): Message {
   const history: Block[] = reviews.length
-    ? [{ kind: 'list', items: reviews.slice(-MAX_LIST_ITEMS).map((review) => [
-        `${review.at.slice(0, 10)} ${words(review.outcome)} by `,
-        { person: review.by },
-        ...(review.note ? [': ', userText(review.note)] : []),
-      ]) }]
+    ? [
+        {
+          kind: 'list',
+          items: reviews
+            .slice(-MAX_LIST_ITEMS)
+            .map((review) => [
+              `${review.at.slice(0, 10)} ${words(review.outcome)} by `,
+              { person: review.by },
+              ...(review.note ? [': ', userText(review.note)] : []),
+            ]),
+        },
+      ]
     : [{ kind: 'context', parts: ['Not reviewed yet.'] }];
   return message([
     { kind: 'heading', text: requirement.id },
@@ -68,7 +86,19 @@ export function requirementDetail(requirement: Requirement, reviews: readonly Re
     requirementFields(requirement),
     { kind: 'text', parts: ['*Reviews*'] },
     ...history,
-    { kind: 'context', parts: ['Created ', requirement.createdAt.slice(0, 10), ' by ', { person: requirement.createdBy }, '; last changed ', requirement.updatedAt.slice(0, 10), ' by ', { person: requirement.updatedBy }] },
+    {
+      kind: 'context',
+      parts: [
+        'Created ',
+        requirement.createdAt.slice(0, 10),
+        ' by ',
+        { person: requirement.createdBy },
+        '; last changed ',
+        requirement.updatedAt.slice(0, 10),
+        ' by ',
+        { person: requirement.updatedBy },
+      ],
+    },
   ]);
 }
 
@@ -82,34 +112,61 @@ export function requirementList(requirements: readonly Requirement[], what = 're
   const shown = requirements.slice((current - 1) * MAX_LIST_ITEMS, current * MAX_LIST_ITEMS);
   return message([
     { kind: 'heading', text: `${requirements.length} ${what}${pages > 1 ? ` (page ${current} of ${pages})` : ''}` },
-    { kind: 'list', items: shown.map((requirement) => [
-      `*${requirement.id}* [${requirement.type}, ${requirement.category}, ${words(requirement.status)}] `,
-      userText(requirement.statement.length > 150 ? `${requirement.statement.slice(0, 149)}…` : requirement.statement),
-      ' — ',
-      userText(requirement.customer),
-      ', owner ',
-      ...person(requirement.owner),
-      `, review ${requirement.nextReviewOn}`,
-    ]) },
-    ...(current < pages ? [{ kind: 'context' as const, parts: [`Next page: add page:${current + 1} to the same command. Narrow the list with a filter such as status:at_risk or owner:@someone.`] }] : []),
+    {
+      kind: 'list',
+      items: shown.map((requirement) => [
+        `*${requirement.id}* [${requirement.type}, ${requirement.category}, ${words(requirement.status)}] `,
+        userText(requirement.statement.length > 150 ? `${requirement.statement.slice(0, 149)}…` : requirement.statement),
+        ' — ',
+        userText(requirement.customer),
+        ', owner ',
+        ...person(requirement.owner),
+        `, review ${requirement.nextReviewOn}`,
+      ]),
+    },
+    ...(current < pages
+      ? [
+          {
+            kind: 'context' as const,
+            parts: [
+              `Next page: add page:${current + 1} to the same command. Narrow the list with a filter such as status:at_risk or owner:@someone.`,
+            ],
+          },
+        ]
+      : []),
   ]);
 }
 
 export function reviewRecorded(requirement: Requirement, review: RequirementReview): Message {
   return message([
-    { kind: 'text', parts: [`Review of *${requirement.id}* recorded: ${words(review.outcome)}. Status is now ${words(requirement.status)}${requirement.status === 'retired' ? '' : `; next review ${requirement.nextReviewOn}`}.`] },
+    {
+      kind: 'text',
+      parts: [
+        `Review of *${requirement.id}* recorded: ${words(review.outcome)}. Status is now ${words(requirement.status)}${requirement.status === 'retired' ? '' : `; next review ${requirement.nextReviewOn}`}.`,
+      ],
+    },
   ]);
 }
 
 export function ownersReassigned(moved: readonly Requirement[], to: PersonRef): Message {
   return message([
-    { kind: 'text', parts: [`Moved ${moved.length} requirement${moved.length === 1 ? '' : 's'} to `, { person: to }, `: ${moved.map((r) => r.id).join(', ')}.`] },
+    {
+      kind: 'text',
+      parts: [
+        `Moved ${moved.length} requirement${moved.length === 1 ? '' : 's'} to `,
+        { person: to },
+        `: ${moved.map((r) => r.id).join(', ')}.`,
+      ],
+    },
   ]);
 }
 
 export function feedbackRecorded(feedback: CustomerFeedback): Message {
   return message([
-    { kind: 'text', parts: [`Recorded ${feedback.sentiment} ${feedback.kind} from `, userText(feedback.customer), ': ', userText(feedback.summary)] },
+    {
+      kind: 'text',
+      parts: [`Recorded ${feedback.sentiment} ${feedback.kind} from `, userText(feedback.customer), ': ', userText(feedback.summary)],
+    },
     ...(feedback.requirementIds.length ? [{ kind: 'context' as const, parts: [`Linked to ${feedback.requirementIds.join(', ')}.`] }] : []),
   ]);
 }
@@ -134,25 +191,40 @@ export function rolesList(assignments: readonly RoleAssignment[]): Message {
 }
 
 export function roleChanged(assignment: RoleAssignment): Message {
-  return message([{ kind: 'text', parts: [{ person: { id: assignment.userId } }, ` is now ${assignment.role === 'admin' || assignment.role === 'auditor' ? 'an' : 'a'} ${assignment.role}.`] }]);
+  return message([
+    {
+      kind: 'text',
+      parts: [
+        { person: { id: assignment.userId } },
+        ` is now ${assignment.role === 'admin' || assignment.role === 'auditor' ? 'an' : 'a'} ${assignment.role}.`,
+      ],
+    },
+  ]);
 }
 
 export function settingsShown(workspace: Workspace, defaultSchedule: string): Message {
   const settings = workspace.settings;
   const weekdays = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-  const digest = settings.digestWeekday && settings.digestTime
-    ? `${weekdays[settings.digestWeekday - 1]} ${settings.digestTime}`
-    : `${defaultSchedule} (the default)`;
+  const digest =
+    settings.digestWeekday && settings.digestTime
+      ? `${weekdays[settings.digestWeekday - 1]} ${settings.digestTime}`
+      : `${defaultSchedule} (the default)`;
   return message([
     { kind: 'heading', text: 'Settings' },
-    { kind: 'fields', items: [
-      ['Time zone', [settings.timeZone]],
-      ['Weekly digest', [digest]],
-      ['Decision detection', [settings.defaultDetection]],
-      ['Unasked prompts per channel and day', [String(settings.dailyPromptCap ?? DEFAULT_DAILY_PROMPT_CAP)]],
-      ['Quiet hours', [settings.quietHours ?? 'none']],
-      ['Decision-message text in the evidence', [settings.snapshotRetentionDays ? `kept ${settings.snapshotRetentionDays} days, then redacted (hashes stay)` : 'kept']],
-    ] },
+    {
+      kind: 'fields',
+      items: [
+        ['Time zone', [settings.timeZone]],
+        ['Weekly digest', [digest]],
+        ['Decision detection', [settings.defaultDetection]],
+        ['Unasked prompts per channel and day', [String(settings.dailyPromptCap ?? DEFAULT_DAILY_PROMPT_CAP)]],
+        ['Quiet hours', [settings.quietHours ?? 'none']],
+        [
+          'Decision-message text in the evidence',
+          [settings.snapshotRetentionDays ? `kept ${settings.snapshotRetentionDays} days, then redacted (hashes stay)` : 'kept'],
+        ],
+      ],
+    },
     { kind: 'context', parts: ['Admins change them with `{focus}settings timezone:Europe/Oslo digest:"mon 09:00"`.'] },
   ]);
 }
@@ -171,26 +243,41 @@ const IMPACT_WORDS = { positive: 'Positive', negative: 'Negative', none: 'No imp
  */
 export function decisionPrompt(check: DecisionCheck, answers: readonly ImpactAnswer[]): Message {
   if (check.status === 'dismissed') {
-    return message([{ kind: 'context', parts: [`${PROMPT_QUESTION} — dismissed as not a decision by `, ...person(check.dismissedBy), '.'] }]);
+    return message([
+      { kind: 'context', parts: [`${PROMPT_QUESTION} — dismissed as not a decision by `, ...person(check.dismissedBy), '.'] },
+    ]);
   }
   const current = currentAnswers(answers);
   const answered: Block[] = current.length
-    ? [{ kind: 'list', items: current.map((answer) => [
-        { person: answer.by }, `: ${IMPACT_WORDS[answer.impact]}`,
-        ...(answer.explanation ? [' — ', userText(answer.explanation.length > 200 ? `${answer.explanation.slice(0, 199)}…` : answer.explanation)] : []),
-      ]) }]
+    ? [
+        {
+          kind: 'list',
+          items: current.map((answer) => [
+            { person: answer.by },
+            `: ${IMPACT_WORDS[answer.impact]}`,
+            ...(answer.explanation
+              ? [' — ', userText(answer.explanation.length > 200 ? `${answer.explanation.slice(0, 199)}…` : answer.explanation)]
+              : []),
+          ]),
+        },
+      ]
     : [];
   return message([
     { kind: 'text', parts: [`*${PROMPT_QUESTION}*`] },
     ...answered,
-    { kind: 'actions', buttons: [
-      { label: 'Positive', action: { kind: 'check.answer', checkId: check.id, impact: 'positive' } },
-      { label: 'Negative', action: { kind: 'check.answer', checkId: check.id, impact: 'negative' } },
-      { label: 'No impact', action: { kind: 'check.answer', checkId: check.id, impact: 'none' } },
-      { label: 'Not sure', action: { kind: 'check.answer', checkId: check.id, impact: 'unknown' } },
-      { label: 'Add details', action: { kind: 'check.details', checkId: check.id }, style: 'primary' },
-      ...(current.length === 0 ? [{ label: 'Not a decision', action: { kind: 'check.dismiss' as const, checkId: check.id }, style: 'quiet' as const }] : []),
-    ] },
+    {
+      kind: 'actions',
+      buttons: [
+        { label: 'Positive', action: { kind: 'check.answer', checkId: check.id, impact: 'positive' } },
+        { label: 'Negative', action: { kind: 'check.answer', checkId: check.id, impact: 'negative' } },
+        { label: 'No impact', action: { kind: 'check.answer', checkId: check.id, impact: 'none' } },
+        { label: 'Not sure', action: { kind: 'check.answer', checkId: check.id, impact: 'unknown' } },
+        { label: 'Add details', action: { kind: 'check.details', checkId: check.id }, style: 'primary' },
+        ...(current.length === 0
+          ? [{ label: 'Not a decision', action: { kind: 'check.dismiss' as const, checkId: check.id }, style: 'quiet' as const }]
+          : []),
+      ],
+    },
     { kind: 'context', parts: ['Answers are kept as ISO 9001 evidence (5.1.2, 8.5.6).'] },
   ]);
 }
@@ -198,24 +285,45 @@ export function decisionPrompt(check: DecisionCheck, answers: readonly ImpactAns
 export function weekStatus(figures: WeekFigures): Message {
   return message([
     { kind: 'heading', text: `This week (${figures.from} to ${figures.to})` },
-    { kind: 'fields', items: [
-      ['Decision checks', [`${figures.checksStarted} started, ${figures.checksAnswered} answered, ${figures.checksAwaiting} awaiting, ${figures.checksDismissed} not a decision`]],
-      ['Follow-up actions', [`${figures.openActions} open, ${figures.overdueActions} overdue`]],
-      ['Requirement reviews due', [String(figures.reviewsDue)]],
-      ['Customer feedback', [`${figures.feedbackReceived} received`]],
-    ] },
+    {
+      kind: 'fields',
+      items: [
+        [
+          'Decision checks',
+          [
+            `${figures.checksStarted} started, ${figures.checksAnswered} answered, ${figures.checksAwaiting} awaiting, ${figures.checksDismissed} not a decision`,
+          ],
+        ],
+        ['Follow-up actions', [`${figures.openActions} open, ${figures.overdueActions} overdue`]],
+        ['Requirement reviews due', [String(figures.reviewsDue)]],
+        ['Customer feedback', [`${figures.feedbackReceived} received`]],
+      ],
+    },
     { kind: 'text', parts: ['*Unasked prompts, last 30 days*'] },
     figures.noise.length
-      ? { kind: 'list', items: figures.noise.slice(0, 10).map((channel) => [
-          { channel: channel.channelId }, `: ${channel.sent} sent, ${channel.answered} answered, ${channel.dismissed} not a decision, ${channel.ignored} ignored`,
-        ]) }
+      ? {
+          kind: 'list',
+          items: figures.noise
+            .slice(0, 10)
+            .map((channel) => [
+              { channel: channel.channelId },
+              `: ${channel.sent} sent, ${channel.answered} answered, ${channel.dismissed} not a decision, ${channel.ignored} ignored`,
+            ]),
+        }
       : { kind: 'context', parts: ['None yet.'] },
   ]);
 }
 
 export function detectionChanged(change: DetectionChange): Message {
   if ('snoozedUntil' in change) {
-    return message([{ kind: 'text', parts: [`Decision detection here is snoozed until ${change.snoozedUntil.slice(0, 16).replace('T', ' ')} UTC. Mentions, the reaction and the shortcut still work.`] }]);
+    return message([
+      {
+        kind: 'text',
+        parts: [
+          `Decision detection here is snoozed until ${change.snoozedUntil.slice(0, 16).replace('T', ' ')} UTC. Mentions, the reaction and the shortcut still work.`,
+        ],
+      },
+    ]);
   }
   const what: Record<DetectionMode, string> = {
     auto: 'I will ask about decisions I notice in this channel.',
@@ -226,7 +334,9 @@ export function detectionChanged(change: DetectionChange): Message {
 }
 
 export function digestHere(): Message {
-  return message([{ kind: 'text', parts: ['The weekly customer-focus digest will be posted here, and to everyone with the manager role.'] }]);
+  return message([
+    { kind: 'text', parts: ['The weekly customer-focus digest will be posted here, and to everyone with the manager role.'] },
+  ]);
 }
 
 /** What the bot reads, keeps, for how long, and who sees it: shown on the home page and on joining. */
@@ -239,7 +349,12 @@ export const ABOUT_AND_PRIVACY = [
 
 export function channelIntroduction(): Message {
   return message([
-    { kind: 'text', parts: ['Hello! I help this team keep customers in mind. When someone here announces a decision, I ask once, in its thread: *How does this decision affect customers?* One click answers it.'] },
+    {
+      kind: 'text',
+      parts: [
+        'Hello! I help this team keep customers in mind. When someone here announces a decision, I ask once, in its thread: *How does this decision affect customers?* One click answers it.',
+      ],
+    },
     { kind: 'context', parts: [ABOUT_AND_PRIVACY.replace(/\n/g, ' ')] },
   ]);
 }
@@ -250,18 +365,46 @@ export function homePage(data: HomeData): Message {
     ...(items.length ? items.slice(0, 10).flatMap(render) : [{ kind: 'context' as const, parts: [empty] }]),
   ];
   return message([
-    ...section('Decisions waiting for an answer', data.awaitingChecks, (check) => [
-      { kind: 'text', parts: [userText(check.text.length > 200 ? `${check.text.slice(0, 199)}…` : check.text), ...(check.place.permalink ? [' ', { link: check.place.permalink, label: 'open thread' }] : [])] },
-      { kind: 'actions', buttons: [{ label: 'Answer', action: { kind: 'check.details', checkId: check.id }, style: 'primary' }] },
-    ], 'Nothing waiting. Nice.'),
-    ...section('Your open follow-up actions', data.myActions, (action) => [
-      { kind: 'text', parts: [userText(action.description), ` — due ${action.dueOn ?? 'no date'}`] },
-      { kind: 'actions', buttons: [{ label: 'Done', action: { kind: 'action.close', actionId: action.id } }] },
-    ], 'No open actions.'),
-    ...section('Your requirements due for review', data.myReviews, (requirement) => [
-      { kind: 'text', parts: [`*${requirement.id}* `, userText(requirement.statement.length > 200 ? `${requirement.statement.slice(0, 199)}…` : requirement.statement), ` — review by ${requirement.nextReviewOn}`] },
-      { kind: 'actions', buttons: [{ label: 'Review', action: { kind: 'requirement.review', requirementId: requirement.id } }] },
-    ], 'None due in the next week.'),
+    ...section(
+      'Decisions waiting for an answer',
+      data.awaitingChecks,
+      (check) => [
+        {
+          kind: 'text',
+          parts: [
+            userText(check.text.length > 200 ? `${check.text.slice(0, 199)}…` : check.text),
+            ...(check.place.permalink ? [' ', { link: check.place.permalink, label: 'open thread' }] : []),
+          ],
+        },
+        { kind: 'actions', buttons: [{ label: 'Answer', action: { kind: 'check.details', checkId: check.id }, style: 'primary' }] },
+      ],
+      'Nothing waiting. Nice.',
+    ),
+    ...section(
+      'Your open follow-up actions',
+      data.myActions,
+      (action) => [
+        { kind: 'text', parts: [userText(action.description), ` — due ${action.dueOn ?? 'no date'}`] },
+        { kind: 'actions', buttons: [{ label: 'Done', action: { kind: 'action.close', actionId: action.id } }] },
+      ],
+      'No open actions.',
+    ),
+    ...section(
+      'Your requirements due for review',
+      data.myReviews,
+      (requirement) => [
+        {
+          kind: 'text',
+          parts: [
+            `*${requirement.id}* `,
+            userText(requirement.statement.length > 200 ? `${requirement.statement.slice(0, 199)}…` : requirement.statement),
+            ` — review by ${requirement.nextReviewOn}`,
+          ],
+        },
+        { kind: 'actions', buttons: [{ label: 'Review', action: { kind: 'requirement.review', requirementId: requirement.id } }] },
+      ],
+      'None due in the next week.',
+    ),
     ...weekStatus(data.figures).blocks,
     { kind: 'divider' },
     { kind: 'text', parts: [ABOUT_AND_PRIVACY] },

@@ -97,8 +97,15 @@ describe('createHttpServer', () => {
 
   it('passes safe client errors from body parsers through as 4xx', async () => {
     const { server, start } = setUp();
-    server.mount('/json', express.Router().post('/', express.json(), (_req, res) => void res.json({ ok: true })));
-    const response = await fetch(`${await start()}/json`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{bad' });
+    server.mount(
+      '/json',
+      express.Router().post('/', express.json(), (_req, res) => void res.json({ ok: true })),
+    );
+    const response = await fetch(`${await start()}/json`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{bad',
+    });
     expect(response.status).toBe(400);
     expect(await response.json()).toHaveProperty('error');
   });
@@ -121,7 +128,18 @@ describe('createHttpServer', () => {
     const access = lines.find((line) => line.msg === 'request' && line.requestId === 'abc-123');
     expect(access).toMatchObject({ level: 'info', method: 'GET', path: '/who', status: 200 });
     expect(access?.ms).toBeTypeOf('number');
-    expect(Object.keys(access ?? {}).sort()).toEqual(['hostname', 'level', 'method', 'ms', 'msg', 'path', 'pid', 'requestId', 'status', 'time']);
+    expect(Object.keys(access ?? {}).sort()).toEqual([
+      'hostname',
+      'level',
+      'method',
+      'ms',
+      'msg',
+      'path',
+      'pid',
+      'requestId',
+      'status',
+      'time',
+    ]);
   });
 
   it('lets an in-flight request finish on close, then refuses new connections', async () => {

@@ -14,7 +14,10 @@ function failure(text: string): string {
 describe('readCsv', () => {
   it('round-trips tricky cells written by toCsv', () => {
     const tricky = ['a, b', 'say "hi"', 'two\nlines', 'Zürich — 日本 😀', '=1+1', '+1', '-1', '@A1', '\tx', '\ry', '', 'trailing space '];
-    const text = toCsv(['Statement', 'Note'], tricky.map((cell, index) => [cell, index]));
+    const text = toCsv(
+      ['Statement', 'Note'],
+      tricky.map((cell, index) => [cell, index]),
+    );
     const table = readCsv(text);
     expect(table.header).toEqual(['statement', 'note']);
     const expected = tricky.map((cell) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell));
@@ -23,12 +26,26 @@ describe('readCsv', () => {
   });
 
   it('counts lines from the start of each row, across multi-line cells', () => {
-    const table = readCsv(toCsv(['a', 'b'], [['one\ntwo\nthree', 1], ['x', 2]]));
+    const table = readCsv(
+      toCsv(
+        ['a', 'b'],
+        [
+          ['one\ntwo\nthree', 1],
+          ['x', 2],
+        ],
+      ),
+    );
     expect(table.rows.map((row) => row.line)).toEqual([2, 5]);
   });
 
   it('tolerates a byte-order mark and CRLF, LF or mixed line ends', () => {
-    const expected = { header: ['statement', 'customer'], rows: [{ line: 2, cells: { statement: 'Fast', customer: 'Acme' } }, { line: 3, cells: { statement: 'Cheap', customer: 'Beta' } }] };
+    const expected = {
+      header: ['statement', 'customer'],
+      rows: [
+        { line: 2, cells: { statement: 'Fast', customer: 'Acme' } },
+        { line: 3, cells: { statement: 'Cheap', customer: 'Beta' } },
+      ],
+    };
     expect(readCsv('\uFEFFstatement,customer\r\nFast,Acme\r\nCheap,Beta\r\n')).toEqual(expected);
     expect(readCsv('statement,customer\nFast,Acme\nCheap,Beta')).toEqual(expected);
     expect(readCsv('statement,customer\r\nFast,Acme\nCheap,Beta\r\n')).toEqual(expected);
@@ -54,7 +71,10 @@ describe('readCsv', () => {
 
   it('skips empty and all-blank rows, keeping the real line numbers', () => {
     const table = readCsv('a,b\n\n1,2\n,\n  , \n3,4\n');
-    expect(table.rows).toEqual([{ line: 3, cells: { a: '1', b: '2' } }, { line: 6, cells: { a: '3', b: '4' } }]);
+    expect(table.rows).toEqual([
+      { line: 3, cells: { a: '1', b: '2' } },
+      { line: 6, cells: { a: '3', b: '4' } },
+    ]);
   });
 
   it('allows empty unnamed trailing columns but not values in them', () => {

@@ -39,7 +39,9 @@ describe('customer-focus verify, erase-person and purge', () => {
     expect(sealed.err).toMatch(/Sealed up to entry 3 \(1 new seal, latest #1 [0-9a-f]{12}\)\./);
     expect(sealed.out).toMatch(/3 entries verified, sealed up to entry 3 by seal #1 [0-9a-f]{12} at .* UTC, 0 not yet sealed\./);
     const quick = await cli(['verify', '--workspace', WORKSPACE, '--quick'], env);
-    expect(quick.out).toMatch(/0 entries verified, sealed up to entry 3 by seal #1 [0-9a-f]{12} at .* UTC, 0 not yet sealed; seal chain intact \(1 seal over 3 entries\)\./);
+    expect(quick.out).toMatch(
+      /0 entries verified, sealed up to entry 3 by seal #1 [0-9a-f]{12} at .* UTC, 0 not yet sealed; seal chain intact \(1 seal over 3 entries\)\./,
+    );
     expect(quick.out).toContain('"customer-focus verify" re-checks every one of them');
   });
 
@@ -47,7 +49,11 @@ describe('customer-focus verify, erase-person and purge', () => {
     const raw = new KeyvSqlite({ uri: `sqlite://${file}` });
     try {
       const [row] = (await raw.query('SELECT value FROM cfb_records WHERE key = ?', keys.evidence(WORKSPACE, 2))) as { value: string }[];
-      await raw.query('UPDATE cfb_records SET value = ? WHERE key = ?', (row?.value ?? '').replace('Deliveries within 5 days', 'Deliveries within 9 days'), keys.evidence(WORKSPACE, 2));
+      await raw.query(
+        'UPDATE cfb_records SET value = ? WHERE key = ?',
+        (row?.value ?? '').replace('Deliveries within 5 days', 'Deliveries within 9 days'),
+        keys.evidence(WORKSPACE, 2),
+      );
     } finally {
       await raw.disconnect();
     }
@@ -59,7 +65,9 @@ describe('customer-focus verify, erase-person and purge', () => {
   it('erase-person redacts and the log still verifies; it needs a user', async () => {
     const erased = await cli(['erase-person', '--workspace', WORKSPACE, '--user', 'U_DANA'], env);
     expect(erased.code, erased.err).toBe(0);
-    expect(erased.out).toContain("Erased U_DANA's personal fields in slack:TCLI: 3 fields in 3 evidence entries; stored records changed: 3 requirements.");
+    expect(erased.out).toContain(
+      "Erased U_DANA's personal fields in slack:TCLI: 3 fields in 3 evidence entries; stored records changed: 3 requirements.",
+    );
     expect(erased.out).toContain('The log still verifies: 4 entries verified, not sealed yet, 4 not yet sealed.');
     const missing = await cli(['erase-person', '--workspace', WORKSPACE], env);
     expect(missing.code).toBe(2);
@@ -72,10 +80,14 @@ describe('customer-focus verify, erase-person and purge', () => {
     expect(unnamed.err).toContain('Say which workspace to purge');
     const preview = await cli(['purge', '--workspace', WORKSPACE], env);
     expect(preview.code).toBe(2);
-    expect(preview.err).toContain('Nothing removed. Purging slack:TCLI (Test workspace) would remove everything it holds: 3 requirements, 0 decision checks, 0 feedback records, 3 evidence entries');
+    expect(preview.err).toContain(
+      'Nothing removed. Purging slack:TCLI (Test workspace) would remove everything it holds: 3 requirements, 0 decision checks, 0 feedback records, 3 evidence entries',
+    );
     const purged = await cli(['purge', '--workspace', WORKSPACE, '--confirm'], env);
     expect(purged.code, purged.err).toBe(0);
-    expect(purged.out).toMatch(/^Purged slack:TCLI \(Test workspace\): 3 requirements, .* \d+ keys removed from the store in all\. Nothing of it remains\.$/);
+    expect(purged.out).toMatch(
+      /^Purged slack:TCLI \(Test workspace\): 3 requirements, .* \d+ keys removed from the store in all\. Nothing of it remains\.$/,
+    );
     const listed = await cli(['workspaces'], env);
     expect(listed.out).not.toContain(WORKSPACE);
   });

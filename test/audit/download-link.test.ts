@@ -43,7 +43,9 @@ describe('audit commands and download links in Slack', () => {
     const response = await fetch(url);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/zip');
-    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="customer-focus-audit_slack-${TEAM}_2026-01-01_2026-03-31.zip"`);
+    expect(response.headers.get('content-disposition')).toBe(
+      `attachment; filename="customer-focus-audit_slack-${TEAM}_2026-01-01_2026-03-31.zip"`,
+    );
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(response.headers.get('referrer-policy')).toBe('no-referrer');
     // The token opens the pack, so the access log must not keep it (it keeps the path only).
@@ -51,7 +53,9 @@ describe('audit commands and download links in Slack', () => {
     expect(h.logs.some((line) => String(line.path).startsWith('/audit/download/'))).toBe(true);
     expect(JSON.stringify(h.logs)).not.toContain(token.split('.')[2]);
     const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
-    const manifest = JSON.parse(new TextDecoder().decode(files[`customer-focus-audit_slack-${TEAM}_2026-01-01_2026-03-31/manifest.json`])) as { period: { from: string; to: string } };
+    const manifest = JSON.parse(
+      new TextDecoder().decode(files[`customer-focus-audit_slack-${TEAM}_2026-01-01_2026-03-31/manifest.json`]),
+    ) as { period: { from: string; to: string } };
     expect(manifest.period).toMatchObject({ from: '2026-01-01', to: '2026-03-31' });
     // Issued and downloaded: both are evidence.
     const log = await h.bot.services.core.deps.evidence.listBySeq(h.workspaceId, 1, 100);
@@ -85,7 +89,13 @@ describe('audit commands and download links in Slack', () => {
     const deps = h.bot.services.core.deps;
     const past = new TestClock(new Date(Date.now() - 36 * 3_600_000));
     const oldSigner = createLinkSigner({ ...deps, clock: past } as CoreDeps, LINK_SECRET);
-    const { token } = await oldSigner.issue({ workspaceId: h.workspaceId, purpose: 'download', role: 'admin', issuedTo: 'U0ADMIN', subject: '2026-01-01..2026-03-31' });
+    const { token } = await oldSigner.issue({
+      workspaceId: h.workspaceId,
+      purpose: 'download',
+      role: 'admin',
+      issuedTo: 'U0ADMIN',
+      subject: '2026-01-01..2026-03-31',
+    });
     const expired = await fetch(`http://127.0.0.1:${h.bot.port}/audit/download/${encodeURIComponent(h.workspaceId)}?t=${token}`);
     expect(expired.status).toBe(410);
     expect(await expired.text()).toContain('This link has expired.');
@@ -129,7 +139,9 @@ describe('download links in production without LINK_SECRET', () => {
       const text = JSON.stringify(reply.body.blocks);
       expect(text).toContain('Download links are switched off on this installation (LINK_SECRET is not set');
       expect(text).toContain(`customer-focus export --workspace slack:${TEAM} --from`);
-      expect(h.logs.some((line) => String(line.msg).includes('LINK_SECRET is not set, so download and dashboard links are off'))).toBe(true);
+      expect(h.logs.some((line) => String(line.msg).includes('LINK_SECRET is not set, so download and dashboard links are off'))).toBe(
+        true,
+      );
     } finally {
       await h.close();
     }

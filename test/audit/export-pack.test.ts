@@ -72,8 +72,12 @@ function editedCopy(folder: string, name: string, change: (folder: string) => vo
 }
 
 const jsonl = (folder: string, path: string): Record<string, unknown>[] =>
-  readFileSync(join(folder, path), 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
-const writeJsonl = (folder: string, path: string, lines: unknown[]) => writeFileSync(join(folder, path), lines.map((line) => `${JSON.stringify(line)}\n`).join(''));
+  readFileSync(join(folder, path), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+const writeJsonl = (folder: string, path: string, lines: unknown[]) =>
+  writeFileSync(join(folder, path), lines.map((line) => `${JSON.stringify(line)}\n`).join(''));
 
 describe('the audit pack', () => {
   let folder = '';
@@ -85,11 +89,34 @@ describe('the audit pack', () => {
     t.clock.set('2026-02-10T09:00:00.000Z');
     const admin = await t.actor('admin', 'U_ADMIN');
     const member = { id: 'U_DANA', name: 'Dana', workspaceId: WORKSPACE };
-    const requirement = expectOk(await t.core.addRequirement(member, { statement: 'Deliveries <script>alert(1)</script> within 5 days', customer: '=HYPERLINK("http://evil")' }));
+    const requirement = expectOk(
+      await t.core.addRequirement(member, {
+        statement: 'Deliveries <script>alert(1)</script> within 5 days',
+        customer: '=HYPERLINK("http://evil")',
+      }),
+    );
     expectOk(await t.core.reviewRequirement(admin, requirement.id, 'at_risk', 'carrier strike'));
-    const check = expectOk(await t.core.startCheck(member, { text: 'We move support hours to 9–17 <b>now</b>', place: { platform: 'slack', channelId: 'C1', channelName: 'support' }, origin: 'command', decidedBy: { id: 'U_KIM', name: 'Kim' } }));
-    expectOk(await t.core.answerCheck(member, check.id, { impact: 'negative', explanation: 'Evening callers lose support', followUp: { kind: 'accepted', reason: 'Few evening calls' } }));
-    expectOk(await t.core.recordFeedback(member, { summary: 'Great onboarding <b>now</b>', fields: { customer: 'Acme AS', sentiment: 'positive', kind: 'compliment', received: '2026-02-09' } }));
+    const check = expectOk(
+      await t.core.startCheck(member, {
+        text: 'We move support hours to 9–17 <b>now</b>',
+        place: { platform: 'slack', channelId: 'C1', channelName: 'support' },
+        origin: 'command',
+        decidedBy: { id: 'U_KIM', name: 'Kim' },
+      }),
+    );
+    expectOk(
+      await t.core.answerCheck(member, check.id, {
+        impact: 'negative',
+        explanation: 'Evening callers lose support',
+        followUp: { kind: 'accepted', reason: 'Few evening calls' },
+      }),
+    );
+    expectOk(
+      await t.core.recordFeedback(member, {
+        summary: 'Great onboarding <b>now</b>',
+        fields: { customer: 'Acme AS', sentiment: 'positive', kind: 'compliment', received: '2026-02-09' },
+      }),
+    );
     expectOk(await t.core.changeSettings(admin, { cap: '3' }));
     expectOk(await t.core.setRole(admin, '<@U_KIM|Kim>', 'manager'));
     await sealWorkspace(t.deps, WORKSPACE);
@@ -105,16 +132,31 @@ describe('the audit pack', () => {
     zipPath = join(directory, 'pack.zip');
     const exported = await cli(['export', '--workspace', WORKSPACE, '--from', '2026-01-01', '--to', '2026-03-31', '--out', zipPath], env);
     expect(exported.code, exported.err).toBe(0);
-    expect(exported.err).toMatch(/Wrote the audit pack for slack:TPACK, 2026-01-01 to 2026-03-31 \(Europe\/Oslo\), to .*pack\.zip: 18 files, manifest SHA-256 [0-9a-f]{64}\./);
+    expect(exported.err).toMatch(
+      /Wrote the audit pack for slack:TPACK, 2026-01-01 to 2026-03-31 \(Europe\/Oslo\), to .*pack\.zip: 18 files, manifest SHA-256 [0-9a-f]{64}\./,
+    );
     folder = unpack(readFileSync(zipPath), join(directory, 'unzipped'));
   });
 
   it('holds the CSVs, the raw evidence and seals, summary.html, VERIFY.md, the verifier and a manifest that matches every file', () => {
     const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8')) as Manifest;
     expect(manifest.files.map((file) => file.path).sort()).toEqual([
-      'VERIFY.md', 'csv/answers.csv', 'csv/decision-checks.csv', 'csv/digests.csv', 'csv/feedback.csv', 'csv/follow-up-actions.csv',
-      'csv/requirement-reviews.csv', 'csv/requirements.csv', 'csv/roles.csv', 'csv/settings-and-roles-trail.csv',
-      'evidence/entries.jsonl', 'evidence/evidence.csv', 'evidence/sealed-outside-period.jsonl', 'evidence/seals.jsonl', 'summary.html', 'verify-pack.mjs',
+      'VERIFY.md',
+      'csv/answers.csv',
+      'csv/decision-checks.csv',
+      'csv/digests.csv',
+      'csv/feedback.csv',
+      'csv/follow-up-actions.csv',
+      'csv/requirement-reviews.csv',
+      'csv/requirements.csv',
+      'csv/roles.csv',
+      'csv/settings-and-roles-trail.csv',
+      'evidence/entries.jsonl',
+      'evidence/evidence.csv',
+      'evidence/sealed-outside-period.jsonl',
+      'evidence/seals.jsonl',
+      'summary.html',
+      'verify-pack.mjs',
     ]);
     for (const file of manifest.files) {
       const data = readFileSync(join(folder, file.path));
@@ -131,7 +173,15 @@ describe('the audit pack', () => {
   it('keeps the period: entries from 2026-01-01 to 2026-03-31 only, with the settings and roles trail', () => {
     const entries = jsonl(folder, 'evidence/entries.jsonl') as unknown as EvidenceEntry[];
     expect(entries.map((entry) => entry.type)).toEqual([
-      'requirement.created', 'requirement.reviewed', 'check.started', 'check.answered', 'action.created', 'feedback.recorded', 'settings.changed', 'role.changed', 'requirement.created',
+      'requirement.created',
+      'requirement.reviewed',
+      'check.started',
+      'check.answered',
+      'action.created',
+      'feedback.recorded',
+      'settings.changed',
+      'role.changed',
+      'requirement.created',
     ]);
     const trail = readFileSync(join(folder, 'csv/settings-and-roles-trail.csv'), 'utf8');
     expect(trail).toContain('settings.changed');
@@ -145,7 +195,14 @@ describe('the audit pack', () => {
 
   it('summary.html is organised by clause and escapes everything people typed', () => {
     const html = readFileSync(join(folder, 'summary.html'), 'utf8');
-    for (const heading of ['5.1.2</span> Customer focus', '8.2.2</span> Determining the requirements', '8.5.6</span> Control of changes', '9.1.2</span> Customer satisfaction', '9.3.2</span> Management review inputs', 'Audit trail of settings, roles and access']) {
+    for (const heading of [
+      '5.1.2</span> Customer focus',
+      '8.2.2</span> Determining the requirements',
+      '8.5.6</span> Control of changes',
+      '9.1.2</span> Customer satisfaction',
+      '9.3.2</span> Management review inputs',
+      'Audit trail of settings, roles and access',
+    ]) {
       expect(html).toContain(heading);
     }
     expect(html).toContain('Deliveries &lt;script&gt;alert(1)&lt;/script&gt; within 5 days');
@@ -181,39 +238,58 @@ describe('the audit pack', () => {
   });
 
   it('rejects an edited entry even when the manifest was fixed to match', async () => {
-    const copy = editedCopy(folder, 'edited-entry', (dir) => {
-      const lines = jsonl(dir, 'evidence/entries.jsonl');
-      const answered = lines[3] as { data: Record<string, unknown> };
-      answered.data = { ...answered.data, impact: 'positive' };
-      writeJsonl(dir, 'evidence/entries.jsonl', lines);
-    }, { fixManifest: true });
+    const copy = editedCopy(
+      folder,
+      'edited-entry',
+      (dir) => {
+        const lines = jsonl(dir, 'evidence/entries.jsonl');
+        const answered = lines[3] as { data: Record<string, unknown> };
+        answered.data = { ...answered.data, impact: 'positive' };
+        writeJsonl(dir, 'evidence/entries.jsonl', lines);
+      },
+      { fixManifest: true },
+    );
     const result = await verifier(copy);
     expect(result.code).toBe(1);
     expect(result.out).toMatch(/FAILED: Evidence entry \d+ was changed: its content no longer matches its hash\./);
   });
 
   it('rejects an entry rewritten with a recomputed hash through its seal, and two entries swapped', async () => {
-    const forged = editedCopy(folder, 'forged-entry', (dir) => {
-      const lines = jsonl(dir, 'evidence/entries.jsonl') as unknown as EvidenceEntry[];
-      const changed = { ...lines[3], data: { ...lines[3]?.data, impact: 'positive' } } as EvidenceEntry;
-      lines[3] = { ...changed, hash: entryHash(changed) };
-      writeJsonl(dir, 'evidence/entries.jsonl', lines);
-    }, { fixManifest: true });
+    const forged = editedCopy(
+      folder,
+      'forged-entry',
+      (dir) => {
+        const lines = jsonl(dir, 'evidence/entries.jsonl') as unknown as EvidenceEntry[];
+        const changed = { ...lines[3], data: { ...lines[3]?.data, impact: 'positive' } } as EvidenceEntry;
+        lines[3] = { ...changed, hash: entryHash(changed) };
+        writeJsonl(dir, 'evidence/entries.jsonl', lines);
+      },
+      { fixManifest: true },
+    );
     const result = await verifier(forged);
     expect(result.code).toBe(1);
     expect(result.out).toContain('FAILED: Seal #1 does not match the entries it seals');
 
-    const swapped = editedCopy(folder, 'swapped', (dir) => {
-      const lines = jsonl(dir, 'evidence/entries.jsonl');
-      writeJsonl(dir, 'evidence/entries.jsonl', [lines[1], lines[0], ...lines.slice(2)]);
-    }, { fixManifest: true });
+    const swapped = editedCopy(
+      folder,
+      'swapped',
+      (dir) => {
+        const lines = jsonl(dir, 'evidence/entries.jsonl');
+        writeJsonl(dir, 'evidence/entries.jsonl', [lines[1], lines[0], ...lines.slice(2)]);
+      },
+      { fixManifest: true },
+    );
     expect((await verifier(swapped)).out).toMatch(/FAILED: Evidence entry 1 is out of order: it follows entry 2\./);
   });
 
   it('the export itself is evidence, with the manifest hash the verifier prints', async () => {
     const t = await createTestCore({ storeUrl, namespace: 'cfb', workspaceId: WORKSPACE });
     try {
-      const last = await t.deps.evidence.listBySeq(WORKSPACE, await t.deps.evidence.lastSeq(WORKSPACE), await t.deps.evidence.lastSeq(WORKSPACE));
+      const last = await t.deps.evidence.listBySeq(
+        WORKSPACE,
+        await t.deps.evidence.lastSeq(WORKSPACE),
+        await t.deps.evidence.lastSeq(WORKSPACE),
+      );
       expect(last[0]).toMatchObject({ type: 'evidence.exported', data: { from: '2026-01-01', to: '2026-03-31', via: 'command line' } });
       const printed = (await verifier(folder)).out;
       expect(printed).toContain(`manifest SHA-256 ${String(last[0]?.data.manifestSha256)}`);

@@ -39,7 +39,9 @@ describe('export periods, as people write them', () => {
     ['next week', 'it is not a date range, a month, a quarter, a year or a relative period.'],
     ['last-0-days', 'give from 1 to 3660 days.'],
   ])('explains what is wrong with "%s"', (raw, why) => {
-    expect(() => parsePeriod(raw, TODAY)).toThrow(`"${raw}" is not a period I understand: ${why} Write it as 2026-Q1, 2026-01-01..2026-03-31`);
+    expect(() => parsePeriod(raw, TODAY)).toThrow(
+      `"${raw}" is not a period I understand: ${why} Write it as 2026-Q1, 2026-01-01..2026-03-31`,
+    );
   });
 
   it('asks for a period when none is given', () => {

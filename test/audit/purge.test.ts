@@ -27,8 +27,15 @@ async function fill(t: TestCore, workspaceId: string): Promise<void> {
   expectOk(await t.core.setRole(admin, '<@U_M|Mo>', 'manager'));
   const requirement = expectOk(await t.core.addRequirement(admin, { statement: 'Invoices in NOK', customer: 'Acme AS', review: '30d' }));
   expectOk(await t.core.reviewRequirement(admin, requirement.id, 'met', 'fine'));
-  const check = expectOk(await t.core.startCheck(admin, { text: 'We drop the phone line', place: { platform: 'slack', channelId: 'C1' }, origin: 'command' }));
-  expectOk(await t.core.answerCheck(admin, check.id, { impact: 'unknown', followUp: { kind: 'action', description: 'Ask customers', owner: '<@U_M|Mo>', dueOn: '2026-12-24' } }));
+  const check = expectOk(
+    await t.core.startCheck(admin, { text: 'We drop the phone line', place: { platform: 'slack', channelId: 'C1' }, origin: 'command' }),
+  );
+  expectOk(
+    await t.core.answerCheck(admin, check.id, {
+      impact: 'unknown',
+      followUp: { kind: 'action', description: 'Ask customers', owner: '<@U_M|Mo>', dueOn: '2026-12-24' },
+    }),
+  );
   expectOk(await t.core.recordFeedback(admin, { summary: 'Slow support', fields: { customer: 'Acme AS', sentiment: 'negative' } }));
   // A prompt in a channel: its daily counter and thread claims live under the workspace too.
   await t.core.planPrompt(workspaceId, {
@@ -40,7 +47,13 @@ async function fill(t: TestCore, workspaceId: string): Promise<void> {
     origin: 'detected',
   });
   const signer = createLinkSigner(t.deps, 'x'.repeat(40));
-  const { grant } = await signer.issue({ workspaceId, purpose: 'download', role: 'admin', issuedTo: admin.id, subject: '2026-11-01..2026-11-30' });
+  const { grant } = await signer.issue({
+    workspaceId,
+    purpose: 'download',
+    role: 'admin',
+    issuedTo: admin.id,
+    subject: '2026-11-01..2026-11-30',
+  });
   await signer.revoke(workspaceId, grant.id, admin);
   // The workspace's Slack token (a multi-workspace install) lives under its prefix too.
   const teamId = workspaceId.replace(/^slack:/, '');

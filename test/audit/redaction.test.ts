@@ -38,10 +38,30 @@ describe.each([
     const admin = await t.actor('admin', 'U_ADMIN');
     const dana = { id: 'U_DANA', name: 'Dana Doe', workspaceId: t.workspaceId };
     const kim = { id: 'U_KIM', name: 'Kim Lee', workspaceId: t.workspaceId };
-    const requirement = expectOk(await t.core.addRequirement(kim, { statement: 'Deliveries within 5 days', customer: 'Acme AS', owner: '<@U_DANA|Dana Doe>' }));
-    const check = expectOk(await t.core.startCheck(kim, { text: 'Dana: we cap the free tier at 3 seats', place: { platform: 'slack', channelId: 'C1', permalink: 'https://x.slack.com/p1' }, origin: 'reaction', decidedBy: { id: 'U_DANA', name: 'Dana Doe' } }));
-    const answer = expectOk(await t.core.answerCheck(dana, check.id, { impact: 'negative', explanation: 'Small customers lose seats', followUp: { kind: 'action', description: 'Email small customers', owner: '<@U_DANA|Dana Doe>', dueOn: '2026-12-01' } }));
-    expectOk(await t.core.recordFeedback(kim, { summary: 'Dana was very helpful', fields: { customer: 'Acme AS', sentiment: 'positive', kind: 'compliment' } }));
+    const requirement = expectOk(
+      await t.core.addRequirement(kim, { statement: 'Deliveries within 5 days', customer: 'Acme AS', owner: '<@U_DANA|Dana Doe>' }),
+    );
+    const check = expectOk(
+      await t.core.startCheck(kim, {
+        text: 'Dana: we cap the free tier at 3 seats',
+        place: { platform: 'slack', channelId: 'C1', permalink: 'https://x.slack.com/p1' },
+        origin: 'reaction',
+        decidedBy: { id: 'U_DANA', name: 'Dana Doe' },
+      }),
+    );
+    const answer = expectOk(
+      await t.core.answerCheck(dana, check.id, {
+        impact: 'negative',
+        explanation: 'Small customers lose seats',
+        followUp: { kind: 'action', description: 'Email small customers', owner: '<@U_DANA|Dana Doe>', dueOn: '2026-12-01' },
+      }),
+    );
+    expectOk(
+      await t.core.recordFeedback(kim, {
+        summary: 'Dana was very helpful',
+        fields: { customer: 'Acme AS', sentiment: 'positive', kind: 'compliment' },
+      }),
+    );
     expectOk(await t.core.setRole(admin, '<@U_DANA|Dana Doe>', 'manager'));
     return { requirement, check, answer, admin };
   }
@@ -85,7 +105,9 @@ describe.each([
     const after = await verifyLog(t.deps, t.workspaceId, { full: true });
     expect(after.failure).toBeUndefined();
     expect(after.redactedFields).toBe(outcome.fields);
-    expect(verifyReportText(after)).toContain(`${outcome.fields} personal fields were redacted (retention or erasure); their hashes remain, so they still verify.`);
+    expect(verifyReportText(after)).toContain(
+      `${outcome.fields} personal fields were redacted (retention or erasure); their hashes remain, so they still verify.`,
+    );
 
     // Erasing again finds nothing more.
     expect(await erasePerson(t.deps, admin, 'U_DANA')).toMatchObject({ entries: 0, fields: 0 });
@@ -132,7 +154,12 @@ describe.each([
     const { retention, seal } = await auditMaintenance(t.deps, t.workspaceId);
     expect(retention).toMatchObject({ entries: 1, checks: 1 });
     const [started] = await byType(t, 'check.started');
-    expect(started?.personal).toMatchObject({ text: null, actorName: 'Kim Lee', decidedByName: 'Dana Doe', permalink: 'https://x.slack.com/p1' });
+    expect(started?.personal).toMatchObject({
+      text: null,
+      actorName: 'Kim Lee',
+      decidedByName: 'Dana Doe',
+      permalink: 'https://x.slack.com/p1',
+    });
     expect((await t.deps.checks.get(t.workspaceId, check.id))?.text).toBe(SNAPSHOT_REMOVED_TEXT);
     const [redacted] = await byType(t, 'evidence.redacted');
     expect(redacted?.data).toMatchObject({ reason: 'retention', retentionDays: 30, entries: 1 });

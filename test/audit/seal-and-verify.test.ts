@@ -38,7 +38,9 @@ describe('seals and verification', () => {
     t.clock.advanceDays(1);
     await addRequirements(t, 2);
     const second = await sealWorkspace(t.deps, t.workspaceId);
-    expect(second.sealed.map((seal) => [seal.number, seal.fromSeq, seal.toSeq, seal.previousHash])).toEqual([[2, 4, 5, first.sealed[0]?.hash]]);
+    expect(second.sealed.map((seal) => [seal.number, seal.fromSeq, seal.toSeq, seal.previousHash])).toEqual([
+      [2, 4, 5, first.sealed[0]?.hash],
+    ]);
     expect((await sealWorkspace(t.deps, t.workspaceId)).sealed).toEqual([]);
     await addRequirements(t, 1);
 
@@ -47,21 +49,36 @@ describe('seals and verification', () => {
     expect(full.failure).toBeUndefined();
     const seal = second.latest;
     if (!seal) throw new Error('no seal');
-    expect(verdictSentence(full)).toBe(`6 entries verified, sealed up to entry 5 by seal ${sealLabel(seal)} at 2026-11-25 10:00 UTC, 1 not yet sealed.`);
+    expect(verdictSentence(full)).toBe(
+      `6 entries verified, sealed up to entry 5 by seal ${sealLabel(seal)} at 2026-11-25 10:00 UTC, 1 not yet sealed.`,
+    );
     expect(verifyReportText(full)).toContain('Entries newer than the last seal are protected only by their own hashes');
 
     const quick = await verifyLog(t.deps, t.workspaceId);
     expect(quick).toMatchObject({ entriesVerified: 1, sealedEntries: 5, seals: 2, unsealed: 1 });
-    expect(verdictSentence(quick)).toBe(`1 entry verified, sealed up to entry 5 by seal ${sealLabel(seal)} at 2026-11-25 10:00 UTC, 1 not yet sealed; seal chain intact (2 seals over 5 entries).`);
+    expect(verdictSentence(quick)).toBe(
+      `1 entry verified, sealed up to entry 5 by seal ${sealLabel(seal)} at 2026-11-25 10:00 UTC, 1 not yet sealed; seal chain intact (2 seals over 5 entries).`,
+    );
   });
 
   it('splits a long history into seals of at most the maximum size', { timeout: 60_000 }, async () => {
     const total = MAX_ENTRIES_PER_SEAL + 10;
     for (let seq = 1; seq <= total; seq++) {
-      await t.deps.evidence.append({ workspaceId: t.workspaceId, type: 'check.answered', at: t.clock.now().toISOString(), actorId: 'U1', subject: { kind: 'check', id: `c${seq}` }, data: {}, personal: {} });
+      await t.deps.evidence.append({
+        workspaceId: t.workspaceId,
+        type: 'check.answered',
+        at: t.clock.now().toISOString(),
+        actorId: 'U1',
+        subject: { kind: 'check', id: `c${seq}` },
+        data: {},
+        personal: {},
+      });
     }
     const outcome = await sealWorkspace(t.deps, t.workspaceId);
-    expect(outcome.sealed.map((seal) => [seal.fromSeq, seal.toSeq])).toEqual([[1, MAX_ENTRIES_PER_SEAL], [MAX_ENTRIES_PER_SEAL + 1, total]]);
+    expect(outcome.sealed.map((seal) => [seal.fromSeq, seal.toSeq])).toEqual([
+      [1, MAX_ENTRIES_PER_SEAL],
+      [MAX_ENTRIES_PER_SEAL + 1, total],
+    ]);
     expect((await verifyLog(t.deps, t.workspaceId, { full: true })).entriesVerified).toBe(total);
   });
 
@@ -69,7 +86,18 @@ describe('seals and verification', () => {
     await addRequirements(t, 2);
     // A writer took number 3 and stopped before saving; number 4 was written after it.
     await t.deps.counters.next(keys.evidenceCounter(t.workspaceId));
-    const seq4 = toEvidenceEntry({ workspaceId: t.workspaceId, type: 'check.dismissed', at: t.clock.now().toISOString(), actorId: 'U1', subject: { kind: 'check', id: 'c' }, data: {}, personal: {} }, await t.deps.counters.next(keys.evidenceCounter(t.workspaceId)));
+    const seq4 = toEvidenceEntry(
+      {
+        workspaceId: t.workspaceId,
+        type: 'check.dismissed',
+        at: t.clock.now().toISOString(),
+        actorId: 'U1',
+        subject: { kind: 'check', id: 'c' },
+        data: {},
+        personal: {},
+      },
+      await t.deps.counters.next(keys.evidenceCounter(t.workspaceId)),
+    );
     await t.backend.records.put(keys.evidence(t.workspaceId, 4), seq4);
 
     const early = await sealWorkspace(t.deps, t.workspaceId);
@@ -78,7 +106,9 @@ describe('seals and verification', () => {
     const meanwhile = await verifyLog(t.deps, t.workspaceId, { full: true });
     expect(meanwhile.failure).toBeUndefined();
     expect(meanwhile.pending).toEqual([3]);
-    expect(verifyReportText(meanwhile)).toContain('1 number was handed out but its entry is not stored yet (being written, or abandoned by a writer that stopped): 3.');
+    expect(verifyReportText(meanwhile)).toContain(
+      '1 number was handed out but its entry is not stored yet (being written, or abandoned by a writer that stopped): 3.',
+    );
 
     t.clock.set(new Date(t.clock.now().getTime() + GAP_GRACE_MS).toISOString());
     const later = await sealWorkspace(t.deps, t.workspaceId);

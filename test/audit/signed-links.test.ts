@@ -14,7 +14,14 @@ describe('signed links', () => {
   afterEach(() => t.close());
 
   const issue = (overrides: { ttlMs?: number; workspaceId?: string; purpose?: 'download' | 'dashboard' } = {}) =>
-    signer.issue({ workspaceId: t.workspaceId, purpose: 'download', role: 'manager', issuedTo: 'U_MANAGER', subject: '2026-Q1', ...overrides });
+    signer.issue({
+      workspaceId: t.workspaceId,
+      purpose: 'download',
+      role: 'manager',
+      issuedTo: 'U_MANAGER',
+      subject: '2026-Q1',
+      ...overrides,
+    });
 
   it('accepts an untouched link within 24 hours, for its own workspace and purpose, with a URL-safe token', async () => {
     const { token, grant } = await issue();
@@ -49,7 +56,10 @@ describe('signed links', () => {
     const other = createLinkSigner(t.deps, 'b'.repeat(40));
     const { token: foreign } = await other.issue({ workspaceId: t.workspaceId, purpose: 'download', role: 'admin', issuedTo: 'X' });
     expect(await signer.check(foreign, { purpose: 'download' })).toEqual({ ok: false, reason: 'forged' });
-    expect(await signer.check(`${version}.${payload}.${signature.slice(0, -2)}`, { purpose: 'download' })).toEqual({ ok: false, reason: 'forged' });
+    expect(await signer.check(`${version}.${payload}.${signature.slice(0, -2)}`, { purpose: 'download' })).toEqual({
+      ok: false,
+      reason: 'forged',
+    });
   });
 
   it('refuses malformed tokens without throwing', async () => {

@@ -27,12 +27,24 @@ async function seededLog(t: TestCore): Promise<void> {
   const member = await t.actor('member');
   expectOk(await t.core.addRequirement(member, { statement: 'Deliveries to Norway within 5 days', customer: 'Acme AS' }));
   expectOk(await t.core.addRequirement(member, { statement: 'Invoices in NOK', customer: 'Acme AS' }));
-  const check = expectOk(await t.core.startCheck(member, { text: 'We move support hours to 9-17', place: { platform: 'slack', channelId: 'C1' }, origin: 'command', decidedBy: { id: 'U_DANA', name: 'Dana' } }));
+  const check = expectOk(
+    await t.core.startCheck(member, {
+      text: 'We move support hours to 9-17',
+      place: { platform: 'slack', channelId: 'C1' },
+      origin: 'command',
+      decidedBy: { id: 'U_DANA', name: 'Dana' },
+    }),
+  );
   expectOk(await t.core.answerCheck(member, check.id, { impact: 'positive' }));
   expectOk(await t.core.changeSettings(admin, { timezone: 'Europe/Berlin' }));
   expectOk(await t.core.setRole(admin, '<@U_KIM|Kim>', 'manager'));
   expectOk(await t.core.addRequirement(member, { statement: 'Support in Norwegian', customer: 'Acme AS' }));
-  expectOk(await t.core.recordFeedback(member, { summary: 'Support was slow', fields: { customer: 'Acme AS', sentiment: 'negative', kind: 'complaint' } }));
+  expectOk(
+    await t.core.recordFeedback(member, {
+      summary: 'Support was slow',
+      fields: { customer: 'Acme AS', sentiment: 'negative', kind: 'complaint' },
+    }),
+  );
   expect(await t.deps.evidence.lastSeq(t.workspaceId)).toBe(8);
   expect((await sealWorkspace(t.deps, t.workspaceId)).latest).toMatchObject({ number: 1, toSeq: 8 });
   t.clock.advanceDays(1);
@@ -63,12 +75,17 @@ describe.each(rawTargets(directory))('tampering with the evidence log on $label'
   };
 
   it.skipIf(target.skipReason !== undefined)('an untouched log verifies, fully and quickly', async () => {
-    await run(async () => {}, async (t) => {
-      const full = await verifyLog(t.deps, t.workspaceId, { full: true });
-      expect(full.failure).toBeUndefined();
-      expect(verdictSentence(full)).toMatch(/^10 entries verified, sealed up to entry 8 by seal #1 [0-9a-f]{12} at 2026-11-24 10:00 UTC, 2 not yet sealed\.$/);
-      expect((await verifyLog(t.deps, t.workspaceId)).failure).toBeUndefined();
-    });
+    await run(
+      async () => {},
+      async (t) => {
+        const full = await verifyLog(t.deps, t.workspaceId, { full: true });
+        expect(full.failure).toBeUndefined();
+        expect(verdictSentence(full)).toMatch(
+          /^10 entries verified, sealed up to entry 8 by seal #1 [0-9a-f]{12} at 2026-11-24 10:00 UTC, 2 not yet sealed\.$/,
+        );
+        expect((await verifyLog(t.deps, t.workspaceId)).failure).toBeUndefined();
+      },
+    );
   });
 
   it.skipIf(target.skipReason !== undefined)('catches a sealed entry whose facts were edited, naming it', async () => {
@@ -76,7 +93,12 @@ describe.each(rawTargets(directory))('tampering with the evidence log on $label'
       (raw, t) => edit(raw, entryKey(t, 5), (entry) => ({ ...entry, data: { ...entry.data, timeZone: 'Europe/Oslo' } })),
       async (t) => {
         const report = await verifyLog(t.deps, t.workspaceId, { full: true });
-        expect(report.failure).toEqual({ subject: 'entry', number: 5, reason: 'changed', detail: 'its content no longer matches its hash' });
+        expect(report.failure).toEqual({
+          subject: 'entry',
+          number: 5,
+          reason: 'changed',
+          detail: 'its content no longer matches its hash',
+        });
         expect(verdictSentence(report)).toBe('Entry 5 fails (changed): its content no longer matches its hash.');
         expect(report.entriesVerified).toBe(4);
       },
@@ -85,9 +107,15 @@ describe.each(rawTargets(directory))('tampering with the evidence log on $label'
 
   it.skipIf(target.skipReason !== undefined)('catches an edited decision text (a personal field) against its own hash', async () => {
     await run(
-      (raw, t) => edit(raw, entryKey(t, 3), (entry) => ({ ...entry, personal: { ...entry.personal, text: 'We keep support hours as they are' } })),
+      (raw, t) =>
+        edit(raw, entryKey(t, 3), (entry) => ({ ...entry, personal: { ...entry.personal, text: 'We keep support hours as they are' } })),
       async (t) => {
-        expect((await verifyLog(t.deps, t.workspaceId, { full: true })).failure).toMatchObject({ subject: 'entry', number: 3, reason: 'changed', detail: 'its field "text" no longer matches the hash stored with it' });
+        expect((await verifyLog(t.deps, t.workspaceId, { full: true })).failure).toMatchObject({
+          subject: 'entry',
+          number: 3,
+          reason: 'changed',
+          detail: 'its field "text" no longer matches the hash stored with it',
+        });
       },
     );
   });
@@ -107,25 +135,32 @@ describe.each(rawTargets(directory))('tampering with the evidence log on $label'
     );
   });
 
-  it.skipIf(target.skipReason !== undefined)('catches a deleted sealed entry, and a deleted unsealed one even in a quick check', async () => {
-    await run(
-      (raw, t) => raw.remove(entryKey(t, 4)),
-      async (t) => {
-        expect((await verifyLog(t.deps, t.workspaceId, { full: true })).failure).toMatchObject({ subject: 'entry', number: 4, reason: 'missing' });
-      },
-    );
-    await run(
-      (raw, t) => raw.remove(entryKey(t, 9)),
-      async (t) => {
-        // Within minutes of entry 10 the hole could be a write in progress; past that it is a loss.
-        expect((await verifyLog(t.deps, t.workspaceId)).pending).toEqual([9]);
-        t.clock.set(new Date(t.clock.now().getTime() + GAP_GRACE_MS).toISOString());
-        const report = await verifyLog(t.deps, t.workspaceId);
-        expect(report.failure).toMatchObject({ subject: 'entry', number: 9, reason: 'missing' });
-        expect(verdictSentence(report)).toContain('Entry 9 fails (missing): it is not in the store although later entries are');
-      },
-    );
-  });
+  it.skipIf(target.skipReason !== undefined)(
+    'catches a deleted sealed entry, and a deleted unsealed one even in a quick check',
+    async () => {
+      await run(
+        (raw, t) => raw.remove(entryKey(t, 4)),
+        async (t) => {
+          expect((await verifyLog(t.deps, t.workspaceId, { full: true })).failure).toMatchObject({
+            subject: 'entry',
+            number: 4,
+            reason: 'missing',
+          });
+        },
+      );
+      await run(
+        (raw, t) => raw.remove(entryKey(t, 9)),
+        async (t) => {
+          // Within minutes of entry 10 the hole could be a write in progress; past that it is a loss.
+          expect((await verifyLog(t.deps, t.workspaceId)).pending).toEqual([9]);
+          t.clock.set(new Date(t.clock.now().getTime() + GAP_GRACE_MS).toISOString());
+          const report = await verifyLog(t.deps, t.workspaceId);
+          expect(report.failure).toMatchObject({ subject: 'entry', number: 9, reason: 'missing' });
+          expect(verdictSentence(report)).toContain('Entry 9 fails (missing): it is not in the store although later entries are');
+        },
+      );
+    },
+  );
 
   it.skipIf(target.skipReason !== undefined)('catches two entries swapped', async () => {
     await run(
@@ -138,7 +173,9 @@ describe.each(rawTargets(directory))('tampering with the evidence log on $label'
       async (t) => {
         const report = await verifyLog(t.deps, t.workspaceId, { full: true });
         expect(report.failure).toMatchObject({ subject: 'entry', number: 2, reason: 'out-of-order' });
-        expect(verdictSentence(report)).toBe('Entry 2 fails (out-of-order): the entry stored as number 2 says it is number 3: entries were moved or swapped.');
+        expect(verdictSentence(report)).toBe(
+          'Entry 2 fails (out-of-order): the entry stored as number 2 says it is number 3: entries were moved or swapped.',
+        );
       },
     );
   });
@@ -147,7 +184,12 @@ describe.each(rawTargets(directory))('tampering with the evidence log on $label'
     await run(
       (raw, t) => edit(raw, keys.seal(t.workspaceId, 1), (seal) => ({ ...seal, toSeq: 7 }) as unknown as EvidenceEntry),
       async (t) => {
-        expect((await verifyLog(t.deps, t.workspaceId)).failure).toMatchObject({ subject: 'seal', number: 1, reason: 'changed', detail: 'its content no longer matches its hash' });
+        expect((await verifyLog(t.deps, t.workspaceId)).failure).toMatchObject({
+          subject: 'seal',
+          number: 1,
+          reason: 'changed',
+          detail: 'its content no longer matches its hash',
+        });
       },
     );
   });

@@ -17,7 +17,10 @@ interface Answer {
 async function detect(stdin: TestStdin, args: string[] = []): Promise<{ code: number; answers: Answer[] }> {
   const { io, out } = captureIo({}, stdin);
   const code = await detectCommand(args, io);
-  const lines = out.join('\n').split('\n').filter((line) => line !== '');
+  const lines = out
+    .join('\n')
+    .split('\n')
+    .filter((line) => line !== '');
   return { code, answers: lines.map((line) => JSON.parse(line) as Answer) };
 }
 
@@ -74,7 +77,12 @@ describe('customer-focus detect', () => {
   });
 
   it('passes the thread-reply context through', async () => {
-    const { answers } = await detect(jsonl({ text: 'agreed 👍', context: { isThreadReply: true } }, { text: 'Agreed: we ship on the 14th', context: { isThreadReply: true } }));
+    const { answers } = await detect(
+      jsonl(
+        { text: 'agreed 👍', context: { isThreadReply: true } },
+        { text: 'Agreed: we ship on the 14th', context: { isThreadReply: true } },
+      ),
+    );
     expect(answers[0]).toMatchObject({ decision: false, reasons: ['thread acknowledgement'] });
     expect(answers[1]?.decision).toBe(true);
   });
@@ -89,7 +97,13 @@ describe('customer-focus detect', () => {
       yield `${JSON.stringify({ text: 'lol' })}\n`;
     }
     const { io, out } = captureIo({}, input());
-    const capture = { ...io, out: (text: string) => { output.push(text); out.push(text); } };
+    const capture = {
+      ...io,
+      out: (text: string) => {
+        output.push(text);
+        out.push(text);
+      },
+    };
     expect(await detectCommand([], capture)).toBe(0);
     expect(seenBeforeSecondLine).toEqual([1]);
     expect(output).toHaveLength(2);
@@ -97,7 +111,11 @@ describe('customer-focus detect', () => {
 
   it('answers a runaway line with an error and carries on', async () => {
     const huge = `{"text": "${'a'.repeat(MAX_LINE_LENGTH + 10)}"}`;
-    const { answers } = await detect([huge.slice(0, 600_000), huge.slice(600_000), `\n${JSON.stringify({ text: 'Going with option B.' })}\n`]);
+    const { answers } = await detect([
+      huge.slice(0, 600_000),
+      huge.slice(600_000),
+      `\n${JSON.stringify({ text: 'Going with option B.' })}\n`,
+    ]);
     expect(answers).toHaveLength(2);
     expect(answers[0]?.error).toBe(`line 1: longer than ${MAX_LINE_LENGTH} characters`);
     expect(answers[1]?.decision).toBe(true);

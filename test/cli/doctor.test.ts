@@ -10,7 +10,9 @@ async function fakeSlackApi(): Promise<{ url: string; close(): Promise<void> }> 
   const server: Server = createServer((request, response) => {
     const token = request.headers.authorization?.replace('Bearer ', '');
     response.setHeader('content-type', 'application/json');
-    response.end(JSON.stringify(token === 'xoxb-good' ? { ok: true, user: 'customer_focus', team: 'Acme' } : { ok: false, error: 'invalid_auth' }));
+    response.end(
+      JSON.stringify(token === 'xoxb-good' ? { ok: true, user: 'customer_focus', team: 'Acme' } : { ok: false, error: 'invalid_auth' }),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
@@ -38,7 +40,12 @@ describe('customer-focus doctor', () => {
   });
 
   it('names every configuration problem at once', async () => {
-    const run = await cli(['doctor'], { STORE_URL: 'ftp://x', PORT: 'eighty', DIGEST_TIMEZONE: 'Mars/Base', SLACK_BOT_TOKEN: 'not-a-token' });
+    const run = await cli(['doctor'], {
+      STORE_URL: 'ftp://x',
+      PORT: 'eighty',
+      DIGEST_TIMEZONE: 'Mars/Base',
+      SLACK_BOT_TOKEN: 'not-a-token',
+    });
     expect(run.code).toBe(1);
     for (const name of ['STORE_URL', 'PORT', 'DIGEST_TIMEZONE', 'SLACK_BOT_TOKEN']) expect(run.out).toContain(name);
     expect(run.out).not.toContain('not-a-token');
@@ -54,9 +61,19 @@ describe('customer-focus doctor', () => {
   it('checks the Slack token against the Slack API', async () => {
     const api = await fakeSlackApi();
     try {
-      const good = await cli(['doctor'], { STORE_URL: store, SLACK_BOT_TOKEN: 'xoxb-good', SLACK_SIGNING_SECRET: 's3cret', SLACK_API_URL: api.url });
+      const good = await cli(['doctor'], {
+        STORE_URL: store,
+        SLACK_BOT_TOKEN: 'xoxb-good',
+        SLACK_SIGNING_SECRET: 's3cret',
+        SLACK_API_URL: api.url,
+      });
       expect(good.out).toContain('✔ Slack: the bot token works (bot customer_focus in workspace Acme).');
-      const bad = await cli(['doctor'], { STORE_URL: store, SLACK_BOT_TOKEN: 'xoxb-revoked', SLACK_SIGNING_SECRET: 's3cret', SLACK_API_URL: api.url });
+      const bad = await cli(['doctor'], {
+        STORE_URL: store,
+        SLACK_BOT_TOKEN: 'xoxb-revoked',
+        SLACK_SIGNING_SECRET: 's3cret',
+        SLACK_API_URL: api.url,
+      });
       expect(bad.code).toBe(1);
       expect(bad.out).toContain('✘ Slack: SLACK_BOT_TOKEN is not valid any more');
       expect(bad.out).not.toContain('xoxb-revoked');

@@ -22,14 +22,19 @@ describe('customer-focus requirements and evidence', () => {
   });
 
   it('adds and lists requirements', async () => {
-    const added = await cli(['requirements', 'add', 'Deliveries to Norway within 5 days', 'customer:Acme AS', 'type:stated', 'category:delivery'], env);
+    const added = await cli(
+      ['requirements', 'add', 'Deliveries to Norway within 5 days', 'customer:Acme AS', 'type:stated', 'category:delivery'],
+      env,
+    );
     expect(added.code, added.err).toBe(0);
     expect(added.out).toContain('Recorded REQ-1: Deliveries to Norway within 5 days');
     expect(added.out).toContain('Customer: Acme AS');
     const listed = await cli(['requirements', 'list'], env);
     expect(listed.out).toContain('REQ-1 [stated, delivery, open] Deliveries to Norway within 5 days — Acme AS');
     const csv = await cli(['requirements', 'list', '--csv'], env);
-    expect(csv.out.split('\r\n')[0]).toBe('id,statement,customer,type,reference,category,status,horizon,owner,owner_id,review_interval_days,next_review_on,source,source_link,created_at,created_by,updated_at,updated_by');
+    expect(csv.out.split('\r\n')[0]).toBe(
+      'id,statement,customer,type,reference,category,status,horizon,owner,owner_id,review_interval_days,next_review_on,source,source_link,created_at,created_by,updated_at,updated_by',
+    );
   });
 
   it('refuses bad input with the allowed values and exit code 2', async () => {
@@ -42,14 +47,17 @@ describe('customer-focus requirements and evidence', () => {
 
   it('imports a spreadsheet export, reporting each rejected row, and skips rows already imported', async () => {
     const file = join(directory, 'register.csv');
-    writeFileSync(file, [
-      '\ufeffStatement;Customer;Type;Category;Owner;Review;Status',
-      'Invoices in EUR;Acme AS;stated;price;dana@example.com;6m;open',
-      ';Acme AS;stated;price;;;',
-      'Accessible web shop;End users;obligatory;product;;1y;at_risk',
-      'Same-day answers;Globex;wished;support;;;',
-      '"Deliveries ""fast""; within 5 days";Acme AS;implied;delivery;;;',
-    ].join('\r\n'));
+    writeFileSync(
+      file,
+      [
+        '\ufeffStatement;Customer;Type;Category;Owner;Review;Status',
+        'Invoices in EUR;Acme AS;stated;price;dana@example.com;6m;open',
+        ';Acme AS;stated;price;;;',
+        'Accessible web shop;End users;obligatory;product;;1y;at_risk',
+        'Same-day answers;Globex;wished;support;;;',
+        '"Deliveries ""fast""; within 5 days";Acme AS;implied;delivery;;;',
+      ].join('\r\n'),
+    );
     const first = await cli(['requirements', 'import', file], env);
     expect(first.code).toBe(1);
     expect(first.out).toContain('imported 3, rejected 2, skipped 0');
@@ -95,7 +103,9 @@ describe('customer-focus requirements and evidence', () => {
   });
 
   it('checks export dates', async () => {
-    expect((await cli(['evidence', 'export', '--from', '2026-02-30', '--to', '2026-03-01'], env)).err).toContain('"2026-02-30" is not a valid --from date');
+    expect((await cli(['evidence', 'export', '--from', '2026-02-30', '--to', '2026-03-01'], env)).err).toContain(
+      '"2026-02-30" is not a valid --from date',
+    );
     expect((await cli(['evidence', 'export', '--from', '2026-03-02', '--to', '2026-03-01'], env)).err).toContain('is after --to');
     expect((await cli(['evidence', 'export'], env)).err).toContain('Give the period');
   });

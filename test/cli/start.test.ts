@@ -21,7 +21,9 @@ describe('npm start on a fresh machine', () => {
     const child = spawn(process.execPath, [bin, 'start'], { cwd: directory, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     let stdout = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk; });
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+    });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     const port = await new Promise<number>((resolve, reject) => {
       child.stderr.setEncoding('utf8').on('data', (chunk: string) => {

@@ -8,7 +8,10 @@ import { type TestCore, createTestCore, expectOk } from '../support/test-core.js
 
 /** Test names stay readable: long inputs are shortened and invisible characters shown. */
 const label = (command: string): string =>
-  (command.length > 80 ? `${command.slice(0, 40)}… (${command.length} characters)` : command).replace(/[\u0000-\u001f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  (command.length > 80 ? `${command.slice(0, 40)}… (${command.length} characters)` : command).replace(
+    /[\u0000-\u001f]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 
 describe('bad input', () => {
   let t: TestCore;
@@ -40,7 +43,10 @@ describe('bad input', () => {
     ['requirement add Bell\u0007 character', /invisible control characters/],
     ['requirement add Null\u0000 byte', /invisible control characters/],
     ['requirement add x type:wished', /"wished" is not a valid type\. Use one of: stated, implied, obligatory/],
-    ['requirement add x category:food', /"food" is not a valid category\. Use one of: product, price, delivery, communication, service, support, other/],
+    [
+      'requirement add x category:food',
+      /"food" is not a valid category\. Use one of: product, price, delivery, communication, service, support, other/,
+    ],
     ['requirement add x horizon:someday', /Use one of: current, future/],
     ['requirement add x review:soon', /review interval .* e\.g\. review:30d/],
     ['requirement add x review:0d', /between 1 day and 10 years/],
@@ -66,14 +72,22 @@ describe('bad input', () => {
   });
 
   it('refuses an answer that needs an explanation or a follow-up, naming the field', async () => {
-    const check = expectOk(await t.core.startCheck(admin, { text: 'We stop phone support', origin: 'command', place: { platform: 'slack', channelId: 'C1' } }));
+    const check = expectOk(
+      await t.core.startCheck(admin, { text: 'We stop phone support', origin: 'command', place: { platform: 'slack', channelId: 'C1' } }),
+    );
     const noExplanation = await t.core.answerCheck(admin, check.id, { impact: 'negative' });
     expect(noExplanation.ok ? undefined : noExplanation.error.field).toBe('explanation');
     const noFollowUp = await t.core.answerCheck(admin, check.id, { impact: 'negative', explanation: 'Some customers only call' });
     expect(noFollowUp.ok ? undefined : noFollowUp.error.field).toBe('action');
-    const noOwner = await t.core.answerCheck(admin, check.id, { impact: 'unknown', followUp: { kind: 'action', description: 'Ask them', dueOn: '2026-12-01' } });
+    const noOwner = await t.core.answerCheck(admin, check.id, {
+      impact: 'unknown',
+      followUp: { kind: 'action', description: 'Ask them', dueOn: '2026-12-01' },
+    });
     expect(noOwner.ok ? '' : noOwner.error.message).toMatch(/needs an owner and a due date/);
-    const badDate = await t.core.answerCheck(admin, check.id, { impact: 'unknown', followUp: { kind: 'action', description: 'Ask', owner: '<@U1>', dueOn: '2026-02-30' } });
+    const badDate = await t.core.answerCheck(admin, check.id, {
+      impact: 'unknown',
+      followUp: { kind: 'action', description: 'Ask', owner: '<@U1>', dueOn: '2026-02-30' },
+    });
     expect(badDate.ok ? '' : badDate.error.message).toMatch(/"2026-02-30" is not a valid due date\. Write the date as YYYY-MM-DD/);
     expect(await t.deps.checks.listAnswers(t.workspaceId, check.id)).toEqual([]);
     expect(await t.deps.actions.listOpen(t.workspaceId)).toEqual([]);

@@ -3,9 +3,15 @@ import { toCsv } from '../../src/core/csv.js';
 
 describe('toCsv', () => {
   it('writes a header and rows with CRLF line ends', () => {
-    expect(toCsv(['id', 'count', 'open'], [['REQ-1', 3, true], ['REQ-2', 0, false]])).toBe(
-      'id,count,open\r\nREQ-1,3,true\r\nREQ-2,0,false\r\n',
-    );
+    expect(
+      toCsv(
+        ['id', 'count', 'open'],
+        [
+          ['REQ-1', 3, true],
+          ['REQ-2', 0, false],
+        ],
+      ),
+    ).toBe('id,count,open\r\nREQ-1,3,true\r\nREQ-2,0,false\r\n');
   });
 
   it('quotes cells with commas, quotes, CR or LF and doubles the quotes', () => {

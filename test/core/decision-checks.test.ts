@@ -3,7 +3,12 @@ import { currentAnswers } from '../../src/core/domain/decision-check.js';
 import type { Actor } from '../../src/core/domain/shared.js';
 import { type TestCore, createTestCore, expectOk } from '../support/test-core.js';
 
-const place = { platform: 'slack' as const, channelId: 'C1', threadId: '1700000000.000100', permalink: 'https://example.slack.com/archives/C1/p1700000000000100' };
+const place = {
+  platform: 'slack' as const,
+  channelId: 'C1',
+  threadId: '1700000000.000100',
+  permalink: 'https://example.slack.com/archives/C1/p1700000000000100',
+};
 
 describe('decision checks', () => {
   let t: TestCore;
@@ -16,18 +21,39 @@ describe('decision checks', () => {
   afterEach(() => t.close());
 
   it('keeps a snapshot of the decision and where it was said, and logs it', async () => {
-    const check = expectOk(await t.core.startCheck(member, { text: 'Decision: support closes at 16:00 from January', place, origin: 'detected', decidedBy: { id: 'U_BOSS', name: 'Boss' } }));
-    expect(await t.deps.checks.get(t.workspaceId, check.id)).toMatchObject({ text: 'Decision: support closes at 16:00 from January', status: 'awaiting', place, origin: 'detected' });
+    const check = expectOk(
+      await t.core.startCheck(member, {
+        text: 'Decision: support closes at 16:00 from January',
+        place,
+        origin: 'detected',
+        decidedBy: { id: 'U_BOSS', name: 'Boss' },
+      }),
+    );
+    expect(await t.deps.checks.get(t.workspaceId, check.id)).toMatchObject({
+      text: 'Decision: support closes at 16:00 from January',
+      status: 'awaiting',
+      place,
+      origin: 'detected',
+    });
     const [entry] = await t.deps.evidence.listBySeq(t.workspaceId, 1, 1);
-    expect(entry).toMatchObject({ type: 'check.started', data: { origin: 'detected', channelId: 'C1', decidedById: 'U_BOSS' }, personal: { text: check.text, permalink: place.permalink } });
+    expect(entry).toMatchObject({
+      type: 'check.started',
+      data: { origin: 'detected', channelId: 'C1', decidedById: 'U_BOSS' },
+      personal: { text: check.text, permalink: place.permalink },
+    });
   });
 
   it('records a negative answer with its follow-up action, which stays open until closed', async () => {
     const check = expectOk(await t.core.startCheck(member, { text: 'We drop the free tier', place, origin: 'command' }));
-    const { answer, action } = expectOk(await t.core.answerCheck(member, check.id, {
-      impact: 'negative', affectedCustomers: ['Small shops'], requirementIds: [], explanation: 'Small shops lose access',
-      followUp: { kind: 'action', description: 'Offer a discount to small shops', owner: '<@U_SALES>', dueOn: '2026-12-15' },
-    }));
+    const { answer, action } = expectOk(
+      await t.core.answerCheck(member, check.id, {
+        impact: 'negative',
+        affectedCustomers: ['Small shops'],
+        requirementIds: [],
+        explanation: 'Small shops lose access',
+        followUp: { kind: 'action', description: 'Offer a discount to small shops', owner: '<@U_SALES>', dueOn: '2026-12-15' },
+      }),
+    );
     expect(answer).toMatchObject({ impact: 'negative', actionId: action?.id });
     expect((await t.deps.checks.get(t.workspaceId, check.id))?.status).toBe('answered');
     expect((await t.deps.actions.listOpen(t.workspaceId)).map((a) => a.description)).toEqual(['Offer a discount to small shops']);
@@ -39,12 +65,14 @@ describe('decision checks', () => {
 
   it('accepts a risk without action when a reason is given', async () => {
     const check = expectOk(await t.core.startCheck(member, { text: 'We move the launch a week', place, origin: 'command' }));
-    const { action } = expectOk(await t.core.answerCheck(member, check.id, { impact: 'unknown', followUp: { kind: 'accepted', reason: 'Nobody has ordered yet' } }));
+    const { action } = expectOk(
+      await t.core.answerCheck(member, check.id, { impact: 'unknown', followUp: { kind: 'accepted', reason: 'Nobody has ordered yet' } }),
+    );
     expect(action).toMatchObject({ status: 'accepted', acceptedReason: 'Nobody has ordered yet' });
     expect(await t.deps.actions.listOpen(t.workspaceId)).toEqual([]);
   });
 
-  it('lets several people answer, and a correction supersedes the same person\'s earlier answer', async () => {
+  it("lets several people answer, and a correction supersedes the same person's earlier answer", async () => {
     const other = await t.actor('manager');
     const check = expectOk(await t.core.startCheck(member, { text: 'Vendor B from March', place, origin: 'command' }));
     await Promise.all([
@@ -80,7 +108,10 @@ describe('decision checks', () => {
     t.clock.advanceDays(7);
     expectOk(await t.core.startCheck(member, { text: 'New decision', place, origin: 'command' }));
     const now = t.clock.now();
-    const week = await t.deps.checks.listStarted(t.workspaceId, { from: new Date(now.getTime() - 86_400_000), to: new Date(now.getTime() + 1) });
+    const week = await t.deps.checks.listStarted(t.workspaceId, {
+      from: new Date(now.getTime() - 86_400_000),
+      to: new Date(now.getTime() + 1),
+    });
     expect(week.map((check) => check.text)).toEqual(['New decision']);
   });
 });

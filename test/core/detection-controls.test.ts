@@ -14,7 +14,14 @@ describe('detection controls', () => {
   const decision = (channelId = 'C1'): SeenMessage => {
     n += 1;
     const ts = `1764000000.${String(n).padStart(6, '0')}`;
-    return { place: { platform: 'slack', channelId, threadId: ts, messageId: ts }, text: `Decision: we raise the price of plan ${n} by 5% from March.`, author: { id: 'U1' }, postedAt: t.clock.now(), isThreadReply: false, origin: 'detected' };
+    return {
+      place: { platform: 'slack', channelId, threadId: ts, messageId: ts },
+      text: `Decision: we raise the price of plan ${n} by 5% from March.`,
+      author: { id: 'U1' },
+      postedAt: t.clock.now(),
+      isThreadReply: false,
+      origin: 'detected',
+    };
   };
   const ask = async (seen: SeenMessage) => {
     const plan = await t.core.planPrompt(t.workspaceId, seen);

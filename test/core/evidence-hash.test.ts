@@ -28,6 +28,8 @@ describe('evidence entry hashes', () => {
     const entry = toEvidenceEntry(draft, 7);
     expect(entryHash({ ...entry, data: { ...entry.data, category: 'price' } })).not.toBe(entry.hash);
     expect(entryHash({ ...entry, seq: 8 })).not.toBe(entry.hash);
-    expect(toEvidenceEntry({ ...draft, personal: { ...draft.personal, statement: 'Deliveries within 6 days' } }, 7).hash).not.toBe(entry.hash);
+    expect(toEvidenceEntry({ ...draft, personal: { ...draft.personal, statement: 'Deliveries within 6 days' } }, 7).hash).not.toBe(
+      entry.hash,
+    );
   });
 });

@@ -22,12 +22,25 @@ describe('command grammar', () => {
       statement: 'Deliveries to Norway within 5 days',
       fields: { customer: 'Acme AS', type: 'stated', category: 'delivery', owner: '@someone', review: '30d' },
     };
-    expect(parsed('add Deliveries to Norway within 5 days customer:"Acme AS" type:stated category:delivery owner:@someone review:30d'.replace(/^/, 'requirement '))).toEqual(expected);
-    expect(parsed('/requirement ADD type:stated Deliveries to Norway CUSTOMER:"Acme AS" within 5 days category:delivery review:30d owner:@someone')).toEqual(expected);
+    expect(
+      parsed(
+        'add Deliveries to Norway within 5 days customer:"Acme AS" type:stated category:delivery owner:@someone review:30d'.replace(
+          /^/,
+          'requirement ',
+        ),
+      ),
+    ).toEqual(expected);
+    expect(
+      parsed(
+        '/requirement ADD type:stated Deliveries to Norway CUSTOMER:"Acme AS" within 5 days category:delivery review:30d owner:@someone',
+      ),
+    ).toEqual(expected);
   });
 
   it('is the same grammar on Slack (slash) and Teams (no slash, other aliases)', () => {
-    expect(parsed('/customer-feedback Too slow customer:Acme sentiment:negative')).toEqual(parsed('feedback Too slow customer:Acme sentiment:negative'));
+    expect(parsed('/customer-feedback Too slow customer:Acme sentiment:negative')).toEqual(
+      parsed('feedback Too slow customer:Acme sentiment:negative'),
+    );
     expect(parsed('/customer-check we go with vendor B')).toEqual(parsed('check we go with vendor B'));
     expect(parsed('/customer-focus settings tz:Europe/Oslo')).toEqual(parsed('settings timezone:Europe/Oslo'));
   });
@@ -86,7 +99,9 @@ describe('command grammar', () => {
   });
 
   it('spells commands the way each platform types them', () => {
-    expect(spellCommands('Try "{requirement} list" or "{focus}status"', 'slack')).toBe('Try "/requirement list" or "/customer-focus status"');
+    expect(spellCommands('Try "{requirement} list" or "{focus}status"', 'slack')).toBe(
+      'Try "/requirement list" or "/customer-focus status"',
+    );
     expect(spellCommands('Try "{requirement} list" or "{focus}status"', 'teams')).toBe('Try "requirement list" or "status"');
   });
 

@@ -30,8 +30,16 @@ const MATRIX: [useCase: string, allowed: Role[], attempt: Attempt][] = [
   ['retire a requirement', MANAGERS, (t, a, f) => t.core.runCommand(a, `requirement retire ${f.requirementId}`)],
   ['reassign a requirement', MANAGERS, (t, a, f) => t.core.runCommand(a, `requirement reassign ${f.requirementId} <@U_NEW>`)],
   ['reassign an owner', MANAGERS, (t, a) => t.core.runCommand(a, 'requirement reassign <@U_OWNER> <@U_NEW>')],
-  ['record feedback', WRITERS, (t, a) => t.core.recordFeedback(a, { summary: 'Great', fields: { customer: 'Acme', sentiment: 'positive' } })],
-  ['start a check', WRITERS, (t, a) => t.core.startCheck(a, { text: 'We move support to 9-5', origin: 'command', place: { platform: 'slack', channelId: 'C1' } })],
+  [
+    'record feedback',
+    WRITERS,
+    (t, a) => t.core.recordFeedback(a, { summary: 'Great', fields: { customer: 'Acme', sentiment: 'positive' } }),
+  ],
+  [
+    'start a check',
+    WRITERS,
+    (t, a) => t.core.startCheck(a, { text: 'We move support to 9-5', origin: 'command', place: { platform: 'slack', channelId: 'C1' } }),
+  ],
   ['answer a check', WRITERS, (t, a, f) => t.core.answerCheck(a, f.checkId, { impact: 'positive' })],
   ['dismiss a check', WRITERS, (t, a, f) => t.core.dismissCheck(a, f.checkId)],
   ['close an action', WRITERS, (t, a, f) => t.core.closeAction(a, f.actionId)],
@@ -49,11 +57,23 @@ describe('permissions matrix', () => {
     t = await createTestCore();
     const admin = await t.actor('admin', 'U_FIXTURE_ADMIN');
     const requirement = expectOk(await t.core.addRequirement(admin, { statement: 'Deliveries within 5 days', owner: '<@U_OWNER>' }));
-    const check = expectOk(await t.core.startCheck(admin, { text: 'Decision: ship from Oslo', origin: 'command', place: { platform: 'slack', channelId: 'C1' } }));
-    const other = expectOk(await t.core.startCheck(admin, { text: 'Decision: raise prices', origin: 'command', place: { platform: 'slack', channelId: 'C1' } }));
-    const answered = expectOk(await t.core.answerCheck(admin, other.id, {
-      impact: 'negative', explanation: 'Costs more', followUp: { kind: 'action', description: 'Tell key accounts', owner: '<@U_OWNER>', dueOn: '2026-12-01' },
-    }));
+    const check = expectOk(
+      await t.core.startCheck(admin, {
+        text: 'Decision: ship from Oslo',
+        origin: 'command',
+        place: { platform: 'slack', channelId: 'C1' },
+      }),
+    );
+    const other = expectOk(
+      await t.core.startCheck(admin, { text: 'Decision: raise prices', origin: 'command', place: { platform: 'slack', channelId: 'C1' } }),
+    );
+    const answered = expectOk(
+      await t.core.answerCheck(admin, other.id, {
+        impact: 'negative',
+        explanation: 'Costs more',
+        followUp: { kind: 'action', description: 'Tell key accounts', owner: '<@U_OWNER>', dueOn: '2026-12-01' },
+      }),
+    );
     fixture = { requirementId: requirement.id, checkId: check.id, actionId: answered.action?.id ?? '' };
   });
   afterEach(() => t.close());

@@ -35,7 +35,10 @@ describe('decision prompts', () => {
     expect((await t.deps.evidence.listBySeq(t.workspaceId, 1, 5)).map((entry) => entry.type)).toEqual(['check.started']);
     await t.core.promptPosted(plan.check, plan.lease, { channelId: 'C1', messageId: '1764000001.000200' });
     expect(await t.core.planPrompt(t.workspaceId, seen)).toEqual({ kind: 'skip', reason: 'already-asked' });
-    expect(await t.core.planPrompt(t.workspaceId, { ...seen, origin: 'mention', requestedBy: { id: 'U2' } })).toEqual({ kind: 'skip', reason: 'already-asked' });
+    expect(await t.core.planPrompt(t.workspaceId, { ...seen, origin: 'mention', requestedBy: { id: 'U2' } })).toEqual({
+      kind: 'skip',
+      reason: 'already-asked',
+    });
     expect((await t.deps.checks.get(t.workspaceId, plan.check.id))?.prompt).toEqual({ channelId: 'C1', messageId: '1764000001.000200' });
   });
 
@@ -59,7 +62,7 @@ describe('decision prompts', () => {
     expect((await t.deps.evidence.listBySeq(t.workspaceId, 1, 10)).filter((entry) => entry.type === 'check.started')).toHaveLength(1);
   });
 
-  it('lets go of the thread at once when posting failed, so Slack\'s retry can post', async () => {
+  it("lets go of the thread at once when posting failed, so Slack's retry can post", async () => {
     const plan = await t.core.planPrompt(t.workspaceId, seen);
     if (plan.kind !== 'post') throw new Error('expected a prompt');
     await t.core.promptFailed(plan.check, plan.lease);
@@ -73,10 +76,13 @@ describe('decision prompts', () => {
   });
 
   it('does not ask about ordinary chat', async () => {
-    expect(await t.core.planPrompt(t.workspaceId, { ...seen, text: 'anyone up for lunch at 12?' })).toEqual({ kind: 'skip', reason: 'not-a-decision' });
+    expect(await t.core.planPrompt(t.workspaceId, { ...seen, text: 'anyone up for lunch at 12?' })).toEqual({
+      kind: 'skip',
+      reason: 'not-a-decision',
+    });
   });
 
-  it('follows the channel\'s detection mode; explicit requests always work', async () => {
+  it("follows the channel's detection mode; explicit requests always work", async () => {
     const admin = await t.actor('admin');
     expectOk(await t.core.runCommand(admin, 'detection mention-only', { place: { platform: 'slack', channelId: 'C1' } }));
     expect(await t.core.planPrompt(t.workspaceId, seen)).toEqual({ kind: 'skip', reason: 'mention-only' });

@@ -16,7 +16,12 @@ describe('requirements register', () => {
   afterEach(() => t.close());
 
   it('records a requirement from a command and confirms it with every field', async () => {
-    const outcome = expectOk(await t.core.runCommand(member, 'requirement add Deliveries to Norway within 5 days customer:"Acme AS" type:stated category:delivery owner:<@U7|Dana> review:30d'));
+    const outcome = expectOk(
+      await t.core.runCommand(
+        member,
+        'requirement add Deliveries to Norway within 5 days customer:"Acme AS" type:stated category:delivery owner:<@U7|Dana> review:30d',
+      ),
+    );
     expect(outcome.kind).toBe('message');
     const text = outcome.kind === 'message' ? messageToPlain(outcome.message) : '';
     expect(text).toContain('Recorded REQ-1: Deliveries to Norway within 5 days');
@@ -25,7 +30,13 @@ describe('requirements register', () => {
     // 2026-11-24 in Europe/Oslo + 30 days
     expect(text).toContain('Next review: 2026-12-24 (every 30 days)');
     const stored = await t.deps.requirements.get(t.workspaceId, 'REQ-1');
-    expect(stored).toMatchObject({ type: 'stated', category: 'delivery', status: 'open', owner: { id: 'U7', name: 'Dana' }, createdBy: { id: member.id } });
+    expect(stored).toMatchObject({
+      type: 'stated',
+      category: 'delivery',
+      status: 'open',
+      owner: { id: 'U7', name: 'Dana' },
+      createdBy: { id: member.id },
+    });
   });
 
   it('numbers requirements REQ-1, REQ-2, … per workspace', async () => {
@@ -42,11 +53,20 @@ describe('requirements register', () => {
 
   it('uses sensible defaults and says so', async () => {
     const requirement = expectOk(await t.core.addRequirement(member, { statement: 'Answer support mails within a day' }));
-    expect(requirement).toMatchObject({ customer: 'All customers', type: 'stated', category: 'other', horizon: 'current', reviewIntervalDays: 90, status: 'open' });
+    expect(requirement).toMatchObject({
+      customer: 'All customers',
+      type: 'stated',
+      category: 'other',
+      horizon: 'current',
+      reviewIntervalDays: 90,
+      status: 'open',
+    });
   });
 
   it('keeps a reference only for obligatory requirements', async () => {
-    const ok = expectOk(await t.core.addRequirement(member, { statement: 'Accessible web shop', type: 'obligatory', reference: 'EU 2019/882' }));
+    const ok = expectOk(
+      await t.core.addRequirement(member, { statement: 'Accessible web shop', type: 'obligatory', reference: 'EU 2019/882' }),
+    );
     expect(ok.reference).toBe('EU 2019/882');
     const refused = await t.core.addRequirement(member, { statement: 'x', reference: 'ISO 1234' });
     expect(refused.ok ? '' : refused.error.message).toMatch(/reference .* obligatory/);
@@ -56,10 +76,20 @@ describe('requirements register', () => {
     expectOk(await t.core.addRequirement(member, { statement: 'Invoices in EUR' }));
     t.clock.advanceDays(1);
     const edited = expectOk(await t.core.editRequirement(manager, 'req-1', { category: 'price', statement: 'Invoices in EUR or NOK' }));
-    expect(edited).toMatchObject({ category: 'price', statement: 'Invoices in EUR or NOK', version: 2, updatedBy: { id: manager.id }, createdBy: { id: member.id } });
+    expect(edited).toMatchObject({
+      category: 'price',
+      statement: 'Invoices in EUR or NOK',
+      version: 2,
+      updatedBy: { id: manager.id },
+      createdBy: { id: member.id },
+    });
     const evidence = await t.deps.evidence.listBySeq(t.workspaceId, 1, 10);
     expect(evidence.map((entry) => entry.type)).toEqual(['requirement.created', 'requirement.changed']);
-    expect(evidence[1]).toMatchObject({ actorId: manager.id, subject: { kind: 'requirement', id: 'REQ-1' }, data: { changedFields: ['category', 'statement'] } });
+    expect(evidence[1]).toMatchObject({
+      actorId: manager.id,
+      subject: { kind: 'requirement', id: 'REQ-1' },
+      data: { changedFields: ['category', 'statement'] },
+    });
   });
 
   it('lets a member set a missing owner but only managers change an existing one', async () => {
@@ -108,7 +138,9 @@ describe('requirements register', () => {
   });
 
   it('filters lists by status, type, category, owner and customer', async () => {
-    expectOk(await t.core.addRequirement(member, { statement: 'A', customer: 'Acme AS', type: 'implied', category: 'service', owner: '<@U1>' }));
+    expectOk(
+      await t.core.addRequirement(member, { statement: 'A', customer: 'Acme AS', type: 'implied', category: 'service', owner: '<@U1>' }),
+    );
     expectOk(await t.core.addRequirement(member, { statement: 'B', customer: 'Globex', type: 'stated', category: 'price' }));
     const ids = async (filter: Record<string, string>) => expectOk(await t.core.listRequirements(member, filter)).map((r) => r.id);
     expect(await ids({ type: 'implied' })).toEqual(['REQ-1']);
@@ -140,6 +172,11 @@ describe('requirements register', () => {
       t.core.editRequirement(member, 'REQ-1', { customer: 'Acme' }),
       t.core.editRequirement(member, 'REQ-1', { horizon: 'future' }),
     ]);
-    expect(await t.deps.requirements.get(t.workspaceId, 'REQ-1')).toMatchObject({ category: 'price', customer: 'Acme', horizon: 'future', version: 4 });
+    expect(await t.deps.requirements.get(t.workspaceId, 'REQ-1')).toMatchObject({
+      category: 'price',
+      customer: 'Acme',
+      horizon: 'future',
+      version: 4,
+    });
   });
 });

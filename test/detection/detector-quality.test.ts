@@ -30,15 +30,33 @@ describe('the labelled set', () => {
     expect(rows.length).toBeGreaterThanOrEqual(300);
     const counts = new Map<string, number>();
     for (const row of rows) counts.set(row.pattern, (counts.get(row.pattern) ?? 0) + 1);
-    const patterns = ['explicit-marker', 'announcement', 'going-with', 'implicit-policy', 'question', 'proposal', 'hypothetical', 'negation', 'third-party', 'personal', 'logistics', 'joke', 'plain-chat', 'thread-ack'];
+    const patterns = [
+      'explicit-marker',
+      'announcement',
+      'going-with',
+      'implicit-policy',
+      'question',
+      'proposal',
+      'hypothetical',
+      'negation',
+      'third-party',
+      'personal',
+      'logistics',
+      'joke',
+      'plain-chat',
+      'thread-ack',
+    ];
     for (const pattern of patterns) expect(counts.get(pattern) ?? 0, pattern).toBeGreaterThanOrEqual(10);
     const domains = new Set(rows.map((row) => row.domain));
-    for (const domain of ['pricing', 'delivery', 'scope', 'vendors', 'support-hours', 'policy', 'releases', 'compliance', 'hr']) expect(domains).toContain(domain);
+    for (const domain of ['pricing', 'delivery', 'scope', 'vendors', 'support-hours', 'policy', 'releases', 'compliance', 'hr'])
+      expect(domains).toContain(domain);
     for (const row of rows) expect(['decision', 'not_decision']).toContain(row.label);
   });
 
   it('precision and recall are both at least 0.90', () => {
-    let tp = 0, fp = 0, fn = 0;
+    let tp = 0,
+      fp = 0,
+      fn = 0;
     const misses: string[] = [];
     for (const row of rows) {
       const detection = detectDecision(row.text, row.context);
@@ -47,7 +65,9 @@ describe('the labelled set', () => {
       else if (gold) fn += 1;
       else if (detection.decision) fp += 1;
       if (gold !== detection.decision) {
-        misses.push(`${gold ? 'missed' : 'false alarm'} [${row.pattern}] ${detection.score} ${JSON.stringify(row.text)} (${detection.reasons.join('; ')})`);
+        misses.push(
+          `${gold ? 'missed' : 'false alarm'} [${row.pattern}] ${detection.score} ${JSON.stringify(row.text)} (${detection.reasons.join('; ')})`,
+        );
       }
     }
     const precision = tp / (tp + fp);
@@ -81,7 +101,9 @@ describe('markup normalisation', () => {
   });
 
   it('reads Teams mentions, HTML and entities', () => {
-    expect(text('<at>Priya Shah</at> <p>Decision:&nbsp;we&#39;re going with B &amp; C</p>')).toBe('@mention\nDecision: we\'re going with B & C');
+    expect(text('<at>Priya Shah</at> <p>Decision:&nbsp;we&#39;re going with B &amp; C</p>')).toBe(
+      "@mention\nDecision: we're going with B & C",
+    );
     expect(text('<div>one<br>two</div><p>&lt;b&gt; is text&#x21;</p>')).toBe('one\ntwo\n<b> is text!');
     expect(text('*Decision:* ~old~ _new_ plan — Décision')).toBe('Decision: old new plan - Decision');
   });
@@ -93,19 +115,38 @@ describe('markup normalisation', () => {
 
 describe('pattern families', () => {
   it('fires on explicit announcements', () => {
-    for (const message of ['Decision: we go with vendor B', "We've decided to raise prices from July", 'Agreed: launch on the 14th', 'Final call: no weekend support', 'Going with option B']) {
+    for (const message of [
+      'Decision: we go with vendor B',
+      "We've decided to raise prices from July",
+      'Agreed: launch on the 14th',
+      'Final call: no weekend support',
+      'Going with option B',
+    ]) {
       expect(fires(message), message).toBe(true);
     }
   });
 
   it('fires on clear implicit announcements', () => {
-    for (const message of ['From next month the free tier is capped at 3 seats.', 'Starting Monday, support hours are 8:00-18:00.', 'The Berlin launch is cancelled.', 'Refunds above €200 now need finance approval.']) {
+    for (const message of [
+      'From next month the free tier is capped at 3 seats.',
+      'Starting Monday, support hours are 8:00-18:00.',
+      'The Berlin launch is cancelled.',
+      'Refunds above €200 now need finance approval.',
+    ]) {
       expect(fires(message), message).toBe(true);
     }
   });
 
   it('tolerates lower case, typos and British spelling', () => {
-    for (const message of ['we decidied to drop the basic plan', 'we desided to move the launch to october', 'team agred to keep the old checkout', 'decison: refunds need approval', 'we have finalised the vendor shortlist', 'the launch is cancelled', 'we agreed to prioritise the api work']) {
+    for (const message of [
+      'we decidied to drop the basic plan',
+      'we desided to move the launch to october',
+      'team agred to keep the old checkout',
+      'decison: refunds need approval',
+      'we have finalised the vendor shortlist',
+      'the launch is cancelled',
+      'we agreed to prioritise the api work',
+    ]) {
       expect(fires(message), message).toBe(true);
     }
   });
@@ -113,7 +154,11 @@ describe('pattern families', () => {
   const quiet: Record<string, string[]> = {
     question: ['did we decide on the launch date?', 'Have we agreed on the courier', 'wondering if we decided anything on support hours'],
     proposal: ['should we go with vendor B?', 'I propose we cap the free tier at 5 seats', 'maybe we should go with Parcelio'],
-    hypothetical: ['if we decide to raise prices, we need 60 days notice', 'assuming we go with vendor B, who migrates?', 'once we decide on the courier I will update the page'],
+    hypothetical: [
+      'if we decide to raise prices, we need 60 days notice',
+      'assuming we go with vendor B, who migrates?',
+      'once we decide on the courier I will update the page',
+    ],
     negation: ["we haven't decided yet", 'no decision until Friday', 'the launch date is not final', 'still undecided on pricing'],
     'third party': ['Apple decided to drop the fee', 'AWS has decided to raise prices', 'the client decided to cancel their renewal'],
     personal: ['I decided to take Friday off', "I'm going with the salad", 'decided to skip lunch today'],

@@ -15,7 +15,14 @@ describe('customer-focus digest --preview', () => {
   afterEach(() => rmSync(directory, { recursive: true, force: true }));
 
   it('prints the digest as plain text, commands spelled as typed on the command line', async () => {
-    expect((await cli(['requirements', 'add', 'Food contact materials comply with EU 10/2011', 'customer:Retail', 'type:obligatory', 'review:1d'], env)).code).toBe(0);
+    expect(
+      (
+        await cli(
+          ['requirements', 'add', 'Food contact materials comply with EU 10/2011', 'customer:Retail', 'type:obligatory', 'review:1d'],
+          env,
+        )
+      ).code,
+    ).toBe(0);
     const run = await cli(['digest', '--preview'], env);
     expect(run.code, run.err).toBe(0);
     expect(run.out).toMatch(/^Customer focus digest: \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}\n/);

@@ -41,11 +41,15 @@ describe('the Slack messenger', () => {
       authVersion: 'v2',
     }) as Installation<'v2', boolean>;
 
-  it('posts with each workspace\'s own token from the installation store, org installs included', async () => {
+  it("posts with each workspace's own token from the installation store, org installs included", async () => {
     const installations = new StoreInstallationStore(backend.records);
     await installations.storeInstallation(installation('xoxb-team-a', { team: 'T0AAA' }));
     await installations.storeInstallation(installation('xoxb-org-e', { enterprise: 'E0ORG' }));
-    const messenger = createSlackMessenger({ tokens: slackTokenSource({ installations }), clientOptions: { slackApiUrl: api.url }, logger });
+    const messenger = createSlackMessenger({
+      tokens: slackTokenSource({ installations }),
+      clientOptions: { slackApiUrl: api.url },
+      logger,
+    });
     expect(await messenger.send('slack:T0AAA', { kind: 'conversation', conversationId: 'C1' }, hello)).toMatchObject({ ok: true });
     expect(await messenger.send('slack:E0ORG', { kind: 'person', userId: 'U0MGR' }, hello)).toMatchObject({ ok: true });
     expect(api.callsTo('chat.postMessage').map((call) => [call.token, call.body.channel])).toEqual([
@@ -54,16 +58,31 @@ describe('the Slack messenger', () => {
     ]);
     // What a user typed cannot ping anyone.
     expect(api.callsTo('chat.postMessage')[0]?.body.text).toBe('Weekly digest &lt;!channel&gt;');
-    expect(await messenger.send('slack:T0GONE', { kind: 'conversation', conversationId: 'C1' }, hello)).toEqual({ ok: false, retryable: false, reason: 'the app is not installed in this Slack workspace (any more)' });
-    expect(await messenger.send('teams:tenant', { kind: 'conversation', conversationId: 'C1' }, hello)).toMatchObject({ ok: false, retryable: false });
+    expect(await messenger.send('slack:T0GONE', { kind: 'conversation', conversationId: 'C1' }, hello)).toEqual({
+      ok: false,
+      retryable: false,
+      reason: 'the app is not installed in this Slack workspace (any more)',
+    });
+    expect(await messenger.send('teams:tenant', { kind: 'conversation', conversationId: 'C1' }, hello)).toMatchObject({
+      ok: false,
+      retryable: false,
+    });
   });
 
   it('says which failures are worth another try, and never waits out a rate limit', async () => {
-    const messenger = createSlackMessenger({ tokens: slackTokenSource({ botToken: 'xoxb-single' }), clientOptions: { slackApiUrl: api.url }, logger });
+    const messenger = createSlackMessenger({
+      tokens: slackTokenSource({ botToken: 'xoxb-single' }),
+      clientOptions: { slackApiUrl: api.url },
+      logger,
+    });
     const to = { kind: 'conversation', conversationId: 'C1' } as const;
     api.failNext('chat.postMessage', { kind: 'ratelimited', retryAfterSeconds: 120 });
     const started = Date.now();
-    expect(await messenger.send('slack:T1', to, hello)).toEqual({ ok: false, retryable: true, reason: 'rate limited by Slack (retry after 120 s)' });
+    expect(await messenger.send('slack:T1', to, hello)).toEqual({
+      ok: false,
+      retryable: true,
+      reason: 'rate limited by Slack (retry after 120 s)',
+    });
     expect(Date.now() - started).toBeLessThan(10_000);
     api.failNext('chat.postMessage', { kind: 'error', error: 'not_in_channel' });
     expect(await messenger.send('slack:T1', to, hello)).toEqual({ ok: false, retryable: false, reason: 'Slack answered not_in_channel' });

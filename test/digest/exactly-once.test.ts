@@ -28,13 +28,18 @@ const { open: instance, opened } = osloInstances();
 async function prepare(first: Instance, channels = ['C0MGMT']): Promise<void> {
   const admin = await first.t.actor('admin', 'U0ADMIN');
   await first.t.actor('manager', 'U0MGR');
-  for (const channelId of channels) expectOk(await first.t.core.runCommand(admin, '/customer-focus digest here', { place: { platform: 'slack', channelId } }));
+  for (const channelId of channels)
+    expectOk(await first.t.core.runCommand(admin, '/customer-focus digest here', { place: { platform: 'slack', channelId } }));
 }
 
-const run = (i: Instance) => i.t.core.runScheduledDigest(i.t.workspaceId, { defaultSchedule: MONDAYS_9, owner: `owner-${opened.indexOf(i)}` });
+const run = (i: Instance) =>
+  i.t.core.runScheduledDigest(i.t.workspaceId, { defaultSchedule: MONDAYS_9, owner: `owner-${opened.indexOf(i)}` });
 
 async function digestEvidence(i: Instance): Promise<EvidenceEntry[]> {
-  const all = await i.t.deps.evidence.listBetween(i.t.workspaceId, { from: new Date('2026-11-01T00:00:00Z'), to: new Date('2026-12-31T00:00:00Z') });
+  const all = await i.t.deps.evidence.listBetween(i.t.workspaceId, {
+    from: new Date('2026-11-01T00:00:00Z'),
+    to: new Date('2026-12-31T00:00:00Z'),
+  });
   return all.filter((entry) => entry.type === 'digest.sent');
 }
 
@@ -72,7 +77,10 @@ describe('failures', () => {
     i.slack.failNext('person:U0MGR', { ok: false, retryable: true, reason: 'rate limited by Slack (retry after 30 s)' });
     const first = await run(i);
     expect(first).toMatchObject({ status: 'delivering', complete: false });
-    const outcomes = (first as Extract<ScheduledDigestOutcome, { status: 'delivering' }>).deliveries.map((report) => [report.recipient.destination, report.outcome]);
+    const outcomes = (first as Extract<ScheduledDigestOutcome, { status: 'delivering' }>).deliveries.map((report) => [
+      report.recipient.destination,
+      report.outcome,
+    ]);
     expect(outcomes).toEqual([
       [{ kind: 'conversation', conversationId: 'C0MGMT' }, 'sent'],
       [{ kind: 'conversation', conversationId: 'C0GONE' }, 'failed'],
@@ -87,7 +95,7 @@ describe('failures', () => {
     expect(JSON.stringify(i.slack.to('person:U0MGR')[0]?.message)).toContain('"digestId":"2026-W49"');
   });
 
-  it('a digest whose building failed is built on the next run, not after the builder\'s lease runs out', async () => {
+  it("a digest whose building failed is built on the next run, not after the builder's lease runs out", async () => {
     const i = await instance();
     await prepare(i);
     i.t.clock.set(DUE);
@@ -135,7 +143,7 @@ describe('failures', () => {
 });
 
 describe('when nothing is owed', () => {
-  it('a workspace created after this week\'s slot waits for the next one', async () => {
+  it("a workspace created after this week's slot waits for the next one", async () => {
     const i = await instance();
     await prepare(i);
     // Created Tuesday 24 November; on that Tuesday the latest Monday slot was before it existed.
@@ -155,7 +163,7 @@ describe('when nothing is owed', () => {
 });
 
 describe('on demand', () => {
-  it('an admin\'s send goes to every recipient now and is recorded; a member is told who may', async () => {
+  it("an admin's send goes to every recipient now and is recorded; a member is told who may", async () => {
     const i = await instance();
     await prepare(i);
     const member = await i.t.actor('member', 'U0KIM');
@@ -199,6 +207,8 @@ describe('on demand', () => {
     const forged = await i.t.core.markDigestReviewed(manager, 'W49; DROP');
     expect(forged.ok ? '' : forged.error.message).toContain('does not belong to a digest I sent');
     const entries = await i.t.deps.evidence.listBetween(i.t.workspaceId, { from: new Date(0), to: new Date('2030-01-01T00:00:00Z') });
-    expect(entries.filter((entry) => entry.type === 'digest.reviewed').map((entry) => [entry.actorId, entry.subject.id])).toEqual([['U0MGR', '2026-W49']]);
+    expect(entries.filter((entry) => entry.type === 'digest.reviewed').map((entry) => [entry.actorId, entry.subject.id])).toEqual([
+      ['U0MGR', '2026-W49'],
+    ]);
   });
 });

@@ -32,7 +32,11 @@ afterEach(async () => {
 });
 
 /** Runs the scheduled digest once and returns what the management channel received. */
-async function scheduledDigest(build: (registry: ReturnType<typeof recordingMessengers>['registry']) => Promise<{ core: Awaited<ReturnType<typeof createTestCore>>['core']; workspaceId: string; close(): Promise<void> }>): Promise<Message> {
+async function scheduledDigest(
+  build: (
+    registry: ReturnType<typeof recordingMessengers>['registry'],
+  ) => Promise<{ core: Awaited<ReturnType<typeof createTestCore>>['core']; workspaceId: string; close(): Promise<void> }>,
+): Promise<Message> {
   const { registry, messengers } = recordingMessengers(['slack']);
   const { core, workspaceId, close } = await build(registry);
   closers.push(close);
@@ -50,7 +54,9 @@ describe('the digest, pinned', () => {
   it('a typical week', async () => {
     const message = await scheduledDigest(async (registry) => {
       const week = await typicalWeek({ messengers: registry });
-      expectOk(await week.t.core.runCommand(week.admin, '/customer-focus digest here', { place: { platform: 'slack', channelId: 'C0MGMT' } }));
+      expectOk(
+        await week.t.core.runCommand(week.admin, '/customer-focus digest here', { place: { platform: 'slack', channelId: 'C0MGMT' } }),
+      );
       week.t.clock.set(DIGEST_AT);
       return { core: week.t.core, workspaceId: week.t.workspaceId, close: week.t.close };
     });
@@ -82,7 +88,9 @@ describe('the digest, pinned', () => {
   it('renders as an Adaptive Card for Teams, with the Reviewed button and the review buttons', async () => {
     const message = await scheduledDigest(async (registry) => {
       const week = await typicalWeek({ messengers: registry });
-      expectOk(await week.t.core.runCommand(week.admin, '/customer-focus digest here', { place: { platform: 'slack', channelId: 'C0MGMT' } }));
+      expectOk(
+        await week.t.core.runCommand(week.admin, '/customer-focus digest here', { place: { platform: 'slack', channelId: 'C0MGMT' } }),
+      );
       week.t.clock.set(DIGEST_AT);
       return { core: week.t.core, workspaceId: week.t.workspaceId, close: week.t.close };
     });

@@ -26,10 +26,35 @@ const remind = (i: Instance) => i.t.core.sendDueReminders(i.t.workspaceId, { own
  */
 async function seed(i: Instance): Promise<Actor> {
   const member = await i.t.actor('member', 'U0KIM');
-  expectOk(await i.t.core.addRequirement(member, { statement: 'Deliveries within 5 days', customer: 'Acme AS', owner: '<@U0KIM|Kim>', review: '1d' }));
-  expectOk(await i.t.core.addRequirement(member, { statement: 'Invoices as PDF', customer: 'Acme AS', owner: 'Dana from the spreadsheet', review: '1d' }));
-  const check = expectOk(await i.t.core.startCheck(member, { text: 'We stop shipping to Iceland', place: { platform: 'slack', channelId: 'C1', permalink: 'https://example.slack.com/archives/C1/p1' }, origin: 'command' }));
-  expectOk(await i.t.core.answerCheck(member, check.id, { impact: 'unknown', followUp: { kind: 'action', description: 'Ask the carrier about Iceland', owner: '<@U0KIM|Kim>', dueOn: '2026-11-26' } }));
+  expectOk(
+    await i.t.core.addRequirement(member, {
+      statement: 'Deliveries within 5 days',
+      customer: 'Acme AS',
+      owner: '<@U0KIM|Kim>',
+      review: '1d',
+    }),
+  );
+  expectOk(
+    await i.t.core.addRequirement(member, {
+      statement: 'Invoices as PDF',
+      customer: 'Acme AS',
+      owner: 'Dana from the spreadsheet',
+      review: '1d',
+    }),
+  );
+  const check = expectOk(
+    await i.t.core.startCheck(member, {
+      text: 'We stop shipping to Iceland',
+      place: { platform: 'slack', channelId: 'C1', permalink: 'https://example.slack.com/archives/C1/p1' },
+      origin: 'command',
+    }),
+  );
+  expectOk(
+    await i.t.core.answerCheck(member, check.id, {
+      impact: 'unknown',
+      followUp: { kind: 'action', description: 'Ask the carrier about Iceland', owner: '<@U0KIM|Kim>', dueOn: '2026-11-26' },
+    }),
+  );
   return member;
 }
 
@@ -77,7 +102,9 @@ describe('owner reminders', () => {
     // Wednesday 2 December: a week after the review date (too late), the seventh day of the action's (still in time).
     late.t.clock.set('2026-12-02T10:00:00.000Z');
     await remind(late);
-    expect(late.slack.sent.map((item) => item.message.fallback)).toEqual(['Reminder: your follow-up action is due since 2026-11-26: Ask the carrier about Iceland']);
+    expect(late.slack.sent.map((item) => item.message.fallback)).toEqual([
+      'Reminder: your follow-up action is due since 2026-11-26: Ask the carrier about Iceland',
+    ]);
   });
 
   it('a send that may succeed later is tried again on the next run; one that will not, is not', async () => {
@@ -97,23 +124,30 @@ describe('owner reminders', () => {
   });
 });
 
-describe.each(storeTargets(directory).filter((target) => target.kind !== 'memory'))('one reminder per item and week on $label', (target) => {
-  it.skipIf(target.skipReason !== undefined)('three instances reminding at once send one message per item', async () => {
-    const namespace = uniqueNamespace();
-    try {
-      const instances = [await instance(target.url, namespace), await instance(target.url, namespace), await instance(target.url, namespace)];
-      const [first] = instances;
-      if (!first) throw new Error('no instance');
-      await seed(first);
-      for (const i of instances) i.t.clock.set('2026-11-28T10:00:00.000Z');
-      await Promise.all(instances.flatMap((i) => [remind(i), remind(i)]));
-      const sent = instances.flatMap((i) => i.slack.sent.map((item) => item.message.fallback)).sort();
-      expect(sent).toEqual([
-        'Reminder: REQ-1 is due for review since 2026-11-25. Deliveries within 5 days',
-        'Reminder: your follow-up action is due since 2026-11-26: Ask the carrier about Iceland',
-      ]);
-    } finally {
-      await removeNamespace(target.url, namespace);
-    }
-  });
-});
+describe.each(storeTargets(directory).filter((target) => target.kind !== 'memory'))(
+  'one reminder per item and week on $label',
+  (target) => {
+    it.skipIf(target.skipReason !== undefined)('three instances reminding at once send one message per item', async () => {
+      const namespace = uniqueNamespace();
+      try {
+        const instances = [
+          await instance(target.url, namespace),
+          await instance(target.url, namespace),
+          await instance(target.url, namespace),
+        ];
+        const [first] = instances;
+        if (!first) throw new Error('no instance');
+        await seed(first);
+        for (const i of instances) i.t.clock.set('2026-11-28T10:00:00.000Z');
+        await Promise.all(instances.flatMap((i) => [remind(i), remind(i)]));
+        const sent = instances.flatMap((i) => i.slack.sent.map((item) => item.message.fallback)).sort();
+        expect(sent).toEqual([
+          'Reminder: REQ-1 is due for review since 2026-11-25. Deliveries within 5 days',
+          'Reminder: your follow-up action is due since 2026-11-26: Ask the carrier about Iceland',
+        ]);
+      } finally {
+        await removeNamespace(target.url, namespace);
+      }
+    });
+  },
+);

@@ -94,7 +94,10 @@ describe('once a week, whatever happens', () => {
     await advance(6 * DAY);
     const channel = world.messengers.slack?.to('conversation:C0MGMT').map((item) => new Date(item.at).toISOString());
     expect(channel).toEqual(['2026-03-25T10:15:00.000Z', '2026-03-30T08:00:00.000Z']);
-    const sent = await world.instance.core.deps.evidence.listBetween(world.workspaceId, { from: new Date('2026-03-01T00:00:00Z'), to: new Date('2026-04-01T00:00:00Z') });
+    const sent = await world.instance.core.deps.evidence.listBetween(world.workspaceId, {
+      from: new Date('2026-03-01T00:00:00Z'),
+      to: new Date('2026-04-01T00:00:00Z'),
+    });
     expect(sent.filter((entry) => entry.type === 'digest.sent').map((entry) => [entry.subject.id, entry.data.kind])).toEqual([
       ['2026-W13', 'catch-up'],
       ['2026-W14', 'scheduled'],
@@ -105,7 +108,9 @@ describe('once a week, whatever happens', () => {
     vi.setSystemTime(new Date('2026-03-28T12:00:00Z'));
     world = await digestWorld({ timeZone: 'Europe/London', digest: 'mon 09:00' });
     const shared = world;
-    const others = await Promise.all([1, 2].map(() => openInstance({ backend: shared.instance.backend, messengers: shared.instance.core.deps.messengers })));
+    const others = await Promise.all(
+      [1, 2].map(() => openInstance({ backend: shared.instance.backend, messengers: shared.instance.core.deps.messengers })),
+    );
     const all = [shared.instance, ...others].map((instance) => instance.scheduler());
     schedulers.push(...all);
     for (const scheduler of all) scheduler.start();
@@ -116,7 +121,9 @@ describe('once a week, whatever happens', () => {
     schedulers.push(...restarted);
     for (const scheduler of restarted) scheduler.start();
     await advance(2 * DAY);
-    expect(world.messengers.slack?.to('conversation:C0MGMT').map((item) => new Date(item.at).toISOString())).toEqual(['2026-03-30T08:00:00.000Z']);
+    expect(world.messengers.slack?.to('conversation:C0MGMT').map((item) => new Date(item.at).toISOString())).toEqual([
+      '2026-03-30T08:00:00.000Z',
+    ]);
     expect(world.messengers.slack?.to('person:U0MGR')).toHaveLength(1);
   });
 
@@ -125,8 +132,19 @@ describe('once a week, whatever happens', () => {
     world = await digestWorld({ timeZone: 'Europe/London', digest: 'mon 09:00' });
     const core = world.instance.core;
     await core.ensureWorkspace({ id: 'slack:T0OTHER', platform: 'slack', name: 'Other' });
-    await core.deps.roles.set({ workspaceId: 'slack:T0OTHER', userId: 'U0OTHER', role: 'manager', assignedBy: 'test', assignedAt: new Date().toISOString() });
-    expectOk(await core.changeSettings({ id: 'U0ADMIN', workspaceId: 'slack:T0OTHER', platformAdmin: true }, { timezone: 'Europe/London', digest: 'mon 09:00' }));
+    await core.deps.roles.set({
+      workspaceId: 'slack:T0OTHER',
+      userId: 'U0OTHER',
+      role: 'manager',
+      assignedBy: 'test',
+      assignedAt: new Date().toISOString(),
+    });
+    expectOk(
+      await core.changeSettings(
+        { id: 'U0ADMIN', workspaceId: 'slack:T0OTHER', platformAdmin: true },
+        { timezone: 'Europe/London', digest: 'mon 09:00' },
+      ),
+    );
     // Every post in the first workspace takes ten minutes (its rate limit, say).
     world.messengers.slack?.slowFor(world.workspaceId, 10 * 60_000);
     const scheduler = world.instance.scheduler();
@@ -149,7 +167,10 @@ describe('once a week, whatever happens', () => {
     const manual = await world.instance.core.sendDigestNow(world.admin);
     expect(manual.ok).toBe(true);
     await advance(3 * HOUR);
-    expect(world.messengers.slack?.to('conversation:C0MGMT').map((item) => new Date(item.at).toISOString())).toEqual(['2026-03-30T07:00:00.000Z', '2026-03-30T08:00:00.000Z']);
+    expect(world.messengers.slack?.to('conversation:C0MGMT').map((item) => new Date(item.at).toISOString())).toEqual([
+      '2026-03-30T07:00:00.000Z',
+      '2026-03-30T08:00:00.000Z',
+    ]);
   });
 });
 

@@ -17,7 +17,11 @@ beforeEach(async () => {
   // An admin (ADMIN_USERS) names the digest's channel and a manager; REQ-1 is overdue for review.
   await h.slack.command('/customer-focus', 'digest here', { userId: 'U0ADMIN', teamId: TEAM, channelId: MGMT });
   await h.slack.command('/customer-focus', 'role <@U0MGR|Mia> manager', { userId: 'U0ADMIN', teamId: TEAM, channelId: MGMT });
-  await h.slack.command('/requirement', 'add Deliveries to Norway within 5 days customer:"Acme AS" owner:<@U0KIM|Kim> type:stated category:delivery', { userId: 'U0KIM', teamId: TEAM, channelId: 'C0PRODUCT' });
+  await h.slack.command(
+    '/requirement',
+    'add Deliveries to Norway within 5 days customer:"Acme AS" owner:<@U0KIM|Kim> type:stated category:delivery',
+    { userId: 'U0KIM', teamId: TEAM, channelId: 'C0PRODUCT' },
+  );
   await h.api.waitForCall('response_url', (call) => JSON.stringify(call.body).includes('Recorded *REQ-1*'));
   await h.bot.services.core.deps.requirements.update(h.workspaceId, 'REQ-1', (current) => ({ ...current, nextReviewOn: '2026-01-05' }));
   h.api.clear();
@@ -35,15 +39,22 @@ async function evidenceOf(type: EvidenceType) {
 
 /** The button with this label in a posted message. */
 function button(call: RecordedCall | undefined, label: string): { action_id: string; value: string; confirm?: unknown } {
-  const blocks = (call?.body.blocks ?? []) as { type: string; elements?: { text?: { text?: string }; action_id: string; value: string; confirm?: unknown }[] }[];
-  const found = blocks.flatMap((block) => (block.type === 'actions' ? (block.elements ?? []) : [])).find((element) => element.text?.text === label);
+  const blocks = (call?.body.blocks ?? []) as {
+    type: string;
+    elements?: { text?: { text?: string }; action_id: string; value: string; confirm?: unknown }[];
+  }[];
+  const found = blocks
+    .flatMap((block) => (block.type === 'actions' ? (block.elements ?? []) : []))
+    .find((element) => element.text?.text === label);
   if (!found) throw new Error(`no "${label}" button in ${JSON.stringify(blocks)}`);
   return found;
 }
 
 const click = (call: RecordedCall | undefined, label: string, userId: string) => {
   const { action_id: actionId, value } = button(call, label);
-  return h.slack.interaction(h.slack.blockAction({ actionId, value, userId, teamId: TEAM, channelId: String(call?.body.channel), messageTs: '1764000000.000100' }));
+  return h.slack.interaction(
+    h.slack.blockAction({ actionId, value, userId, teamId: TEAM, channelId: String(call?.body.channel), messageTs: '1764000000.000100' }),
+  );
 };
 
 describe('preview and send', () => {
@@ -62,11 +73,15 @@ describe('preview and send', () => {
 
   it('an admin sends it now to the channel and the managers; a member is told who may', async () => {
     await h.slack.command('/customer-focus', 'digest send', { userId: 'U0KIM', teamId: TEAM, channelId: MGMT });
-    expect(JSON.stringify((await reply((text) => text.includes('Sorry'))).body)).toContain('only admins can send the digest outside its schedule');
+    expect(JSON.stringify((await reply((text) => text.includes('Sorry'))).body)).toContain(
+      'only admins can send the digest outside its schedule',
+    );
     expect(h.api.callsTo('chat.postMessage')).toEqual([]);
 
     await h.slack.command('/customer-focus', 'digest send', { userId: 'U0ADMIN', teamId: TEAM, channelId: MGMT });
-    expect(JSON.stringify((await reply((text) => text.includes('Sent the digest'))).body)).toContain('Sent the digest to 2 recipients, and kept it as evidence.');
+    expect(JSON.stringify((await reply((text) => text.includes('Sent the digest'))).body)).toContain(
+      'Sent the digest to 2 recipients, and kept it as evidence.',
+    );
     expect(postsTo(MGMT)).toHaveLength(1);
     // The manager's copy goes to their user id: it lands in the app's Messages tab (chat:write only).
     expect(postsTo('U0MGR')).toHaveLength(1);
@@ -84,9 +99,13 @@ describe('the buttons', () => {
   it('Reviewed, clicked by a manager, is the management-review record; a member is refused', async () => {
     const digest = postsTo(MGMT)[0];
     await click(digest, 'Reviewed', 'U0MGR');
-    expect(JSON.stringify((await reply((text) => text.includes('Recorded: you reviewed'))).body)).toContain('management-review record (ISO 9001 9.3.2)');
+    expect(JSON.stringify((await reply((text) => text.includes('Recorded: you reviewed'))).body)).toContain(
+      'management-review record (ISO 9001 9.3.2)',
+    );
     await click(digest, 'Reviewed', 'U0KIM');
-    expect(JSON.stringify((await reply((text) => text.includes('Sorry'))).body)).toContain('only managers and admins can record the management review of a digest');
+    expect(JSON.stringify((await reply((text) => text.includes('Sorry'))).body)).toContain(
+      'only managers and admins can record the management review of a digest',
+    );
     const [reviewed, ...more] = await evidenceOf('digest.reviewed');
     expect(more).toEqual([]);
     expect(reviewed).toMatchObject({ actorId: 'U0MGR', subject: { kind: 'digest', id: expect.stringMatching(/^manual-/) } });
@@ -95,14 +114,18 @@ describe('the buttons', () => {
   it('Still valid records the review as evidence', async () => {
     await click(postsTo(MGMT)[0], 'Still valid', 'U0KIM');
     expect(JSON.stringify((await reply((text) => text.includes('Review of'))).body)).toContain('Review of *REQ-1* recorded: still valid.');
-    expect(await evidenceOf('requirement.reviewed')).toMatchObject([{ actorId: 'U0KIM', subject: { id: 'REQ-1' }, data: { outcome: 'still_valid' } }]);
+    expect(await evidenceOf('requirement.reviewed')).toMatchObject([
+      { actorId: 'U0KIM', subject: { id: 'REQ-1' }, data: { outcome: 'still_valid' } },
+    ]);
   });
 
   it('Retire asks Slack to confirm first, and only roles that may retire can', async () => {
     const digest = postsTo(MGMT)[0];
     expect(button(digest, 'Retire').confirm).toMatchObject({ text: { text: expect.stringContaining('Retire REQ-1?') }, style: 'danger' });
     await click(digest, 'Retire', 'U0KIM');
-    expect(JSON.stringify((await reply((text) => text.includes('Sorry'))).body)).toContain('only managers and admins can retire requirements');
+    expect(JSON.stringify((await reply((text) => text.includes('Sorry'))).body)).toContain(
+      'only managers and admins can retire requirements',
+    );
     expect((await h.bot.services.core.deps.requirements.get(h.workspaceId, 'REQ-1'))?.status).toBe('open');
     await click(digest, 'Retire', 'U0MGR');
     await reply((text) => text.includes('Status is now retired'));
@@ -125,11 +148,20 @@ describe('the scheduled digest through Slack', () => {
     await deps.workspaces.update(h.workspaceId, (current) => ({
       ...current,
       createdAt: new Date(now.getTime() - 8 * 86_400_000).toISOString(),
-      settings: { ...current.settings, timeZone: 'UTC', digestWeekday: earlier.getUTCDay() || 7, digestTime: earlier.toISOString().slice(11, 16) },
+      settings: {
+        ...current.settings,
+        timeZone: 'UTC',
+        digestWeekday: earlier.getUTCDay() || 7,
+        digestTime: earlier.toISOString().slice(11, 16),
+      },
     }));
     await h.slack.command('/customer-focus', 'digest here', { userId: 'U0ADMIN', teamId: TEAM, channelId: 'C0GONE' });
     await reply((text) => text.includes('will be posted here'));
-    h.api.respondWith('chat.postMessage', (call) => (call.body.channel === 'C0GONE' ? { ok: false, error: 'channel_not_found' } : { ok: true, channel: call.body.channel, ts: '1764000000.000200' }));
+    h.api.respondWith('chat.postMessage', (call) =>
+      call.body.channel === 'C0GONE'
+        ? { ok: false, error: 'channel_not_found' }
+        : { ok: true, channel: call.body.channel, ts: '1764000000.000200' },
+    );
     h.api.failNext('chat.postMessage', { kind: 'ratelimited', retryAfterSeconds: 30 });
 
     await h.bot.scheduler.tick();
@@ -137,8 +169,18 @@ describe('the scheduled digest through Slack', () => {
     const warnings = () => h.logs.filter((line) => line.level === 'warn');
     expect(warnings()).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ recipient: `slack:conversation:${MGMT}`, retryable: true, reason: 'rate limited by Slack (retry after 30 s)', msg: 'weekly digest not delivered; trying again on the next run' }),
-        expect.objectContaining({ recipient: 'slack:conversation:C0GONE', retryable: false, reason: 'Slack answered channel_not_found', msg: 'weekly digest not delivered; giving up on this recipient' }),
+        expect.objectContaining({
+          recipient: `slack:conversation:${MGMT}`,
+          retryable: true,
+          reason: 'rate limited by Slack (retry after 30 s)',
+          msg: 'weekly digest not delivered; trying again on the next run',
+        }),
+        expect.objectContaining({
+          recipient: 'slack:conversation:C0GONE',
+          retryable: false,
+          reason: 'Slack answered channel_not_found',
+          msg: 'weekly digest not delivered; giving up on this recipient',
+        }),
       ]),
     );
 

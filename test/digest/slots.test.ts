@@ -85,7 +85,10 @@ describe('the period a digest reports on', () => {
 
 describe('DIGEST_CRON', () => {
   it('a five-field expression ticks every minute, one with seconds every second', () => {
-    expect(readDigestCron('0 9 * * 1')).toMatchObject({ tickPattern: '0 * * * * *', schedule: { hours: [9], minutes: [0], daysOfWeek: [1] } });
+    expect(readDigestCron('0 9 * * 1')).toMatchObject({
+      tickPattern: '0 * * * * *',
+      schedule: { hours: [9], minutes: [0], daysOfWeek: [1] },
+    });
     expect(readDigestCron('*/5 * * * * *').tickPattern).toBe('* * * * * *');
     expect(readDigestCron('0 9 * * 7').schedule.daysOfWeek).toEqual([0]);
   });

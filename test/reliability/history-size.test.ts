@@ -17,8 +17,14 @@ describe('cost against history size', () => {
   it('lists one week out of 1,000,000 entries reading only that week', { timeout: 120_000 }, async () => {
     const { backend, counts, reset } = countingBackend(await openBackend('memory://', { namespace: 'history' }));
     const template: Omit<EvidenceEntry, 'seq' | 'at'> = {
-      workspaceId: 'local', type: 'check.answered', actorId: 'U1', subject: { kind: 'check', id: 'c' },
-      data: { impact: 'positive' }, personal: {}, personalHashes: {}, hash: '0'.repeat(64),
+      workspaceId: 'local',
+      type: 'check.answered',
+      actorId: 'U1',
+      subject: { kind: 'check', id: 'c' },
+      data: { impact: 'positive' },
+      personal: {},
+      personalHashes: {},
+      hash: '0'.repeat(64),
     };
     for (let seq = 1; seq <= ENTRIES; seq++) {
       const at = START + seq * SPACING_MS;

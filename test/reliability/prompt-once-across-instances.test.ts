@@ -17,7 +17,10 @@ afterAll(() => rmSync(directory, { recursive: true, force: true }));
 describe.each(storeTargets(directory).filter((target) => target.kind !== 'memory'))('two instances on $label', (target) => {
   it.skipIf(target.skipReason !== undefined)('six concurrent deliveries of one decision give one prompt and one check', async () => {
     const namespace = uniqueNamespace();
-    const instances = [await createTestCore({ storeUrl: target.url, namespace }), await createTestCore({ storeUrl: target.url, namespace })];
+    const instances = [
+      await createTestCore({ storeUrl: target.url, namespace }),
+      await createTestCore({ storeUrl: target.url, namespace }),
+    ];
     try {
       const seen: SeenMessage = {
         place: { platform: 'slack', channelId: 'C1', threadId: '1764000000.000100', messageId: '1764000000.000100' },

@@ -30,7 +30,13 @@ describe('SIGKILL under load (SQLite), then restart', () => {
   it('keeps everything its authors were told was recorded, and the log stays verifiable', { timeout: 120_000 }, async () => {
     const api = await startFakeSlackApi();
     api.setWorkspace(TOKEN, { teamId: SLACK_TEST_IDS.teamId, botUserId: SLACK_TEST_IDS.botUserId, botId: SLACK_TEST_IDS.botId });
-    const env = { STORE_URL: `sqlite://${join(directory, 'store.sqlite')}`, SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: api.url, LOG_LEVEL: 'warn' };
+    const env = {
+      STORE_URL: `sqlite://${join(directory, 'store.sqlite')}`,
+      SLACK_BOT_TOKEN: TOKEN,
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: api.url,
+      LOG_LEVEL: 'warn',
+    };
     const recorded = (run: string) =>
       api
         .callsTo('response_url')
@@ -46,7 +52,13 @@ describe('SIGKILL under load (SQLite), then restart', () => {
       const senders = Array.from({ length: SENDERS }, async () => {
         while (!killed) {
           const n = ++sent;
-          const response = await sim.command('/requirement', `add Before the crash ${n} customer:"Acme AS"`, { userId: 'U0KILL', channelId: 'C0KILL', responseUrl: `${api.origin}/response/before/${n}` }).catch(() => undefined);
+          const response = await sim
+            .command('/requirement', `add Before the crash ${n} customer:"Acme AS"`, {
+              userId: 'U0KILL',
+              channelId: 'C0KILL',
+              responseUrl: `${api.origin}/response/before/${n}`,
+            })
+            .catch(() => undefined);
           if (response?.status === 200) acked += 1;
         }
       });
@@ -60,14 +72,23 @@ describe('SIGKILL under load (SQLite), then restart', () => {
       const restarted = await startBotProcess(env);
       const again = new SlackClientSim({ baseUrl: restarted.baseUrl, signingSecret: SECRET, responseBase: api.origin });
       for (let n = 1; n <= AFTER_RESTART; n++) {
-        expect((await again.command('/requirement', `add After the restart ${n}`, { userId: 'U0KILL', channelId: 'C0KILL', responseUrl: `${api.origin}/response/after/${n}` })).status).toBe(200);
+        expect(
+          (
+            await again.command('/requirement', `add After the restart ${n}`, {
+              userId: 'U0KILL',
+              channelId: 'C0KILL',
+              responseUrl: `${api.origin}/response/after/${n}`,
+            })
+          ).status,
+        ).toBe(200);
       }
       await expect.poll(() => recorded('after').length, { timeout: 20_000, interval: 20 }).toBe(AFTER_RESTART);
       await restarted.stop();
 
       await withStore(env.STORE_URL, async ({ core }) => {
         const listed = new Set((await core.deps.requirements.list(WORKSPACE)).map((requirement) => requirement.id));
-        for (const id of [...confirmedBefore, ...recorded('after')]) expect(listed.has(id), `${id} was confirmed but is missing`).toBe(true);
+        for (const id of [...confirmedBefore, ...recorded('after')])
+          expect(listed.has(id), `${id} was confirmed but is missing`).toBe(true);
         const lastSeq = await core.deps.evidence.lastSeq(WORKSPACE);
         const entries = await core.deps.evidence.listBySeq(WORKSPACE, 1, lastSeq);
         const logged = new Set(entries.filter((entry) => entry.type === 'requirement.created').map((entry) => entry.subject.id));
@@ -80,7 +101,9 @@ describe('SIGKILL under load (SQLite), then restart', () => {
         expect(findings.holes.length).toBeLessThanOrEqual(acked - confirmedBefore.length);
         // The restarted bot numbered on after everything the killed one had handed out.
         const afterRestart = entries.filter((entry) => entry.personal.statement?.startsWith('After the restart'));
-        expect(Math.min(...afterRestart.map((entry) => entry.seq))).toBeGreaterThan(Math.max(...entries.filter((entry) => entry.personal.statement?.startsWith('Before')).map((entry) => entry.seq)));
+        expect(Math.min(...afterRestart.map((entry) => entry.seq))).toBeGreaterThan(
+          Math.max(...entries.filter((entry) => entry.personal.statement?.startsWith('Before')).map((entry) => entry.seq)),
+        );
       });
     } finally {
       await api.close();

@@ -25,10 +25,15 @@ async function announceDecision(): Promise<{ ts: string; resend: () => Promise<R
   const ts = slackTs();
   const envelope = JSON.stringify(h.slack.eventEnvelope(h.slack.messageEvent({ channel: CHANNEL, user: 'U0ALICE', text: DECISION, ts })));
   expect((await h.slack.send(envelope, 'application/json')).status).toBe(200);
-  return { ts, resend: () => h.slack.send(envelope, 'application/json', { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_error' } }) };
+  return {
+    ts,
+    resend: () =>
+      h.slack.send(envelope, 'application/json', { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_error' } }),
+  };
 }
 
-const storedCheck = (ts: string) => h.bot.services.core.deps.checks.get(h.workspaceId, threadCheckId({ platform: 'slack', channelId: CHANNEL, threadId: ts }));
+const storedCheck = (ts: string) =>
+  h.bot.services.core.deps.checks.get(h.workspaceId, threadCheckId({ platform: 'slack', channelId: CHANNEL, threadId: ts }));
 const promptsIn = (ts: string) => h.api.callsTo('chat.postMessage').filter((call) => call.body.thread_ts === ts);
 const healthy = async () => (await fetch(`http://127.0.0.1:${h.bot.port}/healthz`)).status === 200;
 
@@ -41,7 +46,10 @@ describe('posting a decision prompt while Slack misbehaves', () => {
     h.api.failNext('chat.postMessage', failure, times);
     const { ts } = await announceDecision();
     await h.api.waitForCall('chat.postMessage', (call) => call.body.thread_ts === ts && call.status === 200, 15_000);
-    expect(promptsIn(ts).map((call) => call.status)).toEqual([failure.kind === 'ratelimited' ? 429 : failure.kind === 'http' ? 500 : 0, 200]);
+    expect(promptsIn(ts).map((call) => call.status)).toEqual([
+      failure.kind === 'ratelimited' ? 429 : failure.kind === 'http' ? 500 : 0,
+      200,
+    ]);
     await expect.poll(async () => (await storedCheck(ts))?.prompt?.channelId).toBe(CHANNEL);
     expect(await healthy()).toBe(true);
   });
@@ -68,14 +76,23 @@ describe('posting a decision prompt while Slack misbehaves', () => {
     expect(await h.bot.services.core.deps.evidence.lastSeq(h.workspaceId)).toBe(1);
   });
 
-  it.each(['not_in_channel', 'channel_not_found', 'internal_error', 'fatal_error'])('{ok: false, error: "%s"}: reported, the check kept, no crash', async (error) => {
-    h.api.failNext('chat.postMessage', { kind: 'error', error });
-    const { ts } = await announceDecision();
-    await h.api.waitForCall('chat.postMessage', (call) => call.body.thread_ts === ts);
-    await expect.poll(() => h.logs.some((line) => line.slackError === error || (line.msg === 'Slack listener failed' && JSON.stringify(line).includes(error)))).toBe(true);
-    expect(await storedCheck(ts)).toMatchObject({ text: DECISION });
-    expect(await healthy()).toBe(true);
-  });
+  it.each(['not_in_channel', 'channel_not_found', 'internal_error', 'fatal_error'])(
+    '{ok: false, error: "%s"}: reported, the check kept, no crash',
+    async (error) => {
+      h.api.failNext('chat.postMessage', { kind: 'error', error });
+      const { ts } = await announceDecision();
+      await h.api.waitForCall('chat.postMessage', (call) => call.body.thread_ts === ts);
+      await expect
+        .poll(() =>
+          h.logs.some(
+            (line) => line.slackError === error || (line.msg === 'Slack listener failed' && JSON.stringify(line).includes(error)),
+          ),
+        )
+        .toBe(true);
+      expect(await storedCheck(ts)).toMatchObject({ text: DECISION });
+      expect(await healthy()).toBe(true);
+    },
+  );
 });
 
 describe('replying to a command while Slack misbehaves', () => {
@@ -85,7 +102,11 @@ describe('replying to a command while Slack misbehaves', () => {
     ['429', { kind: 'ratelimited', retryAfterSeconds: 1 }],
   ])('the reply fails with %s: the requirement is stored once, and the person is told to check', async (_name, failure) => {
     h.api.failNext('response_url', failure);
-    await h.slack.command('/requirement', 'add Deliveries to Norway within 5 days customer:"Acme AS"', { userId: 'U1', teamId: TEAM, channelId: CHANNEL });
+    await h.slack.command('/requirement', 'add Deliveries to Norway within 5 days customer:"Acme AS"', {
+      userId: 'U1',
+      teamId: TEAM,
+      channelId: CHANNEL,
+    });
     const notice = await h.api.waitForCall('response_url', (call) => call.status === 200);
     expect(String(notice.body.text)).toMatch(/Slack did not accept my reply .* Check the result/);
     expect((await h.bot.services.core.deps.requirements.list(h.workspaceId)).map((requirement) => requirement.id)).toEqual(['REQ-1']);
@@ -111,9 +132,20 @@ describe('redrawing a prompt after an answer while Slack misbehaves', () => {
     if (!check) throw new Error('no check');
     h.api.failNext('chat.update', failure, 4);
     const button = encodeAction({ kind: 'check.answer', checkId: check.id, impact: 'positive' }, 0);
-    await h.slack.interaction(h.slack.blockAction({ actionId: button.action_id, value: button.value, userId: 'U0BOB', teamId: TEAM, channelId: CHANNEL, messageTs: ts }));
+    await h.slack.interaction(
+      h.slack.blockAction({
+        actionId: button.action_id,
+        value: button.value,
+        userId: 'U0BOB',
+        teamId: TEAM,
+        channelId: CHANNEL,
+        messageTs: ts,
+      }),
+    );
     await expect.poll(() => h.logs.some((line) => line.msg === 'could not update the prompt message'), { timeout: 15_000 }).toBe(true);
-    expect(await h.bot.services.core.deps.checks.listAnswers(h.workspaceId, check.id)).toMatchObject([{ impact: 'positive', by: { id: 'U0BOB' } }]);
+    expect(await h.bot.services.core.deps.checks.listAnswers(h.workspaceId, check.id)).toMatchObject([
+      { impact: 'positive', by: { id: 'U0BOB' } },
+    ]);
     expect(await healthy()).toBe(true);
   });
 });

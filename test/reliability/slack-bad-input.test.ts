@@ -83,7 +83,10 @@ describe('request bodies', () => {
     // node:http rather than fetch: the answer comes while the body is still being sent, and the
     // status must be read even though the server then stops reading.
     const status = await new Promise<number>((resolve, reject) => {
-      const request = httpRequest(endpoint(), { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked', ...signSlackRequest('', SIGNING_SECRET) } });
+      const request = httpRequest(endpoint(), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked', ...signSlackRequest('', SIGNING_SECRET) },
+      });
       request.on('response', (response) => {
         response.resume();
         resolve(response.statusCode ?? 0);
@@ -108,7 +111,11 @@ describe('request bodies', () => {
     ['JSON with a stray comma', 'application/json', '{"type":"event_callback",}'],
     ['not JSON at all', 'application/json', 'hello=world'],
     ['a form whose payload is not JSON', 'application/x-www-form-urlencoded', 'payload=%7Bnot%20json'],
-    ['a form whose payload is cut short', 'application/x-www-form-urlencoded', `payload=${encodeURIComponent('{"type":"block_actions","actions":[')}`],
+    [
+      'a form whose payload is cut short',
+      'application/x-www-form-urlencoded',
+      `payload=${encodeURIComponent('{"type":"block_actions","actions":[')}`,
+    ],
   ])('%s, correctly signed, gets 400', async (_name, contentType, body) => {
     expect(await post(body, { 'content-type': contentType, ...signSlackRequest(body, SIGNING_SECRET) })).toBe(400);
   });
@@ -124,7 +131,11 @@ describe('every command with hostile text', () => {
   let seed: string;
   beforeAll(async () => {
     // REQ-1 exists, so edit, review, retire and show have something to refuse or change.
-    await h.slack.command('/requirement', 'add Deliveries to Norway within 5 days customer:"Acme AS"', { userId: ADMIN, teamId: TEAM, channelId: CHANNEL });
+    await h.slack.command('/requirement', 'add Deliveries to Norway within 5 days customer:"Acme AS"', {
+      userId: ADMIN,
+      teamId: TEAM,
+      channelId: CHANNEL,
+    });
     seed = JSON.stringify((await h.api.waitForCall('response_url')).body);
     h.api.clear();
   });
@@ -139,15 +150,22 @@ describe('every command with hostile text', () => {
       const responseUrl = `${h.api.origin}/response/bad/${i}`;
       const triggerId = `trigger-bad-${i}`;
       const before = h.api.calls.length;
-      const status = (await h.slack.command(command, rest.join(' '), { userId: ADMIN, teamId: TEAM, channelId: CHANNEL, responseUrl, triggerId })).status;
+      const status = (
+        await h.slack.command(command, rest.join(' '), { userId: ADMIN, teamId: TEAM, channelId: CHANNEL, responseUrl, triggerId })
+      ).status;
       if (status !== 200) problems.push(`${template} / ${name}: HTTP ${status}`);
       // Each command ends in one thing the person sees: a private reply, a form, or a post.
       const isOutcome = (call: RecordedCall) =>
-        (call.method === 'response_url' && call.path === `/response/bad/${i}`) || (call.method === 'views.open' && call.body.trigger_id === triggerId) || call.method === 'chat.postMessage';
+        (call.method === 'response_url' && call.path === `/response/bad/${i}`) ||
+        (call.method === 'views.open' && call.body.trigger_id === triggerId) ||
+        call.method === 'chat.postMessage';
       const outcome = await expect
         .poll(() => h.api.calls.slice(before).find(isOutcome), { timeout: 10_000, interval: 5 })
         .toBeDefined()
-        .then(() => h.api.calls.slice(before).find(isOutcome), () => undefined);
+        .then(
+          () => h.api.calls.slice(before).find(isOutcome),
+          () => undefined,
+        );
       if (!outcome) {
         problems.push(`${template} / ${name}: no reply at all`);
         continue;

@@ -64,7 +64,16 @@ async function health(h: SlackBotHarness): Promise<{ status: number; body: { sta
 async function command(h: SlackBotHarness, text: string, n: number): Promise<{ shown: string; ms: number }> {
   const started = Date.now();
   const path = `/response/outage/${n}`;
-  expect((await h.slack.command('/requirement', text, { userId: 'U0OPS', teamId: TEAM, channelId: CHANNEL, responseUrl: `${h.api.origin}${path}` })).status).toBe(200);
+  expect(
+    (
+      await h.slack.command('/requirement', text, {
+        userId: 'U0OPS',
+        teamId: TEAM,
+        channelId: CHANNEL,
+        responseUrl: `${h.api.origin}${path}`,
+      })
+    ).status,
+  ).toBe(200);
   const reply = await h.api.waitForCall('response_url', (call) => call.path === path, 30_000);
   return { shown: JSON.stringify(reply.body), ms: Date.now() - started };
 }
@@ -76,37 +85,41 @@ describe.each(targets)('store outage: $label', (target) => {
     cleanup = [];
   });
 
-  it.skipIf(target.skipReason !== undefined)('503 with the reason, "try again shortly" within seconds, and recovery without a restart', { timeout: 90_000 }, async () => {
-    const store = await target.start();
-    cleanup.push(() => store.stop());
-    const proxy: TcpProxy = await startTcpProxy(store.host, store.port);
-    cleanup.push(() => proxy.close());
-    const h = await startSlackBot({ STORE_URL: store.urlVia(proxy.port), LOG_LEVEL: 'warn' });
-    cleanup.push(() => h.close());
+  it.skipIf(target.skipReason !== undefined)(
+    '503 with the reason, "try again shortly" within seconds, and recovery without a restart',
+    { timeout: 90_000 },
+    async () => {
+      const store = await target.start();
+      cleanup.push(() => store.stop());
+      const proxy: TcpProxy = await startTcpProxy(store.host, store.port);
+      cleanup.push(() => proxy.close());
+      const h = await startSlackBot({ STORE_URL: store.urlVia(proxy.port), LOG_LEVEL: 'warn' });
+      cleanup.push(() => h.close());
 
-    const before = await command(h, 'add Deliveries to Norway within 5 days customer:"Acme AS"', 1);
-    expect(before.shown).toContain('Recorded *REQ-1*');
-    expect((await health(h)).status).toBe(200);
+      const before = await command(h, 'add Deliveries to Norway within 5 days customer:"Acme AS"', 1);
+      expect(before.shown).toContain('Recorded *REQ-1*');
+      expect((await health(h)).status).toBe(200);
 
-    await proxy.cut();
-    await expect.poll(async () => (await health(h)).status, { timeout: ANSWER_WITHIN_MS }).toBe(503);
-    const down = await health(h);
-    expect(down.body).toMatchObject({ status: 'unavailable', reason: expect.stringMatching(/store is unreachable/) });
+      await proxy.cut();
+      await expect.poll(async () => (await health(h)).status, { timeout: ANSWER_WITHIN_MS }).toBe(503);
+      const down = await health(h);
+      expect(down.body).toMatchObject({ status: 'unavailable', reason: expect.stringMatching(/store is unreachable/) });
 
-    const during = await command(h, 'add Invoices in NOK customer:Acme', 2);
-    expect(during.shown).toMatch(/cannot reach my database right now, so nothing was saved\. Please try again shortly/);
-    expect(during.ms).toBeLessThan(ANSWER_WITHIN_MS);
-    const listDuring = await command(h, 'list', 3);
-    expect(listDuring.shown).toMatch(/try again shortly/);
-    expect(listDuring.ms).toBeLessThan(ANSWER_WITHIN_MS);
+      const during = await command(h, 'add Invoices in NOK customer:Acme', 2);
+      expect(during.shown).toMatch(/cannot reach my database right now, so nothing was saved\. Please try again shortly/);
+      expect(during.ms).toBeLessThan(ANSWER_WITHIN_MS);
+      const listDuring = await command(h, 'list', 3);
+      expect(listDuring.shown).toMatch(/try again shortly/);
+      expect(listDuring.ms).toBeLessThan(ANSWER_WITHIN_MS);
 
-    await proxy.restore();
-    await expect.poll(async () => (await health(h)).status, { timeout: 15_000 }).toBe(200);
-    const after = await command(h, 'add Support answers within 4 hours customer:Acme', 4);
-    expect(after.shown).toContain('Recorded *REQ-2*');
-    const list = await command(h, 'list', 5);
-    expect(list.shown).toContain('Deliveries to Norway');
-    expect(list.shown).toContain('Support answers within 4 hours');
-    expect(list.shown).not.toContain('Invoices in NOK');
-  });
+      await proxy.restore();
+      await expect.poll(async () => (await health(h)).status, { timeout: 15_000 }).toBe(200);
+      const after = await command(h, 'add Support answers within 4 hours customer:Acme', 4);
+      expect(after.shown).toContain('Recorded *REQ-2*');
+      const list = await command(h, 'list', 5);
+      expect(list.shown).toContain('Deliveries to Norway');
+      expect(list.shown).toContain('Support answers within 4 hours');
+      expect(list.shown).not.toContain('Invoices in NOK');
+    },
+  );
 });

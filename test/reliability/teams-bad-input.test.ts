@@ -52,7 +52,13 @@ beforeAll(async () => {
   // A channel the bot knows, so nothing refuses for lack of one; and REQ-1, so edit, review,
   // retire and show have something to change or refuse.
   await h.send(channelMessage({ serviceUrl: h.connector.url, text: 'Good morning' }));
-  await h.send(personalMessage({ serviceUrl: h.connector.url, from: ANN, text: 'requirement add Deliveries to Norway within 5 days customer:"Acme AS"' }));
+  await h.send(
+    personalMessage({
+      serviceUrl: h.connector.url,
+      from: ANN,
+      text: 'requirement add Deliveries to Norway within 5 days customer:"Acme AS"',
+    }),
+  );
 });
 afterAll(async () => {
   await h.close();

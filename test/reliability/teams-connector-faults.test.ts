@@ -19,7 +19,8 @@ afterEach(async () => {
   await h.close();
 });
 
-const cards = () => h.connector.delivered().filter((call) => call.kind === 'reply' && textOf(call).includes('How does this decision affect customers?'));
+const cards = () =>
+  h.connector.delivered().filter((call) => call.kind === 'reply' && textOf(call).includes('How does this decision affect customers?'));
 const checks = () => h.bot.services.core.deps.checks.listStarted(h.workspaceId, { from: new Date(0), to: new Date(Date.now() + 60_000) });
 
 describe('Teams connector faults during a turn', () => {
@@ -59,6 +60,12 @@ describe('Teams connector faults during a turn', () => {
     expect(JSON.stringify(h.logs)).not.toMatch(/Bearer\s+\S/);
 
     await h.send(personalMessage({ serviceUrl: h.connector.url, from: ANN, text: 'help' }));
-    expect(h.connector.delivered().filter((call) => call.kind !== 'create').map(textOf).at(-1)).toMatch(/requirement/i);
+    expect(
+      h.connector
+        .delivered()
+        .filter((call) => call.kind !== 'create')
+        .map(textOf)
+        .at(-1),
+    ).toMatch(/requirement/i);
   });
 });

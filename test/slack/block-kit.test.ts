@@ -6,7 +6,10 @@ import type { CoreAction, Message } from '../../src/core/messages.js';
 
 describe('Block Kit rendering', () => {
   it('escapes user text so nothing a user types pings or links', () => {
-    const message: Message = { fallback: 'x <!channel>', blocks: [{ kind: 'text', parts: ['Recorded: ', { user: '<!channel> <@U1> <https://evil|ok> & more' }] }] };
+    const message: Message = {
+      fallback: 'x <!channel>',
+      blocks: [{ kind: 'text', parts: ['Recorded: ', { user: '<!channel> <@U1> <https://evil|ok> & more' }] }],
+    };
     const rendered = JSON.stringify(toSlackMessage(message));
     expect(rendered).toContain('&lt;!channel&gt; &lt;@U1&gt; &lt;https://evil|ok&gt; &amp; more');
     expect(rendered).not.toContain('<!channel>');
@@ -14,7 +17,10 @@ describe('Block Kit rendering', () => {
   });
 
   it('renders people as mentions only for real Slack user ids', () => {
-    const { blocks } = toSlackMessage({ fallback: '', blocks: [{ kind: 'text', parts: [{ person: { id: 'U0ABC' } }, ' and ', { person: { name: '<!here>' } }] }] });
+    const { blocks } = toSlackMessage({
+      fallback: '',
+      blocks: [{ kind: 'text', parts: [{ person: { id: 'U0ABC' } }, ' and ', { person: { name: '<!here>' } }] }],
+    });
     expect(JSON.stringify(blocks)).toContain('<@U0ABC> and &lt;!here&gt;');
   });
 
@@ -30,7 +36,10 @@ describe('Block Kit rendering', () => {
   });
 
   it('spells commands the Slack way and always sets a plain fallback', () => {
-    const message = toSlackMessage({ fallback: 'Use *{requirement} list*', blocks: [{ kind: 'text', parts: ['Use "{requirement} list"'] }] });
+    const message = toSlackMessage({
+      fallback: 'Use *{requirement} list*',
+      blocks: [{ kind: 'text', parts: ['Use "{requirement} list"'] }],
+    });
     expect(message.text).toBe('Use /requirement list');
     expect(JSON.stringify(message.blocks)).toContain('/requirement list');
   });

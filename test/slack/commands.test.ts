@@ -16,17 +16,30 @@ describe('Slack slash commands', () => {
   const responses = () => h.api.callsTo('response_url');
 
   it('/requirement add stores the requirement and confirms it privately', async () => {
-    const response = await h.slack.command('/requirement', 'add Deliveries to Norway within 5 days customer:"Acme AS" type:stated category:delivery', { userId: 'U1', teamId: TEAM, channelId: CHANNEL });
+    const response = await h.slack.command(
+      '/requirement',
+      'add Deliveries to Norway within 5 days customer:"Acme AS" type:stated category:delivery',
+      { userId: 'U1', teamId: TEAM, channelId: CHANNEL },
+    );
     expect(response.status).toBe(200);
     const reply = await h.api.waitForCall('response_url');
     expect(reply.body.response_type).toBe('ephemeral');
     expect(JSON.stringify(reply.body.blocks)).toContain('Recorded *REQ-1*');
     const stored = await h.bot.services.core.deps.requirements.get(h.workspaceId, 'REQ-1');
-    expect(stored).toMatchObject({ statement: 'Deliveries to Norway within 5 days', customer: 'Acme AS', category: 'delivery', createdBy: { id: 'U1' } });
+    expect(stored).toMatchObject({
+      statement: 'Deliveries to Norway within 5 days',
+      customer: 'Acme AS',
+      category: 'delivery',
+      createdBy: { id: 'U1' },
+    });
   });
 
   it('escapes <!channel>, <!here> and user mentions typed into a requirement', async () => {
-    await h.slack.command('/requirement', 'add Ping <!channel> and <!here> and <@U999> & co customer:"<!everyone>"', { userId: 'U1', teamId: TEAM, channelId: CHANNEL });
+    await h.slack.command('/requirement', 'add Ping <!channel> and <!here> and <@U999> & co customer:"<!everyone>"', {
+      userId: 'U1',
+      teamId: TEAM,
+      channelId: CHANNEL,
+    });
     const reply = await h.api.waitForCall('response_url');
     const shown = JSON.stringify(reply.body);
     expect(shown).toContain('&lt;!channel&gt;');
@@ -62,8 +75,19 @@ describe('Slack slash commands', () => {
     const opened = await h.api.waitForCall('views.open');
     expect(opened.body.trigger_id).toBe('trigger-1');
     const view = opened.body.view as { callback_id: string; private_metadata: string };
-    const refused = await h.slack.interaction(h.slack.viewSubmission({ callbackId: view.callback_id, privateMetadata: view.private_metadata, userId: 'U1', teamId: TEAM, values: { statement: { statement: { type: 'plain_text_input', value: '   ' } } } }));
-    expect(await refused.json()).toMatchObject({ response_action: 'errors', errors: { statement: expect.stringContaining('needs a statement') } });
+    const refused = await h.slack.interaction(
+      h.slack.viewSubmission({
+        callbackId: view.callback_id,
+        privateMetadata: view.private_metadata,
+        userId: 'U1',
+        teamId: TEAM,
+        values: { statement: { statement: { type: 'plain_text_input', value: '   ' } } },
+      }),
+    );
+    expect(await refused.json()).toMatchObject({
+      response_action: 'errors',
+      errors: { statement: expect.stringContaining('needs a statement') },
+    });
     expect(await h.bot.services.core.deps.requirements.list(h.workspaceId)).toEqual([]);
   });
 
@@ -75,10 +99,20 @@ describe('Slack slash commands', () => {
     const list = await h.api.waitForCall('response_url');
     expect(list.body.response_type).toBe('ephemeral');
     const share = (list.body.blocks as { type: string; elements?: { action_id: string; value: string; text: { text: string } }[] }[])
-      .flatMap((block) => block.elements ?? []).find((element) => element.text.text === 'Share in channel');
+      .flatMap((block) => block.elements ?? [])
+      .find((element) => element.text.text === 'Share in channel');
     expect(share?.value).toBe('/requirement list');
     h.api.clear();
-    await h.slack.interaction(h.slack.blockAction({ actionId: share?.action_id ?? '', value: share?.value ?? '', userId: 'U1', teamId: TEAM, channelId: CHANNEL, messageTs: '1.1' }));
+    await h.slack.interaction(
+      h.slack.blockAction({
+        actionId: share?.action_id ?? '',
+        value: share?.value ?? '',
+        userId: 'U1',
+        teamId: TEAM,
+        channelId: CHANNEL,
+        messageTs: '1.1',
+      }),
+    );
     const shared = await h.api.waitForCall('response_url');
     expect(shared.body).toMatchObject({ response_type: 'in_channel', replace_original: false });
     expect(JSON.stringify(shared.body.blocks)).toContain('Invoices in NOK');
@@ -104,13 +138,28 @@ describe('Slack slash commands', () => {
     const opened = await h.api.waitForCall('views.open');
     const view = opened.body.view as { callback_id: string; private_metadata: string };
     expect(view.callback_id).toBe('form:requirement.review');
-    const done = await h.slack.interaction(h.slack.viewSubmission({ callbackId: view.callback_id, privateMetadata: view.private_metadata, userId: 'U1', teamId: TEAM, values: { outcome: { outcome: { type: 'radio_buttons', selected_option: { value: 'at_risk' } } }, note: { note: { type: 'plain_text_input', value: 'Bank fees' } } } }));
+    const done = await h.slack.interaction(
+      h.slack.viewSubmission({
+        callbackId: view.callback_id,
+        privateMetadata: view.private_metadata,
+        userId: 'U1',
+        teamId: TEAM,
+        values: {
+          outcome: { outcome: { type: 'radio_buttons', selected_option: { value: 'at_risk' } } },
+          note: { note: { type: 'plain_text_input', value: 'Bank fees' } },
+        },
+      }),
+    );
     expect(done.status).toBe(200);
     await expect.poll(async () => (await h.bot.services.core.deps.requirements.get(h.workspaceId, 'REQ-1'))?.status).toBe('at_risk');
   });
 
   it('starts a check with /customer-check and posts it in the channel', async () => {
-    await h.slack.command('/customer-check', 'We move all EU customers to the Frankfurt data centre', { userId: 'U1', teamId: TEAM, channelId: CHANNEL });
+    await h.slack.command('/customer-check', 'We move all EU customers to the Frankfurt data centre', {
+      userId: 'U1',
+      teamId: TEAM,
+      channelId: CHANNEL,
+    });
     const posted = await h.api.waitForCall('chat.postMessage');
     expect(posted.body.channel).toBe(CHANNEL);
     expect(JSON.stringify(posted.body.blocks)).toContain('How does this decision affect customers?');

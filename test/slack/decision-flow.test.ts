@@ -21,10 +21,20 @@ describe('Slack decision checks', () => {
     await h.slack.event(h.slack.messageEvent({ channel: CHANNEL, user: 'U1', text: DECISION, ts: nowTs() }));
     const posted = await h.api.waitForCall('chat.postMessage');
     const button = findButton(posted.body.blocks, label);
-    await h.slack.interaction(h.slack.blockAction({ actionId: button.action_id, value: button.value, userId: 'U2', teamId: TEAM, channelId: CHANNEL, messageTs: '1.1' }));
+    await h.slack.interaction(
+      h.slack.blockAction({
+        actionId: button.action_id,
+        value: button.value,
+        userId: 'U2',
+        teamId: TEAM,
+        channelId: CHANNEL,
+        messageTs: '1.1',
+      }),
+    );
   };
 
-  const checksFor = async () => h.bot.services.core.deps.checks.listStarted(h.workspaceId, { from: new Date(0), to: new Date(Date.now() + 86_400_000) });
+  const checksFor = async () =>
+    h.bot.services.core.deps.checks.listStarted(h.workspaceId, { from: new Date(0), to: new Date(Date.now() + 86_400_000) });
 
   it('answers a decision with exactly one prompt, in its thread', async () => {
     const ts = nowTs();
@@ -62,10 +72,14 @@ describe('Slack decision checks', () => {
     await h.slack.event(h.slack.appMention({ channel: CHANNEL, user: 'U2', text: `<@${BOT_USER}> hi`, ts: nowTs() }));
     await expect.poll(() => h.logs.some((line) => line.msg === 'mention without a decision')).toBe(true);
     expect(h.api.callsTo('chat.postMessage')).toEqual([]);
-    await h.slack.event(h.slack.appMention({ channel: CHANNEL, user: 'U2', text: `<@${BOT_USER}> check this`, ts: nowTs(), threadTs: root }));
+    await h.slack.event(
+      h.slack.appMention({ channel: CHANNEL, user: 'U2', text: `<@${BOT_USER}> check this`, ts: nowTs(), threadTs: root }),
+    );
     const posted = await h.api.waitForCall('chat.postMessage');
     expect(posted.body.thread_ts).toBe(root);
-    await expect.poll(async () => (await checksFor())[0]).toMatchObject({ text: 'ok we are moving the launch to March', origin: 'mention', startedBy: { id: 'U2' } });
+    await expect
+      .poll(async () => (await checksFor())[0])
+      .toMatchObject({ text: 'ok we are moving the launch to March', origin: 'mention', startedBy: { id: 'U2' } });
   });
 
   it('ignores bots, edits, thread broadcasts and old messages', async () => {
@@ -86,7 +100,17 @@ describe('Slack decision checks', () => {
     const posted = await h.api.waitForCall('chat.postMessage');
     const [check] = await checksFor();
     const button = findButton(posted.body.blocks, 'Positive');
-    const response = await h.slack.interaction(h.slack.blockAction({ actionId: button.action_id, value: button.value, userId: 'U2', teamId: TEAM, channelId: CHANNEL, messageTs: '1.1', threadTs: ts }));
+    const response = await h.slack.interaction(
+      h.slack.blockAction({
+        actionId: button.action_id,
+        value: button.value,
+        userId: 'U2',
+        teamId: TEAM,
+        channelId: CHANNEL,
+        messageTs: '1.1',
+        threadTs: ts,
+      }),
+    );
     expect(response.status).toBe(200);
     const update = await h.api.waitForCall('chat.update');
     expect(update.body).toMatchObject({ channel: CHANNEL });
@@ -102,24 +126,42 @@ describe('Slack decision checks', () => {
     expect(view.callback_id).toBe('form:check.answer');
 
     // Missing explanation: the modal stays open with the message next to the field.
-    const missing = await h.slack.interaction(h.slack.viewSubmission({ callbackId: view.callback_id, privateMetadata: view.private_metadata, userId: 'U2', teamId: TEAM, values: stateValues({ impact: { selected_option: { value: 'negative' } } }) }));
-    expect(await missing.json()).toMatchObject({ response_action: 'errors', errors: { explanation: expect.stringContaining('Please explain') } });
-
-    const done = await h.slack.interaction(h.slack.viewSubmission({
-      callbackId: view.callback_id, privateMetadata: view.private_metadata, userId: 'U2', teamId: TEAM,
-      values: stateValues({
-        impact: { selected_option: { value: 'negative' } },
-        explanation: { value: 'Customers in Asia lose their Friday afternoon support' },
-        followup: { selected_option: { value: 'action' } },
-        action: { value: 'Offer chat support on Fridays' },
-        owner: { selected_user: 'U3' },
-        due: { selected_date: '2027-01-15' },
+    const missing = await h.slack.interaction(
+      h.slack.viewSubmission({
+        callbackId: view.callback_id,
+        privateMetadata: view.private_metadata,
+        userId: 'U2',
+        teamId: TEAM,
+        values: stateValues({ impact: { selected_option: { value: 'negative' } } }),
       }),
-    }));
+    );
+    expect(await missing.json()).toMatchObject({
+      response_action: 'errors',
+      errors: { explanation: expect.stringContaining('Please explain') },
+    });
+
+    const done = await h.slack.interaction(
+      h.slack.viewSubmission({
+        callbackId: view.callback_id,
+        privateMetadata: view.private_metadata,
+        userId: 'U2',
+        teamId: TEAM,
+        values: stateValues({
+          impact: { selected_option: { value: 'negative' } },
+          explanation: { value: 'Customers in Asia lose their Friday afternoon support' },
+          followup: { selected_option: { value: 'action' } },
+          action: { value: 'Offer chat support on Fridays' },
+          owner: { selected_user: 'U3' },
+          due: { selected_date: '2027-01-15' },
+        }),
+      }),
+    );
     expect(done.status).toBe(200);
     await h.api.waitForCall('chat.update');
     const open = await h.bot.services.core.deps.actions.listOpen(h.workspaceId);
-    expect(open).toMatchObject([{ description: 'Offer chat support on Fridays', owner: { id: 'U3' }, dueOn: '2027-01-15', status: 'open' }]);
+    expect(open).toMatchObject([
+      { description: 'Offer chat support on Fridays', owner: { id: 'U3' }, dueOn: '2027-01-15', status: 'open' },
+    ]);
   });
 
   it('"Not a decision" dismisses the prompt quietly', async () => {
@@ -148,7 +190,7 @@ describe('Slack decision checks', () => {
     await expect.poll(async () => (await checksFor())[0]?.prompt).toBeDefined();
   });
 
-  it('never uses the workspace\'s token for another workspace', async () => {
+  it("never uses the workspace's token for another workspace", async () => {
     await h.slack.event(h.slack.messageEvent({ channel: CHANNEL, user: 'U1', text: DECISION, ts: nowTs() }), { teamId: 'T9OTHER' });
     await expect.poll(() => h.logs.some((line) => line.msg === 'Slack listener failed')).toBe(true);
     expect(h.api.callsTo('chat.postMessage')).toEqual([]);
@@ -179,7 +221,9 @@ describe('Slack decision checks', () => {
 type ButtonElement = { action_id: string; value: string; text: { text: string } };
 
 function findButton(blocks: unknown, label: string): ButtonElement {
-  const all = (blocks as { type: string; elements?: ButtonElement[] }[]).flatMap((block) => (block.type === 'actions' ? block.elements ?? [] : []));
+  const all = (blocks as { type: string; elements?: ButtonElement[] }[]).flatMap((block) =>
+    block.type === 'actions' ? (block.elements ?? []) : [],
+  );
   const found = all.find((button) => button.text.text === label);
   if (!found) throw new Error(`no "${label}" button in ${JSON.stringify(blocks)}`);
   return found;

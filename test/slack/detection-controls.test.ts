@@ -23,8 +23,15 @@ describe('Slack detection controls', () => {
     const postsBefore = h.api.callsTo('chat.postMessage').length;
     await h.slack.event(h.slack.messageEvent({ channel: CHANNEL, user: 'U1', text, ts: ts() }));
     // Each delivery ends in a post or a logged skip; wait for whichever comes.
-    await expect.poll(() => h.api.callsTo('chat.postMessage').length > postsBefore || h.logs.filter((line) => line.msg === 'no prompt').length > skipsBefore).toBe(true);
-    return h.api.callsTo('chat.postMessage').length > postsBefore ? 'asked' : String(h.logs.filter((line) => line.msg === 'no prompt').at(-1)?.reason);
+    await expect
+      .poll(
+        () =>
+          h.api.callsTo('chat.postMessage').length > postsBefore || h.logs.filter((line) => line.msg === 'no prompt').length > skipsBefore,
+      )
+      .toBe(true);
+    return h.api.callsTo('chat.postMessage').length > postsBefore
+      ? 'asked'
+      : String(h.logs.filter((line) => line.msg === 'no prompt').at(-1)?.reason);
   };
 
   it('off, snooze and a cap each stop unasked prompts; status shows the noise figures', async () => {

@@ -18,8 +18,19 @@ const TOKEN = 'xoxb-harness';
 
 /** Bolt's lines, kept instead of printed, so a test can assert on errors Bolt swallowed. */
 function quietLogger(lines: string[]): Logger {
-  const write = (level: string) => (...parts: unknown[]) => void lines.push(`${level} ${parts.map(String).join(' ')}`);
-  return { debug: () => undefined, info: write('info'), warn: write('warn'), error: write('error'), setLevel: () => undefined, getLevel: () => LogLevel.INFO, setName: () => undefined };
+  const write =
+    (level: string) =>
+    (...parts: unknown[]) =>
+      void lines.push(`${level} ${parts.map(String).join(' ')}`);
+  return {
+    debug: () => undefined,
+    info: write('info'),
+    warn: write('warn'),
+    error: write('error'),
+    setLevel: () => undefined,
+    getLevel: () => LogLevel.INFO,
+    setName: () => undefined,
+  };
 }
 
 /** A promise a listener settles, so a test waits for the listener instead of sleeping. */
@@ -41,10 +52,21 @@ describe('fake Slack Web API with the real WebClient', () => {
 
   it('records the method, the bearer token and the body with blocks parsed back', async () => {
     const blocks = [{ type: 'section', text: { type: 'mrkdwn', text: 'Hello' } }];
-    const first = await client.chat.postMessage({ channel: 'C1', text: 'Hello', blocks, thread_ts: '1700000000.000100', unfurl_links: false });
+    const first = await client.chat.postMessage({
+      channel: 'C1',
+      text: 'Hello',
+      blocks,
+      thread_ts: '1700000000.000100',
+      unfurl_links: false,
+    });
     const second = await client.chat.postMessage({ channel: 'C1', text: 'Again' });
     const [call] = api.callsTo('chat.postMessage');
-    expect(call).toMatchObject({ method: 'chat.postMessage', token: TOKEN, status: 200, body: { channel: 'C1', text: 'Hello', blocks, thread_ts: '1700000000.000100' } });
+    expect(call).toMatchObject({
+      method: 'chat.postMessage',
+      token: TOKEN,
+      status: 200,
+      body: { channel: 'C1', text: 'Hello', blocks, thread_ts: '1700000000.000100' },
+    });
     // Form encoding turns booleans into strings; the fake keeps them as sent.
     expect(call?.body.unfurl_links).toBe('false');
     expect(first.ts).toMatch(/^\d{10}\.\d{6}$/);
@@ -55,7 +77,9 @@ describe('fake Slack Web API with the real WebClient', () => {
 
   it('answers auth.test for known tokens only, and revoked tokens fail everywhere', async () => {
     expect(await client.auth.test()).toMatchObject({ ok: true, team_id: 'T0TEAM1', user_id: 'U0BOT', bot_id: 'B0BOT' });
-    await expect(new WebClient('xoxb-unknown', { slackApiUrl: api.url, retryConfig: { retries: 0 } }).auth.test()).rejects.toMatchObject({ data: { error: 'invalid_auth' } });
+    await expect(new WebClient('xoxb-unknown', { slackApiUrl: api.url, retryConfig: { retries: 0 } }).auth.test()).rejects.toMatchObject({
+      data: { error: 'invalid_auth' },
+    });
     api.revokeToken(TOKEN);
     await expect(client.chat.postMessage({ channel: 'C1', text: 'x' })).rejects.toMatchObject({ data: { error: 'token_revoked' } });
   });
@@ -63,8 +87,14 @@ describe('fake Slack Web API with the real WebClient', () => {
   it('plays programmed failures in order, then answers normally', async () => {
     api.failNext('chat.postMessage', { kind: 'error', error: 'channel_not_found' });
     api.failNext('chat.postMessage', { kind: 'http', status: 500 });
-    await expect(client.chat.postMessage({ channel: 'C404', text: 'x' })).rejects.toMatchObject({ code: 'slack_webapi_platform_error', data: { ok: false, error: 'channel_not_found' } });
-    await expect(client.chat.postMessage({ channel: 'C1', text: 'x' })).rejects.toMatchObject({ code: 'slack_webapi_http_error', statusCode: 500 });
+    await expect(client.chat.postMessage({ channel: 'C404', text: 'x' })).rejects.toMatchObject({
+      code: 'slack_webapi_platform_error',
+      data: { ok: false, error: 'channel_not_found' },
+    });
+    await expect(client.chat.postMessage({ channel: 'C1', text: 'x' })).rejects.toMatchObject({
+      code: 'slack_webapi_http_error',
+      statusCode: 500,
+    });
     await expect(client.chat.postMessage({ channel: 'C1', text: 'x' })).resolves.toMatchObject({ ok: true });
     expect(api.callsTo('chat.postMessage').map((call) => call.status)).toEqual([200, 500, 200]);
   });
@@ -79,7 +109,9 @@ describe('fake Slack Web API with the real WebClient', () => {
   it('can leave a call hanging for timeout tests, and still closes', async () => {
     api.failNext('chat.update', { kind: 'hang' });
     const impatient = new WebClient(TOKEN, { slackApiUrl: api.url, retryConfig: { retries: 0 }, timeout: 100, logLevel: LogLevel.ERROR });
-    await expect(impatient.chat.update({ channel: 'C1', ts: '1.1', text: 'x' })).rejects.toMatchObject({ code: 'slack_webapi_request_error' });
+    await expect(impatient.chat.update({ channel: 'C1', ts: '1.1', text: 'x' })).rejects.toMatchObject({
+      code: 'slack_webapi_request_error',
+    });
     expect(api.callsTo('chat.update')).toMatchObject([{ status: 0 }]);
     api.clear();
     api.failNext('chat.update', { kind: 'hang' });
@@ -92,13 +124,21 @@ describe('fake Slack Web API with the real WebClient', () => {
   it('waits for calls by event, and says which calls it saw when one never comes', async () => {
     const waiting = api.waitForCall('views.open', (call) => call.body.trigger_id === 't-2');
     await client.views.open({ trigger_id: 't-1', view: { type: 'modal', title: { type: 'plain_text', text: 'A' }, blocks: [] } });
-    await client.views.open({ trigger_id: 't-2', view: { type: 'modal', callback_id: 'form', title: { type: 'plain_text', text: 'B' }, blocks: [] } });
+    await client.views.open({
+      trigger_id: 't-2',
+      view: { type: 'modal', callback_id: 'form', title: { type: 'plain_text', text: 'B' }, blocks: [] },
+    });
     expect((await waiting).body.view).toMatchObject({ callback_id: 'form' });
-    await expect(api.waitForCall('chat.delete', undefined, 50)).rejects.toThrow(/no chat\.delete call within 50 ms; calls seen: views\.open\(200\), views\.open\(200\)/);
+    await expect(api.waitForCall('chat.delete', undefined, 50)).rejects.toThrow(
+      /no chat\.delete call within 50 ms; calls seen: views\.open\(200\), views\.open\(200\)/,
+    );
   });
 
   it('keeps posted and seeded messages for conversations.history and conversations.replies', async () => {
-    api.setHistory('C1', [{ ts: '1700000000.000100', text: 'Decision: prices up', user: 'U1' }, { ts: '1700000005.000100', text: 'why?', user: 'U2', thread_ts: '1700000000.000100' }]);
+    api.setHistory('C1', [
+      { ts: '1700000000.000100', text: 'Decision: prices up', user: 'U1' },
+      { ts: '1700000005.000100', text: 'why?', user: 'U2', thread_ts: '1700000000.000100' },
+    ]);
     await client.chat.postMessage({ channel: 'C1', text: 'How does this affect customers?', thread_ts: '1700000000.000100' });
     const one = await client.conversations.history({ channel: 'C1', latest: '1700000000.000100', inclusive: true, limit: 1 });
     expect(one.messages?.map((m) => m.text)).toEqual(['Decision: prices up']);
@@ -115,9 +155,19 @@ describe('fake Slack Web API with the real WebClient', () => {
     api.setOAuthAccess('code-1', { teamId: 'T2', teamName: 'Beta', token: 'xoxb-beta', botUserId: 'UBOT2' });
     const anonymous = new WebClient(undefined, { slackApiUrl: api.url, retryConfig: { retries: 0 } });
     const grant = await anonymous.oauth.v2.access({ code: 'code-1', client_id: 'id', client_secret: 'secret' });
-    expect(grant).toMatchObject({ access_token: 'xoxb-beta', token_type: 'bot', bot_user_id: 'UBOT2', team: { id: 'T2' }, enterprise: null, is_enterprise_install: false });
+    expect(grant).toMatchObject({
+      access_token: 'xoxb-beta',
+      token_type: 'bot',
+      bot_user_id: 'UBOT2',
+      team: { id: 'T2' },
+      enterprise: null,
+      is_enterprise_install: false,
+    });
     expect(String(grant.scope).split(',')).toContain('chat:write');
-    await expect(new WebClient('xoxb-beta', { slackApiUrl: api.url }).auth.test()).resolves.toMatchObject({ team_id: 'T2', user_id: 'UBOT2' });
+    await expect(new WebClient('xoxb-beta', { slackApiUrl: api.url }).auth.test()).resolves.toMatchObject({
+      team_id: 'T2',
+      user_id: 'UBOT2',
+    });
   });
 });
 
@@ -131,7 +181,14 @@ describe('a real Bolt App over HTTP, fed signed requests', () => {
     api = await startFakeSlackApi();
     logs.length = 0;
     // botId and botUserId given: Bolt skips its start-up auth.test.
-    app = new App({ token: TOKEN, signingSecret: SECRET, botId: 'B0BOT', botUserId: 'U0BOT', logger: quietLogger(logs), clientOptions: { slackApiUrl: api.url, retryConfig: { retries: 0 } } });
+    app = new App({
+      token: TOKEN,
+      signingSecret: SECRET,
+      botId: 'B0BOT',
+      botUserId: 'U0BOT',
+      logger: quietLogger(logs),
+      clientOptions: { slackApiUrl: api.url, retryConfig: { retries: 0 } },
+    });
     const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : 0;
@@ -209,26 +266,59 @@ describe('a real Bolt App over HTTP, fed signed requests', () => {
     });
     app.shortcut('record_requirement', async ({ ack, shortcut, client }) => {
       await ack();
-      if (shortcut.type === 'message_action') await client.views.open({ trigger_id: shortcut.trigger_id, view: { type: 'modal', callback_id: 'req', title: { type: 'plain_text', text: 'Requirement' }, blocks: [], private_metadata: shortcut.message.text ?? '' } });
+      if (shortcut.type === 'message_action')
+        await client.views.open({
+          trigger_id: shortcut.trigger_id,
+          view: {
+            type: 'modal',
+            callback_id: 'req',
+            title: { type: 'plain_text', text: 'Requirement' },
+            blocks: [],
+            private_metadata: shortcut.message.text ?? '',
+          },
+        });
     });
-    app.options<'block_suggestion'>({ action_id: 'requirements' }, async ({ ack, options }) => ack({ options: [{ text: { type: 'plain_text', text: `REQ-1 ${options.value}` }, value: 'REQ-1' }] }));
+    app.options<'block_suggestion'>({ action_id: 'requirements' }, async ({ ack, options }) =>
+      ack({ options: [{ text: { type: 'plain_text', text: `REQ-1 ${options.value}` }, value: 'REQ-1' }] }),
+    );
     app.view('req', async ({ ack, view }) => {
       const statement = view.state.values.statement?.statement?.value ?? '';
       await ack(statement.trim() ? undefined : { response_action: 'errors', errors: { statement: 'Please write the requirement' } });
     });
 
-    expect((await slack.interaction(slack.blockAction({ actionId: 'answer', value: 'positive', userId: 'U2', channelId: 'C1', messageTs: '1700000000.000200' }))).status).toBe(200);
+    expect(
+      (
+        await slack.interaction(
+          slack.blockAction({ actionId: 'answer', value: 'positive', userId: 'U2', channelId: 'C1', messageTs: '1700000000.000200' }),
+        )
+      ).status,
+    ).toBe(200);
     expect((await api.waitForCall('response_url')).body).toEqual({ replace_original: false, text: 'clicked by U2' });
 
-    await slack.interaction(slack.messageShortcut({ callbackId: 'record_requirement', message: { ts: '1700000000.000300', text: 'Acme needs NOK', user: 'U1' }, userId: 'U2' }));
+    await slack.interaction(
+      slack.messageShortcut({
+        callbackId: 'record_requirement',
+        message: { ts: '1700000000.000300', text: 'Acme needs NOK', user: 'U1' },
+        userId: 'U2',
+      }),
+    );
     expect((await api.waitForCall('views.open')).body.view).toMatchObject({ callback_id: 'req', private_metadata: 'Acme needs NOK' });
 
-    const options = await slack.interaction(slack.blockSuggestion({ actionId: 'requirements', blockId: 'requirement', value: 'nok', view: { callbackId: 'check.answer' } }));
+    const options = await slack.interaction(
+      slack.blockSuggestion({ actionId: 'requirements', blockId: 'requirement', value: 'nok', view: { callbackId: 'check.answer' } }),
+    );
     expect(await options.json()).toEqual({ options: [{ text: { type: 'plain_text', text: 'REQ-1 nok' }, value: 'REQ-1' }] });
 
-    const refused = await slack.interaction(slack.viewSubmission({ callbackId: 'req', values: { statement: { statement: { type: 'plain_text_input', value: ' ' } } } }));
+    const refused = await slack.interaction(
+      slack.viewSubmission({ callbackId: 'req', values: { statement: { statement: { type: 'plain_text_input', value: ' ' } } } }),
+    );
     expect(await refused.json()).toEqual({ response_action: 'errors', errors: { statement: 'Please write the requirement' } });
-    const accepted = await slack.interaction(slack.viewSubmission({ callbackId: 'req', values: { statement: { statement: { type: 'plain_text_input', value: 'Invoices in NOK' } } } }));
+    const accepted = await slack.interaction(
+      slack.viewSubmission({
+        callbackId: 'req',
+        values: { statement: { statement: { type: 'plain_text_input', value: 'Invoices in NOK' } } },
+      }),
+    );
     expect(accepted.status).toBe(200);
     expect(await accepted.text()).toBe('');
     expect(logs.filter((line) => line.startsWith('error'))).toEqual([]);
@@ -244,7 +334,12 @@ describe('a real Bolt App on Socket Mode, connected to the fake server', () => {
     socket = await startFakeSocketMode();
     api.setSocketModeUrl(socket.url);
     app = new App({
-      socketMode: true, appToken: 'xapp-1-test', token: TOKEN, botId: 'B0BOT', botUserId: 'U0BOT', logger: quietLogger([]),
+      socketMode: true,
+      appToken: 'xapp-1-test',
+      token: TOKEN,
+      botId: 'B0BOT',
+      botUserId: 'U0BOT',
+      logger: quietLogger([]),
       clientOptions: { slackApiUrl: api.url, retryConfig: { retries: 0 } },
     });
   });
@@ -262,7 +357,9 @@ describe('a real Bolt App on Socket Mode, connected to the fake server', () => {
     // The app-level token, not the bot token, opened the connection.
     expect(api.callsTo('apps.connections.open')).toMatchObject([{ token: 'xapp-1-test' }]);
     const slack = new SlackClientSim({ baseUrl: 'http://unused', signingSecret: SECRET, responseBase: api.origin });
-    const ack = await socket.sendEnvelope('slash_commands', slack.slashCommand('/requirement', 'add Over the socket'), { envelopeId: 'env-1' });
+    const ack = await socket.sendEnvelope('slash_commands', slack.slashCommand('/requirement', 'add Over the socket'), {
+      envelopeId: 'env-1',
+    });
     expect(ack).toEqual({ envelope_id: 'env-1', payload: { text: 'queued: add Over the socket' } });
   });
 

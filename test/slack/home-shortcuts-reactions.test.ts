@@ -22,7 +22,10 @@ describe('Slack home, shortcuts, reactions and introductions', () => {
 
   it('introduces itself once when added to a channel, even if the event comes twice', async () => {
     const joined = { type: 'member_joined_channel', user: BOT_USER, channel: CHANNEL, channel_type: 'C', team: TEAM, event_ts: nowTs() };
-    await Promise.all([h.slack.event(joined, { eventId: 'EvJoin' }), h.slack.event(joined, { eventId: 'EvJoin', retryNum: 1, retryReason: 'http_timeout' })]);
+    await Promise.all([
+      h.slack.event(joined, { eventId: 'EvJoin' }),
+      h.slack.event(joined, { eventId: 'EvJoin', retryNum: 1, retryReason: 'http_timeout' }),
+    ]);
     const intro = await h.api.waitForCall('chat.postMessage');
     expect(JSON.stringify(intro.body.blocks)).toContain('How does this decision affect customers?');
     await h.slack.event({ ...joined, user: 'U5' }); // someone else joining: no introduction
@@ -31,17 +34,37 @@ describe('Slack home, shortcuts, reactions and introductions', () => {
     expect(h.api.callsTo('chat.postMessage')).toHaveLength(1);
   });
 
-  it('starts a check from the message shortcut, in that message\'s thread', async () => {
+  it("starts a check from the message shortcut, in that message's thread", async () => {
     const ts = nowTs();
-    await h.slack.interaction(h.slack.messageShortcut({ callbackId: 'check_customer_impact', userId: 'U2', channelId: CHANNEL, message: { user: 'U1', ts, text: 'ok so we just stop shipping to Iceland' } }));
+    await h.slack.interaction(
+      h.slack.messageShortcut({
+        callbackId: 'check_customer_impact',
+        userId: 'U2',
+        channelId: CHANNEL,
+        message: { user: 'U1', ts, text: 'ok so we just stop shipping to Iceland' },
+      }),
+    );
     const posted = await h.api.waitForCall('chat.postMessage');
     expect(posted.body).toMatchObject({ channel: CHANNEL, thread_ts: ts });
-    await expect.poll(async () => (await h.bot.services.core.deps.checks.listStarted(h.workspaceId, { from: new Date(0), to: new Date(Date.now() + 60_000) }))[0]?.place.permalink).toContain('https://example.slack.com/archives/');
+    await expect
+      .poll(
+        async () =>
+          (await h.bot.services.core.deps.checks.listStarted(h.workspaceId, { from: new Date(0), to: new Date(Date.now() + 60_000) }))[0]
+            ?.place.permalink,
+      )
+      .toContain('https://example.slack.com/archives/');
   });
 
   it('opens the requirement form prefilled from a message, with a link back to it', async () => {
     const ts = nowTs();
-    await h.slack.interaction(h.slack.messageShortcut({ callbackId: 'record_requirement', userId: 'U2', channelId: CHANNEL, message: { user: 'U1', ts, text: 'Acme needs invoices in NOK <!channel>' } }));
+    await h.slack.interaction(
+      h.slack.messageShortcut({
+        callbackId: 'record_requirement',
+        userId: 'U2',
+        channelId: CHANNEL,
+        message: { user: 'U1', ts, text: 'Acme needs invoices in NOK <!channel>' },
+      }),
+    );
     const opened = await h.api.waitForCall('views.open');
     const view = JSON.stringify(opened.body.view);
     expect(view).toContain('Acme needs invoices in NOK');
@@ -51,10 +74,24 @@ describe('Slack home, shortcuts, reactions and introductions', () => {
   it('starts a check when someone reacts with the check emoji', async () => {
     const ts = nowTs();
     h.api.setHistory(CHANNEL, [{ ts, text: 'we are moving the launch to March', user: 'U1' }]);
-    await h.slack.event({ type: 'reaction_added', user: 'U2', reaction: 'mag', item_user: 'U1', item: { type: 'message', channel: CHANNEL, ts }, event_ts: nowTs() });
+    await h.slack.event({
+      type: 'reaction_added',
+      user: 'U2',
+      reaction: 'mag',
+      item_user: 'U1',
+      item: { type: 'message', channel: CHANNEL, ts },
+      event_ts: nowTs(),
+    });
     const posted = await h.api.waitForCall('chat.postMessage');
     expect(posted.body.thread_ts).toBe(ts);
-    await h.slack.event({ type: 'reaction_added', user: 'U3', reaction: 'thumbsup', item_user: 'U1', item: { type: 'message', channel: CHANNEL, ts: '1.2' }, event_ts: nowTs() });
+    await h.slack.event({
+      type: 'reaction_added',
+      user: 'U3',
+      reaction: 'thumbsup',
+      item_user: 'U1',
+      item: { type: 'message', channel: CHANNEL, ts: '1.2' },
+      event_ts: nowTs(),
+    });
     expect(h.api.callsTo('chat.postMessage')).toHaveLength(1);
   });
 });

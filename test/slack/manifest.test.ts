@@ -51,7 +51,7 @@ describe('Slack app manifest', () => {
     expect(at(doc, 'features.bot_user.always_online')).toBe(false);
   });
 
-  it('has well-formed slash commands within Slack\'s limits', () => {
+  it("has well-formed slash commands within Slack's limits", () => {
     expect(commands.length).toBeGreaterThan(0);
     expect(commands.length).toBeLessThanOrEqual(50);
     for (const command of commands) {

@@ -16,7 +16,15 @@ import { loadSlackManifest } from '../support/slack/manifest.js';
 
 /** Stands in for Bolt's App only to record what each listener module registers. */
 function recordRegistrations() {
-  const seen = { commands: [] as string[], shortcuts: [] as string[], events: [] as string[], message: 0, actions: 0, views: 0, options: 0 };
+  const seen = {
+    commands: [] as string[],
+    shortcuts: [] as string[],
+    events: [] as string[],
+    message: 0,
+    actions: 0,
+    views: 0,
+    options: 0,
+  };
   const recorder = {
     command: (name: string) => seen.commands.push(name),
     shortcut: (id: string) => seen.shortcuts.push(id),
@@ -40,11 +48,11 @@ describe('Slack manifest and code agree', () => {
   const manifest = loadSlackManifest();
   const code = recordRegistrations();
 
-  it('registers exactly the manifest\'s slash commands', () => {
+  it("registers exactly the manifest's slash commands", () => {
     expect([...code.commands].sort()).toEqual([...manifest.commands].sort());
   });
 
-  it('registers exactly the manifest\'s shortcuts', () => {
+  it("registers exactly the manifest's shortcuts", () => {
     expect([...code.shortcuts].sort()).toEqual([...manifest.shortcuts].sort());
   });
 

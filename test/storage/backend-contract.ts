@@ -61,7 +61,13 @@ export function backendContract(target: ContractTarget): void {
 
     it('reverse gives highest scores first, ties in reverse member order, and limit cuts the result', async () => {
       const index = 'ws:idx:rev';
-      for (const [member, score] of [['a', 1], ['b', 2], ['c', 2], ['d', 3]] as const) await backend.index.add(index, member, score);
+      for (const [member, score] of [
+        ['a', 1],
+        ['b', 2],
+        ['c', 2],
+        ['d', 3],
+      ] as const)
+        await backend.index.add(index, member, score);
       expect(await backend.index.range(index, ...EVERYTHING, { reverse: true })).toEqual(['d', 'c', 'b', 'a']);
       expect(await backend.index.range(index, 1, 3, { reverse: true })).toEqual(['c', 'b', 'a']);
       expect(await backend.index.range(index, ...EVERYTHING, { limit: 2 })).toEqual(['a', 'b']);

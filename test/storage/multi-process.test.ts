@@ -27,9 +27,13 @@ interface Writer {
 }
 
 function spawnWriter(storeUrl: string, namespace: string, label: string): Writer {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, storeUrl, namespace, label, String(PER_PROCESS), String(UPDATES_PER_PROCESS)], {
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', CHILD, storeUrl, namespace, label, String(PER_PROCESS), String(UPDATES_PER_PROCESS)],
+    {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
   let stdout = '';
   let stderr = '';
   let markReady: () => void = () => {};
@@ -51,36 +55,44 @@ function spawnWriter(storeUrl: string, namespace: string, label: string): Writer
 const targets = [
   { name: 'one SQLite file', url: `sqlite://${join(directory, 'shared.sqlite')}`, skip: undefined },
   { name: redisUrl ? 'Redis' : `Redis (${REDIS_SKIPPED})`, url: redisUrl ?? '', skip: redisUrl ? undefined : REDIS_SKIPPED },
-  { name: databaseUrl ? 'PostgreSQL' : `PostgreSQL (${POSTGRES_SKIPPED})`, url: databaseUrl ?? '', skip: databaseUrl ? undefined : POSTGRES_SKIPPED },
+  {
+    name: databaseUrl ? 'PostgreSQL' : `PostgreSQL (${POSTGRES_SKIPPED})`,
+    url: databaseUrl ?? '',
+    skip: databaseUrl ? undefined : POSTGRES_SKIPPED,
+  },
 ];
 
 describe.each(targets)('two processes on $name', (target) => {
-  it.skipIf(target.skip !== undefined)('1,000 records, counter values 1..1000 once each, 1,000 index entries, no lost update', { timeout: 60_000 }, async () => {
-    const namespace = uniqueNamespace();
-    const backend = await openBackend(target.url, { namespace });
-    try {
-      await backend.records.put('ws:x:shared', { version: 1, n: 0 });
-      const writers = LABELS.map((label) => spawnWriter(target.url, namespace, label));
-      await Promise.all(writers.map((writer) => writer.ready));
-      for (const writer of writers) writer.child.stdin?.end('GO\n');
-      for (const result of await Promise.all(writers.map((writer) => writer.finished))) {
-        expect(result.stderr).toBe('');
-        expect(result.code).toBe(0);
-        expect(result.stdout).toContain('DONE');
-      }
+  it.skipIf(target.skip !== undefined)(
+    '1,000 records, counter values 1..1000 once each, 1,000 index entries, no lost update',
+    { timeout: 60_000 },
+    async () => {
+      const namespace = uniqueNamespace();
+      const backend = await openBackend(target.url, { namespace });
+      try {
+        await backend.records.put('ws:x:shared', { version: 1, n: 0 });
+        const writers = LABELS.map((label) => spawnWriter(target.url, namespace, label));
+        await Promise.all(writers.map((writer) => writer.ready));
+        for (const writer of writers) writer.child.stdin?.end('GO\n');
+        for (const result of await Promise.all(writers.map((writer) => writer.finished))) {
+          expect(result.stderr).toBe('');
+          expect(result.code).toBe(0);
+          expect(result.stdout).toContain('DONE');
+        }
 
-      const keys = LABELS.flatMap((label) => Array.from({ length: PER_PROCESS }, (_, i) => `ws:x:rec:${label}:${i + 1}`));
-      const records = await backend.records.getMany<{ n: number }>(keys);
-      expect(records.filter((record) => record === undefined)).toHaveLength(0);
-      const numbers = records.map((record) => record?.n ?? 0).sort((a, b) => a - b);
-      expect(numbers).toEqual(Array.from({ length: 2 * PER_PROCESS }, (_, i) => i + 1));
-      expect(await backend.counters.current('ws:x:req')).toBe(2 * PER_PROCESS);
-      expect(await backend.index.count('ws:x:by-number', Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY)).toBe(2 * PER_PROCESS);
-      expect(await backend.records.get('ws:x:shared')).toEqual({ version: 1 + 2 * UPDATES_PER_PROCESS, n: 2 * UPDATES_PER_PROCESS });
-    } finally {
-      await backend.purge('');
-      await backend.close();
-      await removeNamespace(target.url, namespace);
-    }
-  });
+        const keys = LABELS.flatMap((label) => Array.from({ length: PER_PROCESS }, (_, i) => `ws:x:rec:${label}:${i + 1}`));
+        const records = await backend.records.getMany<{ n: number }>(keys);
+        expect(records.filter((record) => record === undefined)).toHaveLength(0);
+        const numbers = records.map((record) => record?.n ?? 0).sort((a, b) => a - b);
+        expect(numbers).toEqual(Array.from({ length: 2 * PER_PROCESS }, (_, i) => i + 1));
+        expect(await backend.counters.current('ws:x:req')).toBe(2 * PER_PROCESS);
+        expect(await backend.index.count('ws:x:by-number', Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY)).toBe(2 * PER_PROCESS);
+        expect(await backend.records.get('ws:x:shared')).toEqual({ version: 1 + 2 * UPDATES_PER_PROCESS, n: 2 * UPDATES_PER_PROCESS });
+      } finally {
+        await backend.purge('');
+        await backend.close();
+        await removeNamespace(target.url, namespace);
+      }
+    },
+  );
 });

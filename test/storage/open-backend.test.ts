@@ -20,7 +20,15 @@ describe('openBackend', () => {
       () => new Error('opened'),
       (thrown: Error) => thrown,
     );
-    for (const example of ['memory://', 'sqlite://./data/store.sqlite', 'sqlite:///', 'redis://', 'rediss://', 'postgres://', 'postgresql://']) {
+    for (const example of [
+      'memory://',
+      'sqlite://./data/store.sqlite',
+      'sqlite:///',
+      'redis://',
+      'rediss://',
+      'postgres://',
+      'postgresql://',
+    ]) {
       expect(error.message).toContain(example);
     }
     expect(error.message).not.toContain('secret');

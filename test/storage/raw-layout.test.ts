@@ -36,7 +36,8 @@ describe('raw record layout', () => {
     const backend = await openBackend(`sqlite://${file}`, { namespace: 'layout' });
     const raw = new KeyvSqlite({ uri: `sqlite://${file}` });
     try {
-      const read = async () => ((await raw.query('SELECT value FROM layout_records WHERE key = ?', 'ws:layout:r')) as { value: string }[])[0]?.value;
+      const read = async () =>
+        ((await raw.query('SELECT value FROM layout_records WHERE key = ?', 'ws:layout:r')) as { value: string }[])[0]?.value;
       expect(await rawValuesAround(backend, read)).toEqual([BEFORE, AFTER]);
     } finally {
       await raw.disconnect();
@@ -55,7 +56,12 @@ describe('raw record layout', () => {
       await backend.counters.next('ws:layout:c');
       await backend.claims.claim('ws:layout:k', 'me', 0);
       expect((await raw.keys(`${namespace}:*`)).sort()).toEqual(
-        [`${namespace}:clm:ws:layout:k`, `${namespace}:ctr:ws:layout:c`, `${namespace}:idx:ws:layout:i`, `${namespace}:rec:ws:layout:r`].sort(),
+        [
+          `${namespace}:clm:ws:layout:k`,
+          `${namespace}:ctr:ws:layout:c`,
+          `${namespace}:idx:ws:layout:i`,
+          `${namespace}:rec:ws:layout:r`,
+        ].sort(),
       );
     } finally {
       raw.destroy();
@@ -64,15 +70,19 @@ describe('raw record layout', () => {
     }
   });
 
-  it.skipIf(!databaseUrl)(`PostgreSQL: key as given in public.<namespace>_records${databaseUrl ? '' : ` (${POSTGRES_SKIPPED})`}`, async () => {
-    const namespace = uniqueNamespace();
-    const backend = await openPostgresBackend(databaseUrl ?? '', namespace);
-    try {
-      const read = async () => (await backend.query(`SELECT value FROM public.${namespace}_records WHERE key = ?`, ['ws:layout:r']))[0]?.value;
-      expect(await rawValuesAround(backend, read)).toEqual([BEFORE, AFTER]);
-    } finally {
-      await backend.dropTables();
-      await backend.close();
-    }
-  });
+  it.skipIf(!databaseUrl)(
+    `PostgreSQL: key as given in public.<namespace>_records${databaseUrl ? '' : ` (${POSTGRES_SKIPPED})`}`,
+    async () => {
+      const namespace = uniqueNamespace();
+      const backend = await openPostgresBackend(databaseUrl ?? '', namespace);
+      try {
+        const read = async () =>
+          (await backend.query(`SELECT value FROM public.${namespace}_records WHERE key = ?`, ['ws:layout:r']))[0]?.value;
+        expect(await rawValuesAround(backend, read)).toEqual([BEFORE, AFTER]);
+      } finally {
+        await backend.dropTables();
+        await backend.close();
+      }
+    },
+  );
 });

@@ -78,7 +78,9 @@ export function recordsContract(backend: () => Backend): void {
 
     it('50 concurrent updates of one record lose none of them', async () => {
       await backend().records.put<Counted>('ws:race:x', { version: 1, n: 0 });
-      await Promise.all(Array.from({ length: 50 }, () => backend().records.update<Counted>('ws:race:x', (current) => ({ ...current, n: current.n + 1 }))));
+      await Promise.all(
+        Array.from({ length: 50 }, () => backend().records.update<Counted>('ws:race:x', (current) => ({ ...current, n: current.n + 1 }))),
+      );
       expect(await backend().records.get('ws:race:x')).toEqual({ version: 51, n: 50 });
     });
   });

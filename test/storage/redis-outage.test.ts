@@ -40,7 +40,11 @@ async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<
   }
 }
 
-const answers = (ping: () => Promise<void>) => async () => ping().then(() => true, () => false);
+const answers = (ping: () => Promise<void>) => async () =>
+  ping().then(
+    () => true,
+    () => false,
+  );
 
 describe.skipIf(!hasRedisServer())(`Redis outage${hasRedisServer() ? '' : ' (skipped: redis-server is not installed)'}`, () => {
   it('fails fast while Redis is down and recovers by itself', { timeout: 30_000 }, async () => {
@@ -62,7 +66,11 @@ describe.skipIf(!hasRedisServer())(`Redis outage${hasRedisServer() ? '' : ' (ski
       server.kill('SIGKILL');
       await until(async () => !(await answers(() => backend.ping())()), 5_000);
 
-      for (const operation of [() => backend.records.get('ws:o:x'), () => backend.counters.next('ws:o:c'), () => backend.index.add('ws:o:i', 'm', 1)]) {
+      for (const operation of [
+        () => backend.records.get('ws:o:x'),
+        () => backend.counters.next('ws:o:c'),
+        () => backend.index.add('ws:o:i', 'm', 1),
+      ]) {
         const started = Date.now();
         await expect(operation()).rejects.toThrow(/offline|closed|ECONNREFUSED/i);
         expect(Date.now() - started).toBeLessThan(1_000);
@@ -70,7 +78,10 @@ describe.skipIf(!hasRedisServer())(`Redis outage${hasRedisServer() ? '' : ' (ski
       expect(errors.length).toBeGreaterThan(0);
 
       server = startRedis(port);
-      await until(answers(() => backend.ping()), 10_000);
+      await until(
+        answers(() => backend.ping()),
+        10_000,
+      );
       await backend.records.put('ws:o:y', { version: 1 });
       expect(await backend.records.get('ws:o:y')).toEqual({ version: 1 });
     } finally {

@@ -42,7 +42,11 @@ describe('SQLite sorted-index query plans', () => {
 
   it.each(cases)('$name searches the score index and does not scan or sort', async ({ sql, params }) => {
     const steps = await plan(sql, params);
-    expect(steps.join(' | ')).toMatch(new RegExp(`SEARCH ${tables.sortedIndex} USING (COVERING )?INDEX ${tables.sortedIndexByScore} \\(idx=\\? AND score>\\? AND score<\\?\\)`));
+    expect(steps.join(' | ')).toMatch(
+      new RegExp(
+        `SEARCH ${tables.sortedIndex} USING (COVERING )?INDEX ${tables.sortedIndexByScore} \\(idx=\\? AND score>\\? AND score<\\?\\)`,
+      ),
+    );
     expect(steps.some((step) => step.startsWith('SCAN'))).toBe(false);
     expect(steps.some((step) => step.includes('TEMP B-TREE'))).toBe(false);
   });

@@ -35,7 +35,14 @@ export function countingBackend(inner: Backend): { backend: Backend; counts: Rea
     count: (name, min, max) => inner.index.count(name, min, max),
   };
   return {
-    backend: { ...inner, records, index, ping: () => inner.ping(), close: () => inner.close(), purge: (prefix: string) => inner.purge(prefix) },
+    backend: {
+      ...inner,
+      records,
+      index,
+      ping: () => inner.ping(),
+      close: () => inner.close(),
+      purge: (prefix: string) => inner.purge(prefix),
+    },
     counts,
     reset() {
       counts.recordsRead = 0;

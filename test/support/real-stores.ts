@@ -38,7 +38,8 @@ export const redisUrl = process.env.REDIS_URL;
 export const databaseUrl = process.env.DATABASE_URL;
 
 export const REDIS_SKIPPED = 'skipped: REDIS_URL is not set; start Redis and export REDIS_URL=redis://127.0.0.1:6379 to run';
-export const POSTGRES_SKIPPED = 'skipped: DATABASE_URL is not set; start PostgreSQL and export DATABASE_URL=postgres://postgres@127.0.0.1:5432/test to run';
+export const POSTGRES_SKIPPED =
+  'skipped: DATABASE_URL is not set; start PostgreSQL and export DATABASE_URL=postgres://postgres@127.0.0.1:5432/test to run';
 
 /** Says, in the run's output, which real-server suites did not run and how to run them. */
 export function announceSkippedServers(): void {

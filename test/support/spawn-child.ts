@@ -38,7 +38,8 @@ export function spawnWriter(args: string[]): Child {
   });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) => {
     child.on('exit', (code, signal) => {
-      for (const waiter of waiters.splice(0)) waiter.reject(new Error(`child exited (${code ?? signal}) before the expected output: ${stderr}`));
+      for (const waiter of waiters.splice(0))
+        waiter.reject(new Error(`child exited (${code ?? signal}) before the expected output: ${stderr}`));
       resolve({ code, signal, stderr });
     });
   });

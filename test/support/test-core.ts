@@ -44,8 +44,12 @@ export interface TestCore {
   close(): Promise<void>;
 }
 
-export async function createTestCore(options: { storeUrl?: string; namespace?: string; workspaceId?: string; timeZone?: string; messengers?: Messengers } = {}): Promise<TestCore> {
-  const backend = await openBackend(options.storeUrl ?? 'memory://', { namespace: options.namespace ?? `t${Math.random().toString(36).slice(2, 10)}` });
+export async function createTestCore(
+  options: { storeUrl?: string; namespace?: string; workspaceId?: string; timeZone?: string; messengers?: Messengers } = {},
+): Promise<TestCore> {
+  const backend = await openBackend(options.storeUrl ?? 'memory://', {
+    namespace: options.namespace ?? `t${Math.random().toString(36).slice(2, 10)}`,
+  });
   const clock = new TestClock();
   const deps: CoreDeps = {
     clock,

@@ -22,8 +22,15 @@ describe('Teams action codec', () => {
   });
 
   it('writes a cfbAction discriminator and flat string fields', () => {
-    expect(encodeCardAction({ kind: 'check.answer', checkId: 'c1', impact: 'none' })).toEqual({ cfbAction: 'check.answer', checkId: 'c1', impact: 'none' });
-    expect(encodeCardAction({ kind: 'requirement.review', requirementId: 'REQ-1' })).toEqual({ cfbAction: 'requirement.review', requirementId: 'REQ-1' });
+    expect(encodeCardAction({ kind: 'check.answer', checkId: 'c1', impact: 'none' })).toEqual({
+      cfbAction: 'check.answer',
+      checkId: 'c1',
+      impact: 'none',
+    });
+    expect(encodeCardAction({ kind: 'requirement.review', requirementId: 'REQ-1' })).toEqual({
+      cfbAction: 'requirement.review',
+      requirementId: 'REQ-1',
+    });
   });
 
   it.each([
@@ -48,7 +55,10 @@ describe('Teams action codec', () => {
   });
 
   it('accepts the longest values it allows', () => {
-    expect(decodeCardAction({ cfbAction: 'check.details', checkId: 'x'.repeat(MAX_ID_LENGTH) })).toEqual({ kind: 'check.details', checkId: 'x'.repeat(MAX_ID_LENGTH) });
+    expect(decodeCardAction({ cfbAction: 'check.details', checkId: 'x'.repeat(MAX_ID_LENGTH) })).toEqual({
+      kind: 'check.details',
+      checkId: 'x'.repeat(MAX_ID_LENGTH),
+    });
     expect(decodeCardAction({ cfbAction: 'command.share', command: 'y'.repeat(MAX_COMMAND_LENGTH) })).toBeDefined();
   });
 });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { WJ, teamsCheck } from '../support/teams/fixtures.js';
-import { LIMITS, escapeCardText, inlineToCardText, ownText, toAdaptiveCard, toTeamsMessage } from '../../src/adapters/teams/adaptive-cards.js';
+import {
+  LIMITS,
+  escapeCardText,
+  inlineToCardText,
+  ownText,
+  toAdaptiveCard,
+  toTeamsMessage,
+} from '../../src/adapters/teams/adaptive-cards.js';
 import type { ImpactAnswer } from '../../src/core/domain/decision-check.js';
 import type { Requirement } from '../../src/core/domain/requirement.js';
 import type { Message } from '../../src/core/messages.js';
@@ -42,7 +49,11 @@ const requirement: Requirement = {
   version: 1,
 };
 
-const answerButton = (title: string, impact: string) => ({ type: 'Action.Submit', title, data: { cfbAction: 'check.answer', checkId: 'c1', impact } });
+const answerButton = (title: string, impact: string) => ({
+  type: 'Action.Submit',
+  title,
+  data: { cfbAction: 'check.answer', checkId: 'c1', impact },
+});
 
 describe('Adaptive Card rendering: representative messages', () => {
   it('renders the decision prompt with one answer exactly', () => {
@@ -54,7 +65,10 @@ describe('Adaptive Card rendering: representative messages', () => {
         version: '1.5',
         body: [
           { type: 'TextBlock', text: '**How does this decision affect customers?**', wrap: true },
-          { type: 'Container', items: [{ type: 'TextBlock', text: '• Bo: Negative — Small shops lose access', wrap: true, spacing: 'Small' }] },
+          {
+            type: 'Container',
+            items: [{ type: 'TextBlock', text: '• Bo: Negative — Small shops lose access', wrap: true, spacing: 'Small' }],
+          },
           {
             type: 'ActionSet',
             actions: [
@@ -76,11 +90,22 @@ describe('Adaptive Card rendering: representative messages', () => {
     const { body } = toAdaptiveCard(decisionPrompt(check, []));
     const actionSet = body.find((element) => element.type === 'ActionSet') as { actions: Record<string, unknown>[] };
     expect(actionSet.actions).toHaveLength(6);
-    expect(actionSet.actions[5]).toEqual({ type: 'Action.Submit', title: 'Not a decision', data: { cfbAction: 'check.dismiss', checkId: 'c1' } });
+    expect(actionSet.actions[5]).toEqual({
+      type: 'Action.Submit',
+      title: 'Not a decision',
+      data: { cfbAction: 'check.dismiss', checkId: 'c1' },
+    });
   });
 
   it('renders a requirement list exactly', () => {
-    const second: Requirement = { ...requirement, id: 'REQ-2', statement: 'Deliveries before 10:00', customer: 'Small shops', owner: undefined, status: 'open' };
+    const second: Requirement = {
+      ...requirement,
+      id: 'REQ-2',
+      statement: 'Deliveries before 10:00',
+      customer: 'Small shops',
+      owner: undefined,
+      status: 'open',
+    };
     expect(toAdaptiveCard(requirementList([requirement, second]))).toEqual({
       type: 'AdaptiveCard',
       $schema: SCHEMA,
@@ -90,8 +115,18 @@ describe('Adaptive Card rendering: representative messages', () => {
         {
           type: 'Container',
           items: [
-            { type: 'TextBlock', text: '• **REQ-1** \\[stated, price, at risk\\] Invoices in NOK — Acme AS, owner Ann, review 2027-02-22', wrap: true, spacing: 'Small' },
-            { type: 'TextBlock', text: '• **REQ-2** \\[stated, price, open\\] Deliveries before 10:00 — Small shops, owner nobody yet, review 2027-02-22', wrap: true, spacing: 'Small' },
+            {
+              type: 'TextBlock',
+              text: '• **REQ-1** \\[stated, price, at risk\\] Invoices in NOK — Acme AS, owner Ann, review 2027-02-22',
+              wrap: true,
+              spacing: 'Small',
+            },
+            {
+              type: 'TextBlock',
+              text: '• **REQ-2** \\[stated, price, open\\] Deliveries before 10:00 — Small shops, owner nobody yet, review 2027-02-22',
+              wrap: true,
+              spacing: 'Small',
+            },
           ],
         },
       ],
@@ -103,19 +138,35 @@ describe('Adaptive Card rendering: representative messages', () => {
     const message: Message = {
       fallback: 'f',
       blocks: [
-        { kind: 'fields', items: [['Owner', [{ person: { id: '29:u1', name: 'Ann' } }]], ['Channel', [{ channel: 'general' }]]] },
+        {
+          kind: 'fields',
+          items: [
+            ['Owner', [{ person: { id: '29:u1', name: 'Ann' } }]],
+            ['Channel', [{ channel: 'general' }]],
+          ],
+        },
         { kind: 'divider' },
         { kind: 'context', parts: ['Done.'] },
       ],
     };
     expect(toAdaptiveCard(message).body).toEqual([
-      { type: 'FactSet', facts: [{ title: 'Owner', value: 'Ann' }, { title: 'Channel', value: '#general' }] },
+      {
+        type: 'FactSet',
+        facts: [
+          { title: 'Owner', value: 'Ann' },
+          { title: 'Channel', value: '#general' },
+        ],
+      },
       { type: 'TextBlock', text: 'Done.', wrap: true, isSubtle: true, size: 'Small', separator: true, spacing: 'Medium' },
     ]);
   });
 
   it('maps danger to destructive and splits rows of more than six buttons into several sets', () => {
-    const buttons = Array.from({ length: 8 }, (_, index) => ({ label: `B${index}`, action: { kind: 'action.close' as const, actionId: `a${index}` }, ...(index === 0 ? { style: 'danger' as const } : {}) }));
+    const buttons = Array.from({ length: 8 }, (_, index) => ({
+      label: `B${index}`,
+      action: { kind: 'action.close' as const, actionId: `a${index}` },
+      ...(index === 0 ? { style: 'danger' as const } : {}),
+    }));
     const [element] = toAdaptiveCard({ fallback: 'f', blocks: [{ kind: 'actions', buttons }] }).body;
     const sets = (element as { type: string; items: { actions: Record<string, unknown>[] }[] }).items;
     expect(element?.type).toBe('Container');
@@ -126,7 +177,9 @@ describe('Adaptive Card rendering: representative messages', () => {
 
 describe('Adaptive Card rendering: our own text', () => {
   it('turns *bold* into **bold**, spells commands the Teams way and keeps code spans', () => {
-    expect(ownText('Use *{requirement} list* or `{check} <the decision>`')).toBe(`Use **requirement list** or \`check <${WJ}the decision>\``);
+    expect(ownText('Use *{requirement} list* or `{check} <the decision>`')).toBe(
+      `Use **requirement list** or \`check <${WJ}the decision>\``,
+    );
     expect(ownText('`{focus}status` at_risk')).toBe('`status` at\\_risk');
     const message = toTeamsMessage({ fallback: 'Use *{requirement} list* <here>', blocks: [] });
     expect(message.text).toBe(`Use requirement list <${WJ}here>`);
@@ -145,7 +198,9 @@ describe('Adaptive Card rendering: user text stays inert', () => {
     expect(rendered('<at>Boss</at>')).toBe(`<${WJ}at\\>Boss<${WJ}/at\\>`);
     expect(rendered('<https://evil.example>')).toBe(`<${WJ}https://evil.example\\>`);
     expect(rendered('<b>x</b> &lt;at&gt;')).toBe(`<${WJ}b\\>x<${WJ}/b\\> &${WJ}lt;at&${WJ}gt;`);
-    expect(JSON.stringify(toTeamsMessage({ fallback: '<at>Boss</at>', blocks: [{ kind: 'text', parts: [{ user: '<at>Boss</at>' }] }] }))).not.toMatch(/<at>/);
+    expect(
+      JSON.stringify(toTeamsMessage({ fallback: '<at>Boss</at>', blocks: [{ kind: 'text', parts: [{ user: '<at>Boss</at>' }] }] })),
+    ).not.toMatch(/<at>/);
   });
 
   it('makes markdown links, emphasis and Slack-style pings literal', () => {
@@ -164,7 +219,9 @@ describe('Adaptive Card rendering: user text stays inert', () => {
   it('renders people as escaped names and links only for http(s), with the label escaped', () => {
     expect(inlineToCardText([{ person: { id: '29:x', name: '<at>Boss</at>' } }])).toBe(`<${WJ}at\\>Boss<${WJ}/at\\>`);
     expect(inlineToCardText([{ person: {} }])).toBe('someone');
-    expect(inlineToCardText([{ link: 'https://example.com/a b(c)', label: 'the [contract]' }])).toBe('[the \\[contract\\]](https://example.com/a%20b%28c%29)');
+    expect(inlineToCardText([{ link: 'https://example.com/a b(c)', label: 'the [contract]' }])).toBe(
+      '[the \\[contract\\]](https://example.com/a%20b%28c%29)',
+    );
     expect(inlineToCardText([{ link: 'javascript:alert(1)', label: 'x' }])).toBe('x');
     expect(inlineToCardText([{ link: 'not a url', label: 'y' }])).toBe('y');
   });
@@ -176,15 +233,22 @@ describe('Adaptive Card rendering: user text stays inert', () => {
 
 describe('Adaptive Card rendering: limits', () => {
   it('cuts a TextBlock at the limit with …, never leaving a dangling backslash', () => {
-    const [block] = toAdaptiveCard({ fallback: 'f', blocks: [{ kind: 'text', parts: [{ user: 'x'.repeat(5000) }] }] }).body as { text: string }[];
+    const [block] = toAdaptiveCard({ fallback: 'f', blocks: [{ kind: 'text', parts: [{ user: 'x'.repeat(5000) }] }] }).body as {
+      text: string;
+    }[];
     expect(block?.text).toHaveLength(LIMITS.textBlock);
     expect(block?.text.endsWith('…')).toBe(true);
-    const [escaped] = toAdaptiveCard({ fallback: 'f', blocks: [{ kind: 'text', parts: [{ user: '*'.repeat(5000) }] }] }).body as { text: string }[];
+    const [escaped] = toAdaptiveCard({ fallback: 'f', blocks: [{ kind: 'text', parts: [{ user: '*'.repeat(5000) }] }] }).body as {
+      text: string;
+    }[];
     expect(escaped?.text.endsWith('\\*…')).toBe(true);
   });
 
   it('keeps at most 40 body elements, the last one saying there was more', () => {
-    const many: Message = { fallback: 'f', blocks: Array.from({ length: 80 }, (_, index) => ({ kind: 'text' as const, parts: [`line ${index}`] })) };
+    const many: Message = {
+      fallback: 'f',
+      blocks: Array.from({ length: 80 }, (_, index) => ({ kind: 'text' as const, parts: [`line ${index}`] })),
+    };
     const { body } = toAdaptiveCard(many);
     expect(body).toHaveLength(LIMITS.bodyElements);
     expect(JSON.stringify(body.at(-1))).toContain('more than fits');
@@ -192,7 +256,10 @@ describe('Adaptive Card rendering: limits', () => {
   });
 
   it('keeps the serialized card under the byte budget', () => {
-    const big: Message = { fallback: 'f', blocks: Array.from({ length: 30 }, () => ({ kind: 'text' as const, parts: [{ user: 'ø'.repeat(3000) }] })) };
+    const big: Message = {
+      fallback: 'f',
+      blocks: Array.from({ length: 30 }, () => ({ kind: 'text' as const, parts: [{ user: 'ø'.repeat(3000) }] })),
+    };
     const card = toAdaptiveCard(big);
     expect(Buffer.byteLength(JSON.stringify(card), 'utf8')).toBeLessThanOrEqual(LIMITS.cardBytes);
     expect(card.body.length).toBeGreaterThan(1);

@@ -36,14 +36,24 @@ describe('the Teams app package', () => {
   });
 
   it('carries the ids and addresses of this installation, and the permissions the bot needs', () => {
-    const m = manifest as { id: string; version: string; bots: { botId: string; scopes: string[] }[]; validDomains: string[]; developer: { websiteUrl: string }; authorization: { permissions: { resourceSpecific: { name: string }[] } } };
+    const m = manifest as {
+      id: string;
+      version: string;
+      bots: { botId: string; scopes: string[] }[];
+      validDomains: string[];
+      developer: { websiteUrl: string };
+      authorization: { permissions: { resourceSpecific: { name: string }[] } };
+    };
     expect(m.id).toBe(APP_ID);
     expect(m.bots[0]?.botId).toBe(APP_ID);
     expect(m.version).toBe('1.2.3');
     expect(m.bots[0]?.scopes).toEqual(['personal', 'team', 'groupChat']);
     expect(m.validDomains).toEqual(['focus.example.com']);
     expect(m.developer.websiteUrl).toBe('https://focus.example.com');
-    expect(m.authorization.permissions.resourceSpecific.map((p) => p.name).sort()).toEqual(['ChannelMessage.Read.Group', 'ChatMessage.Read.Chat']);
+    expect(m.authorization.permissions.resourceSpecific.map((p) => p.name).sort()).toEqual([
+      'ChannelMessage.Read.Group',
+      'ChatMessage.Read.Chat',
+    ]);
   });
 
   it('lists only commands the bot understands', () => {

@@ -4,7 +4,6 @@ import { formSubmitKind, formValuesFromSubmit, toFormCard } from '../../src/adap
 import { answerForm, requirementForm } from '../../src/core/forms/catalogue.js';
 import { many, single } from '../../src/core/forms/form.js';
 
-
 const check = teamsCheck({ text: 'We drop the free tier <at>Boss</at>' });
 
 const choices = (values: string[]) => values.map((value) => ({ title: value, value }));
@@ -18,13 +17,49 @@ describe('form cards', () => {
       version: '1.5',
       body: [
         { type: 'TextBlock', text: 'Customer requirement', wrap: true, weight: 'Bolder', size: 'Medium' },
-        { type: 'Input.Text', id: 'statement', label: 'What does the customer need or expect?', isRequired: true, errorMessage: 'This is required.', isMultiline: true, maxLength: 3000, value: 'Invoices in NOK' },
+        {
+          type: 'Input.Text',
+          id: 'statement',
+          label: 'What does the customer need or expect?',
+          isRequired: true,
+          errorMessage: 'This is required.',
+          isMultiline: true,
+          maxLength: 3000,
+          value: 'Invoices in NOK',
+        },
         { type: 'Input.Text', id: 'customer', label: 'Customer', maxLength: 200, placeholder: 'A customer, a segment, or end users' },
-        { type: 'Input.ChoiceSet', id: 'type', label: 'Type', isRequired: true, errorMessage: 'This is required.', style: 'compact', choices: choices(['stated', 'implied', 'obligatory']), value: 'stated' },
+        {
+          type: 'Input.ChoiceSet',
+          id: 'type',
+          label: 'Type',
+          isRequired: true,
+          errorMessage: 'This is required.',
+          style: 'compact',
+          choices: choices(['stated', 'implied', 'obligatory']),
+          value: 'stated',
+        },
         hint('Stated: the customer said it. Implied: expected without being said. Obligatory: law, regulation or standard.'),
         { type: 'Input.Text', id: 'reference', label: 'Law, regulation or standard (obligatory only)', maxLength: 200 },
-        { type: 'Input.ChoiceSet', id: 'category', label: 'Category', isRequired: true, errorMessage: 'This is required.', style: 'compact', choices: choices(['product', 'price', 'delivery', 'communication', 'service', 'support', 'other']), value: 'other' },
-        { type: 'Input.ChoiceSet', id: 'horizon', label: 'Horizon', isRequired: true, errorMessage: 'This is required.', style: 'compact', choices: choices(['current', 'future']), value: 'current' },
+        {
+          type: 'Input.ChoiceSet',
+          id: 'category',
+          label: 'Category',
+          isRequired: true,
+          errorMessage: 'This is required.',
+          style: 'compact',
+          choices: choices(['product', 'price', 'delivery', 'communication', 'service', 'support', 'other']),
+          value: 'other',
+        },
+        {
+          type: 'Input.ChoiceSet',
+          id: 'horizon',
+          label: 'Horizon',
+          isRequired: true,
+          errorMessage: 'This is required.',
+          style: 'compact',
+          choices: choices(['current', 'future']),
+          value: 'current',
+        },
         { type: 'Input.Text', id: 'owner', label: 'Owner', placeholder: '@name or e-mail' },
         { type: 'Input.Text', id: 'review', label: 'Review every', value: '90d' },
         hint('e.g. 30d, 12w, 6m, 1y'),
@@ -50,10 +85,23 @@ describe('form cards', () => {
       ['due', 'Input.Date', null],
       ['reason', 'Input.Text', null],
     ]);
-    expect(inputs[0]).toMatchObject({ isRequired: true, value: 'negative', choices: [{ title: 'Positive', value: 'positive' }, { title: 'Negative', value: 'negative' }, { title: 'No impact', value: 'none' }, { title: 'Not sure', value: 'unknown' }] });
+    expect(inputs[0]).toMatchObject({
+      isRequired: true,
+      value: 'negative',
+      choices: [
+        { title: 'Positive', value: 'positive' },
+        { title: 'Negative', value: 'negative' },
+        { title: 'No impact', value: 'none' },
+        { title: 'Not sure', value: 'unknown' },
+      ],
+    });
     expect(inputs[3]).toMatchObject({ isMultiline: true, maxLength: 3000 });
     // The intro quotes the decision, which a user wrote: no mention or tag can come of it.
-    expect(card.body[1]).toEqual({ type: 'TextBlock', text: `How does this decision affect customers?\n\n\\> We drop the free tier <${WJ}at\\>Boss<${WJ}/at\\>`, wrap: true });
+    expect(card.body[1]).toEqual({
+      type: 'TextBlock',
+      text: `How does this decision affect customers?\n\n\\> We drop the free tier <${WJ}at\\>Boss<${WJ}/at\\>`,
+      wrap: true,
+    });
     expect(card.actions).toEqual([{ type: 'Action.Submit', title: 'Record', data: { checkId: 'c1', cfbForm: 'check.answer' } }]);
   });
 
@@ -64,14 +112,28 @@ describe('form cards', () => {
   });
 
   it('shows each error in red right under its field and keeps what was typed', () => {
-    const card = toFormCard(answerForm(check), {}, {
-      errors: [{ field: 'explanation', message: 'Explain why <b>negative</b>.' }, { field: 'nowhere', message: 'Something else.' }],
-      values: { impact: 'negative', explanation: 'ok', requirements: ['REQ-1', 'REQ-4'], due: '2026-12-01' },
-    });
+    const card = toFormCard(
+      answerForm(check),
+      {},
+      {
+        errors: [
+          { field: 'explanation', message: 'Explain why <b>negative</b>.' },
+          { field: 'nowhere', message: 'Something else.' },
+        ],
+        values: { impact: 'negative', explanation: 'ok', requirements: ['REQ-1', 'REQ-4'], due: '2026-12-01' },
+      },
+    );
     const index = card.body.findIndex((element) => element.id === 'explanation');
     expect(card.body[index]).toMatchObject({ value: 'ok' });
     expect(card.body[index + 1]).toMatchObject({ text: 'Required for Negative and No impact.' });
-    expect(card.body[index + 2]).toEqual({ type: 'TextBlock', text: `Explain why <${WJ}b\\>negative<${WJ}/b\\>.`, wrap: true, size: 'Small', spacing: 'Small', color: 'Attention' });
+    expect(card.body[index + 2]).toEqual({
+      type: 'TextBlock',
+      text: `Explain why <${WJ}b\\>negative<${WJ}/b\\>.`,
+      wrap: true,
+      size: 'Small',
+      spacing: 'Small',
+      color: 'Attention',
+    });
     expect(card.body.at(-1)).toMatchObject({ text: 'Something else.', color: 'Attention' });
     expect(card.body.find((element) => element.id === 'impact')).toMatchObject({ value: 'negative' });
     expect(card.body.find((element) => element.id === 'requirements')).toMatchObject({ value: 'REQ-1, REQ-4' });

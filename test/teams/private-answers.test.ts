@@ -23,7 +23,9 @@ const postsIn = (conversationId: string): ConnectorCall[] => posts().filter((cal
 
 async function inChannel(from: typeof ANN, command: string): Promise<void> {
   const bot = mention(BOT);
-  expect((await h.send(channelMessage({ serviceUrl: h.connector.url, from, text: `${bot.text} ${command}`, mentions: [bot] }))).status).toBe(200);
+  expect(
+    (await h.send(channelMessage({ serviceUrl: h.connector.url, from, text: `${bot.text} ${command}`, mentions: [bot] }))).status,
+  ).toBe(200);
 }
 
 describe('answers for one person in Teams', () => {
@@ -38,7 +40,9 @@ describe('answers for one person in Teams', () => {
     expect(JSON.stringify(channel)).not.toContain('/dashboard/');
 
     // The personal chat is remembered: the digest and reminders can reach this person later.
-    const later = await h.bot.services.messengers.for('teams')?.send(h.workspaceId, { kind: 'person', userId: ANN.id }, textMessage('Weekly digest'));
+    const later = await h.bot.services.messengers
+      .for('teams')
+      ?.send(h.workspaceId, { kind: 'person', userId: ANN.id }, textMessage('Weekly digest'));
     expect(later).toMatchObject({ ok: true });
     expect(postsIn(personalChatId(ANN.id)).map(textOf).at(-1)).toContain('Weekly digest');
   });

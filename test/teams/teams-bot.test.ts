@@ -5,7 +5,19 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type TeamsBotHarness, startTeamsBot } from '../support/teams-bot.js';
-import { ANN, BEN, BOT, CHANNEL, GROUP_CHAT, PERSONAL, cardSubmit, channelMessage, groupChatMessage, mention, personalMessage } from '../support/teams/activities.js';
+import {
+  ANN,
+  BEN,
+  BOT,
+  CHANNEL,
+  GROUP_CHAT,
+  PERSONAL,
+  cardSubmit,
+  channelMessage,
+  groupChatMessage,
+  mention,
+  personalMessage,
+} from '../support/teams/activities.js';
 import { buttonsOf, cardOf, textOf } from '../support/teams/card-text.js';
 import type { ConnectorCall } from '../support/teams/fake-connector.js';
 
@@ -65,13 +77,27 @@ describe('decision checks in Teams', () => {
     const { rootId, card } = await postDecisionInChannel();
     const positive = buttonsOf(card).find((b) => b.title === 'Positive');
     const thread = `${CHANNEL};messageid=${rootId}`;
-    await h.send(cardSubmit({ serviceUrl: h.connector.url, from: ANN, conversationId: thread, replyToId: String(card.createdId), value: positive?.data ?? {} }));
+    await h.send(
+      cardSubmit({
+        serviceUrl: h.connector.url,
+        from: ANN,
+        conversationId: thread,
+        replyToId: String(card.createdId),
+        value: positive?.data ?? {},
+      }),
+    );
 
-    const checks = await h.bot.services.core.deps.checks.listStarted(h.workspaceId, { from: new Date(0), to: new Date(Date.now() + 60_000) });
+    const checks = await h.bot.services.core.deps.checks.listStarted(h.workspaceId, {
+      from: new Date(0),
+      to: new Date(Date.now() + 60_000),
+    });
     expect(checks).toHaveLength(1);
     const answers = await h.bot.services.core.deps.checks.listAnswers(h.workspaceId, checks[0]?.id ?? '');
     expect(answers.map((a) => [a.impact, a.by.id])).toEqual([['positive', ANN.id]]);
-    const evidence = await h.bot.services.core.deps.evidence.listBetween(h.workspaceId, { from: new Date(0), to: new Date(Date.now() + 60_000) });
+    const evidence = await h.bot.services.core.deps.evidence.listBetween(h.workspaceId, {
+      from: new Date(0),
+      to: new Date(Date.now() + 60_000),
+    });
     expect(evidence.map((e) => e.type)).toContain('check.answered');
 
     const update = await h.connector.waitFor((call) => call.kind === 'update');
@@ -85,14 +111,30 @@ describe('decision checks in Teams', () => {
     const { rootId, card } = await postDecisionInChannel();
     const thread = `${CHANNEL};messageid=${rootId}`;
     const negative = buttonsOf(card).find((b) => b.title === 'Negative');
-    await h.send(cardSubmit({ serviceUrl: h.connector.url, from: BEN, conversationId: thread, replyToId: String(card.createdId), value: negative?.data ?? {} }));
+    await h.send(
+      cardSubmit({
+        serviceUrl: h.connector.url,
+        from: BEN,
+        conversationId: thread,
+        replyToId: String(card.createdId),
+        value: negative?.data ?? {},
+      }),
+    );
     const formCall = lastPost();
     expect(textOf(formCall)).toContain('Customer impact');
     const submit = buttonsOf(formCall).find((b) => b.title === 'Record');
     expect(submit?.data).toMatchObject({ cfbForm: 'check.answer' });
 
     // Negative without an explanation is refused next to the field, on the same card.
-    await h.send(cardSubmit({ serviceUrl: h.connector.url, from: BEN, conversationId: thread, replyToId: String(formCall.createdId), value: { ...submit?.data, impact: 'negative' } }));
+    await h.send(
+      cardSubmit({
+        serviceUrl: h.connector.url,
+        from: BEN,
+        conversationId: thread,
+        replyToId: String(formCall.createdId),
+        value: { ...submit?.data, impact: 'negative' },
+      }),
+    );
     const refused = await h.connector.waitFor((call) => call.kind === 'update' && call.activityId === formCall.createdId);
     expect(textOf(refused)).toMatch(/explanation/i);
 
@@ -102,10 +144,21 @@ describe('decision checks in Teams', () => {
         from: BEN,
         conversationId: thread,
         replyToId: String(formCall.createdId),
-        value: { ...submit?.data, impact: 'negative', explanation: 'Customers in Asia lose evening support', followup: 'action', action: 'Offer e-mail support', owner: 'me', due: '2026-12-15' },
+        value: {
+          ...submit?.data,
+          impact: 'negative',
+          explanation: 'Customers in Asia lose evening support',
+          followup: 'action',
+          action: 'Offer e-mail support',
+          owner: 'me',
+          due: '2026-12-15',
+        },
       }),
     );
-    const checks = await h.bot.services.core.deps.checks.listStarted(h.workspaceId, { from: new Date(0), to: new Date(Date.now() + 60_000) });
+    const checks = await h.bot.services.core.deps.checks.listStarted(h.workspaceId, {
+      from: new Date(0),
+      to: new Date(Date.now() + 60_000),
+    });
     const answers = await h.bot.services.core.deps.checks.listAnswers(h.workspaceId, checks[0]?.id ?? '');
     expect(answers.map((a) => a.impact)).toEqual(['negative']);
     const actions = await h.bot.services.core.deps.actions.listOpen(h.workspaceId);
@@ -127,14 +180,27 @@ describe('decision checks in Teams', () => {
     const bot = mention(BOT);
     await h.send(channelMessage({ serviceUrl: h.connector.url, text: `${bot.text} check this`, threadRoot: rootId, mentions: [bot] }));
     expect(textOf(lastPost())).toContain('already asked');
-    await h.send(channelMessage({ serviceUrl: h.connector.url, text: `${bot.text} check this`, threadRoot: 'an-unseen-thread', mentions: [bot] }));
+    await h.send(
+      channelMessage({ serviceUrl: h.connector.url, text: `${bot.text} check this`, threadRoot: 'an-unseen-thread', mentions: [bot] }),
+    );
     expect(textOf(lastPost())).toContain('Say what was decided');
-    const checks = await h.bot.services.core.deps.checks.listStarted(h.workspaceId, { from: new Date(0), to: new Date(Date.now() + 60_000) });
+    const checks = await h.bot.services.core.deps.checks.listStarted(h.workspaceId, {
+      from: new Date(0),
+      to: new Date(Date.now() + 60_000),
+    });
     expect(checks.map((c) => c.text)).toEqual([DECISION]);
   });
 
   it('refuses forged card data politely and records nothing', async () => {
-    await h.send(cardSubmit({ serviceUrl: h.connector.url, conversationId: PERSONAL, conversationType: 'personal', replyToId: 'x', value: { cfbAction: 'check.answer', checkId: 'nope', impact: 'positive', extra: '1' } }));
+    await h.send(
+      cardSubmit({
+        serviceUrl: h.connector.url,
+        conversationId: PERSONAL,
+        conversationType: 'personal',
+        replyToId: 'x',
+        value: { cfbAction: 'check.answer', checkId: 'nope', impact: 'positive', extra: '1' },
+      }),
+    );
     expect(textOf(lastPost())).toContain('out of date');
     expect(await h.bot.services.core.deps.evidence.lastSeq(h.workspaceId)).toBe(0);
   });
@@ -142,7 +208,12 @@ describe('decision checks in Teams', () => {
 
 describe('commands in Teams', () => {
   it('records a requirement from a personal chat and confirms it', async () => {
-    await h.send(personalMessage({ serviceUrl: h.connector.url, text: 'requirement add Deliveries to Norway within 5 days customer:"Acme AS" type:stated category:delivery' }));
+    await h.send(
+      personalMessage({
+        serviceUrl: h.connector.url,
+        text: 'requirement add Deliveries to Norway within 5 days customer:"Acme AS" type:stated category:delivery',
+      }),
+    );
     const requirements = await h.bot.services.core.deps.requirements.list(h.workspaceId);
     expect(requirements.map((r) => [r.id, r.statement, r.customer])).toEqual([['REQ-1', 'Deliveries to Norway within 5 days', 'Acme AS']]);
     expect(textOf(lastPost())).toContain('Recorded **REQ-1**');
@@ -154,7 +225,13 @@ describe('commands in Teams', () => {
   it('understands commands after an @mention in a channel, with people mentioned as owners', async () => {
     const bot = mention(BOT);
     const dana = mention({ id: '29:dana', name: 'Dana Owner' });
-    await h.send(channelMessage({ serviceUrl: h.connector.url, text: `${bot.text} requirement add Invoices in NOK owner:${dana.text} category:price`, mentions: [bot, dana] }));
+    await h.send(
+      channelMessage({
+        serviceUrl: h.connector.url,
+        text: `${bot.text} requirement add Invoices in NOK owner:${dana.text} category:price`,
+        mentions: [bot, dana],
+      }),
+    );
     const [requirement] = await h.bot.services.core.deps.requirements.list(h.workspaceId);
     expect(requirement?.owner).toEqual({ id: '29:dana', name: 'Dana Owner' });
   });
@@ -177,21 +254,47 @@ describe('commands in Teams', () => {
     await h.send(personalMessage({ serviceUrl: h.connector.url, text: 'requirement add' }));
     const form = lastPost();
     const submit = buttonsOf(form).find((b) => b.data.cfbForm === 'requirement.add');
-    await h.send(cardSubmit({ serviceUrl: h.connector.url, conversationId: PERSONAL, conversationType: 'personal', replyToId: String(form.createdId), value: { ...submit?.data, statement: 'Spare parts within 48 hours', type: 'implied', category: 'service', horizon: 'current', review: '90d' } }));
+    await h.send(
+      cardSubmit({
+        serviceUrl: h.connector.url,
+        conversationId: PERSONAL,
+        conversationType: 'personal',
+        replyToId: String(form.createdId),
+        value: {
+          ...submit?.data,
+          statement: 'Spare parts within 48 hours',
+          type: 'implied',
+          category: 'service',
+          horizon: 'current',
+          review: '90d',
+        },
+      }),
+    );
     const requirements = await h.bot.services.core.deps.requirements.list(h.workspaceId);
     expect(requirements.map((r) => [r.statement, r.type])).toEqual([['Spare parts within 48 hours', 'implied']]);
   });
 
   it('lets the ADMIN_USERS person set roles, and refuses members', async () => {
     const dana = mention({ id: '29:dana', name: 'Dana' });
-    await h.send({ ...personalMessage({ serviceUrl: h.connector.url, from: BEN, text: `role ${dana.text} manager` }), entities: [dana.entity] });
+    await h.send({
+      ...personalMessage({ serviceUrl: h.connector.url, from: BEN, text: `role ${dana.text} manager` }),
+      entities: [dana.entity],
+    });
     expect(textOf(lastPost())).toMatch(/only admins/i);
-    await h.send({ ...personalMessage({ serviceUrl: h.connector.url, from: ANN, text: `role ${dana.text} manager` }), entities: [dana.entity] });
+    await h.send({
+      ...personalMessage({ serviceUrl: h.connector.url, from: ANN, text: `role ${dana.text} manager` }),
+      entities: [dana.entity],
+    });
     expect((await h.bot.services.core.deps.roles.get(h.workspaceId, '29:dana'))?.role).toBe('manager');
   });
 
   it('makes mention and markup typed by people inert on cards', async () => {
-    await h.send(personalMessage({ serviceUrl: h.connector.url, text: 'requirement add <at>Everyone</at> gets **free** [shipping](https://evil.example) <!channel>' }));
+    await h.send(
+      personalMessage({
+        serviceUrl: h.connector.url,
+        text: 'requirement add <at>Everyone</at> gets **free** [shipping](https://evil.example) <!channel>',
+      }),
+    );
     const card = lastPost();
     const raw = JSON.stringify(cardOf(card));
     expect(raw).not.toContain('<at>');

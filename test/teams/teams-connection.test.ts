@@ -22,7 +22,11 @@ afterEach(async () => {
   h = undefined;
 });
 
-const CREDENTIALS = { TEAMS_APP_ID: '00000000-0000-0000-0000-0000000000aa', TEAMS_APP_PASSWORD: 'secret-value', TEAMS_APP_TENANT_ID: 'tenant-0001' };
+const CREDENTIALS = {
+  TEAMS_APP_ID: '00000000-0000-0000-0000-0000000000aa',
+  TEAMS_APP_PASSWORD: 'secret-value',
+  TEAMS_APP_TENANT_ID: 'tenant-0001',
+};
 
 describe('the /api/messages endpoint', () => {
   it('answers malformed bodies with 400 and oversized ones with 413, and keeps serving', async () => {
@@ -65,8 +69,15 @@ describe('the /api/messages endpoint', () => {
     expect(refusal).toBeInstanceOf(ConfigError);
     expect(String((refusal as Error).message)).toMatch(/TEAMS_APP_ID.*TEAMS_ENABLED=false/s);
 
-    const slackOnly = await startBot(loadConfig({ PORT: '0', STORE_URL: 'memory://', NODE_ENV: 'production', TEAMS_ENABLED: 'false' }), logger);
-    const response = await fetch(`http://127.0.0.1:${slackOnly.port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":"message"}' });
+    const slackOnly = await startBot(
+      loadConfig({ PORT: '0', STORE_URL: 'memory://', NODE_ENV: 'production', TEAMS_ENABLED: 'false' }),
+      logger,
+    );
+    const response = await fetch(`http://127.0.0.1:${slackOnly.port}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"type":"message"}',
+    });
     expect(response.status).toBe(404);
     await slackOnly.stop();
   });
@@ -109,7 +120,11 @@ describe('proactive messages', () => {
     h = await startTeamsBot();
     const messenger = h.bot.services.messengers.for('teams');
     // Before any turn the bot knows nothing of the tenant: said plainly, not retried.
-    expect(await messenger?.send(h.workspaceId, { kind: 'person', userId: BEN.id }, digest)).toMatchObject({ ok: false, retryable: false, reason: expect.stringContaining('not been used in this Teams tenant') });
+    expect(await messenger?.send(h.workspaceId, { kind: 'person', userId: BEN.id }, digest)).toMatchObject({
+      ok: false,
+      retryable: false,
+      reason: expect.stringContaining('not been used in this Teams tenant'),
+    });
     await h.send(channelMessage({ serviceUrl: h.connector.url, from: ANN, text: 'Good morning' }));
     h.connector.clear();
 
@@ -139,7 +154,9 @@ describe('proactive messages', () => {
       await first.bot.stop();
       // The second bot reaches the same connector through the stored serviceUrl.
       const second = await startBot(loadConfig({ PORT: '0', LOG_LEVEL: 'silent', ...env }), createLogger('silent'));
-      const result = await second.services.messengers.for('teams')?.send(first.workspaceId, { kind: 'conversation', conversationId: CHANNEL }, digest);
+      const result = await second.services.messengers
+        .for('teams')
+        ?.send(first.workspaceId, { kind: 'conversation', conversationId: CHANNEL }, digest);
       expect(result).toMatchObject({ ok: true });
       expect(first.connector.delivered().some((call) => call.conversationId === CHANNEL && call.kind !== 'update')).toBe(true);
       await second.stop();

@@ -153,7 +153,9 @@ describe.skipIf(CHROMIUM_SKIPPED !== undefined)(`in Chromium${CHROMIUM_SKIPPED ?
       await screenshot(page, `refusal-${name}`);
     }
     // The browser reports the refusal's own status code; nothing else may go wrong.
-    expect(problems.filter((problem) => !/Failed to load resource: the server responded with a status of (403|410)/.test(problem))).toEqual([]);
+    expect(problems.filter((problem) => !/Failed to load resource: the server responded with a status of (403|410)/.test(problem))).toEqual(
+      [],
+    );
   });
 
   it('serves the security headers, runs no inline code, and cannot be framed', async () => {
@@ -167,7 +169,9 @@ describe.skipIf(CHROMIUM_SKIPPED !== undefined)(`in Chromium${CHROMIUM_SKIPPED ?
 
     // An inline script, as injected markup would carry, is refused by the policy and never runs.
     await page.evaluate(() => {
-      const { document } = globalThis as unknown as { document: { createElement(tag: string): { textContent: string }; body: { append(node: unknown): void } } };
+      const { document } = globalThis as unknown as {
+        document: { createElement(tag: string): { textContent: string }; body: { append(node: unknown): void } };
+      };
       const script = document.createElement('script');
       script.textContent = 'document.title = "injected"';
       document.body.append(script);
@@ -195,9 +199,24 @@ describe.skipIf(CHROMIUM_SKIPPED !== undefined)(`in Chromium${CHROMIUM_SKIPPED ?
   it('passes an automated accessibility check (axe-core) on the playground, the dashboard and its tables', async () => {
     const member = await h.actor('member');
     expectOk(await h.core.addRequirement(member, { statement: 'Deliveries to Norway within 5 days', customer: 'Nordic Foods' }));
-    const check = expectOk(await h.core.startCheck(member, { text: DECISION, place: { platform: 'slack', channelId: 'C1', channelName: 'product' }, origin: 'command' }));
-    expectOk(await h.core.answerCheck(member, check.id, { impact: 'negative', explanation: 'Asia loses morning support', affectedCustomers: ['Acme Asia'], followUp: { kind: 'action', description: 'Offer e-mail support', owner: 'me', dueOn: '2026-12-01' } }));
-    expectOk(await h.core.recordFeedback(member, { summary: 'Support was slow', fields: { customer: 'Acme Asia', sentiment: 'negative' } }));
+    const check = expectOk(
+      await h.core.startCheck(member, {
+        text: DECISION,
+        place: { platform: 'slack', channelId: 'C1', channelName: 'product' },
+        origin: 'command',
+      }),
+    );
+    expectOk(
+      await h.core.answerCheck(member, check.id, {
+        impact: 'negative',
+        explanation: 'Asia loses morning support',
+        affectedCustomers: ['Acme Asia'],
+        followUp: { kind: 'action', description: 'Offer e-mail support', owner: 'me', dueOn: '2026-12-01' },
+      }),
+    );
+    expectOk(
+      await h.core.recordFeedback(member, { summary: 'Support was slow', fields: { customer: 'Acme Asia', sentiment: 'negative' } }),
+    );
 
     await openPlayground();
     await page.locator('#message').fill(DECISION);

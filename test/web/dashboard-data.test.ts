@@ -73,13 +73,21 @@ describe.each(storeTargets(directory))('dashboard figures and tables on $label',
 
     expectOk(await h.core.answerCheck(member, thisWeek.id, { impact: 'positive', affectedCustomers: ['Acme AS'] }));
     // A second answer by the same person supersedes the first: only the negative one counts.
-    expectOk(await h.core.answerCheck(member, thisWeek.id, {
-      impact: 'negative',
-      explanation: 'Small shops will feel it',
-      affectedCustomers: ['Acme AS', 'Small shops'],
-      followUp: { kind: 'action', description: 'Tell small shops in advance', owner: 'me', dueOn: '2026-11-20' },
-    }));
-    expectOk(await h.core.answerCheck(manager, thisWeek.id, { impact: 'none', explanation: 'Acme has a fixed price', affectedCustomers: ['acme as'] }));
+    expectOk(
+      await h.core.answerCheck(member, thisWeek.id, {
+        impact: 'negative',
+        explanation: 'Small shops will feel it',
+        affectedCustomers: ['Acme AS', 'Small shops'],
+        followUp: { kind: 'action', description: 'Tell small shops in advance', owner: 'me', dueOn: '2026-11-20' },
+      }),
+    );
+    expectOk(
+      await h.core.answerCheck(manager, thisWeek.id, {
+        impact: 'none',
+        explanation: 'Acme has a fixed price',
+        affectedCustomers: ['acme as'],
+      }),
+    );
     expectOk(await h.core.dismissCheck(member, threeWeeksAgo.id));
     expectOk(await h.core.answerCheck(member, tooOld.id, { impact: 'positive' }));
     expectOk(await h.core.answerCheck(member, firstDay.id, { impact: 'unknown', followUp: { kind: 'accepted', reason: 'We will see' } }));
@@ -101,16 +109,51 @@ describe.each(storeTargets(directory))('dashboard figures and tables on $label',
 
   it('counts the register by type, category and status, reviews due and overdue, and feedback by sentiment', async () => {
     h.clock.set('2026-10-01T10:00:00.000Z');
-    expectOk(await h.core.addRequirement(member, { statement: 'Review weekly', customer: 'Acme AS', type: 'stated', category: 'delivery', review: '7d' }));
+    expectOk(
+      await h.core.addRequirement(member, {
+        statement: 'Review weekly',
+        customer: 'Acme AS',
+        type: 'stated',
+        category: 'delivery',
+        review: '7d',
+      }),
+    );
     h.clock.set('2026-11-24T10:00:00.000Z');
-    expectOk(await h.core.addRequirement(member, { statement: 'Invoices in EUR', customer: 'Acme AS', type: 'implied', category: 'price', review: '14d' }));
-    expectOk(await h.core.addRequirement(member, { statement: 'WCAG 2.1 AA', customer: 'End users', type: 'obligatory', reference: 'EU 2019/882', category: 'product', review: '90d' }));
+    expectOk(
+      await h.core.addRequirement(member, {
+        statement: 'Invoices in EUR',
+        customer: 'Acme AS',
+        type: 'implied',
+        category: 'price',
+        review: '14d',
+      }),
+    );
+    expectOk(
+      await h.core.addRequirement(member, {
+        statement: 'WCAG 2.1 AA',
+        customer: 'End users',
+        type: 'obligatory',
+        reference: 'EU 2019/882',
+        category: 'product',
+        review: '90d',
+      }),
+    );
     expectOk(await h.core.addRequirement(member, { statement: 'Old promise', customer: 'Beta', type: 'stated', category: 'support' }));
     expectOk(await h.core.reviewRequirement(manager, 'REQ-4', 'retire', 'obsolete'));
     expectOk(await h.core.reviewRequirement(member, 'REQ-3', 'at_risk'));
     expectOk(await h.core.recordFeedback(member, { summary: 'Great support', fields: { customer: 'Acme AS', sentiment: 'positive' } }));
-    expectOk(await h.core.recordFeedback(member, { summary: 'Too slow', fields: { customer: 'Acme AS', sentiment: 'negative', received: '2026-11-02' } }));
-    expectOk(await h.core.recordFeedback(member, { summary: 'Long ago', fields: { customer: 'Acme AS', sentiment: 'negative', received: '2026-06-01' } }));
+    expectOk(
+      await h.core.recordFeedback(member, {
+        summary: 'Too slow',
+        fields: { customer: 'Acme AS', sentiment: 'negative', received: '2026-11-02' },
+      }),
+    );
+    expectOk(
+      await h.core.recordFeedback(member, {
+        summary: 'Long ago',
+        fields: { customer: 'Acme AS', sentiment: 'negative', received: '2026-06-01' },
+      }),
+    );
 
     const figures = await dashboardFigures(h.deps, viewer);
     expect(figures.requirements).toEqual({
@@ -146,7 +189,13 @@ describe.each(storeTargets(directory))('dashboard figures and tables on $label',
 
   it('filters, searches and pages the tables, newest first where time matters', async () => {
     for (let i = 1; i <= 60; i++) {
-      expectOk(await h.core.addRequirement(member, { statement: `Requirement number ${i}`, customer: i % 2 ? 'Acme AS' : 'Beta GmbH', category: i % 3 ? 'product' : 'price' }));
+      expectOk(
+        await h.core.addRequirement(member, {
+          statement: `Requirement number ${i}`,
+          customer: i % 2 ? 'Acme AS' : 'Beta GmbH',
+          category: i % 3 ? 'product' : 'price',
+        }),
+      );
     }
     const all = await queryRequirements(h.deps, viewer, {});
     expect(all.rows).toHaveLength(60);
@@ -155,7 +204,18 @@ describe.each(storeTargets(directory))('dashboard figures and tables on $label',
     const last = pageOf(all.rows, '9');
     expect([last.page, last.rows.length, last.rows.at(-1)?.id]).toEqual([2, 10, 'REQ-60']);
     const price = await queryRequirements(h.deps, viewer, { category: 'price', q: 'beta' });
-    expect(price.rows.map((r) => r.id)).toEqual(['REQ-6', 'REQ-12', 'REQ-18', 'REQ-24', 'REQ-30', 'REQ-36', 'REQ-42', 'REQ-48', 'REQ-54', 'REQ-60']);
+    expect(price.rows.map((r) => r.id)).toEqual([
+      'REQ-6',
+      'REQ-12',
+      'REQ-18',
+      'REQ-24',
+      'REQ-30',
+      'REQ-36',
+      'REQ-42',
+      'REQ-48',
+      'REQ-54',
+      'REQ-60',
+    ]);
 
     await checkAt('2026-11-20T10:00:00.000Z', 'Older decision about Acme');
     await checkAt('2026-11-23T10:00:00.000Z', 'Newer decision about Beta');
@@ -165,7 +225,9 @@ describe.each(storeTargets(directory))('dashboard figures and tables on $label',
     expect((await queryChecks(h.deps, viewer, { q: 'ACME' })).rows.map((c) => c.text)).toEqual(['Older decision about Acme']);
     expect((await queryChecks(h.deps, viewer, { from: '2026-11-21', to: '2026-11-24' })).rows).toHaveLength(1);
 
-    expectOk(await h.core.recordFeedback(member, { summary: 'Slow', fields: { customer: 'Acme AS', sentiment: 'negative', kind: 'complaint' } }));
+    expectOk(
+      await h.core.recordFeedback(member, { summary: 'Slow', fields: { customer: 'Acme AS', sentiment: 'negative', kind: 'complaint' } }),
+    );
     expectOk(await h.core.recordFeedback(member, { summary: 'Fast', fields: { customer: 'Beta', sentiment: 'positive' } }));
     expect((await queryFeedback(h.deps, viewer, { sentiment: 'negative' })).rows.map((f) => f.summary)).toEqual(['Slow']);
     expect((await queryActions(h.deps, viewer, { due: 'overdue' })).rows).toEqual([]);
@@ -173,19 +235,32 @@ describe.each(storeTargets(directory))('dashboard figures and tables on $label',
 
   it('refuses bad filters in words that say what to type', async () => {
     const refusal = async (promise: Promise<unknown>) => {
-      const error = await promise.then(() => undefined, (caught: unknown) => caught);
+      const error = await promise.then(
+        () => undefined,
+        (caught: unknown) => caught,
+      );
       expect(error).toBeInstanceOf(DomainError);
       return (error as DomainError).message;
     };
-    expect(await refusal(queryRequirements(h.deps, viewer, { status: 'lost' }))).toBe('"lost" is not a valid status. Use one of: open, met, at_risk, not_met, retired.');
-    expect(await refusal(queryEvidence(h.deps, viewer, { from: '2026-13-01' }))).toMatch(/not a valid "from" date. Write the date as YYYY-MM-DD/);
-    expect(await refusal(queryEvidence(h.deps, viewer, { from: '2026-11-24', to: '2026-11-01' }))).toBe('The "from" date (2026-11-24) is after the "to" date (2026-11-01). Swap them.');
+    expect(await refusal(queryRequirements(h.deps, viewer, { status: 'lost' }))).toBe(
+      '"lost" is not a valid status. Use one of: open, met, at_risk, not_met, retired.',
+    );
+    expect(await refusal(queryEvidence(h.deps, viewer, { from: '2026-13-01' }))).toMatch(
+      /not a valid "from" date. Write the date as YYYY-MM-DD/,
+    );
+    expect(await refusal(queryEvidence(h.deps, viewer, { from: '2026-11-24', to: '2026-11-01' }))).toBe(
+      'The "from" date (2026-11-24) is after the "to" date (2026-11-01). Swap them.',
+    );
     expect(await refusal(queryEvidence(h.deps, viewer, { from: '2026-01-01', to: '2026-11-24' }))).toBe(
       'The evidence window is 328 days long; one page shows at most 31 days. Choose a shorter period, e.g. 2026-10-25 to 2026-11-24.',
     );
-    expect(await refusal(queryChecks(h.deps, viewer, { origin: 'telepathy' }))).toMatch(/Use one of: detected, reaction, shortcut, command, mention/);
+    expect(await refusal(queryChecks(h.deps, viewer, { origin: 'telepathy' }))).toMatch(
+      /Use one of: detected, reaction, shortcut, command, mention/,
+    );
     expect(() => pageOf([], 'two')).toThrow('"two" is not a page number. Use 1, 2, 3…');
-    expect(await refusal(queryRequirements(h.deps, viewer, { q: 'bad\u0007bell' }))).toMatch(/The search contains invisible control characters/);
+    expect(await refusal(queryRequirements(h.deps, viewer, { q: 'bad\u0007bell' }))).toMatch(
+      /The search contains invisible control characters/,
+    );
   });
 
   it('writes CSV in the one format, and records an evidence download as an export', async () => {
@@ -197,13 +272,21 @@ describe.each(storeTargets(directory))('dashboard figures and tables on $label',
     expect(header?.startsWith('id,statement,customer,type,')).toBe(true);
     expect(row).toContain(`REQ-1,"'=HYPERLINK(""http://x"")","Acme, ""the big one""",stated`);
 
-    await expect(downloadTable(h.deps, viewerLink, 'evidence', {})).rejects.toThrow('This link was issued for the member role, which cannot export evidence.');
+    await expect(downloadTable(h.deps, viewerLink, 'evidence', {})).rejects.toThrow(
+      'This link was issued for the member role, which cannot export evidence.',
+    );
     const before = await h.deps.evidence.lastSeq(CHAT_WORKSPACE);
-    const evidence = await downloadTable(h.deps, { ...viewerLink, role: 'auditor', issuedTo: 'U_AUDITOR' }, 'evidence', { from: '2026-11-24' });
+    const evidence = await downloadTable(h.deps, { ...viewerLink, role: 'auditor', issuedTo: 'U_AUDITOR' }, 'evidence', {
+      from: '2026-11-24',
+    });
     expect(evidence.fileName).toBe('evidence-2026-11-24-to-2026-11-30.csv');
     expect(evidence.csv.split('\r\n')[0]).toBe('seq,at,type,actor_id,subject_kind,subject_id,data,personal,hash');
     const [exported] = await h.deps.evidence.listBySeq(CHAT_WORKSPACE, before + 1, before + 1);
-    expect(exported).toMatchObject({ type: 'evidence.exported', actorId: 'U_AUDITOR', data: { from: '2026-11-24', to: '2026-11-30', entries: evidence.rows, via: 'dashboard', linkId: 'L1' } });
+    expect(exported).toMatchObject({
+      type: 'evidence.exported',
+      actorId: 'U_AUDITOR',
+      data: { from: '2026-11-24', to: '2026-11-30', entries: evidence.rows, via: 'dashboard', linkId: 'L1' },
+    });
   });
 
   it('shows the log verified with its latest seal, and says when it is not sealed yet', async () => {
@@ -215,6 +298,8 @@ describe.each(storeTargets(directory))('dashboard figures and tables on $label',
     const { latest } = await sealWorkspace(h.deps, CHAT_WORKSPACE);
     const sealed = await verificationStatus(h.deps, viewer);
     expect(sealed.latestSeal).toEqual(latest);
-    expect(sealed.verdict).toMatch(/^0 entries verified, sealed up to entry 1 by seal #1 [0-9a-f]{12} at .* UTC, 0 not yet sealed; seal chain intact \(1 seal over 1 entry\)\.$/);
+    expect(sealed.verdict).toMatch(
+      /^0 entries verified, sealed up to entry 1 by seal #1 [0-9a-f]{12} at .* UTC, 0 not yet sealed; seal chain intact \(1 seal over 1 entry\)\.$/,
+    );
   });
 });

@@ -100,7 +100,9 @@ describe('the dashboard over HTTP', () => {
   it('shows what people typed as text, in tables, figures and chart labels', async () => {
     const hostile = '<script>alert("x")</script> & <img src=x onerror=alert(1)>';
     expectOk(await h.core.addRequirement(member, { statement: hostile, customer: '"><b>Acme</b>' }));
-    const check = expectOk(await h.core.startCheck(member, { text: hostile, place: { platform: 'slack', channelId: 'C1' }, origin: 'command' }));
+    const check = expectOk(
+      await h.core.startCheck(member, { text: hostile, place: { platform: 'slack', channelId: 'C1' }, origin: 'command' }),
+    );
     expectOk(await h.core.answerCheck(member, check.id, { impact: 'positive', affectedCustomers: ['<svg onload=alert(1)>'] }));
     const { url } = await h.link();
     for (const view of ['', '&view=requirements', '&view=checks']) {
@@ -114,7 +116,10 @@ describe('the dashboard over HTTP', () => {
   });
 
   it('filters and pages the tables, refuses a bad filter politely, and downloads CSV with the same filter', async () => {
-    for (let i = 2; i <= 55; i++) expectOk(await h.core.addRequirement(member, { statement: `Requirement ${i}`, customer: i % 2 ? 'Acme AS' : 'Beta', category: 'price' }));
+    for (let i = 2; i <= 55; i++)
+      expectOk(
+        await h.core.addRequirement(member, { statement: `Requirement ${i}`, customer: i % 2 ? 'Acme AS' : 'Beta', category: 'price' }),
+      );
     const { url } = await h.link();
     const page1 = await (await get(`${url}&view=requirements`)).text();
     expect(page1).toContain('data-total="55"');
@@ -131,7 +136,9 @@ describe('the dashboard over HTTP', () => {
     const bad = await get(`${url}&view=requirements&status=lost`);
     expect(bad.status).toBe(400);
     const badPage = await bad.text();
-    expect(badPage).toContain('role="alert"><p>&quot;lost&quot; is not a valid status. Use one of: open, met, at_risk, not_met, retired.</p>');
+    expect(badPage).toContain(
+      'role="alert"><p>&quot;lost&quot; is not a valid status. Use one of: open, met, at_risk, not_met, retired.</p>',
+    );
 
     const csv = await get(`${url.replace('?t=', '/download/requirements?t=')}&category=price&q=beta`);
     expect(csv.status).toBe(200);
@@ -175,7 +182,12 @@ describe('the dashboard over HTTP', () => {
   });
 
   it('serves its own scripts and styles and Chart.js with their types, and nothing else', async () => {
-    for (const [name, type] of [['chart.umd.min.js', 'text/javascript'], ['dashboard.js', 'text/javascript'], ['dashboard.css', 'text/css'], ['playground.js', 'text/javascript']]) {
+    for (const [name, type] of [
+      ['chart.umd.min.js', 'text/javascript'],
+      ['dashboard.js', 'text/javascript'],
+      ['dashboard.css', 'text/css'],
+      ['playground.js', 'text/javascript'],
+    ]) {
       const response = await get(`${h.url}/assets/${name}`);
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toBe(`${type}; charset=utf-8`);

@@ -29,7 +29,12 @@ describe('the playground API', () => {
     expect(plain(prompt?.message)).toContain('How does this decision affect customers?');
     const checks = await h.deps.checks.listStarted(LOCAL_WORKSPACE_ID, { from: new Date(0), to: new Date('2100-01-01') });
     expect(checks).toHaveLength(1);
-    expect(checks[0]).toMatchObject({ text: DECISION, origin: 'detected', place: { platform: 'local', channelId: 'general', threadId: root?.id }, prompt: { messageId: prompt?.id } });
+    expect(checks[0]).toMatchObject({
+      text: DECISION,
+      origin: 'detected',
+      place: { platform: 'local', channelId: 'general', threadId: root?.id },
+      prompt: { messageId: prompt?.id },
+    });
     const [entry] = await h.deps.evidence.listBySeq(LOCAL_WORKSPACE_ID, 1, 1);
     expect(entry).toMatchObject({ type: 'check.started', actorId: 'local:dana' });
 
@@ -60,7 +65,9 @@ describe('the playground API', () => {
     expect(opened.form?.fields.find((field) => field.id === 'impact')?.initial).toBe('negative');
 
     const missing = await kim.submit(opened.form!, { impact: 'negative' });
-    expect(missing.errors).toEqual([{ field: 'explanation', message: 'Please explain why the impact is "negative": one sentence is enough.' }]);
+    expect(missing.errors).toEqual([
+      { field: 'explanation', message: 'Please explain why the impact is "negative": one sentence is enough.' },
+    ]);
 
     const done = await kim.submit(opened.form!, {
       impact: 'negative',
@@ -73,7 +80,9 @@ describe('the playground API', () => {
     });
     expect(done.errors).toBeUndefined();
     expect(plain(done.posts[1]?.message)).toMatch(/@Dana: Positive[\s\S]*@Kim: Negative — Customers in Asia lose their morning support/);
-    expect(plain(done.posts.at(-1)?.message)).toContain('Thanks, your answer (negative impact) is recorded as evidence. Follow-up: Offer an e-mail channel — @Kim, due 2026-12-15.');
+    expect(plain(done.posts.at(-1)?.message)).toContain(
+      'Thanks, your answer (negative impact) is recorded as evidence. Follow-up: Offer an e-mail channel — @Kim, due 2026-12-15.',
+    );
     const [action] = await h.deps.actions.listOpen(LOCAL_WORKSPACE_ID);
     expect(action).toMatchObject({ description: 'Offer an e-mail channel', owner: { id: 'local:kim', name: 'Kim' }, dueOn: '2026-12-15' });
   });
@@ -81,18 +90,27 @@ describe('the playground API', () => {
   it('runs the four commands with private replies, forms when text is missing, and checks started by command', async () => {
     const added = await dana.say('/requirement add Deliveries to Norway within 5 days customer:"Acme AS" category:delivery owner:@kim');
     const [echo, reply] = added.posts;
-    expect(echo).toMatchObject({ text: '/requirement add Deliveries to Norway within 5 days customer:"Acme AS" category:delivery owner:@kim', private: true });
+    expect(echo).toMatchObject({
+      text: '/requirement add Deliveries to Norway within 5 days customer:"Acme AS" category:delivery owner:@kim',
+      private: true,
+    });
     expect(reply?.private).toBe(true);
     expect(plain(reply?.message)).toMatch(/^Recorded \*REQ-1\*: Deliveries to Norway within 5 days[\s\S]*Owner: @Kim/);
     expect((await new PlaygroundClient(h.url, 'kim').state()).posts).toEqual([]);
 
     const form = await dana.say('/requirement add');
     expect(form.form).toMatchObject({ kind: 'requirement.add' });
-    expect((await dana.submit(form.form!, { statement: 'Invoices in EUR', type: 'implied', category: 'price', horizon: 'current' })).errors).toBeUndefined();
+    expect(
+      (await dana.submit(form.form!, { statement: 'Invoices in EUR', type: 'implied', category: 'price', horizon: 'current' })).errors,
+    ).toBeUndefined();
     expect(await h.deps.requirements.get(LOCAL_WORKSPACE_ID, 'REQ-2')).toMatchObject({ statement: 'Invoices in EUR', type: 'implied' });
 
-    const feedback = await dana.say('/customer-feedback Support was slow last week customer:"Acme AS" sentiment:negative kind:complaint req:REQ-1');
-    expect(plain(feedback.posts.at(-1)?.message)).toBe('Recorded negative complaint from Acme AS: Support was slow last week\nLinked to REQ-1.');
+    const feedback = await dana.say(
+      '/customer-feedback Support was slow last week customer:"Acme AS" sentiment:negative kind:complaint req:REQ-1',
+    );
+    expect(plain(feedback.posts.at(-1)?.message)).toBe(
+      'Recorded negative complaint from Acme AS: Support was slow last week\nLinked to REQ-1.',
+    );
 
     const check = await dana.say('/customer-check We close the Bergen office in March');
     const started = check.posts.at(-1);
@@ -130,21 +148,48 @@ describe('the playground API', () => {
 
   it('delivers messages sent outside a request (digest, reminders) into the channel or to one person', async () => {
     const messenger = h.messengers.for('local');
-    expect(await messenger?.send(LOCAL_WORKSPACE_ID, { kind: 'conversation', conversationId: 'general' }, textMessage('Weekly digest'))).toMatchObject({ ok: true });
-    expect(await messenger?.send(LOCAL_WORKSPACE_ID, { kind: 'person', userId: 'local:kim' }, textMessage('Your review is due'))).toMatchObject({ ok: true });
-    expect(await messenger?.send(LOCAL_WORKSPACE_ID, { kind: 'conversation', conversationId: 'random' }, textMessage('x'))).toMatchObject({ ok: false, retryable: false });
+    expect(
+      await messenger?.send(LOCAL_WORKSPACE_ID, { kind: 'conversation', conversationId: 'general' }, textMessage('Weekly digest')),
+    ).toMatchObject({ ok: true });
+    expect(
+      await messenger?.send(LOCAL_WORKSPACE_ID, { kind: 'person', userId: 'local:kim' }, textMessage('Your review is due')),
+    ).toMatchObject({ ok: true });
+    expect(await messenger?.send(LOCAL_WORKSPACE_ID, { kind: 'conversation', conversationId: 'random' }, textMessage('x'))).toMatchObject({
+      ok: false,
+      retryable: false,
+    });
     expect((await dana.state()).posts.map((post) => plain(post.message))).toEqual(['Weekly digest']);
-    expect((await new PlaygroundClient(h.url, 'kim').state()).posts.map((post) => plain(post.message))).toEqual(['Weekly digest', 'Your review is due']);
+    expect((await new PlaygroundClient(h.url, 'kim').state()).posts.map((post) => plain(post.message))).toEqual([
+      'Weekly digest',
+      'Your review is due',
+    ]);
   });
 
   it('refuses requests it cannot act on, in words, and changes nothing', async () => {
     expect(await dana.say('   ')).toMatchObject({ status: 400, error: 'Type a message first.' });
-    expect(await dana.say('x'.repeat(4001))).toMatchObject({ status: 400, error: 'That message is 4001 characters long; the limit is 4000. Please shorten it.' });
-    expect(await dana.say('hello', 'no-such-thread')).toMatchObject({ status: 400, error: 'That thread is no longer in the channel. Post in the channel instead.' });
-    expect(await new PlaygroundClient(h.url, 'mallory').say('hi')).toMatchObject({ status: 400, error: 'Choose who is posting: dana or kim.' });
-    expect(await dana.click('p1', { kind: 'check.answer', checkId: '../../etc', impact: 'positive' })).toMatchObject({ status: 400, error: 'That button is out of date. Please use the newest message.' });
-    expect(await dana.click('p1', { kind: 'action.close', actionId: 'a1' })).toMatchObject({ status: 400, error: 'That message is no longer in the channel. Use the newest one.' });
-    expect(await dana.submit({ kind: 'requirement.delete', context: {}, title: '', submitLabel: '', fields: [] } as never, {})).toMatchObject({ status: 400, error: 'That form is not one the bot shows. Reload the page and try again.' });
+    expect(await dana.say('x'.repeat(4001))).toMatchObject({
+      status: 400,
+      error: 'That message is 4001 characters long; the limit is 4000. Please shorten it.',
+    });
+    expect(await dana.say('hello', 'no-such-thread')).toMatchObject({
+      status: 400,
+      error: 'That thread is no longer in the channel. Post in the channel instead.',
+    });
+    expect(await new PlaygroundClient(h.url, 'mallory').say('hi')).toMatchObject({
+      status: 400,
+      error: 'Choose who is posting: dana or kim.',
+    });
+    expect(await dana.click('p1', { kind: 'check.answer', checkId: '../../etc', impact: 'positive' })).toMatchObject({
+      status: 400,
+      error: 'That button is out of date. Please use the newest message.',
+    });
+    expect(await dana.click('p1', { kind: 'action.close', actionId: 'a1' })).toMatchObject({
+      status: 400,
+      error: 'That message is no longer in the channel. Use the newest one.',
+    });
+    expect(
+      await dana.submit({ kind: 'requirement.delete', context: {}, title: '', submitLabel: '', fields: [] } as never, {}),
+    ).toMatchObject({ status: 400, error: 'That form is not one the bot shows. Reload the page and try again.' });
     expect(await h.deps.evidence.lastSeq(LOCAL_WORKSPACE_ID)).toBe(0);
   });
 

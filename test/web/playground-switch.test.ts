@@ -27,7 +27,9 @@ describe('PLAYGROUND', () => {
   });
 
   it('puts its address in the start banner only when it is on', () => {
-    expect(startBanner(loadConfig({}), 3978)).toContain('Playground: http://localhost:3978/playground (try the bot in your browser, no Slack or Teams needed)');
+    expect(startBanner(loadConfig({}), 3978)).toContain(
+      'Playground: http://localhost:3978/playground (try the bot in your browser, no Slack or Teams needed)',
+    );
     expect(startBanner(loadConfig(SLACK), 3978).join('\n')).not.toContain('Playground');
   });
 });
@@ -87,7 +89,10 @@ describe('npm start', () => {
       readFile: (path) => readFile(path, 'utf8'),
       writeFile: (path, text) => writeFile(path, text, 'utf8'),
       writeBytes: (path, data) => writeFile(path, data),
-      stopSignal: () => new Promise((resolve) => { stop = resolve; }),
+      stopSignal: () =>
+        new Promise((resolve) => {
+          stop = resolve;
+        }),
     };
     const running = runCli(['start'], io);
     const address = await printed;

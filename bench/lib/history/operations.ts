@@ -16,7 +16,7 @@ export const OPERATIONS = {
   'requirements.list': 'list the register (the list use case, as `/requirement list`)',
   'digest.build': "build the week's digest (as the scheduler does, nothing sent)",
   'dashboard.figures': "the dashboard's figures (dashboardFigures: charts and headline numbers)",
-  'dashboard.overview': "what the dashboard overview reads: the figures and the verification status (a quick verify) side by side",
+  'dashboard.overview': 'what the dashboard overview reads: the figures and the verification status (a quick verify) side by side',
   'verify.quick': 'verify, quick (seal chain + entries after the last seal)',
   'verify.full': 'verify, full (every entry, every seal recomputed)',
 } as const;

@@ -57,7 +57,14 @@ async function measure(payload: unknown): Promise<ProbeResult> {
   }
   const peakRss = residentMemory()?.peakRssMb ?? Number.NaN;
   const [firstMs = Number.NaN, ...warmMs] = times;
-  return { firstMs, warmMs, baselineRssMb: baselineRss, peakRssGrowthMb: peakRss - baselineRss, peakHeapGrowthMb: mb(peakHeap - baselineHeap), detail };
+  return {
+    firstMs,
+    warmMs,
+    baselineRssMb: baselineRss,
+    peakRssGrowthMb: peakRss - baselineRss,
+    peakHeapGrowthMb: mb(peakHeap - baselineHeap),
+    detail,
+  };
 }
 
 serveRequests({ measure, close: () => backend.close() });

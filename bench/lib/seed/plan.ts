@@ -33,8 +33,17 @@ export const DEFAULT_REQUIREMENTS = 10_000;
 
 /** The kinds of entry a workspace records over the years, and how often. */
 export const EVIDENCE_MIX: readonly (readonly [EvidenceType, number])[] = [
-  ['check.started', 20], ['check.answered', 30], ['action.created', 8], ['action.closed', 6], ['requirement.created', 6],
-  ['requirement.changed', 8], ['requirement.reviewed', 12], ['feedback.recorded', 6], ['link.issued', 2], ['settings.changed', 1], ['digest.sent', 1],
+  ['check.started', 20],
+  ['check.answered', 30],
+  ['action.created', 8],
+  ['action.closed', 6],
+  ['requirement.created', 6],
+  ['requirement.changed', 8],
+  ['requirement.reviewed', 12],
+  ['feedback.recorded', 6],
+  ['link.issued', 2],
+  ['settings.changed', 1],
+  ['digest.sent', 1],
 ];
 /** Older checks and feedback come at the rate the evidence mix implies: a check starts for one entry in five. */
 const CHECKS_PER_ENTRY = 0.2;

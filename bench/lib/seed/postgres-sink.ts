@@ -15,14 +15,16 @@ export async function postgresBatchWriter(storeUrl: string, namespace: string): 
       await client.query('BEGIN');
       try {
         if (records.length > 0) {
-          await client.query(`INSERT INTO ${tables.records} (key, value) SELECT * FROM unnest($1::text[], $2::text[])`, [records.map((row) => row[0]), records.map((row) => row[1])]);
+          await client.query(`INSERT INTO ${tables.records} (key, value) SELECT * FROM unnest($1::text[], $2::text[])`, [
+            records.map((row) => row[0]),
+            records.map((row) => row[1]),
+          ]);
         }
         if (index.length > 0) {
-          await client.query(`INSERT INTO ${tables.sortedIndex} (idx, member, score) SELECT * FROM unnest($1::text[], $2::text[], $3::float8[])`, [
-            index.map((row) => row[0]),
-            index.map((row) => row[1]),
-            index.map((row) => row[2]),
-          ]);
+          await client.query(
+            `INSERT INTO ${tables.sortedIndex} (idx, member, score) SELECT * FROM unnest($1::text[], $2::text[], $3::float8[])`,
+            [index.map((row) => row[0]), index.map((row) => row[1]), index.map((row) => row[2])],
+          );
         }
         await client.query('COMMIT');
       } catch (error) {
@@ -31,7 +33,10 @@ export async function postgresBatchWriter(storeUrl: string, namespace: string): 
       }
     },
     async setCounter(name, value) {
-      await client.query(`INSERT INTO ${tables.counters} (name, value) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET value = excluded.value`, [name, value]);
+      await client.query(
+        `INSERT INTO ${tables.counters} (name, value) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET value = excluded.value`,
+        [name, value],
+      );
     },
     async permanentClaim(key, owner) {
       await client.query(`INSERT INTO ${tables.claims} (key, owner, expires_at) VALUES ($1, $2, NULL)`, [key, owner]);

@@ -7,8 +7,26 @@
 import { NO_DATE, dayNumber, keys } from '../../../src/adapters/storage/repositories/keys.js';
 import type { DecisionCheck, FollowUpAction, Impact, ImpactAnswer } from '../../../src/core/domain/decision-check.js';
 import type { CustomerFeedback } from '../../../src/core/domain/feedback.js';
-import { REQUIREMENT_CATEGORIES, type Requirement, type RequirementStatus, type RequirementType } from '../../../src/core/domain/requirement.js';
-import { CHANNELS, CUSTOMERS, DAY_MS, DIGEST_AT, HISTORY_END, HISTORY_START, type HistoryPlan, PEOPLE, RECENT_START, WORKSPACE, iso, isoDate } from './plan.js';
+import {
+  REQUIREMENT_CATEGORIES,
+  type Requirement,
+  type RequirementStatus,
+  type RequirementType,
+} from '../../../src/core/domain/requirement.js';
+import {
+  CHANNELS,
+  CUSTOMERS,
+  DAY_MS,
+  DIGEST_AT,
+  HISTORY_END,
+  HISTORY_START,
+  type HistoryPlan,
+  PEOPLE,
+  RECENT_START,
+  WORKSPACE,
+  iso,
+  isoDate,
+} from './plan.js';
 import { Random } from './random.js';
 import type { BulkSink } from './sink.js';
 
@@ -16,8 +34,18 @@ export async function seedRequirements(sink: BulkSink, count: number): Promise<v
   const random = new Random(1);
   for (let n = 1; n <= count; n++) {
     const createdAt = HISTORY_START + (HISTORY_END - HISTORY_START) * random.next();
-    const status = random.weighted<RequirementStatus>([['open', 70], ['met', 15], ['at_risk', 8], ['not_met', 2], ['retired', 5]]);
-    const type = random.weighted<RequirementType>([['stated', 60], ['implied', 25], ['obligatory', 15]]);
+    const status = random.weighted<RequirementStatus>([
+      ['open', 70],
+      ['met', 15],
+      ['at_risk', 8],
+      ['not_met', 2],
+      ['retired', 5],
+    ]);
+    const type = random.weighted<RequirementType>([
+      ['stated', 60],
+      ['implied', 25],
+      ['obligatory', 15],
+    ]);
     const owner = random.pick(PEOPLE);
     const requirement: Requirement = {
       workspaceId: WORKSPACE,
@@ -47,19 +75,37 @@ export async function seedRequirements(sink: BulkSink, count: number): Promise<v
 }
 
 /** Checks started evenly over [from, to), with ids `c<first>`…; answered ones get 1–3 answers. */
-async function seedCheckBand(sink: BulkSink, random: Random, band: { first: number; count: number; from: number; to: number; openActions: boolean }): Promise<void> {
+async function seedCheckBand(
+  sink: BulkSink,
+  random: Random,
+  band: { first: number; count: number; from: number; to: number; openActions: boolean },
+): Promise<void> {
   for (let i = 0; i < band.count; i++) {
     const number = band.first + i;
     const started = band.from + Math.floor(((band.to - band.from) * (i + random.next())) / band.count);
-    const status = random.weighted<DecisionCheck['status']>([['answered', 70], ['dismissed', 10], ['awaiting', 20]]);
+    const status = random.weighted<DecisionCheck['status']>([
+      ['answered', 70],
+      ['dismissed', 10],
+      ['awaiting', 20],
+    ]);
     const startedBy = random.pick(PEOPLE);
     const check: DecisionCheck = {
       workspaceId: WORKSPACE,
       id: `c${number}`,
       text: `Decision ${number}: from next month we change the support rota for region ${number % 17}`,
-      place: { platform: 'slack', channelId: random.pick(CHANNELS), threadId: `${Math.floor(started / 1000)}.000100`, messageId: `${Math.floor(started / 1000)}.000100` },
+      place: {
+        platform: 'slack',
+        channelId: random.pick(CHANNELS),
+        threadId: `${Math.floor(started / 1000)}.000100`,
+        messageId: `${Math.floor(started / 1000)}.000100`,
+      },
       decidedBy: startedBy,
-      origin: random.weighted([['detected', 80], ['command', 10], ['reaction', 5], ['mention', 5]]),
+      origin: random.weighted([
+        ['detected', 80],
+        ['command', 10],
+        ['reaction', 5],
+        ['mention', 5],
+      ]),
       startedBy,
       startedAt: iso(started),
       status,
@@ -76,7 +122,12 @@ async function seedCheckBand(sink: BulkSink, random: Random, band: { first: numb
 async function seedAnswers(sink: BulkSink, random: Random, check: DecisionCheck, started: number, mayBeOpen: boolean): Promise<void> {
   const answers = 1 + Math.floor(random.next() * 3);
   for (let a = 1; a <= answers; a++) {
-    const impact = random.weighted<Impact>([['positive', 45], ['negative', 20], ['none', 25], ['unknown', 10]]);
+    const impact = random.weighted<Impact>([
+      ['positive', 45],
+      ['negative', 20],
+      ['none', 25],
+      ['unknown', 10],
+    ]);
     const at = started + a * 1_800_000;
     const by = random.pick(PEOPLE);
     const answerId = `a${check.id}-${a}`;
@@ -117,11 +168,27 @@ async function seedAnswers(sink: BulkSink, random: Random, check: DecisionCheck,
 
 /** Each band draws from a generator of its own, so the recent band is the same at every history size. */
 export async function seedChecks(sink: BulkSink, plan: HistoryPlan): Promise<void> {
-  await seedCheckBand(sink, new Random(11), { first: 1, count: plan.olderChecks, from: HISTORY_START, to: RECENT_START, openActions: false });
-  await seedCheckBand(sink, new Random(12), { first: plan.olderChecks + 1, count: plan.recentChecks, from: RECENT_START, to: HISTORY_END, openActions: true });
+  await seedCheckBand(sink, new Random(11), {
+    first: 1,
+    count: plan.olderChecks,
+    from: HISTORY_START,
+    to: RECENT_START,
+    openActions: false,
+  });
+  await seedCheckBand(sink, new Random(12), {
+    first: plan.olderChecks + 1,
+    count: plan.recentChecks,
+    from: RECENT_START,
+    to: HISTORY_END,
+    openActions: true,
+  });
 }
 
-async function seedFeedbackBand(sink: BulkSink, random: Random, band: { first: number; count: number; from: number; to: number }): Promise<void> {
+async function seedFeedbackBand(
+  sink: BulkSink,
+  random: Random,
+  band: { first: number; count: number; from: number; to: number },
+): Promise<void> {
   for (let i = 0; i < band.count; i++) {
     const number = band.first + i;
     const received = band.from + Math.floor(((band.to - band.from) * (i + random.next())) / band.count);
@@ -130,7 +197,11 @@ async function seedFeedbackBand(sink: BulkSink, random: Random, band: { first: n
       id: `f${number}`,
       customer: random.pick(CUSTOMERS),
       kind: random.pick(['complaint', 'compliment', 'survey', 'review', 'other'] as const),
-      sentiment: random.weighted([['positive', 40], ['neutral', 30], ['negative', 30]]),
+      sentiment: random.weighted([
+        ['positive', 40],
+        ['neutral', 30],
+        ['negative', 30],
+      ]),
       summary: `What the customer said about the service, number ${number}`,
       requirementIds: [],
       receivedAt: iso(received),
@@ -144,5 +215,10 @@ async function seedFeedbackBand(sink: BulkSink, random: Random, band: { first: n
 
 export async function seedFeedback(sink: BulkSink, plan: HistoryPlan): Promise<void> {
   await seedFeedbackBand(sink, new Random(21), { first: 1, count: plan.olderFeedback, from: HISTORY_START, to: RECENT_START });
-  await seedFeedbackBand(sink, new Random(22), { first: plan.olderFeedback + 1, count: plan.recentFeedback, from: RECENT_START, to: HISTORY_END });
+  await seedFeedbackBand(sink, new Random(22), {
+    first: plan.olderFeedback + 1,
+    count: plan.recentFeedback,
+    from: RECENT_START,
+    to: HISTORY_END,
+  });
 }

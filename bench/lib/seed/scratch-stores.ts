@@ -46,7 +46,13 @@ export async function createScratchStore(kind: StoreKind, env: NodeJS.ProcessEnv
 function scratchSqlite(): ScratchStore {
   const directory = mkdtempSync(join(tmpdir(), 'cfb-bench-history-'));
   const file = join(directory, 'store.sqlite');
-  return { kind: 'sqlite', url: `sqlite://${file}`, namespace: 'cfb', where: file, dispose: async () => rmSync(directory, { recursive: true, force: true }) };
+  return {
+    kind: 'sqlite',
+    url: `sqlite://${file}`,
+    namespace: 'cfb',
+    where: file,
+    dispose: async () => rmSync(directory, { recursive: true, force: true }),
+  };
 }
 
 async function scratchPostgres(serverUrl: string): Promise<ScratchStore> {
@@ -87,7 +93,11 @@ async function freePort(): Promise<number> {
 async function privateRedis(): Promise<ScratchStore> {
   const directory = mkdtempSync(join(tmpdir(), 'cfb-bench-redis-'));
   const port = await freePort();
-  const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', directory], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child: ChildProcess = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', directory],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   const exited = once(child, 'exit');
   await new Promise<void>((resolve, reject) => {
     let output = '';

@@ -46,7 +46,10 @@ async function batchWriter(store: ScratchStore): Promise<BatchWriter> {
 
 const seconds = (since: number) => Math.round((performance.now() - since) / 100) / 10;
 
-export async function seedStore(store: ScratchStore, options: { entries: number; requirements?: number; log?: (line: string) => void }): Promise<SeedSummary> {
+export async function seedStore(
+  store: ScratchStore,
+  options: { entries: number; requirements?: number; log?: (line: string) => void },
+): Promise<SeedSummary> {
   const log = options.log ?? (() => undefined);
   const plan = historyPlan(options.entries, options.requirements ?? DEFAULT_REQUIREMENTS);
   const backend = await openBackend(store.url, { namespace: store.namespace });
@@ -58,7 +61,9 @@ export async function seedStore(store: ScratchStore, options: { entries: number;
     const sink = new BulkSink(await batchWriter(store));
     let seals = 0;
     try {
-      log(`${store.kind}: seeding ${plan.requirements.toLocaleString('en-US')} requirements, ${(plan.olderChecks + plan.recentChecks).toLocaleString('en-US')} checks, ${(plan.olderFeedback + plan.recentFeedback).toLocaleString('en-US')} pieces of feedback`);
+      log(
+        `${store.kind}: seeding ${plan.requirements.toLocaleString('en-US')} requirements, ${(plan.olderChecks + plan.recentChecks).toLocaleString('en-US')} checks, ${(plan.olderFeedback + plan.recentFeedback).toLocaleString('en-US')} pieces of feedback`,
+      );
       await seedRequirements(sink, plan.requirements);
       await seedChecks(sink, plan);
       await seedFeedback(sink, plan);
@@ -77,9 +82,20 @@ export async function seedStore(store: ScratchStore, options: { entries: number;
     const weekSeconds = seconds(weekStarted);
 
     const report = await verifyLog(bench.core.deps, WORKSPACE);
-    if (report.failure || sealed.sealed.length === 0) throw new Error(`the seeded ${store.kind} store does not verify: ${verdictSentence(report)}`);
-    const weekEntries = (await bench.core.deps.evidence.listBetween(WORKSPACE, { from: new Date(WEEK_START), to: new Date(DIGEST_AT) })).length;
-    return { entries: plan.entries, requirements: plan.requirements, bulkRows: sink.rows, seals: seals + sealed.sealed.length, bulkSeconds, weekSeconds, weekEntries, verdict: verdictSentence(report) };
+    if (report.failure || sealed.sealed.length === 0)
+      throw new Error(`the seeded ${store.kind} store does not verify: ${verdictSentence(report)}`);
+    const weekEntries = (await bench.core.deps.evidence.listBetween(WORKSPACE, { from: new Date(WEEK_START), to: new Date(DIGEST_AT) }))
+      .length;
+    return {
+      entries: plan.entries,
+      requirements: plan.requirements,
+      bulkRows: sink.rows,
+      seals: seals + sealed.sealed.length,
+      bulkSeconds,
+      weekSeconds,
+      weekEntries,
+      verdict: verdictSentence(report),
+    };
   } finally {
     await backend.close();
   }

@@ -36,7 +36,11 @@ export function sqliteBatchWriter(storeUrl: string, namespace: string): BatchWri
       }
     },
     async setCounter(name, value) {
-      await raw.query(`INSERT INTO ${tables.counters} (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value`, name, value);
+      await raw.query(
+        `INSERT INTO ${tables.counters} (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value`,
+        name,
+        value,
+      );
     },
     async permanentClaim(key, owner) {
       await raw.query(`INSERT INTO ${tables.claims} (key, owner, expires_at) VALUES (?, ?, NULL)`, key, owner);

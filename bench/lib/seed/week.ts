@@ -58,18 +58,45 @@ export async function recordWeek(bench: BenchCore, registerSize: number): Promis
   for (let i = 0; i < 120; i++) {
     at(i, 120);
     const person: Actor = { id: `U${(i % 30).toString().padStart(6, '0')}`, workspaceId: WORKSPACE };
-    const check = unwrap(await core.startCheck(person, { text: `Decision ${i}: we change the delivery terms for region ${i % 9}`, place: { platform: 'slack', channelId: `C${i % 6}`, permalink: `https://bench.slack.com/archives/C${i % 6}/p${i}` }, origin: i % 3 === 0 ? 'detected' : 'command' }));
+    const check = unwrap(
+      await core.startCheck(person, {
+        text: `Decision ${i}: we change the delivery terms for region ${i % 9}`,
+        place: { platform: 'slack', channelId: `C${i % 6}`, permalink: `https://bench.slack.com/archives/C${i % 6}/p${i}` },
+        origin: i % 3 === 0 ? 'detected' : 'command',
+      }),
+    );
     if (i % 10 === 9) continue; // left unanswered
     if (i % 10 === 8) {
       unwrap(await core.dismissCheck(person, check.id));
       continue;
     }
     const impact = i % 7 === 0 ? 'negative' : i % 11 === 0 ? 'unknown' : 'positive';
-    const followUp = impact === 'positive' ? {} : { followUp: { kind: 'action' as const, description: `Follow up decision ${i}`, owner: `<@${person.id}|Owner>`, dueOn: '2026-11-27' } };
-    unwrap(await core.answerCheck(person, check.id, { impact, ...(impact === 'negative' ? { explanation: 'Some customers lose a delivery day' } : {}), ...followUp }));
+    const followUp =
+      impact === 'positive'
+        ? {}
+        : {
+            followUp: {
+              kind: 'action' as const,
+              description: `Follow up decision ${i}`,
+              owner: `<@${person.id}|Owner>`,
+              dueOn: '2026-11-27',
+            },
+          };
+    unwrap(
+      await core.answerCheck(person, check.id, {
+        impact,
+        ...(impact === 'negative' ? { explanation: 'Some customers lose a delivery day' } : {}),
+        ...followUp,
+      }),
+    );
   }
   for (let i = 0; i < 40; i++) {
     at(i, 40);
-    unwrap(await core.recordFeedback(ADMIN, { summary: `Feedback ${i}: delivery was ${i % 3 === 0 ? 'late' : 'fine'}`, fields: { customer: `Customer ${i % 40}`, sentiment: ['negative', 'neutral', 'positive'][i % 3] ?? 'neutral', kind: 'survey' } }));
+    unwrap(
+      await core.recordFeedback(ADMIN, {
+        summary: `Feedback ${i}: delivery was ${i % 3 === 0 ? 'late' : 'fine'}`,
+        fields: { customer: `Customer ${i % 40}`, sentiment: ['negative', 'neutral', 'positive'][i % 3] ?? 'neutral', kind: 'survey' },
+      }),
+    );
   }
 }

@@ -10,15 +10,24 @@ import type { DigestScheduler } from '../scheduling/digest-scheduler.js';
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-export function registerAuditJobs(scheduler: Pick<DigestScheduler, 'addHourlyJob' | 'addBeforeDigestHook'>, deps: CoreDeps, logger: Logger): void {
+export function registerAuditJobs(
+  scheduler: Pick<DigestScheduler, 'addHourlyJob' | 'addBeforeDigestHook'>,
+  deps: CoreDeps,
+  logger: Logger,
+): void {
   const log = logger.child({ component: 'evidence-log' });
   scheduler.addHourlyJob('evidence-retention-and-seal', async () => {
     for (const workspace of await deps.workspaces.list()) {
       try {
         const { retention, seal } = await auditMaintenance(deps, workspace.id);
-        if (retention.entries > 0) log.info({ workspaceId: workspace.id, entries: retention.entries, before: retention.before }, 'decision-message snapshots redacted after the retention period');
+        if (retention.entries > 0)
+          log.info(
+            { workspaceId: workspace.id, entries: retention.entries, before: retention.before },
+            'decision-message snapshots redacted after the retention period',
+          );
         const latest = seal.sealed.at(-1);
-        if (latest) log.info({ workspaceId: workspace.id, seal: latest.number, toSeq: latest.toSeq, hash: latest.hash }, 'evidence log sealed');
+        if (latest)
+          log.info({ workspaceId: workspace.id, seal: latest.number, toSeq: latest.toSeq, hash: latest.hash }, 'evidence log sealed');
       } catch (error) {
         // One workspace's failure leaves the others sealed; the next hour tries again.
         log.error({ workspaceId: workspace.id, err: errorText(error) }, 'could not seal the evidence log; the next hour tries again');

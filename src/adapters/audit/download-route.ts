@@ -42,7 +42,10 @@ function privateHeaders(res: Response): void {
   res.setHeader('x-content-type-options', 'nosniff');
   res.setHeader('x-frame-options', 'DENY');
   // The refusal pages' one inline style sheet is ours; nothing else may load or run.
-  res.setHeader('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+  res.setHeader(
+    'content-security-policy',
+    "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+  );
 }
 
 /** The token from `?t=`; a repeated parameter counts by its first value. */

@@ -19,11 +19,15 @@ export function linkOptions(config: Config, logger: Logger, baseUrl: () => strin
   let secret = config.linkSecret;
   if (!secret) {
     if (config.nodeEnv === 'production') {
-      logger.warn('LINK_SECRET is not set, so download and dashboard links are off: set it to at least 32 random characters (openssl rand -hex 32) to turn them on.');
+      logger.warn(
+        'LINK_SECRET is not set, so download and dashboard links are off: set it to at least 32 random characters (openssl rand -hex 32) to turn them on.',
+      );
       return undefined;
     }
     secret = randomBytes(32).toString('hex');
-    logger.warn('LINK_SECRET is not set: links are signed with a random secret of this process, so they stop working when it restarts and other instances refuse them. Set LINK_SECRET (openssl rand -hex 32).');
+    logger.warn(
+      'LINK_SECRET is not set: links are signed with a random secret of this process, so they stop working when it restarts and other instances refuse them. Set LINK_SECRET (openssl rand -hex 32).',
+    );
   }
   return { secret, ttlMs: config.linkTtlHours * 3_600_000, baseUrl };
 }

@@ -65,7 +65,9 @@ function parseRecords(text: string, delimiter: string): { line: number; cells: s
 function readHeader(first: { line: number; cells: string[] }): string[] {
   const names = first.cells.map((name) => name.trim().toLowerCase());
   if (names.every((name) => name === '')) {
-    throw new Error(`Line ${first.line}: the header row names no columns. Start the file with the column names, e.g. "statement,customer,type".`);
+    throw new Error(
+      `Line ${first.line}: the header row names no columns. Start the file with the column names, e.g. "statement,customer,type".`,
+    );
   }
   names.forEach((name, index) => {
     if (name !== '' && names.indexOf(name) !== index) {

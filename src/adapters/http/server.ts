@@ -51,7 +51,9 @@ const refuseLargeBodies: RequestHandler = (req, res, next) => {
   requestLog(res).warn({ bytes: declared }, 'request body too large');
   // The client may still be sending: answer, then close the connection rather than read the rest.
   res.setHeader('connection', 'close');
-  res.status(413).json({ error: `The request body is ${declared} bytes; this bot accepts less than ${MAX_REQUEST_BYTES} (1 MB). Send a smaller request.` });
+  res.status(413).json({
+    error: `The request body is ${declared} bytes; this bot accepts less than ${MAX_REQUEST_BYTES} (1 MB). Send a smaller request.`,
+  });
 };
 
 const INTERNAL_ERROR = (id: string): string =>

@@ -12,7 +12,9 @@ export class DigestCronError extends Error {
 
 const numbers = (values: readonly (number | string)[], field: string, cronText: string): number[] => {
   if (values.some((value) => typeof value !== 'number')) {
-    throw new DigestCronError(`DIGEST_CRON "${cronText}" uses ${field} markers (L, W or #) that the weekly digest does not support: name the weekday and time, e.g. "0 9 * * 1" for Mondays at 09:00.`);
+    throw new DigestCronError(
+      `DIGEST_CRON "${cronText}" uses ${field} markers (L, W or #) that the weekly digest does not support: name the weekday and time, e.g. "0 9 * * 1" for Mondays at 09:00.`,
+    );
   }
   return values as number[];
 };
@@ -26,7 +28,9 @@ export interface DigestCron {
 export function readDigestCron(expression: string): DigestCron {
   const text = expression.trim();
   if (!cron.validate(text)) {
-    throw new DigestCronError(`DIGEST_CRON "${text}" is not a cron expression node-cron accepts: use 5 fields (minute hour day month weekday) or 6 (seconds first), e.g. "0 9 * * 1" for Mondays at 09:00.`);
+    throw new DigestCronError(
+      `DIGEST_CRON "${text}" is not a cron expression node-cron accepts: use 5 fields (minute hour day month weekday) or 6 (seconds first), e.g. "0 9 * * 1" for Mondays at 09:00.`,
+    );
   }
   const fields = cron.parse(text);
   const seconds = numbers(fields.second, 'second', text);

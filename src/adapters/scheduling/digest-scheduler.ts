@@ -111,7 +111,9 @@ export class DigestScheduler {
     this.task.on('execution:failed', (context) => {
       this.log.error({ err: context.error?.message }, 'a digest tick failed; the next tick tries again');
     });
-    void this.tick().catch((error: unknown) => this.log.error({ err: errorText(error) }, 'the catch-up tick at start-up failed; the next tick tries again'));
+    void this.tick().catch((error: unknown) =>
+      this.log.error({ err: errorText(error) }, 'the catch-up tick at start-up failed; the next tick tries again'),
+    );
   }
 
   /** Stops the ticker and waits for a tick in progress to finish. Idempotent. */
@@ -152,7 +154,14 @@ export class DigestScheduler {
     if (this.hourly.length === 0) return;
     const hour = now.toISOString().slice(0, 13);
     // Keyed by the hour of the day: the claim expires long before the same key comes round again.
-    if (!(await this.options.core.deps.claims.claim(`cron:${TICKER_NAME}:hourly:${hour.slice(11, 13)}`, `${this.options.instanceId} ${hour}`, HOURLY_CLAIM_MS))) return;
+    if (
+      !(await this.options.core.deps.claims.claim(
+        `cron:${TICKER_NAME}:hourly:${hour.slice(11, 13)}`,
+        `${this.options.instanceId} ${hour}`,
+        HOURLY_CLAIM_MS,
+      ))
+    )
+      return;
     for (const job of this.hourly) {
       try {
         await job.run({ hour, now });
@@ -162,7 +171,10 @@ export class DigestScheduler {
     }
   }
 
-  private async workOn(workspaceId: WorkspaceId, totals: { digestsIssued: number; delivered: number; failed: number; remindersSent: number }): Promise<void> {
+  private async workOn(
+    workspaceId: WorkspaceId,
+    totals: { digestsIssued: number; delivered: number; failed: number; remindersSent: number },
+  ): Promise<void> {
     const core = this.options.core;
     try {
       const outcome = await core.runScheduledDigest(workspaceId, {
@@ -197,18 +209,26 @@ export class DigestScheduler {
         await hook.run(workspaceId, digestId);
       } catch (error) {
         // The digest still goes out; it shows what the hook left behind (e.g. the previous seal).
-        this.log.error({ hook: hook.name, workspaceId, digestId, err: errorText(error) }, 'a before-digest hook failed; the digest goes out anyway');
+        this.log.error(
+          { hook: hook.name, workspaceId, digestId, err: errorText(error) },
+          'a before-digest hook failed; the digest goes out anyway',
+        );
       }
     }
   }
 
   private logDigest(workspaceId: WorkspaceId, outcome: ScheduledDigestOutcome): void {
     if (outcome.status !== 'delivering') {
-      if (outcome.status !== 'not-due' && outcome.status !== 'complete') this.log.debug({ workspaceId, ...outcome }, 'weekly digest not sent on this tick');
+      if (outcome.status !== 'not-due' && outcome.status !== 'complete')
+        this.log.debug({ workspaceId, ...outcome }, 'weekly digest not sent on this tick');
       return;
     }
     const context = { workspaceId, week: outcome.week };
-    if (outcome.issuedNow) this.log.info({ ...context, catchUp: outcome.catchUp, recipients: outcome.deliveries.length }, outcome.catchUp ? 'weekly digest issued late (catch-up)' : 'weekly digest issued');
+    if (outcome.issuedNow)
+      this.log.info(
+        { ...context, catchUp: outcome.catchUp, recipients: outcome.deliveries.length },
+        outcome.catchUp ? 'weekly digest issued late (catch-up)' : 'weekly digest issued',
+      );
     for (const report of outcome.deliveries) this.logDelivery(report, context, 'weekly digest');
   }
 
@@ -216,7 +236,10 @@ export class DigestScheduler {
     const fields = { ...context, recipient: recipientKey(report.recipient) };
     if (report.outcome === 'sent') this.log.info(fields, `${what} delivered`);
     else if (report.outcome === 'failed') {
-      this.log.warn({ ...fields, reason: report.reason, retryable: report.retryable }, report.retryable ? `${what} not delivered; trying again on the next run` : `${what} not delivered; giving up on this recipient`);
+      this.log.warn(
+        { ...fields, reason: report.reason, retryable: report.retryable },
+        report.retryable ? `${what} not delivered; trying again on the next run` : `${what} not delivered; giving up on this recipient`,
+      );
     } else this.log.debug({ ...fields, why: report.why }, `${what} skipped`);
   }
 }

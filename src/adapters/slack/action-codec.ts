@@ -78,4 +78,5 @@ export function decodeAction(actionId: string, value: string | undefined): CoreA
 }
 
 /** Matches every action id this codec produces, for Bolt's `app.action(…)`. */
-export const ACTION_ID_PATTERN = /^(check\.answer|check\.details|check\.dismiss|action\.close|requirement\.review|requirement\.keep|requirement\.retire|digest\.reviewed|command\.share):\d+$/;
+export const ACTION_ID_PATTERN =
+  /^(check\.answer|check\.details|check\.dismiss|action\.close|requirement\.review|requirement\.keep|requirement\.retire|digest\.reviewed|command\.share):\d+$/;

@@ -10,7 +10,20 @@ import type { Block, Inline, Message } from '../../core/messages.js';
 import { encodeAction } from './action-codec.js';
 
 // Limits from Slack's Block Kit reference.
-export const LIMITS = { blocks: 50, sectionText: 3000, fieldText: 2000, fields: 10, buttonText: 75, headerText: 150, contextElements: 10, fallback: 4000, modalTitle: 24, modalBlocks: 100, optionText: 75, label: 2000 } as const;
+export const LIMITS = {
+  blocks: 50,
+  sectionText: 3000,
+  fieldText: 2000,
+  fields: 10,
+  buttonText: 75,
+  headerText: 150,
+  contextElements: 10,
+  fallback: 4000,
+  modalTitle: 24,
+  modalBlocks: 100,
+  optionText: 75,
+  label: 2000,
+} as const;
 
 /** Built as plain objects and checked against Slack's types where they leave this module. */
 type SlackBlock = Record<string, unknown>;
@@ -45,7 +58,12 @@ const mrkdwn = (text: string) => ({ type: 'mrkdwn', text, verbatim: true });
 function renderBlock(block: Block): SlackBlock[] {
   switch (block.kind) {
     case 'heading':
-      return [{ type: 'header', text: { type: 'plain_text', text: truncate(spellCommands(block.text, 'slack'), LIMITS.headerText), emoji: true } }];
+      return [
+        {
+          type: 'header',
+          text: { type: 'plain_text', text: truncate(spellCommands(block.text, 'slack'), LIMITS.headerText), emoji: true },
+        },
+      ];
     case 'text':
       return [{ type: 'section', text: mrkdwn(truncate(inlineToMrkdwn(block.parts), LIMITS.sectionText)) }];
     case 'context':
@@ -53,29 +71,43 @@ function renderBlock(block: Block): SlackBlock[] {
     case 'fields': {
       const blocks: SlackBlock[] = [];
       for (let i = 0; i < block.items.length; i += LIMITS.fields) {
-        const fields = block.items.slice(i, i + LIMITS.fields).map(([label, value]) => mrkdwn(truncate(`*${ours(label)}*\n${inlineToMrkdwn(value)}`, LIMITS.fieldText)));
+        const fields = block.items
+          .slice(i, i + LIMITS.fields)
+          .map(([label, value]) => mrkdwn(truncate(`*${ours(label)}*\n${inlineToMrkdwn(value)}`, LIMITS.fieldText)));
         blocks.push({ type: 'section', fields });
       }
       return blocks;
     }
     case 'list':
-      return [{ type: 'section', text: mrkdwn(truncate(block.items.map((item) => `• ${inlineToMrkdwn(item)}`).join('\n'), LIMITS.sectionText)) }];
+      return [
+        { type: 'section', text: mrkdwn(truncate(block.items.map((item) => `• ${inlineToMrkdwn(item)}`).join('\n'), LIMITS.sectionText)) },
+      ];
     case 'divider':
       return [{ type: 'divider' }];
     case 'actions':
-      return [{
-        type: 'actions',
-        elements: block.buttons.slice(0, 25).map((button, index) => ({
-          type: 'button',
-          text: { type: 'plain_text', text: truncate(button.label, LIMITS.buttonText), emoji: true },
-          ...encodeAction(button.action, index),
-          ...(button.style === 'primary' ? { style: 'primary' } : button.style === 'danger' ? { style: 'danger' } : {}),
-          // Slack asks before the click is sent, so a stray click cannot retire a requirement.
-          ...(button.confirm
-            ? { confirm: { title: { type: 'plain_text', text: 'Are you sure?' }, text: { type: 'plain_text', text: truncate(button.confirm, 300) }, confirm: { type: 'plain_text', text: truncate(button.label, 30) }, deny: { type: 'plain_text', text: 'Cancel' }, ...(button.style === 'danger' ? { style: 'danger' } : {}) } }
-            : {}),
-        })),
-      }];
+      return [
+        {
+          type: 'actions',
+          elements: block.buttons.slice(0, 25).map((button, index) => ({
+            type: 'button',
+            text: { type: 'plain_text', text: truncate(button.label, LIMITS.buttonText), emoji: true },
+            ...encodeAction(button.action, index),
+            ...(button.style === 'primary' ? { style: 'primary' } : button.style === 'danger' ? { style: 'danger' } : {}),
+            // Slack asks before the click is sent, so a stray click cannot retire a requirement.
+            ...(button.confirm
+              ? {
+                  confirm: {
+                    title: { type: 'plain_text', text: 'Are you sure?' },
+                    text: { type: 'plain_text', text: truncate(button.confirm, 300) },
+                    confirm: { type: 'plain_text', text: truncate(button.label, 30) },
+                    deny: { type: 'plain_text', text: 'Cancel' },
+                    ...(button.style === 'danger' ? { style: 'danger' } : {}),
+                  },
+                }
+              : {}),
+          })),
+        },
+      ];
   }
 }
 
@@ -85,7 +117,10 @@ export function toSlackMessage(message: Message): { text: string; blocks: types.
   if (blocks.length > LIMITS.blocks) {
     blocks = [...blocks.slice(0, LIMITS.blocks - 1), { type: 'context', elements: [mrkdwn('…more than fits in one message.')] }];
   }
-  return { text: truncate(escapeMrkdwn(spellCommands(message.fallback, 'slack')).replace(/[*`]/g, ''), LIMITS.fallback), blocks: blocks as unknown as types.KnownBlock[] };
+  return {
+    text: truncate(escapeMrkdwn(spellCommands(message.fallback, 'slack')).replace(/[*`]/g, ''), LIMITS.fallback),
+    blocks: blocks as unknown as types.KnownBlock[],
+  };
 }
 
 const plain = (text: string, max: number) => ({ type: 'plain_text', text: truncate(text, max), emoji: true });
@@ -129,14 +164,19 @@ export function toSlackModal(form: Form, metadata: Readonly<Record<string, strin
     element: element(field),
     ...(field.hint ? { hint: plain(field.hint, 2000) } : {}),
   }));
-  const intro = form.intro ? [{ type: 'section', text: mrkdwn(truncate(escapeMrkdwn(form.intro).replace(/^&gt; /gm, '> '), LIMITS.sectionText)) }] : [];
+  const intro = form.intro
+    ? [{ type: 'section', text: mrkdwn(truncate(escapeMrkdwn(form.intro).replace(/^&gt; /gm, '> '), LIMITS.sectionText)) }]
+    : [];
   return {
     type: 'modal' as const,
     callback_id: `form:${form.kind}`,
     title: plain(form.title, LIMITS.modalTitle),
     submit: plain(form.submitLabel, LIMITS.modalTitle),
     close: plain('Cancel', LIMITS.modalTitle),
-    private_metadata: JSON.stringify({ ...form.context, ...Object.fromEntries(Object.entries(metadata).filter(([, value]) => value !== undefined)) }),
+    private_metadata: JSON.stringify({
+      ...form.context,
+      ...Object.fromEntries(Object.entries(metadata).filter(([, value]) => value !== undefined)),
+    }),
     blocks: [...intro, ...inputs].slice(0, LIMITS.modalBlocks) as unknown as types.KnownBlock[],
   } as types.ModalView;
 }

@@ -67,13 +67,17 @@ function failureOf(error: unknown): { retryable: boolean; reason: string } {
       return { retryable: !PERMANENT.has(code), reason: `Slack answered ${code}` };
     }
     case 'slack_webapi_http_error':
-      return { retryable: failure.statusCode === undefined || failure.statusCode >= 500, reason: `Slack answered HTTP ${failure.statusCode ?? '?'}` };
+      return {
+        retryable: failure.statusCode === undefined || failure.statusCode >= 500,
+        reason: `Slack answered HTTP ${failure.statusCode ?? '?'}`,
+      };
     default:
       return { retryable: true, reason: `could not reach Slack: ${failure.message ?? String(error)}` };
   }
 }
 
-const channelOf = (destination: Destination): string => (destination.kind === 'conversation' ? destination.conversationId : destination.userId);
+const channelOf = (destination: Destination): string =>
+  destination.kind === 'conversation' ? destination.conversationId : destination.userId;
 
 export function createSlackMessenger(options: SlackMessengerOptions): Messenger {
   const clients = new Map<string, WebClient>();
@@ -102,11 +106,20 @@ export function createSlackMessenger(options: SlackMessengerOptions): Messenger 
       try {
         token = await options.tokens(workspaceId);
       } catch (error) {
-        return { ok: false, retryable: true, reason: `could not read the workspace's Slack token: ${error instanceof Error ? error.message : String(error)}` };
+        return {
+          ok: false,
+          retryable: true,
+          reason: `could not read the workspace's Slack token: ${error instanceof Error ? error.message : String(error)}`,
+        };
       }
       if (!token) return { ok: false, retryable: false, reason: 'the app is not installed in this Slack workspace (any more)' };
       try {
-        const posted = await clientFor(token).chat.postMessage({ channel: channelOf(destination), ...toSlackMessage(message), unfurl_links: false, unfurl_media: false });
+        const posted = await clientFor(token).chat.postMessage({
+          channel: channelOf(destination),
+          ...toSlackMessage(message),
+          unfurl_links: false,
+          unfurl_media: false,
+        });
         return { ok: true, ...(posted.ts ? { messageId: String(posted.ts) } : {}) };
       } catch (error) {
         const failure = failureOf(error);
@@ -121,7 +134,15 @@ export function createSlackMessenger(options: SlackMessengerOptions): Messenger 
  * Where tokens come from: the one SLACK_BOT_TOKEN of a single-workspace install (it serves only
  * Slack workspaces), or the installation store of the multi-workspace OAuth install.
  */
-export function slackTokenSource(source: { botToken: string } | { installations: { botToken(query: { teamId?: string; enterpriseId?: string; isEnterpriseInstall: boolean }): Promise<string | undefined> } }): SlackTokenSource {
+export function slackTokenSource(
+  source:
+    | { botToken: string }
+    | {
+        installations: {
+          botToken(query: { teamId?: string; enterpriseId?: string; isEnterpriseInstall: boolean }): Promise<string | undefined>;
+        };
+      },
+): SlackTokenSource {
   return async (workspaceId) => {
     const id = /^slack:([A-Z0-9]+)$/.exec(workspaceId)?.[1];
     if (!id) return undefined;

@@ -26,7 +26,15 @@ export interface SlackRuntime {
 }
 
 /** Slack error codes that mean "this conversation can't take our message": log, don't crash. */
-const UNDELIVERABLE = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'account_inactive', 'token_revoked', 'invalid_auth', 'restricted_action']);
+const UNDELIVERABLE = new Set([
+  'channel_not_found',
+  'not_in_channel',
+  'is_archived',
+  'account_inactive',
+  'token_revoked',
+  'invalid_auth',
+  'restricted_action',
+]);
 
 export const slackErrorCode = (error: unknown): string | undefined =>
   (error as { data?: { error?: string } } | undefined)?.data?.error ?? (error as { code?: string } | undefined)?.code;
@@ -54,7 +62,11 @@ export function createRuntime(core: Core, logger: Logger, checkReaction: string)
         return 'skipped';
       }
       try {
-        const posted = await client.chat.postMessage({ channel: seen.place.channelId, thread_ts: seen.place.threadId, ...toSlackMessage(plan.message) });
+        const posted = await client.chat.postMessage({
+          channel: seen.place.channelId,
+          thread_ts: seen.place.threadId,
+          ...toSlackMessage(plan.message),
+        });
         await core.promptPosted(plan.check, plan.lease, { channelId: seen.place.channelId, messageId: String(posted.ts) });
         return 'asked';
       } catch (error) {
@@ -62,7 +74,10 @@ export function createRuntime(core: Core, logger: Logger, checkReaction: string)
         await core.promptFailed(plan.check, plan.lease);
         const code = slackErrorCode(error);
         if (code && UNDELIVERABLE.has(code)) {
-          logger.warn({ workspaceId, channel: seen.place.channelId, slackError: code }, 'could not post the decision prompt; the check is kept');
+          logger.warn(
+            { workspaceId, channel: seen.place.channelId, slackError: code },
+            'could not post the decision prompt; the check is kept',
+          );
           return 'failed';
         }
         throw error;
@@ -70,14 +85,24 @@ export function createRuntime(core: Core, logger: Logger, checkReaction: string)
     },
     async postCheck(client, channelId, requesterId, check) {
       const prompt = await core.currentPrompt(check);
-      const header = { kind: 'text' as const, parts: ['Decision check from ', { person: { id: requesterId } }, ': ', { user: check.text }] };
-      const posted = await client.chat.postMessage({ channel: channelId, ...toSlackMessage({ fallback: `Decision check: ${check.text}`, blocks: [header, ...prompt.blocks] }) });
+      const header = {
+        kind: 'text' as const,
+        parts: ['Decision check from ', { person: { id: requesterId } }, ': ', { user: check.text }],
+      };
+      const posted = await client.chat.postMessage({
+        channel: channelId,
+        ...toSlackMessage({ fallback: `Decision check: ${check.text}`, blocks: [header, ...prompt.blocks] }),
+      });
       await core.attachPrompt(check, { channelId, messageId: String(posted.ts) });
     },
     async refreshPrompt(client, check) {
       if (!check.prompt) return;
       try {
-        await client.chat.update({ channel: check.prompt.channelId, ts: check.prompt.messageId, ...toSlackMessage(await core.currentPrompt(check)) });
+        await client.chat.update({
+          channel: check.prompt.channelId,
+          ts: check.prompt.messageId,
+          ...toSlackMessage(await core.currentPrompt(check)),
+        });
       } catch (error) {
         // The answer is recorded either way; a stale prompt is cosmetic.
         logger.warn({ checkId: check.id, slackError: slackErrorCode(error) }, 'could not update the prompt message');

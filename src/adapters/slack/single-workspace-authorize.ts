@@ -29,7 +29,9 @@ export function singleWorkspaceAuthorize(botToken: string, clientOptions: WebCli
     // Within an Enterprise Grid org the same bot token serves the org's teams.
     const sameOrg = result.enterpriseId !== undefined && source.enterpriseId === result.enterpriseId;
     if (source.teamId && result.teamId && source.teamId !== result.teamId && !sameOrg) {
-      throw new Error(`A request from Slack workspace ${source.teamId}, but SLACK_BOT_TOKEN belongs to ${result.teamId}; refusing to use it.`);
+      throw new Error(
+        `A request from Slack workspace ${source.teamId}, but SLACK_BOT_TOKEN belongs to ${result.teamId}; refusing to use it.`,
+      );
     }
     return result;
   };

@@ -75,7 +75,14 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const installationStore: InstallationStore | undefined = storeOfInstallations;
   const singleWorkspace = slack.botToken && !slack.oauth ? { authorize: singleWorkspaceAuthorize(slack.botToken, clientOptions) } : {};
   const auth = slack.oauth
-    ? { clientId: slack.oauth.clientId, clientSecret: slack.oauth.clientSecret, stateSecret: slack.oauth.stateSecret, scopes: [...BOT_SCOPES], installationStore, installerOptions: { directInstall: true } }
+    ? {
+        clientId: slack.oauth.clientId,
+        clientSecret: slack.oauth.clientSecret,
+        stateSecret: slack.oauth.stateSecret,
+        scopes: [...BOT_SCOPES],
+        installationStore,
+        installerOptions: { directInstall: true },
+      }
     : singleWorkspace;
   const log = boltLogger(logger);
 
@@ -91,7 +98,16 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
           // Bolt's own limit (4 MB) applies to bodies sent without a Content-Length.
           bodyLimit: MAX_REQUEST_BYTES - 1,
           logger: log,
-          ...(slack.oauth ? { clientId: slack.oauth.clientId, clientSecret: slack.oauth.clientSecret, stateSecret: slack.oauth.stateSecret, scopes: [...BOT_SCOPES], installationStore, installerOptions: { directInstall: true, clientOptions } } : {}),
+          ...(slack.oauth
+            ? {
+                clientId: slack.oauth.clientId,
+                clientSecret: slack.oauth.clientSecret,
+                stateSecret: slack.oauth.stateSecret,
+                scopes: [...BOT_SCOPES],
+                installationStore,
+                installerOptions: { directInstall: true, clientOptions },
+              }
+            : {}),
         }),
         logger: log,
         clientOptions,
@@ -106,14 +122,21 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   registerShortcutListeners(app, runtime);
   registerHomeAndLifecycle(app, runtime, installationStore);
 
-  const storeAnswers = () => options.records.get(STORE_PROBE_KEY).then(() => true, () => false);
+  const storeAnswers = () =>
+    options.records.get(STORE_PROBE_KEY).then(
+      () => true,
+      () => false,
+    );
   // With extendedErrorHandler Bolt passes the request body too (its handler type is not exported).
   const onError = async ({ error, body }: { error: Error & { code?: string }; body: unknown }): Promise<void> => {
     const reference = `err-${Date.now().toString(36)}`;
     // A failed reply means the work itself ran; otherwise an unreachable store is the likely cause,
     // and then the person should hear that it is temporary rather than a generic apology.
     const kind = error.code === 'slack_bolt_respond_error' ? 'reply-lost' : (await storeAnswers()) ? 'unexpected' : 'store-down';
-    logger.error({ reference, kind, err: { message: error.message, code: error.code }, type: (body as { type?: string } | undefined)?.type }, 'Slack listener failed');
+    logger.error(
+      { reference, kind, err: { message: error.message, code: error.code }, type: (body as { type?: string } | undefined)?.type },
+      'Slack listener failed',
+    );
     const responseUrl = (body as { response_url?: string } | undefined)?.response_url;
     if (responseUrl) {
       // The person sees a short message with a reference; the details are only in the log.
@@ -140,7 +163,11 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       if (!stopped) retry = setTimeout(() => void connect(), 10_000).unref();
     }
   };
-  const tokens = storeOfInstallations ? slackTokenSource({ installations: storeOfInstallations }) : slack.botToken ? slackTokenSource({ botToken: slack.botToken }) : async () => undefined;
+  const tokens = storeOfInstallations
+    ? slackTokenSource({ installations: storeOfInstallations })
+    : slack.botToken
+      ? slackTokenSource({ botToken: slack.botToken })
+      : async () => undefined;
   const messenger = createSlackMessenger({ tokens, clientOptions: slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}, logger });
   return {
     app,

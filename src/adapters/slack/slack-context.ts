@@ -32,7 +32,11 @@ export class SlackAdminLookup {
     if (cached && cached.until > Date.now()) return cached;
     try {
       const { user } = await client.users.info({ user: userId });
-      const entry = { admin: Boolean(user?.is_admin || user?.is_owner || user?.is_primary_owner), until: Date.now() + ADMIN_CACHE_MS, ...(user?.real_name || user?.name ? { name: user.real_name || user.name } : {}) };
+      const entry = {
+        admin: Boolean(user?.is_admin || user?.is_owner || user?.is_primary_owner),
+        until: Date.now() + ADMIN_CACHE_MS,
+        ...(user?.real_name || user?.name ? { name: user.real_name || user.name } : {}),
+      };
       if (this.cache.size > 10_000) this.cache.clear();
       this.cache.set(key, entry);
       return entry;
@@ -43,7 +47,13 @@ export class SlackAdminLookup {
   }
 }
 
-export async function actorFor(client: WebClient, admins: SlackAdminLookup, workspaceId: string, userId: string, fallbackName?: string): Promise<Actor> {
+export async function actorFor(
+  client: WebClient,
+  admins: SlackAdminLookup,
+  workspaceId: string,
+  userId: string,
+  fallbackName?: string,
+): Promise<Actor> {
   const { admin, name } = await admins.lookup(client, workspaceId, userId);
   const display = name ?? fallbackName;
   return { id: userId, workspaceId, ...(display ? { name: display } : {}), ...(admin ? { platformAdmin: true } : {}) };

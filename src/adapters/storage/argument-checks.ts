@@ -32,6 +32,7 @@ export function compareMembers(a: string, b: string): number {
  * that a claim never ends early; 0 means permanent.
  */
 export function checkTtl(ttlMs: number): number {
-  if (!Number.isFinite(ttlMs) || ttlMs < 0) throw new RangeError(`A claim ttl must be 0 (permanent) or a positive number of milliseconds, got ${ttlMs}`);
+  if (!Number.isFinite(ttlMs) || ttlMs < 0)
+    throw new RangeError(`A claim ttl must be 0 (permanent) or a positive number of milliseconds, got ${ttlMs}`);
   return Math.ceil(ttlMs);
 }

@@ -44,7 +44,11 @@ export function sqlRecordAccess(db: SqlRunner, tables: SqlTables): RawRecordAcce
       return typeof row?.value === 'string' ? row.value : undefined;
     },
     async compareAndSet(rawKey, expected, next) {
-      const rows = await db.all(`UPDATE ${tables.records} SET value = ? WHERE key = ? AND value = ? RETURNING key`, [next, rawKey, expected]);
+      const rows = await db.all(`UPDATE ${tables.records} SET value = ? WHERE key = ? AND value = ? RETURNING key`, [
+        next,
+        rawKey,
+        expected,
+      ]);
       return rows.length === 1;
     },
   };
@@ -112,7 +116,10 @@ export function sqlClaims(db: SqlRunner, tables: SqlTables): Claims {
       await db.all(`DELETE FROM ${tables.claims} WHERE key = ? AND owner = ?`, [key, owner]);
     },
     async holder(key) {
-      const [row] = await db.all(`SELECT owner FROM ${tables.claims} WHERE key = ? AND (expires_at IS NULL OR expires_at > ?)`, [key, Date.now()]);
+      const [row] = await db.all(`SELECT owner FROM ${tables.claims} WHERE key = ? AND (expires_at IS NULL OR expires_at > ?)`, [
+        key,
+        Date.now(),
+      ]);
       return typeof row?.owner === 'string' ? row.owner : undefined;
     },
   };

@@ -25,7 +25,8 @@ const IN_MEMORY = ':memory:';
  */
 export function sqliteFilePath(storeUrl: string): string {
   const path = storeUrl.replace(/^sqlite:\/\//i, '');
-  if (!path) throw new Error('A SQLite store URL needs a file path, for example sqlite://./data/store.sqlite or sqlite:///var/lib/cfb/store.sqlite');
+  if (!path)
+    throw new Error('A SQLite store URL needs a file path, for example sqlite://./data/store.sqlite or sqlite:///var/lib/cfb/store.sqlite');
   return path === IN_MEMORY ? path : resolve(path);
 }
 
@@ -53,7 +54,10 @@ export async function openSqliteBackend(storeUrl: string, namespace: string, log
   try {
     const [mode] = await db.all('PRAGMA journal_mode=WAL', []);
     if (file !== IN_MEMORY && mode?.journal_mode !== 'wal') {
-      logger?.warn({ store: 'sqlite', file, journalMode: mode?.journal_mode }, 'SQLite did not switch to WAL; concurrent processes may wait longer for each other');
+      logger?.warn(
+        { store: 'sqlite', file, journalMode: mode?.journal_mode },
+        'SQLite did not switch to WAL; concurrent processes may wait longer for each other',
+      );
     }
     for (const statement of schemaStatements('sqlite', tables)) await db.all(statement, []);
   } catch (error) {

@@ -57,7 +57,8 @@ export function truncate(text: string, max: number): string {
 }
 
 /** `<` and `&` followed by a word joiner: no tag, autolink, mention or entity can start there. */
-const neutraliseAngles = (text: string): string => text.replace(/[<&]/g, (char) => `${char}${WORD_JOINER}`).replace(/\{\{/g, `{${WORD_JOINER}{`);
+const neutraliseAngles = (text: string): string =>
+  text.replace(/[<&]/g, (char) => `${char}${WORD_JOINER}`).replace(/\{\{/g, `{${WORD_JOINER}{`);
 
 /**
  * Makes text inert in a TextBlock: markdown punctuation backslash-escaped, line-start list and
@@ -132,7 +133,12 @@ export function inlineToCardText(parts: readonly Inline[]): string {
 /** Line breaks doubled (see the module comment), then cut to the TextBlock limit. */
 export const cardText = (text: string): string => truncate(text.replace(/\r\n?/g, '\n').replace(/\n+/g, '\n\n'), LIMITS.textBlock);
 
-const textBlock = (text: string, extra: CardElement = {}): CardElement => ({ type: 'TextBlock', text: cardText(text), wrap: true, ...extra });
+const textBlock = (text: string, extra: CardElement = {}): CardElement => ({
+  type: 'TextBlock',
+  text: cardText(text),
+  wrap: true,
+  ...extra,
+});
 
 /**
  * Adaptive Cards have no confirmation dialog, so a button that asks first (retiring) opens a
@@ -218,7 +224,13 @@ const byteSize = (card: AdaptiveCard): number => Buffer.byteLength(JSON.stringif
 export function toAdaptiveCard(message: Message): AdaptiveCard {
   let body = renderBody(message.blocks);
   if (body.length > LIMITS.bodyElements) body = [...body.slice(0, LIMITS.bodyElements - 1), MORE_NOTE()];
-  const card = (elements: CardElement[]): AdaptiveCard => ({ type: 'AdaptiveCard', $schema: CARD_SCHEMA, version: '1.5', body: elements, msteams: { width: 'Full' } });
+  const card = (elements: CardElement[]): AdaptiveCard => ({
+    type: 'AdaptiveCard',
+    $schema: CARD_SCHEMA,
+    version: '1.5',
+    body: elements,
+    msteams: { width: 'Full' },
+  });
   let result = card(body);
   // Dropping whole elements from the end keeps every element valid; one element alone over the
   // budget (four 4,000-character facts) is cut too, leaving only the note.

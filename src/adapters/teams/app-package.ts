@@ -34,7 +34,9 @@ const jsonInner = (value: string) => JSON.stringify(value).slice(1, -1);
 
 export function fillManifest(template: string, settings: PackageSettings): Record<string, unknown> {
   if (!GUID.test(settings.appId)) {
-    throw new PackageError(`TEAMS_APP_ID must be the GUID of the bot's app registration (like 00000000-0000-0000-0000-000000000000), not "${settings.appId}".`);
+    throw new PackageError(
+      `TEAMS_APP_ID must be the GUID of the bot's app registration (like 00000000-0000-0000-0000-000000000000), not "${settings.appId}".`,
+    );
   }
   let url: URL;
   try {
@@ -62,7 +64,10 @@ export function fillManifest(template: string, settings: PackageSettings): Recor
 }
 
 /** The zip's bytes and the filled manifest. */
-export function buildTeamsPackage(settings: PackageSettings, directory = TEAMS_MANIFEST_DIR): { zip: Uint8Array; manifest: Record<string, unknown> } {
+export function buildTeamsPackage(
+  settings: PackageSettings,
+  directory = TEAMS_MANIFEST_DIR,
+): { zip: Uint8Array; manifest: Record<string, unknown> } {
   const manifest = fillManifest(readFileSync(`${directory}manifest.json`, 'utf8'), settings);
   const zip = zipSync({
     'manifest.json': new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`),

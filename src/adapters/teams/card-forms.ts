@@ -71,7 +71,14 @@ function input(field: FormField, value: string | undefined): CardElement {
   }
 }
 
-const small = (text: string, extra: CardElement = {}): CardElement => ({ type: 'TextBlock', text: cardText(escapeCardText(text)), wrap: true, size: 'Small', spacing: 'Small', ...extra });
+const small = (text: string, extra: CardElement = {}): CardElement => ({
+  type: 'TextBlock',
+  text: cardText(escapeCardText(text)),
+  wrap: true,
+  size: 'Small',
+  spacing: 'Small',
+  ...extra,
+});
 
 /**
  * A form as a card. Submitting sends `{ ...form.context, ...context, cfbForm: form.kind, <inputs> }`.
@@ -108,7 +115,11 @@ export function toFormCard(form: Form, context: Readonly<Record<string, string>>
   };
 }
 
-const split = (text: string): string[] => text.split(',').map((item) => item.trim()).filter(Boolean);
+const split = (text: string): string[] =>
+  text
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 
 /**
  * A submit's `activity.value` → the neutral values the core validates. Teams sends every input as

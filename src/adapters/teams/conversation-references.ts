@@ -35,12 +35,22 @@ export class ConversationReferences {
   constructor(private readonly records: RecordStore) {}
 
   /** A channel or chat, by the id its messages carry (a channel's id without the thread part). */
-  async rememberConversation(workspaceId: string, conversationId: string, reference: StoredReference, options: { force?: boolean } = {}): Promise<void> {
+  async rememberConversation(
+    workspaceId: string,
+    conversationId: string,
+    reference: StoredReference,
+    options: { force?: boolean } = {},
+  ): Promise<void> {
     await this.write(conversationKey(workspaceId, conversationId), reference, options.force);
   }
 
   /** A person's personal chat with the bot, for direct messages. */
-  async rememberPersonal(workspaceId: string, userId: string, reference: StoredReference, options: { force?: boolean } = {}): Promise<void> {
+  async rememberPersonal(
+    workspaceId: string,
+    userId: string,
+    reference: StoredReference,
+    options: { force?: boolean } = {},
+  ): Promise<void> {
     await this.write(personalKey(workspaceId, userId), reference, options.force);
   }
 

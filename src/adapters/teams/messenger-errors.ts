@@ -13,5 +13,9 @@ export interface ConnectorError {
 export function describeConnectorError(error: unknown): ConnectorError {
   if (typeof error !== 'object' || error === null) return { message: String(error) };
   const { statusCode, code, message } = error as ConnectorError;
-  return { ...(statusCode !== undefined ? { statusCode } : {}), ...(code ? { code } : {}), ...(message ? { message: message.slice(0, 300) } : {}) };
+  return {
+    ...(statusCode !== undefined ? { statusCode } : {}),
+    ...(code ? { code } : {}),
+    ...(message ? { message: message.slice(0, 300) } : {}),
+  };
 }

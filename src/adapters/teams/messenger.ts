@@ -53,13 +53,18 @@ export function createTeamsMessenger(options: TeamsMessengerOptions): Messenger 
    * How to reach the destination: its stored conversation, or for a person without one, a
    * personal chat opened through the tenant's service; when neither, the reason, as a string.
    */
-  async function routeTo(workspaceId: WorkspaceId, destination: Destination, message: Message): Promise<{ send: () => Promise<string | undefined>; stored: boolean } | string> {
+  async function routeTo(
+    workspaceId: WorkspaceId,
+    destination: Destination,
+    message: Message,
+  ): Promise<{ send: () => Promise<string | undefined>; stored: boolean } | string> {
     const reference =
       destination.kind === 'conversation'
         ? await references.conversation(workspaceId, destination.conversationId)
         : await references.personal(workspaceId, destination.userId);
     if (reference) return { send: () => deliver(reference, message), stored: true };
-    if (destination.kind === 'conversation') return 'the bot has no record of this Teams conversation (it was removed, or never installed there)';
+    if (destination.kind === 'conversation')
+      return 'the bot has no record of this Teams conversation (it was removed, or never installed there)';
     const service = await references.service(workspaceId);
     if (!service) return 'the bot has not been used in this Teams tenant yet, so it cannot open a personal chat';
     const target = { workspaceId, service, person: { id: destination.userId } };
@@ -79,12 +84,21 @@ export function createTeamsMessenger(options: TeamsMessengerOptions): Messenger 
           if (route.stored && statusCode === 403 && code === 'BotNotInConversationRoster') {
             if (destination.kind === 'conversation') await references.forgetConversation(workspaceId, destination.conversationId);
             else await references.forgetPersonal(workspaceId, destination.userId);
-            logger.info({ workspaceId, destination: destination.kind }, 'Teams says the bot is no longer in this conversation; its reference is deleted');
+            logger.info(
+              { workspaceId, destination: destination.kind },
+              'Teams says the bot is no longer in this conversation; its reference is deleted',
+            );
             return { ok: false, retryable: false, reason: 'the bot is no longer in this conversation (BotNotInConversationRoster)' };
           }
           if (!TRANSIENT(statusCode) || attempt >= 2) {
-            const what = route.stored ? 'Teams answered' : 'Teams would not open a personal chat with this person (is the app installed where they are?) and answered';
-            return { ok: false, retryable: TRANSIENT(statusCode), reason: `${what} ${statusCode ?? 'with an error'}${code ? ` ${code}` : ''}: ${text ?? 'no details'}` };
+            const what = route.stored
+              ? 'Teams answered'
+              : 'Teams would not open a personal chat with this person (is the app installed where they are?) and answered';
+            return {
+              ok: false,
+              retryable: TRANSIENT(statusCode),
+              reason: `${what} ${statusCode ?? 'with an error'}${code ? ` ${code}` : ''}: ${text ?? 'no details'}`,
+            };
           }
           if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay * (0.5 + Math.random())));
         }

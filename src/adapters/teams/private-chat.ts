@@ -43,19 +43,28 @@ export async function openPersonalChat(
   } as ConversationParameters;
   let id: string | undefined;
   let failure: unknown;
-  await adapter.createConversationAsync(botAppId, service.channelId, service.serviceUrl, CONNECTOR_AUDIENCE, parameters, async (personal) => {
-    // Caught here: an error escaping the callback would go to the adapter's onTurnError.
-    try {
-      id = (await personal.sendActivity(activity))?.id;
-    } catch (error) {
-      failure = error ?? new Error('the connector failed without saying why');
-      return;
-    }
-    // Sent: a store hiccup now must not turn the send into a failure that is retried (a second
-    // copy). Without the reference the next send simply opens the chat again.
-    const { activityId: _activityId, ...reference } = TurnContext.getConversationReference(personal.activity);
-    await references.rememberPersonal(workspaceId, person.id, { ...reference, user: { id: person.id, name: person.name ?? '' } }).catch(() => undefined);
-  });
+  await adapter.createConversationAsync(
+    botAppId,
+    service.channelId,
+    service.serviceUrl,
+    CONNECTOR_AUDIENCE,
+    parameters,
+    async (personal) => {
+      // Caught here: an error escaping the callback would go to the adapter's onTurnError.
+      try {
+        id = (await personal.sendActivity(activity))?.id;
+      } catch (error) {
+        failure = error ?? new Error('the connector failed without saying why');
+        return;
+      }
+      // Sent: a store hiccup now must not turn the send into a failure that is retried (a second
+      // copy). Without the reference the next send simply opens the chat again.
+      const { activityId: _activityId, ...reference } = TurnContext.getConversationReference(personal.activity);
+      await references
+        .rememberPersonal(workspaceId, person.id, { ...reference, user: { id: person.id, name: person.name ?? '' } })
+        .catch(() => undefined);
+    },
+  );
   if (failure !== undefined) throw failure;
   return id;
 }
@@ -65,16 +74,28 @@ export interface PrivateChat {
   send(context: TurnContext, where: TeamsWhere, activity: Partial<Activity>): Promise<boolean>;
 }
 
-export function createPrivateChat(options: { adapter: CloudAdapter; botAppId: string; references: ConversationReferences; logger: Logger }): PrivateChat {
+export function createPrivateChat(options: {
+  adapter: CloudAdapter;
+  botAppId: string;
+  references: ConversationReferences;
+  logger: Logger;
+}): PrivateChat {
   return {
     async send(context, where, activity) {
       const { from, recipient, serviceUrl, channelId } = context.activity;
       const service = { serviceUrl, channelId, bot: recipient };
       try {
-        await openPersonalChat(options, { workspaceId: where.workspaceId, service, person: { id: from.id, ...(from.name ? { name: from.name } : {}) } }, activity);
+        await openPersonalChat(
+          options,
+          { workspaceId: where.workspaceId, service, person: { id: from.id, ...(from.name ? { name: from.name } : {}) } },
+          activity,
+        );
         return true;
       } catch (error) {
-        options.logger.warn({ workspaceId: where.workspaceId, connector: describeConnectorError(error) }, 'could not open a personal chat to answer privately');
+        options.logger.warn(
+          { workspaceId: where.workspaceId, connector: describeConnectorError(error) },
+          'could not open a personal chat to answer privately',
+        );
         return false;
       }
     },

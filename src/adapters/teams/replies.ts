@@ -18,7 +18,11 @@ export function messageActivity(message: Message): Partial<Activity> {
   return cardActivity(card, text);
 }
 
-export function formActivity(form: Form, context: Readonly<Record<string, string>> = {}, options: { errors?: readonly FieldError[]; values?: FormValues } = {}): Partial<Activity> {
+export function formActivity(
+  form: Form,
+  context: Readonly<Record<string, string>> = {},
+  options: { errors?: readonly FieldError[]; values?: FormValues } = {},
+): Partial<Activity> {
   return cardActivity(toFormCard(form, context, options), form.title);
 }
 
@@ -32,7 +36,12 @@ export const replyWith = (context: TurnContext, message: Message) => reply(conte
 export const replyText = (context: TurnContext, text: string) => replyWith(context, textMessage(text));
 
 /** Replaces a message the bot posted earlier in this conversation. */
-export async function replace(context: TurnContext, activityId: string, activity: Partial<Activity>, conversationId?: string): Promise<void> {
+export async function replace(
+  context: TurnContext,
+  activityId: string,
+  activity: Partial<Activity>,
+  conversationId?: string,
+): Promise<void> {
   await context.updateActivity({
     ...activity,
     id: activityId,

@@ -56,7 +56,11 @@ export function createTeamsRuntime(core: Core, logger: Logger, references: Conve
       const conversation = { ...reference.conversation, id: where.channelId } as NonNullable<typeof reference.conversation>;
       await references.rememberConversation(where.workspaceId, where.channelId, { ...reference, conversation }, options);
       if (reference.serviceUrl && reference.channelId && reference.bot?.id) {
-        await references.rememberService(where.workspaceId, { serviceUrl: reference.serviceUrl, channelId: reference.channelId, bot: { id: reference.bot.id, ...(reference.bot.name ? { name: reference.bot.name } : {}) } });
+        await references.rememberService(where.workspaceId, {
+          serviceUrl: reference.serviceUrl,
+          channelId: reference.channelId,
+          bot: { id: reference.bot.id, ...(reference.bot.name ? { name: reference.bot.name } : {}) },
+        });
       }
       if (where.kind === 'personal' && activity.from?.id) {
         await references.rememberPersonal(where.workspaceId, activity.from.id, reference, options);

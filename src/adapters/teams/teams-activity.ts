@@ -64,7 +64,15 @@ export function whereOf(activity: Partial<Activity>): TeamsWhere | undefined {
 }
 
 /** Teams escapes these in message text; the command grammar wants what the person typed. */
-const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&apos;': "'", '&nbsp;': ' ' };
+const ENTITIES: Record<string, string> = {
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&#39;': "'",
+  '&apos;': "'",
+  '&nbsp;': ' ',
+};
 
 interface MentionEntity {
   readonly type?: string;

@@ -43,7 +43,8 @@ export interface TeamsAdapter {
 /** Teams activities are small; a card submit with long texts is a few KB. */
 export const MAX_ACTIVITY_BYTES = 256 * 1024;
 
-const SORRY = 'Sorry, something went wrong on my side while answering that message. Please try again shortly; if it keeps happening, tell your admin.';
+const SORRY =
+  'Sorry, something went wrong on my side while answering that message. Please try again shortly; if it keeps happening, tell your admin.';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -84,7 +85,13 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
   const guard = new RedeliveryGuard(core.deps.claims, options.instanceId);
 
   adapter.onTurnError = async (context, error) => {
-    logger.error({ err: error instanceof Error ? { message: error.message, stack: error.stack, ...describeConnectorError(error) } : String(error), type: context.activity.type }, 'Teams turn failed');
+    logger.error(
+      {
+        err: error instanceof Error ? { message: error.message, stack: error.stack, ...describeConnectorError(error) } : String(error),
+        type: context.activity.type,
+      },
+      'Teams turn failed',
+    );
     if (context.activity.type !== 'message') return;
     try {
       await replyText(context, SORRY);
@@ -123,7 +130,18 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
   options.server.mount('/api/messages', router);
 
   if (!authenticated) {
-    logger.warn('Teams runs WITHOUT authentication (TEAMS_APP_ID is not set): anyone who can reach /api/messages can post as anyone. Use this only for local testing; set TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_APP_TENANT_ID for real use.');
+    logger.warn(
+      'Teams runs WITHOUT authentication (TEAMS_APP_ID is not set): anyone who can reach /api/messages can post as anyone. Use this only for local testing; set TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_APP_TENANT_ID for real use.',
+    );
   }
-  return { authenticated, messenger: createTeamsMessenger({ adapter, botAppId, references, logger, ...(options.retryDelayMs !== undefined ? { retryDelayMs: options.retryDelayMs } : {}) }) };
+  return {
+    authenticated,
+    messenger: createTeamsMessenger({
+      adapter,
+      botAppId,
+      references,
+      logger,
+      ...(options.retryDelayMs !== undefined ? { retryDelayMs: options.retryDelayMs } : {}),
+    }),
+  };
 }

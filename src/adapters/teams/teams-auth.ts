@@ -24,7 +24,9 @@ export function connectTeams(teams: TeamsConfig): TeamsConnection {
   }
   const missing = teamsCredentialsMissing(teams);
   if (missing.length > 0) {
-    throw new TeamsCredentialsError(`TEAMS_APP_ID is set, so Teams authentication is on, and it also needs ${missing.join(' and ')} (see README → Teams setup).`);
+    throw new TeamsCredentialsError(
+      `TEAMS_APP_ID is set, so Teams authentication is on, and it also needs ${missing.join(' and ')} (see README → Teams setup).`,
+    );
   }
   const settings = {
     MicrosoftAppId: teams.appId,
@@ -33,5 +35,9 @@ export function connectTeams(teams: TeamsConfig): TeamsConnection {
     ...(teams.tenantId ? { MicrosoftAppTenantId: teams.tenantId } : {}),
   };
   const credentials = new ConfigurationServiceClientCredentialFactory(settings);
-  return { adapter: new CloudAdapter(new ConfigurationBotFrameworkAuthentication(settings, credentials)), authenticated: true, botAppId: teams.appId };
+  return {
+    adapter: new CloudAdapter(new ConfigurationBotFrameworkAuthentication(settings, credentials)),
+    authenticated: true,
+    botAppId: teams.appId,
+  };
 }

@@ -13,8 +13,19 @@ export const utcMinute = (iso: string): string => `${iso.slice(0, 10)} ${iso.sli
 
 /** Local date and time in the workspace's zone, e.g. `2026-11-24 11:00`. */
 export function localMinute(iso: string, timeZone: string): string {
-  const formatter = zoneFormatter('local-minute', timeZone, () =>
-    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+  const formatter = zoneFormatter(
+    'local-minute',
+    timeZone,
+    () =>
+      new Intl.DateTimeFormat('en-CA', {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }),
   );
   const parts = formatter.formatToParts(new Date(iso));
   const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '';

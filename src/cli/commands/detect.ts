@@ -56,7 +56,9 @@ export async function detectCommand(args: string[], io: CliIo): Promise<number> 
   let lineNumber = 0;
   const emit = (line: string) => {
     lineNumber += 1;
-    return overlong ? failure(lineNumber, `longer than ${MAX_LINE_LENGTH} characters`) : answerLine(line.endsWith('\r') ? line.slice(0, -1) : line, lineNumber);
+    return overlong
+      ? failure(lineNumber, `longer than ${MAX_LINE_LENGTH} characters`)
+      : answerLine(line.endsWith('\r') ? line.slice(0, -1) : line, lineNumber);
   };
 
   for await (const chunk of io.stdin) {

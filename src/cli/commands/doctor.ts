@@ -47,9 +47,10 @@ async function checkSlack(config: Config): Promise<Check> {
     return { ok: true, line: `Slack: the bot token works (bot ${auth.user ?? '?'} in workspace ${auth.team ?? '?'}).` };
   } catch (error) {
     const code = (error as { data?: { error?: string } }).data?.error;
-    const hint = code === 'invalid_auth' || code === 'token_revoked' || code === 'account_inactive'
-      ? 'SLACK_BOT_TOKEN is not valid any more: reinstall the app and copy the new Bot User OAuth Token.'
-      : `could not reach the Slack API (${code ?? reason(error)}). Check the network${config.slack.apiUrl ? ' and SLACK_API_URL' : ''}.`;
+    const hint =
+      code === 'invalid_auth' || code === 'token_revoked' || code === 'account_inactive'
+        ? 'SLACK_BOT_TOKEN is not valid any more: reinstall the app and copy the new Bot User OAuth Token.'
+        : `could not reach the Slack API (${code ?? reason(error)}). Check the network${config.slack.apiUrl ? ' and SLACK_API_URL' : ''}.`;
     return { ok: false, line: `Slack: ${hint}` };
   }
 }
@@ -69,11 +70,19 @@ async function checkTeams(config: Config): Promise<Check> {
     const response = await fetch(`https://login.microsoftonline.com/${tenant}/oauth2/v2.0/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: teams.appId, client_secret: teams.appPassword ?? '', scope: 'https://api.botframework.com/.default' }),
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: teams.appId,
+        client_secret: teams.appPassword ?? '',
+        scope: 'https://api.botframework.com/.default',
+      }),
       signal: AbortSignal.timeout(5000),
     });
     if (response.ok) return { ok: true, line: 'Teams: the app id and password are accepted by Microsoft Entra ID.' };
-    return { ok: false, line: `Teams: Microsoft Entra ID refused the credentials (HTTP ${response.status}). Check TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_APP_TENANT_ID.` };
+    return {
+      ok: false,
+      line: `Teams: Microsoft Entra ID refused the credentials (HTTP ${response.status}). Check TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_APP_TENANT_ID.`,
+    };
   } catch (error) {
     return { ok: false, line: `Teams: could not reach login.microsoftonline.com to check the credentials (${reason(error)}).` };
   }

@@ -24,7 +24,8 @@ const KIND_WORDS: Record<string, string> = {
 export async function erasePersonCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args, options: { workspace: { type: 'string' }, user: { type: 'string' } } });
   const user = values.user?.trim();
-  if (!user) throw new UsageError('Say whose data to erase: customer-focus erase-person --workspace <id> --user <platform user id, e.g. U0123ABC>');
+  if (!user)
+    throw new UsageError('Say whose data to erase: customer-focus erase-person --workspace <id> --user <platform user id, e.g. U0123ABC>');
   return withServices(io, async ({ core }) => {
     const workspace = await chooseWorkspace(core, values.workspace);
     let outcome;

@@ -10,7 +10,8 @@ import { chooseWorkspace, cliActor } from '../workspace-option.js';
 
 export async function evidenceCommand(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
-  if (sub !== 'export') throw new UsageError('Use: customer-focus evidence export --from YYYY-MM-DD --to YYYY-MM-DD [--out file.csv] [--workspace <id>]');
+  if (sub !== 'export')
+    throw new UsageError('Use: customer-focus evidence export --from YYYY-MM-DD --to YYYY-MM-DD [--out file.csv] [--workspace <id>]');
   const { values } = parseArgs({
     args: rest,
     options: { workspace: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' } },
@@ -32,7 +33,9 @@ export async function evidenceCommand(args: string[], io: CliIo): Promise<number
     const csv = evidenceToCsv(result.value);
     if (values.out) {
       await io.writeFile(values.out, csv);
-      io.err(`Wrote ${result.value.length} evidence ${result.value.length === 1 ? 'entry' : 'entries'} (${from} to ${to}, ${workspace.settings.timeZone}) to ${values.out}`);
+      io.err(
+        `Wrote ${result.value.length} evidence ${result.value.length === 1 ? 'entry' : 'entries'} (${from} to ${to}, ${workspace.settings.timeZone}) to ${values.out}`,
+      );
     } else {
       io.out(csv);
     }

@@ -23,7 +23,11 @@ const COLUMN_ALIASES: Record<string, keyof ImportRow['fields']> = {
   status: 'status',
 };
 
-const normalise = (name: string) => name.trim().toLowerCase().replace(/[\s-]+/g, '_');
+const normalise = (name: string) =>
+  name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 
 /**
  * Checks the header once (a file without a statement column is refused whole) and returns a

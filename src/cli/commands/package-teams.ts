@@ -9,11 +9,21 @@ import { type CliIo, UsageError } from '../io.js';
 export async function packageTeamsCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { out: { type: 'string', default: 'appPackage.zip' }, version: { type: 'string', default: '1.0.0' }, developer: { type: 'string' }, 'privacy-url': { type: 'string' }, 'terms-url': { type: 'string' } },
+    options: {
+      out: { type: 'string', default: 'appPackage.zip' },
+      version: { type: 'string', default: '1.0.0' },
+      developer: { type: 'string' },
+      'privacy-url': { type: 'string' },
+      'terms-url': { type: 'string' },
+    },
   });
   const config = loadConfig(io.env);
-  if (!config.teams.appId) throw new UsageError('Set TEAMS_APP_ID (the Application (client) id of the bot\'s Azure registration) first; see README → Teams setup.');
-  if (!config.publicUrl) throw new UsageError('Set PUBLIC_URL (the https address the bot is reachable at) first; Teams needs it for the app\'s website and valid domain.');
+  if (!config.teams.appId)
+    throw new UsageError("Set TEAMS_APP_ID (the Application (client) id of the bot's Azure registration) first; see README → Teams setup.");
+  if (!config.publicUrl)
+    throw new UsageError(
+      "Set PUBLIC_URL (the https address the bot is reachable at) first; Teams needs it for the app's website and valid domain.",
+    );
   let built: ReturnType<typeof buildTeamsPackage>;
   try {
     built = buildTeamsPackage({

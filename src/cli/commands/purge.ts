@@ -16,7 +16,10 @@ const contents = (r: Omit<PurgeReport, 'keys'>): string =>
 export async function purgeCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args, options: { workspace: { type: 'string' }, confirm: { type: 'boolean' } } });
   // Never guessed, even when the store holds one workspace: this cannot be undone.
-  if (!values.workspace) throw new UsageError('Say which workspace to purge: customer-focus purge --workspace <id> --confirm (see "customer-focus workspaces").');
+  if (!values.workspace)
+    throw new UsageError(
+      'Say which workspace to purge: customer-focus purge --workspace <id> --confirm (see "customer-focus workspaces").',
+    );
   return withServices(io, async ({ core }) => {
     const workspace = await chooseWorkspace(core, values.workspace);
     if (!values.confirm) {
@@ -28,7 +31,9 @@ export async function purgeCommand(args: string[], io: CliIo): Promise<number> {
       return 2;
     }
     const report = await purgeWorkspace(core.deps, cliActor(workspace));
-    io.out(`Purged ${report.workspaceId} (${report.name}): ${contents(report)}; ${report.keys} keys removed from the store in all. Nothing of it remains.`);
+    io.out(
+      `Purged ${report.workspaceId} (${report.name}): ${contents(report)}; ${report.keys} keys removed from the store in all. Nothing of it remains.`,
+    );
     return 0;
   });
 }

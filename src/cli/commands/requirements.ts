@@ -47,7 +47,9 @@ export async function requirementsCommand(args: string[], io: CliIo): Promise<nu
         const parsed = parseCommand(`requirement add ${positionals.map(quoteArgument).join(' ')}`);
         if (!parsed.ok) throw new UsageError(plain(parsed.error.message));
         if (parsed.value.family !== 'requirement' || parsed.value.action !== 'add' || !parsed.value.statement) {
-          throw new UsageError('Give the requirement, e.g.: customer-focus requirements add "Deliveries within 5 days" customer:"Acme AS" type:stated');
+          throw new UsageError(
+            'Give the requirement, e.g.: customer-focus requirements add "Deliveries within 5 days" customer:"Acme AS" type:stated',
+          );
         }
         const result = await core.addRequirement(actor, { ...parsed.value.fields, statement: parsed.value.statement });
         if (!result.ok) throw new UsageError(plain(result.error.message));
@@ -62,13 +64,7 @@ export async function requirementsCommand(args: string[], io: CliIo): Promise<nu
   });
 }
 
-async function importCommand(
-  io: CliIo,
-  core: Core,
-  actor: Actor,
-  file: string | undefined,
-  dryRun: boolean,
-): Promise<number> {
+async function importCommand(io: CliIo, core: Core, actor: Actor, file: string | undefined, dryRun: boolean): Promise<number> {
   if (!file) throw new UsageError('Say which file to import: customer-focus requirements import register.csv');
   let text: string;
   try {
@@ -91,6 +87,8 @@ async function importCommand(
   for (const { line, reason } of skipped) io.err(`line ${line}: skipped: ${reason}`);
   const verb = dryRun ? 'would import' : 'imported';
   const accepted = dryRun ? rows.length - rejected.length - skipped.length : imported.length;
-  io.out(`${verb} ${accepted}, rejected ${rejected.length}, skipped ${skipped.length} (already in the register)${imported.length ? `: ${imported[0]?.id}…${imported.at(-1)?.id}` : ''}`);
+  io.out(
+    `${verb} ${accepted}, rejected ${rejected.length}, skipped ${skipped.length} (already in the register)${imported.length ? `: ${imported[0]?.id}…${imported.at(-1)?.id}` : ''}`,
+  );
   return rejected.length > 0 ? 1 : 0;
 }

@@ -18,7 +18,8 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
     args,
     options: { workspace: { type: 'string' }, quick: { type: 'boolean' }, full: { type: 'boolean' }, seal: { type: 'boolean' } },
   });
-  if (values.quick && values.full) throw new UsageError('Choose one: --quick (seal chain and newest entries) or --full (every entry, the default).');
+  if (values.quick && values.full)
+    throw new UsageError('Choose one: --quick (seal chain and newest entries) or --full (every entry, the default).');
   return withServices(io, async ({ core }) => {
     const workspace = await chooseWorkspace(core, values.workspace);
     if (values.seal) {

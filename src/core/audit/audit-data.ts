@@ -78,8 +78,22 @@ export async function collectAuditData(deps: CoreDeps, workspaceId: WorkspaceId,
   const verification = await verifyLog(deps, workspaceId);
 
   return {
-    workspace, period, range, generatedAt, generatedBy, requirements, reviews, checks, answers, actions, feedback, roles,
-    entries, seals, sealedElsewhere, verification,
+    workspace,
+    period,
+    range,
+    generatedAt,
+    generatedBy,
+    requirements,
+    reviews,
+    checks,
+    answers,
+    actions,
+    feedback,
+    roles,
+    entries,
+    seals,
+    sealedElsewhere,
+    verification,
   };
 }
 

@@ -21,10 +21,16 @@ import { type Period, parsePeriod, periodText } from './period.js';
  * The path a download link points at (served by src/adapters/audit/download-route.ts). The token
  * travels in the query, which the access log leaves out: a logged token would open the pack.
  */
-export const downloadPath = (workspaceId: string, token: string): string => `/audit/download/${encodeURIComponent(workspaceId)}?t=${encodeURIComponent(token)}`;
+export const downloadPath = (workspaceId: string, token: string): string =>
+  `/audit/download/${encodeURIComponent(workspaceId)}?t=${encodeURIComponent(token)}`;
 
 /** Builds the pack and records that it was handed out (before it is). */
-async function exportFor(deps: CoreDeps, actor: Pick<Actor, 'id' | 'name' | 'workspaceId'>, period: Period, via: 'command line' | 'download link'): Promise<AuditPack> {
+async function exportFor(
+  deps: CoreDeps,
+  actor: Pick<Actor, 'id' | 'name' | 'workspaceId'>,
+  period: Period,
+  via: 'command line' | 'download link',
+): Promise<AuditPack> {
   const who = actor.name ? `${actor.name} (${actor.id})` : actor.id;
   const pack = buildAuditPack(await collectAuditData(deps, actor.workspaceId, period, `${who} via ${via}`));
   await recordEvidence(deps, actor, deps.clock.now(), {
@@ -52,7 +58,12 @@ export async function exportForGrant(deps: CoreDeps, grant: LinkGrant): Promise<
   if (grant.purpose !== 'download' || !can(grant.role, 'evidence.export') || !period) {
     throw new DomainError('permission.denied', 'This link does not grant an audit pack.');
   }
-  return exportFor(deps, { id: grant.issuedTo, workspaceId: grant.workspaceId }, { from: period[1] ?? '', to: period[2] ?? '' }, 'download link');
+  return exportFor(
+    deps,
+    { id: grant.issuedTo, workspaceId: grant.workspaceId },
+    { from: period[1] ?? '', to: period[2] ?? '' },
+    'download link',
+  );
 }
 
 const hours = (ms: number): string => {
@@ -70,7 +81,13 @@ export async function requestExportLink(deps: CoreDeps, actor: Actor, rawPeriod:
         `Ask your admin to set it, or to run "customer-focus export --workspace ${actor.workspaceId} --from ${period.from} --to ${period.to} --out pack.zip".`,
     );
   }
-  const { token, grant } = await deps.links.signer.issue({ workspaceId: actor.workspaceId, purpose: 'download', role, issuedTo: actor.id, subject: periodText(period) });
+  const { token, grant } = await deps.links.signer.issue({
+    workspaceId: actor.workspaceId,
+    purpose: 'download',
+    role,
+    issuedTo: actor.id,
+    subject: periodText(period),
+  });
   const url = deps.links.urlFor(downloadPath(actor.workspaceId, token));
   const lifetime = hours(Date.parse(grant.expiresAt) - deps.clock.now().getTime());
   return {
@@ -93,5 +110,7 @@ export async function requestExportLink(deps: CoreDeps, actor: Actor, rawPeriod:
 export async function revokeExportLink(deps: CoreDeps, actor: Actor, linkId: string): Promise<Message> {
   await requirePermission(deps, actor, 'evidence.export');
   const revoked = await revokeSignedLink(deps, actor.workspaceId, linkId.trim(), actor);
-  return textMessage(revoked ? `Link \`${linkId.trim()}\` is revoked: it no longer opens anything.` : `Link \`${linkId.trim()}\` was already revoked.`);
+  return textMessage(
+    revoked ? `Link \`${linkId.trim()}\` is revoked: it no longer opens anything.` : `Link \`${linkId.trim()}\` was already revoked.`,
+  );
 }

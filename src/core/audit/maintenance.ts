@@ -14,7 +14,10 @@ import { type SealOutcome, sealWorkspace } from './seal-workspace.js';
 import type { Seal } from './seal.js';
 import { type VerifyReport, verifyLog } from './verify-log.js';
 
-export async function auditMaintenance(deps: CoreDeps, workspaceId: WorkspaceId): Promise<{ retention: RetentionOutcome; seal: SealOutcome }> {
+export async function auditMaintenance(
+  deps: CoreDeps,
+  workspaceId: WorkspaceId,
+): Promise<{ retention: RetentionOutcome; seal: SealOutcome }> {
   // Retention first: redaction keeps every hash, so it never disturbs a seal, before or after.
   const retention = await applyRetention(deps, workspaceId);
   return { retention, seal: await sealWorkspace(deps, workspaceId) };

@@ -12,29 +12,111 @@ import type { RoleAssignment } from '../domain/workspace.js';
 
 export function checksToCsv(checks: readonly DecisionCheck[]): string {
   return toCsv(
-    ['id', 'started_at', 'origin', 'platform', 'channel_id', 'channel_name', 'thread_id', 'message_id', 'permalink', 'decision_text', 'decided_by', 'decided_by_id', 'started_by', 'started_by_id', 'status', 'dismissed_at', 'dismissed_by'],
+    [
+      'id',
+      'started_at',
+      'origin',
+      'platform',
+      'channel_id',
+      'channel_name',
+      'thread_id',
+      'message_id',
+      'permalink',
+      'decision_text',
+      'decided_by',
+      'decided_by_id',
+      'started_by',
+      'started_by_id',
+      'status',
+      'dismissed_at',
+      'dismissed_by',
+    ],
     checks.map((c) => [
-      c.id, c.startedAt, c.origin, c.place.platform, c.place.channelId, c.place.channelName, c.place.threadId, c.place.messageId, c.place.permalink,
-      c.text, personLabel(c.decidedBy), c.decidedBy?.id, personLabel(c.startedBy), c.startedBy.id, c.status, c.dismissedAt, personLabel(c.dismissedBy),
+      c.id,
+      c.startedAt,
+      c.origin,
+      c.place.platform,
+      c.place.channelId,
+      c.place.channelName,
+      c.place.threadId,
+      c.place.messageId,
+      c.place.permalink,
+      c.text,
+      personLabel(c.decidedBy),
+      c.decidedBy?.id,
+      personLabel(c.startedBy),
+      c.startedBy.id,
+      c.status,
+      c.dismissedAt,
+      personLabel(c.dismissedBy),
     ]),
   );
 }
 
 export function answersToCsv(answers: readonly ImpactAnswer[]): string {
   return toCsv(
-    ['check_id', 'answer_id', 'at', 'by', 'by_id', 'impact', 'affected_customers', 'requirement_ids', 'explanation', 'supersedes', 'action_id'],
+    [
+      'check_id',
+      'answer_id',
+      'at',
+      'by',
+      'by_id',
+      'impact',
+      'affected_customers',
+      'requirement_ids',
+      'explanation',
+      'supersedes',
+      'action_id',
+    ],
     answers.map((a) => [
-      a.checkId, a.id, a.at, personLabel(a.by), a.by.id, a.impact, a.affectedCustomers.join('; '), a.requirementIds.join(' '), a.explanation, a.supersedes, a.actionId,
+      a.checkId,
+      a.id,
+      a.at,
+      personLabel(a.by),
+      a.by.id,
+      a.impact,
+      a.affectedCustomers.join('; '),
+      a.requirementIds.join(' '),
+      a.explanation,
+      a.supersedes,
+      a.actionId,
     ]),
   );
 }
 
 export function actionsToCsv(actions: readonly FollowUpAction[]): string {
   return toCsv(
-    ['id', 'check_id', 'answer_id', 'status', 'description', 'owner', 'owner_id', 'due_on', 'accepted_reason', 'created_at', 'created_by', 'closed_at', 'closed_by', 'closing_note'],
+    [
+      'id',
+      'check_id',
+      'answer_id',
+      'status',
+      'description',
+      'owner',
+      'owner_id',
+      'due_on',
+      'accepted_reason',
+      'created_at',
+      'created_by',
+      'closed_at',
+      'closed_by',
+      'closing_note',
+    ],
     actions.map((a) => [
-      a.id, a.checkId, a.answerId, a.status, a.description, personLabel(a.owner), a.owner?.id, a.dueOn, a.acceptedReason, a.createdAt, personLabel(a.createdBy),
-      a.closedAt, personLabel(a.closedBy), a.closingNote,
+      a.id,
+      a.checkId,
+      a.answerId,
+      a.status,
+      a.description,
+      personLabel(a.owner),
+      a.owner?.id,
+      a.dueOn,
+      a.acceptedReason,
+      a.createdAt,
+      personLabel(a.createdBy),
+      a.closedAt,
+      personLabel(a.closedBy),
+      a.closingNote,
     ]),
   );
 }
@@ -42,7 +124,18 @@ export function actionsToCsv(actions: readonly FollowUpAction[]): string {
 export function feedbackToCsv(feedback: readonly CustomerFeedback[]): string {
   return toCsv(
     ['id', 'received_at', 'customer', 'kind', 'sentiment', 'summary', 'source_link', 'requirement_ids', 'recorded_at', 'recorded_by'],
-    feedback.map((f) => [f.id, f.receivedAt, f.customer, f.kind, f.sentiment, f.summary, f.sourceLink, f.requirementIds.join(' '), f.recordedAt, personLabel(f.recordedBy)]),
+    feedback.map((f) => [
+      f.id,
+      f.receivedAt,
+      f.customer,
+      f.kind,
+      f.sentiment,
+      f.summary,
+      f.sourceLink,
+      f.requirementIds.join(' '),
+      f.recordedAt,
+      personLabel(f.recordedBy),
+    ]),
   );
 }
 
@@ -54,7 +147,10 @@ export function reviewsToCsv(reviews: readonly RequirementReview[]): string {
 }
 
 export function rolesToCsv(roles: readonly RoleAssignment[]): string {
-  return toCsv(['user_id', 'role', 'assigned_by', 'assigned_at'], roles.map((r) => [r.userId, r.role, r.assignedBy, r.assignedAt]));
+  return toCsv(
+    ['user_id', 'role', 'assigned_by', 'assigned_at'],
+    roles.map((r) => [r.userId, r.role, r.assignedBy, r.assignedAt]),
+  );
 }
 
 /** Evidence entries of the given types as a trail: who did what, when, with the change as JSON. */
@@ -63,11 +159,27 @@ export function trailToCsv(entries: readonly EvidenceEntry[], types: ReadonlySet
     ['seq', 'at', 'type', 'actor_id', 'actor_name', 'subject_kind', 'subject_id', 'details', 'entry_hash'],
     entries
       .filter((entry) => types.has(entry.type))
-      .map((e) => [e.seq, e.at, e.type, e.actorId, e.personal.actorName ?? '', e.subject.kind, e.subject.id, JSON.stringify(e.data), e.hash]),
+      .map((e) => [
+        e.seq,
+        e.at,
+        e.type,
+        e.actorId,
+        e.personal.actorName ?? '',
+        e.subject.kind,
+        e.subject.id,
+        JSON.stringify(e.data),
+        e.hash,
+      ]),
   );
 }
 
 export const DIGEST_TYPES: ReadonlySet<EvidenceType> = new Set(['digest.sent', 'digest.reviewed']);
 export const SETTINGS_TRAIL_TYPES: ReadonlySet<EvidenceType> = new Set([
-  'settings.changed', 'role.changed', 'link.issued', 'link.revoked', 'evidence.exported', 'evidence.redacted', 'person.erased',
+  'settings.changed',
+  'role.changed',
+  'link.issued',
+  'link.revoked',
+  'evidence.exported',
+  'evidence.redacted',
+  'person.erased',
 ]);

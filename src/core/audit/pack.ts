@@ -6,7 +6,17 @@
 import { type EvidenceEntry, sha256 } from '../domain/evidence.js';
 import { evidenceToCsv, requirementsToCsv } from '../exports.js';
 import type { AuditData } from './audit-data.js';
-import { DIGEST_TYPES, SETTINGS_TRAIL_TYPES, actionsToCsv, answersToCsv, checksToCsv, feedbackToCsv, reviewsToCsv, rolesToCsv, trailToCsv } from './pack-tables.js';
+import {
+  DIGEST_TYPES,
+  SETTINGS_TRAIL_TYPES,
+  actionsToCsv,
+  answersToCsv,
+  checksToCsv,
+  feedbackToCsv,
+  reviewsToCsv,
+  rolesToCsv,
+  trailToCsv,
+} from './pack-tables.js';
 import { renderSummaryHtml } from './summary-html.js';
 import { VERIFIER_FILE, VERIFIER_SCRIPT } from './verifier-script.js';
 import { verifyInstructions } from './verify-md.js';
@@ -32,7 +42,18 @@ const BOM = '\uFEFF';
 
 /** An entry with exactly the fields the verifier reads (storage bookkeeping such as `version` left out). */
 const entryLine = (e: EvidenceEntry): string =>
-  JSON.stringify({ workspaceId: e.workspaceId, seq: e.seq, type: e.type, at: e.at, actorId: e.actorId, subject: e.subject, data: e.data, personal: e.personal, personalHashes: e.personalHashes, hash: e.hash });
+  JSON.stringify({
+    workspaceId: e.workspaceId,
+    seq: e.seq,
+    type: e.type,
+    at: e.at,
+    actorId: e.actorId,
+    subject: e.subject,
+    data: e.data,
+    personal: e.personal,
+    personalHashes: e.personalHashes,
+    hash: e.hash,
+  });
 
 const jsonl = (lines: readonly string[]): string => lines.map((line) => `${line}\n`).join('');
 
@@ -54,7 +75,10 @@ export function buildAuditPack(data: AuditData): AuditPack {
     { path: 'evidence/evidence.csv', content: BOM + evidenceToCsv(data.entries) },
     { path: 'evidence/entries.jsonl', content: jsonl(data.entries.map(entryLine)) },
     { path: 'evidence/seals.jsonl', content: jsonl(data.seals.map((seal) => JSON.stringify(seal))) },
-    { path: 'evidence/sealed-outside-period.jsonl', content: jsonl(data.sealedElsewhere.map((e) => JSON.stringify({ seq: e.seq, hash: e.hash }))) },
+    {
+      path: 'evidence/sealed-outside-period.jsonl',
+      content: jsonl(data.sealedElsewhere.map((e) => JSON.stringify({ seq: e.seq, hash: e.hash }))),
+    },
     { path: VERIFIER_FILE, content: VERIFIER_SCRIPT },
     { path: 'VERIFY.md', content: verifyInstructions(data) },
   ];

@@ -12,7 +12,8 @@ export interface Period {
   readonly to: IsoDate;
 }
 
-export const PERIOD_EXAMPLES = '2026-Q1, 2026-01-01..2026-03-31, 2026-03, 2026, this-month, last-month, this-quarter, last-quarter, this-year, last-year or last-30-days';
+export const PERIOD_EXAMPLES =
+  '2026-Q1, 2026-01-01..2026-03-31, 2026-03, 2026, this-month, last-month, this-quarter, last-quarter, this-year, last-year or last-30-days';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 const monthStart = (year: number, month: number): IsoDate => `${year}-${pad(month)}-01`;
@@ -23,7 +24,10 @@ function monthEnd(year: number, month: number): IsoDate {
 }
 const monthPeriod = (year: number, month: number): Period => {
   const first = new Date(Date.UTC(year, month - 1, 1));
-  return { from: monthStart(first.getUTCFullYear(), first.getUTCMonth() + 1), to: monthEnd(first.getUTCFullYear(), first.getUTCMonth() + 1) };
+  return {
+    from: monthStart(first.getUTCFullYear(), first.getUTCMonth() + 1),
+    to: monthEnd(first.getUTCFullYear(), first.getUTCMonth() + 1),
+  };
 };
 const quarterPeriod = (year: number, quarter: number): Period => {
   const first = monthPeriod(year, (quarter - 1) * 3 + 1);

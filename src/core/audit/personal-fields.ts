@@ -57,7 +57,9 @@ export function fieldOwner(entry: EvidenceEntry, field: string): string | undefi
 
 /** The still-present personal fields of `entry` that belong to `userId`. */
 export function fieldsOfPerson(entry: EvidenceEntry, userId: string): string[] {
-  return Object.keys(entry.personalHashes).filter((field) => typeof entry.personal[field] === 'string' && fieldOwner(entry, field) === userId);
+  return Object.keys(entry.personalHashes).filter(
+    (field) => typeof entry.personal[field] === 'string' && fieldOwner(entry, field) === userId,
+  );
 }
 
 /** The still-present snapshot fields of `entry`. */

@@ -58,7 +58,9 @@ export async function applyRetention(deps: CoreDeps, workspaceId: WorkspaceId): 
     from = to;
   }
   for (const checkId of checks) {
-    await deps.checks.update(workspaceId, checkId, (check) => (check.text === SNAPSHOT_REMOVED_TEXT ? check : { ...check, text: SNAPSHOT_REMOVED_TEXT }));
+    await deps.checks.update(workspaceId, checkId, (check) =>
+      check.text === SNAPSHOT_REMOVED_TEXT ? check : { ...check, text: SNAPSHOT_REMOVED_TEXT },
+    );
   }
   const before = new Date(cutoff).toISOString();
   if (entries > 0) {
@@ -170,14 +172,25 @@ function defined<T extends object>(record: T): T {
 }
 
 export function eraseFromRecords(userId: string): PersonalRewrite {
-  const redactIf = (condition: boolean, text: string | undefined): string | undefined => (condition && text !== undefined ? REDACTED_TEXT : text);
+  const redactIf = (condition: boolean, text: string | undefined): string | undefined =>
+    condition && text !== undefined ? REDACTED_TEXT : text;
   return {
     requirement: (r) =>
-      same(r, defined({ ...r, owner: nameless(r.owner, userId), createdBy: nameless(r.createdBy, userId), updatedBy: nameless(r.updatedBy, userId) })),
-    review: (review) => same(review, defined({ ...review, by: nameless(review.by, userId), note: redactIf(isPerson(review.by, userId), review.note) })),
+      same(
+        r,
+        defined({
+          ...r,
+          owner: nameless(r.owner, userId),
+          createdBy: nameless(r.createdBy, userId),
+          updatedBy: nameless(r.updatedBy, userId),
+        }),
+      ),
+    review: (review) =>
+      same(review, defined({ ...review, by: nameless(review.by, userId), note: redactIf(isPerson(review.by, userId), review.note) })),
     check: (check) => {
       const theirs = isPerson(check.decidedBy ?? check.startedBy, userId);
-      const place: DecisionCheck['place'] = theirs && check.place.permalink !== undefined ? defined({ ...check.place, permalink: undefined }) : check.place;
+      const place: DecisionCheck['place'] =
+        theirs && check.place.permalink !== undefined ? defined({ ...check.place, permalink: undefined }) : check.place;
       return same(
         check,
         defined({

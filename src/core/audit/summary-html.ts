@@ -66,7 +66,9 @@ export function renderSummaryHtml(data: AuditData, fileList: readonly string[]):
 <p>${escapeHtml(`This pack holds ${data.entries.length} evidence entries and ${data.seals.length} seals for the period. VERIFY.md says how to check every file and every hash with sha256sum and the included verify-pack.mjs.`)}</p></section>`;
 
   const customerFocus = section(
-    'c5-1-2', '5.1.2', 'Customer focus',
+    'c5-1-2',
+    '5.1.2',
+    'Customer focus',
     'Customer requirements are determined (the register), the customer impact of decisions is asked and answered in the channels where decisions are made, and negative or uncertain impacts get a follow-up action or an explicitly accepted risk.',
     figures([
       ['Requirements in the register', data.requirements.length],
@@ -81,55 +83,129 @@ export function renderSummaryHtml(data: AuditData, fileList: readonly string[]):
   );
 
   const requirements = section(
-    'c8-2-2', '8.2.2', 'Determining the requirements for products and services',
+    'c8-2-2',
+    '8.2.2',
+    'Determining the requirements for products and services',
     'The customer requirements register as it stood at the end of the period (stated, implied and obligatory requirements, with their source), and the reviews made during the period.',
-    table('Requirements', ['ID', 'Statement', 'Customer', 'Type', 'Reference', 'Category', 'Status', 'Owner', 'Next review'],
-      data.requirements.map((r) => [r.id, r.statement, r.customer, r.type, r.reference, r.category, r.status.replace(/_/g, ' '), personLabel(r.owner), r.nextReviewOn]),
-      'No requirements were recorded by the end of the period.') +
-    table('Reviews in the period', ['Date', 'Requirement', 'Outcome', 'Note', 'By'],
-      data.reviews.map((r) => [day(r.at), r.requirementId, r.outcome.replace(/_/g, ' '), r.note, personLabel(r.by)]),
-      'No requirement was reviewed in the period.'),
+    table(
+      'Requirements',
+      ['ID', 'Statement', 'Customer', 'Type', 'Reference', 'Category', 'Status', 'Owner', 'Next review'],
+      data.requirements.map((r) => [
+        r.id,
+        r.statement,
+        r.customer,
+        r.type,
+        r.reference,
+        r.category,
+        r.status.replace(/_/g, ' '),
+        personLabel(r.owner),
+        r.nextReviewOn,
+      ]),
+      'No requirements were recorded by the end of the period.',
+    ) +
+      table(
+        'Reviews in the period',
+        ['Date', 'Requirement', 'Outcome', 'Note', 'By'],
+        data.reviews.map((r) => [day(r.at), r.requirementId, r.outcome.replace(/_/g, ' '), r.note, personLabel(r.by)]),
+        'No requirement was reviewed in the period.',
+      ),
   );
 
   const checkRow = (c: DecisionCheck): Cell[] => [
-    day(c.startedAt), c.text, personLabel(c.decidedBy ?? c.startedBy), c.place.channelName ?? c.place.channelId, c.origin, c.status,
-    impactSummary(answersByCheck.get(c.id) ?? []), actionsByCheck.get(c.id) ?? 0,
+    day(c.startedAt),
+    c.text,
+    personLabel(c.decidedBy ?? c.startedBy),
+    c.place.channelName ?? c.place.channelId,
+    c.origin,
+    c.status,
+    impactSummary(answersByCheck.get(c.id) ?? []),
+    actionsByCheck.get(c.id) ?? 0,
   ];
   const changes = section(
-    'c8-5-6', '8.5.6', 'Control of changes',
+    'c8-5-6',
+    '8.5.6',
+    'Control of changes',
     'Each decision check records a change announced in a channel: who decided, the decision as it was written, its customer impact as the team answered it, and the follow-up actions.',
-    table('Decision checks', ['Date', 'Decision', 'Decided by', 'Channel', 'How it started', 'Status', 'Customer impact', 'Follow-up actions'],
-      data.checks.map(checkRow), 'No decision check was started in the period.') +
-    table('Follow-up actions', ['Check', 'Action', 'Owner', 'Due', 'Status', 'Accepted risk reason', 'Closed'],
-      data.actions.map((a) => [a.checkId, a.description, personLabel(a.owner), a.dueOn, a.status, a.acceptedReason, day(a.closedAt)]),
-      'No follow-up action was needed in the period.'),
+    table(
+      'Decision checks',
+      ['Date', 'Decision', 'Decided by', 'Channel', 'How it started', 'Status', 'Customer impact', 'Follow-up actions'],
+      data.checks.map(checkRow),
+      'No decision check was started in the period.',
+    ) +
+      table(
+        'Follow-up actions',
+        ['Check', 'Action', 'Owner', 'Due', 'Status', 'Accepted risk reason', 'Closed'],
+        data.actions.map((a) => [a.checkId, a.description, personLabel(a.owner), a.dueOn, a.status, a.acceptedReason, day(a.closedAt)]),
+        'No follow-up action was needed in the period.',
+      ),
   );
 
   const satisfaction = section(
-    'c9-1-2', '9.1.2', 'Customer satisfaction',
+    'c9-1-2',
+    '9.1.2',
+    'Customer satisfaction',
     "What customers actually said in the period (complaints, compliments, surveys, reviews). The team's own impact answers are not customers' perception and are reported under 8.5.6.",
-    figures([['By sentiment', countBy(data.feedback, (f) => f.sentiment)], ['By kind', countBy(data.feedback, (f) => f.kind)]]) +
-    table('Customer feedback', ['Received', 'Customer', 'Kind', 'Sentiment', 'What they said', 'Requirements', 'Recorded by'],
-      data.feedback.map((f) => [day(f.receivedAt), f.customer, f.kind, f.sentiment, f.summary, f.requirementIds.join(' '), personLabel(f.recordedBy)]),
-      'No customer feedback was recorded in the period.'),
+    figures([
+      ['By sentiment', countBy(data.feedback, (f) => f.sentiment)],
+      ['By kind', countBy(data.feedback, (f) => f.kind)],
+    ]) +
+      table(
+        'Customer feedback',
+        ['Received', 'Customer', 'Kind', 'Sentiment', 'What they said', 'Requirements', 'Recorded by'],
+        data.feedback.map((f) => [
+          day(f.receivedAt),
+          f.customer,
+          f.kind,
+          f.sentiment,
+          f.summary,
+          f.requirementIds.join(' '),
+          personLabel(f.recordedBy),
+        ]),
+        'No customer feedback was recorded in the period.',
+      ),
   );
 
   const review = section(
-    'c9-3-2', '9.3.2', 'Management review inputs',
+    'c9-3-2',
+    '9.3.2',
+    'Management review inputs',
     'The weekly digest brings customer satisfaction, feedback and the status of actions to top management; each digest sent, and each confirmation that it was reviewed, is evidence.',
-    table('Digests sent and reviewed', ['Date', 'Event', 'By', 'Details'],
-      digests.map((e) => [utcMinute(e.at), e.type === 'digest.sent' ? 'sent' : 'reviewed', personal(e, 'actorName') || e.actorId, JSON.stringify(e.data)]),
-      'No digest was sent or reviewed in the period.') +
-    table('Follow-up actions still open', ['Action', 'Owner', 'Due'], openActions.map((a) => [a.description, personLabel(a.owner), a.dueOn]),
-      'No follow-up action from the period is still open.'),
+    table(
+      'Digests sent and reviewed',
+      ['Date', 'Event', 'By', 'Details'],
+      digests.map((e) => [
+        utcMinute(e.at),
+        e.type === 'digest.sent' ? 'sent' : 'reviewed',
+        personal(e, 'actorName') || e.actorId,
+        JSON.stringify(e.data),
+      ]),
+      'No digest was sent or reviewed in the period.',
+    ) +
+      table(
+        'Follow-up actions still open',
+        ['Action', 'Owner', 'Due'],
+        openActions.map((a) => [a.description, personLabel(a.owner), a.dueOn]),
+        'No follow-up action from the period is still open.',
+      ),
   );
 
   const settings = section(
-    'trail', '—', 'Audit trail of settings, roles and access',
+    'trail',
+    '—',
+    'Audit trail of settings, roles and access',
     'Every change of settings or roles, every download link issued or revoked, every export and every redaction in the period, as recorded in the evidence log.',
-    table('Changes', ['When', 'What', 'By', 'Subject', 'Details'],
-      trail.map((e) => [utcMinute(e.at), e.type, personal(e, 'actorName') || e.actorId, `${e.subject.kind} ${e.subject.id}`, JSON.stringify(e.data)]),
-      'No settings, roles or access changed in the period.'),
+    table(
+      'Changes',
+      ['When', 'What', 'By', 'Subject', 'Details'],
+      trail.map((e) => [
+        utcMinute(e.at),
+        e.type,
+        personal(e, 'actorName') || e.actorId,
+        `${e.subject.kind} ${e.subject.id}`,
+        JSON.stringify(e.data),
+      ]),
+      'No settings, roles or access changed in the period.',
+    ),
   );
 
   const files = `<section id="files"><h2>Files in this pack</h2><ul>${fileList.map((f) => `<li><code>${escapeHtml(f)}</code></li>`).join('')}</ul></section>`;

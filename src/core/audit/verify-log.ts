@@ -110,7 +110,12 @@ async function checkSealChain(deps: VerifyDeps, workspaceId: WorkspaceId, head: 
   if (!head) {
     // No latest seal, yet a first seal is stored: the chain's head was removed.
     if ((await deps.seals.list(workspaceId, 1, 1)).length > 0) {
-      throw new Stop({ subject: 'seal', number: 1, reason: 'missing', detail: 'seals are stored, but the record of the latest one is missing: seals were removed' });
+      throw new Stop({
+        subject: 'seal',
+        number: 1,
+        reason: 'missing',
+        detail: 'seals are stored, but the record of the latest one is missing: seals were removed',
+      });
     }
     return [];
   }
@@ -124,11 +129,18 @@ async function checkSealChain(deps: VerifyDeps, workspaceId: WorkspaceId, head: 
     let problem: { reason: FailureReason; detail: string } | undefined;
     try {
       if (sealHash(seal) !== seal.hash) problem = { reason: 'changed', detail: 'its content no longer matches its hash' };
-      else if (seal.workspaceId !== workspaceId) problem = { reason: 'changed', detail: `it says it belongs to workspace "${seal.workspaceId}"` };
+      else if (seal.workspaceId !== workspaceId)
+        problem = { reason: 'changed', detail: `it says it belongs to workspace "${seal.workspaceId}"` };
       else if (seal.previousHash !== (previous?.hash ?? GENESIS_HASH)) {
-        problem = { reason: 'changed', detail: number === 1 ? 'it does not start the chain' : `it does not follow seal #${number - 1}: the chain is broken` };
+        problem = {
+          reason: 'changed',
+          detail: number === 1 ? 'it does not start the chain' : `it does not follow seal #${number - 1}: the chain is broken`,
+        };
       } else if (seal.fromSeq !== (previous?.toSeq ?? 0) + 1 || seal.toSeq < seal.fromSeq) {
-        problem = { reason: 'out-of-order', detail: `it covers entries ${seal.fromSeq}–${seal.toSeq}, which do not follow on from seal #${number - 1}` };
+        problem = {
+          reason: 'out-of-order',
+          detail: `it covers entries ${seal.fromSeq}–${seal.toSeq}, which do not follow on from seal #${number - 1}`,
+        };
       }
     } catch {
       problem = { reason: 'changed', detail: 'it can no longer be read as a seal' };
@@ -137,7 +149,12 @@ async function checkSealChain(deps: VerifyDeps, workspaceId: WorkspaceId, head: 
     previous = seal;
   }
   if (previous && previous.hash !== head.hash) {
-    throw new Stop({ subject: 'seal', number: head.number, reason: 'changed', detail: 'its stored copy differs from the latest seal the log points at' });
+    throw new Stop({
+      subject: 'seal',
+      number: head.number,
+      reason: 'changed',
+      detail: 'its stored copy differs from the latest seal the log points at',
+    });
   }
   return seals;
 }
@@ -158,7 +175,13 @@ async function checkSealedEntries(
       const entry = slots[seq - start];
       // A gap's entry that arrived after sealing is outside the seal; it is not evidence of tampering.
       if (gaps.has(seq)) continue;
-      if (!entry) throw new Stop({ subject: 'entry', number: seq, reason: 'missing', detail: `it is sealed by seal ${sealLabel(seal)} but no longer in the store` });
+      if (!entry)
+        throw new Stop({
+          subject: 'entry',
+          number: seq,
+          reason: 'missing',
+          detail: `it is sealed by seal ${sealLabel(seal)} but no longer in the store`,
+        });
       const check = checkEntry(entry, seq, workspaceId);
       if (check.failure) throw new Stop({ subject: 'entry', number: seq, ...check.failure });
       tally.entriesVerified += 1;

@@ -31,22 +31,33 @@ export function verifyReportMessage(report: VerifyReport, fullCheck = '{focus}ve
   const notes: string[] = [];
   if (report.failure) {
     const before = report.full ? report.entriesVerified : report.unsealed;
-    notes.push(`Checked before that: ${plural(before, 'entry', 'entries')} intact. The log is not changed by checking it; tell your quality manager.`);
+    notes.push(
+      `Checked before that: ${plural(before, 'entry', 'entries')} intact. The log is not changed by checking it; tell your quality manager.`,
+    );
   } else {
     if (report.unsealed > 0 || !report.latestSeal) {
-      notes.push('Entries newer than the last seal are protected only by their own hashes until the next seal (hourly, and before each digest).');
+      notes.push(
+        'Entries newer than the last seal are protected only by their own hashes until the next seal (hourly, and before each digest).',
+      );
     }
-    if (!report.full && report.latestSeal) notes.push(`Sealed entries were checked through the seal chain; "${fullCheck}" re-checks every one of them.`);
+    if (!report.full && report.latestSeal)
+      notes.push(`Sealed entries were checked through the seal chain; "${fullCheck}" re-checks every one of them.`);
   }
   if (report.redactedFields > 0) {
-    notes.push(`${plural(report.redactedFields, 'personal field was', 'personal fields were')} redacted (retention or erasure); their hashes remain, so they still verify.`);
+    notes.push(
+      `${plural(report.redactedFields, 'personal field was', 'personal fields were')} redacted (retention or erasure); their hashes remain, so they still verify.`,
+    );
   }
   if (report.gaps.length > 0) {
     const shown = report.gaps.slice(0, 10).map(count).join(', ');
-    notes.push(`Sealed with ${plural(report.gaps.length, 'gap', 'gaps')} (numbers never stored: a writer stopped between numbering and saving, or the entry was removed before sealing): ${shown}${report.gaps.length > 10 ? ', …' : ''}.`);
+    notes.push(
+      `Sealed with ${plural(report.gaps.length, 'gap', 'gaps')} (numbers never stored: a writer stopped between numbering and saving, or the entry was removed before sealing): ${shown}${report.gaps.length > 10 ? ', …' : ''}.`,
+    );
   }
   if (report.pending.length > 0) {
-    notes.push(`${plural(report.pending.length, 'number was', 'numbers were')} handed out but ${report.pending.length === 1 ? 'its entry is' : 'their entries are'} not stored yet (being written, or abandoned by a writer that stopped): ${report.pending.slice(0, 10).map(count).join(', ')}${report.pending.length > 10 ? ', …' : ''}.`);
+    notes.push(
+      `${plural(report.pending.length, 'number was', 'numbers were')} handed out but ${report.pending.length === 1 ? 'its entry is' : 'their entries are'} not stored yet (being written, or abandoned by a writer that stopped): ${report.pending.slice(0, 10).map(count).join(', ')}${report.pending.length > 10 ? ', …' : ''}.`,
+    );
   }
   const blocks: Block[] = [
     { kind: 'heading', text: report.failure ? 'Evidence log: verification FAILED' : 'Evidence log verified' },
@@ -57,4 +68,5 @@ export function verifyReportMessage(report: VerifyReport, fullCheck = '{focus}ve
 }
 
 /** The same report as text for the terminal. */
-export const verifyReportText = (report: VerifyReport, fullCheck?: string): string => messageToPlain(verifyReportMessage(report, fullCheck));
+export const verifyReportText = (report: VerifyReport, fullCheck?: string): string =>
+  messageToPlain(verifyReportMessage(report, fullCheck));

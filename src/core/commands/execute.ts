@@ -35,7 +35,10 @@ import { FULL_HELP, USAGE } from './usage.js';
 
 /** Forms the adapters open when a command needs more than one line of input. */
 export type FormRequest =
-  | { readonly form: 'requirement.add'; readonly prefill: { readonly statement?: string; readonly sourceText?: string; readonly sourceLink?: string } }
+  | {
+      readonly form: 'requirement.add';
+      readonly prefill: { readonly statement?: string; readonly sourceText?: string; readonly sourceLink?: string };
+    }
   | { readonly form: 'requirement.review'; readonly requirementId: string }
   | { readonly form: 'feedback.record'; readonly prefill: { readonly summary?: string; readonly link?: string } }
   | { readonly form: 'check.start' };
@@ -110,11 +113,19 @@ async function executeRequirement(
         await requirePermission(deps, actor, 'requirement.record');
         return { kind: 'form', request: { form: 'requirement.add', prefill: {} } };
       }
-      return show(views.requirementSaved(await addRequirement(deps, actor, { ...command.fields, statement: command.statement }), 'Recorded'));
+      return show(
+        views.requirementSaved(await addRequirement(deps, actor, { ...command.fields, statement: command.statement }), 'Recorded'),
+      );
     case 'list': {
       const requirements = await listRequirements(deps, actor, command.filter);
       const page = command.filter.page ? Number.parseInt(command.filter.page, 10) : 1;
-      return showShareable(views.requirementList(requirements, command.filter.due ? 'requirements due for review' : 'requirements', Number.isFinite(page) ? page : 1));
+      return showShareable(
+        views.requirementList(
+          requirements,
+          command.filter.due ? 'requirements due for review' : 'requirements',
+          Number.isFinite(page) ? page : 1,
+        ),
+      );
     }
     case 'show': {
       const { requirement, reviews } = await showRequirement(deps, actor, command.id);
@@ -191,4 +202,3 @@ async function executeFocus(
       return show(digestSent(await sendDigestNow(deps, actor)));
   }
 }
-

@@ -8,16 +8,7 @@ import { type Token, tokenize } from './tokenize.js';
 import { USAGE } from './usage.js';
 
 export type RequirementField =
-  | 'statement'
-  | 'customer'
-  | 'type'
-  | 'reference'
-  | 'category'
-  | 'owner'
-  | 'review'
-  | 'source'
-  | 'link'
-  | 'horizon';
+  'statement' | 'customer' | 'type' | 'reference' | 'category' | 'owner' | 'review' | 'source' | 'link' | 'horizon';
 export type FeedbackField = 'customer' | 'kind' | 'sentiment' | 'link' | 'requirements' | 'received';
 export type ListField = 'status' | 'type' | 'category' | 'owner' | 'customer' | 'due' | 'page';
 
@@ -151,11 +142,7 @@ interface Split<K extends string> {
  * Separates free text from known options. An unknown `word:value` that is close to a known key is
  * a typo and refused; anything else (`Price: below 10`) is part of the text.
  */
-function splitOptions<K extends string>(
-  tokens: Token[],
-  keys: Record<string, K>,
-  family: keyof typeof USAGE,
-): Split<K> {
+function splitOptions<K extends string>(tokens: Token[], keys: Record<string, K>, family: keyof typeof USAGE): Split<K> {
   const words: string[] = [];
   const fields: Fields<K> = {};
   for (const token of tokens) {
@@ -312,18 +299,31 @@ function parseFocus(tokens: Token[]): Command {
       const mode = restWords[0]?.toLowerCase();
       if (mode === undefined || mode === 'quick') return { family: 'focus', action: 'verify', full: false };
       if (mode === 'full' || mode === 'all' || mode === '--full') return { family: 'focus', action: 'verify', full: true };
-      throw usageError('Say "{focus}verify" (the seal chain and the newest entries) or "{focus}verify full" (every entry, slower).', 'focus');
+      throw usageError(
+        'Say "{focus}verify" (the seal chain and the newest entries) or "{focus}verify full" (every entry, slower).',
+        'focus',
+      );
     }
     case 'export': {
-      const period = rest.map((token) => (token.kind === 'word' ? token.text : token.raw)).join(' ').trim();
+      const period = rest
+        .map((token) => (token.kind === 'word' ? token.text : token.raw))
+        .join(' ')
+        .trim();
       if (!period) {
-        throw usageError('Say which period to export, e.g. "{focus}export 2026-Q1", "{focus}export last-quarter" or "{focus}export 2026-01-01..2026-03-31".', 'focus');
+        throw usageError(
+          'Say which period to export, e.g. "{focus}export 2026-Q1", "{focus}export last-quarter" or "{focus}export 2026-01-01..2026-03-31".',
+          'focus',
+        );
       }
       return { family: 'focus', action: 'export', period };
     }
     case 'revoke-link':
     case 'revoke': {
-      if (restWords.length !== 1) throw usageError('Say which link to revoke: "{focus}revoke-link <link id>", with the id from the message that gave the link.', 'focus');
+      if (restWords.length !== 1)
+        throw usageError(
+          'Say which link to revoke: "{focus}revoke-link <link id>", with the id from the message that gave the link.',
+          'focus',
+        );
       return { family: 'focus', action: 'revoke-link', linkId: restWords[0] as string };
     }
     case 'detection': {
@@ -365,4 +365,3 @@ export function parseCommand(input: string): Result<Command> {
     throw error;
   }
 }
-

@@ -19,12 +19,10 @@ export const USAGE = {
     '*Customer feedback* — what a customer actually said',
     '• `{feedback} <quote or summary> customer:"Acme AS" sentiment:positive|neutral|negative kind:complaint|compliment|survey|review|other link:https://… req:REQ-1,REQ-4` (with no text: opens a form)',
   ].join('\n'),
-  check: ['*Decision checks*', '• `{check} <the decision>` asks "How does this decision affect customers?" about it'].join(
-    '\n',
-  ),
+  check: ['*Decision checks*', '• `{check} <the decision>` asks "How does this decision affect customers?" about it'].join('\n'),
   focus: [
     '*Customer focus*',
-    '• `{focus}status` — this week\'s figures',
+    "• `{focus}status` — this week's figures",
     '• `{focus}dashboard` — a private link to the read-only dashboard, valid for 24 hours',
     '• `{focus}settings [timezone:Europe/Oslo] [digest:"mon 09:00"] [cap:5] [quiet:"18:00-08:00"] [retention:365d|keep]` (admins): time zone, digest time, most unasked prompts per channel and day, quiet hours, how long decision-message text is kept in the evidence',
     '• `{focus}digest here|preview|send` — where the weekly digest goes, a preview, or send it now (admins)',

@@ -19,7 +19,10 @@ export const offersAuditPack = (role: Role): boolean => role === 'auditor';
 /** Signs a download link for the period the auditor typed; returns its path on this server. */
 export async function auditPackDownload(deps: CoreDeps, grant: LinkGrant, rawPeriod: string): Promise<string> {
   if (!offersAuditPack(grant.role) || !deps.links) {
-    throw new DomainError('permission.denied', 'This dashboard link does not include the audit pack. Auditors get it with their dashboard link; others ask in chat with "{focus}export <period>".');
+    throw new DomainError(
+      'permission.denied',
+      'This dashboard link does not include the audit pack. Auditors get it with their dashboard link; others ask in chat with "{focus}export <period>".',
+    );
   }
   const period = await resolvePeriod(deps, grant.workspaceId, rawPeriod);
   const { token } = await deps.links.signer.issue({

@@ -87,7 +87,14 @@ function weekTrend(checks: readonly DecisionCheck[], weeks: Awaited<ReturnType<t
       return started >= from && started < to;
     });
     const count = (status: DecisionCheck['status']) => inWeek.filter((check) => check.status === status).length;
-    return { week: week.week, from: week.from, started: inWeek.length, answered: count('answered'), dismissed: count('dismissed'), awaiting: count('awaiting') };
+    return {
+      week: week.week,
+      from: week.from,
+      started: inWeek.length,
+      answered: count('answered'),
+      dismissed: count('dismissed'),
+      awaiting: count('awaiting'),
+    };
   });
 }
 

@@ -9,40 +9,124 @@ import type { CustomerFeedback } from '../domain/feedback.js';
 import { personLabel } from '../domain/person.js';
 import { evidenceToCsv, requirementsToCsv } from '../exports.js';
 import type { CoreDeps } from '../ports.js';
-import { type ActionRow, type RawFilter, type TableName, answerSummaries, queryActions, queryChecks, queryEvidence, queryFeedback, queryRequirements } from './tables.js';
+import {
+  type ActionRow,
+  type RawFilter,
+  type TableName,
+  answerSummaries,
+  queryActions,
+  queryChecks,
+  queryEvidence,
+  queryFeedback,
+  queryRequirements,
+} from './tables.js';
 import { type DashboardViewer, requireViewerPermission } from './viewer.js';
 import { recordEvidence } from '../use-cases/record-evidence.js';
 
 export const CHECK_COLUMNS = [
-  'id', 'started_at', 'status', 'origin', 'decision', 'platform', 'channel_id', 'channel_name', 'decided_by', 'started_by',
-  'answers', 'positive', 'negative', 'no_impact', 'not_sure', 'permalink',
+  'id',
+  'started_at',
+  'status',
+  'origin',
+  'decision',
+  'platform',
+  'channel_id',
+  'channel_name',
+  'decided_by',
+  'started_by',
+  'answers',
+  'positive',
+  'negative',
+  'no_impact',
+  'not_sure',
+  'permalink',
 ];
-export const ACTION_COLUMNS = ['id', 'description', 'owner', 'owner_id', 'due_on', 'overdue', 'status', 'check_id', 'created_at', 'created_by'];
-export const FEEDBACK_COLUMNS = ['id', 'received_at', 'customer', 'kind', 'sentiment', 'summary', 'requirements', 'source_link', 'recorded_at', 'recorded_by'];
+export const ACTION_COLUMNS = [
+  'id',
+  'description',
+  'owner',
+  'owner_id',
+  'due_on',
+  'overdue',
+  'status',
+  'check_id',
+  'created_at',
+  'created_by',
+];
+export const FEEDBACK_COLUMNS = [
+  'id',
+  'received_at',
+  'customer',
+  'kind',
+  'sentiment',
+  'summary',
+  'requirements',
+  'source_link',
+  'recorded_at',
+  'recorded_by',
+];
 
 async function checksToCsv(deps: CoreDeps, workspaceId: string, checks: readonly DecisionCheck[]): Promise<string> {
   const summaries = await answerSummaries(deps, workspaceId, checks);
-  return toCsv(CHECK_COLUMNS, checks.map((check) => {
-    const summary = summaries.get(check.id);
-    return [
-      check.id, check.startedAt, check.status, check.origin, check.text, check.place.platform, check.place.channelId, check.place.channelName,
-      personLabel(check.decidedBy), personLabel(check.startedBy), summary?.answers ?? 0, summary?.byImpact.positive ?? 0,
-      summary?.byImpact.negative ?? 0, summary?.byImpact.none ?? 0, summary?.byImpact.unknown ?? 0, check.place.permalink,
-    ];
-  }));
+  return toCsv(
+    CHECK_COLUMNS,
+    checks.map((check) => {
+      const summary = summaries.get(check.id);
+      return [
+        check.id,
+        check.startedAt,
+        check.status,
+        check.origin,
+        check.text,
+        check.place.platform,
+        check.place.channelId,
+        check.place.channelName,
+        personLabel(check.decidedBy),
+        personLabel(check.startedBy),
+        summary?.answers ?? 0,
+        summary?.byImpact.positive ?? 0,
+        summary?.byImpact.negative ?? 0,
+        summary?.byImpact.none ?? 0,
+        summary?.byImpact.unknown ?? 0,
+        check.place.permalink,
+      ];
+    }),
+  );
 }
 
 const actionsToCsv = (rows: readonly ActionRow[]): string =>
-  toCsv(ACTION_COLUMNS, rows.map(({ action, overdue }) => [
-    action.id, action.description, action.owner?.name ?? action.owner?.id, action.owner?.id, action.dueOn, overdue, action.status,
-    action.checkId, action.createdAt, personLabel(action.createdBy),
-  ]));
+  toCsv(
+    ACTION_COLUMNS,
+    rows.map(({ action, overdue }) => [
+      action.id,
+      action.description,
+      action.owner?.name ?? action.owner?.id,
+      action.owner?.id,
+      action.dueOn,
+      overdue,
+      action.status,
+      action.checkId,
+      action.createdAt,
+      personLabel(action.createdBy),
+    ]),
+  );
 
 const feedbackToCsv = (rows: readonly CustomerFeedback[]): string =>
-  toCsv(FEEDBACK_COLUMNS, rows.map((item) => [
-    item.id, item.receivedAt, item.customer, item.kind, item.sentiment, item.summary, item.requirementIds.join(' '), item.sourceLink,
-    item.recordedAt, personLabel(item.recordedBy),
-  ]));
+  toCsv(
+    FEEDBACK_COLUMNS,
+    rows.map((item) => [
+      item.id,
+      item.receivedAt,
+      item.customer,
+      item.kind,
+      item.sentiment,
+      item.summary,
+      item.requirementIds.join(' '),
+      item.sourceLink,
+      item.recordedAt,
+      personLabel(item.recordedBy),
+    ]),
+  );
 
 export interface TableDownload {
   readonly csv: string;
@@ -87,7 +171,15 @@ export async function downloadTable(
       await recordEvidence(deps, { id: viewer.issuedTo, workspaceId: viewer.workspaceId }, deps.clock.now(), {
         type: 'evidence.exported',
         subject: { kind: 'evidence', id: `${filter.window.from}..${filter.window.to}` },
-        data: { from: filter.window.from, to: filter.window.to, entries: rows.length, type: filter.type ?? null, searched: filter.q !== undefined, via: 'dashboard', linkId: viewer.linkId },
+        data: {
+          from: filter.window.from,
+          to: filter.window.to,
+          entries: rows.length,
+          type: filter.type ?? null,
+          searched: filter.q !== undefined,
+          via: 'dashboard',
+          linkId: viewer.linkId,
+        },
       });
       return named(evidenceToCsv(inOrder), rows.length, `${filter.window.from}-to-${filter.window.to}`);
     }

@@ -4,7 +4,17 @@
  * Filters arrive as typed (query strings) and are checked here, so every adapter refuses a bad
  * value with the same polite message. The CSV download uses the same query without the paging.
  */
-import { CHECK_ORIGINS, CHECK_STATUSES, type CheckOrigin, type CheckStatus, type DecisionCheck, type FollowUpAction, IMPACTS, type Impact, currentAnswers } from '../domain/decision-check.js';
+import {
+  CHECK_ORIGINS,
+  CHECK_STATUSES,
+  type CheckOrigin,
+  type CheckStatus,
+  type DecisionCheck,
+  type FollowUpAction,
+  IMPACTS,
+  type Impact,
+  currentAnswers,
+} from '../domain/decision-check.js';
 import { EVIDENCE_TYPES, type EvidenceEntry, type EvidenceType } from '../domain/evidence.js';
 import { FEEDBACK_KINDS, type CustomerFeedback, type FeedbackKind, SENTIMENTS, type Sentiment } from '../domain/feedback.js';
 import { addDays, dateInZone } from '../domain/dates.js';
@@ -80,7 +90,10 @@ export function pageOf<T>(rows: readonly T[], rawPage: string | undefined, pageS
   return { rows: rows.slice((current - 1) * pageSize, current * pageSize), total: rows.length, page: current, pages, pageSize };
 }
 
-async function today(deps: Pick<CoreDeps, 'clock' | 'workspaces' | 'defaultTimeZone'>, workspaceId: WorkspaceId): Promise<{ today: IsoDate; timeZone: string }> {
+async function today(
+  deps: Pick<CoreDeps, 'clock' | 'workspaces' | 'defaultTimeZone'>,
+  workspaceId: WorkspaceId,
+): Promise<{ today: IsoDate; timeZone: string }> {
   const timeZone = await workspaceTimeZone(deps, workspaceId);
   return { today: dateInZone(deps.clock.now(), timeZone), timeZone };
 }
@@ -95,10 +108,15 @@ export interface RequirementFilter {
   readonly q?: string;
 }
 
-export async function queryRequirements(deps: CoreDeps, viewer: DashboardViewer, raw: RawFilter): Promise<{ filter: RequirementFilter; rows: Requirement[] }> {
+export async function queryRequirements(
+  deps: CoreDeps,
+  viewer: DashboardViewer,
+  raw: RawFilter,
+): Promise<{ filter: RequirementFilter; rows: Requirement[] }> {
   requireViewerPermission(viewer, 'requirement.read');
   const rawStatus = raw.status?.trim().toLowerCase();
-  const status: RequirementFilter['status'] = !rawStatus || rawStatus === 'active' ? 'active' : rawStatus === 'all' ? 'all' : oneOf(rawStatus, REQUIREMENT_STATUSES, 'status');
+  const status: RequirementFilter['status'] =
+    !rawStatus || rawStatus === 'active' ? 'active' : rawStatus === 'all' ? 'all' : oneOf(rawStatus, REQUIREMENT_STATUSES, 'status');
   const type = choice(raw.type, REQUIREMENT_TYPES, 'type');
   const category = choice(raw.category, REQUIREMENT_CATEGORIES, 'category');
   const q = searchText(raw.q);
@@ -107,7 +125,15 @@ export async function queryRequirements(deps: CoreDeps, viewer: DashboardViewer,
       (status === 'all' || (status === 'active' ? requirement.status !== 'retired' : requirement.status === status)) &&
       (!type || requirement.type === type) &&
       (!category || requirement.category === category) &&
-      matches(q, requirement.id, requirement.statement, requirement.customer, requirement.reference, personLabel(requirement.owner), requirement.source?.text),
+      matches(
+        q,
+        requirement.id,
+        requirement.statement,
+        requirement.customer,
+        requirement.reference,
+        personLabel(requirement.owner),
+        requirement.source?.text,
+      ),
   );
   return { filter: { status, ...(type ? { type } : {}), ...(category ? { category } : {}), ...(q ? { q } : {}) }, rows };
 }
@@ -128,7 +154,11 @@ export interface AnswerSummary {
 }
 
 /** Checks started in the window, newest first. */
-export async function queryChecks(deps: CoreDeps, viewer: DashboardViewer, raw: RawFilter): Promise<{ filter: CheckFilter; rows: DecisionCheck[] }> {
+export async function queryChecks(
+  deps: CoreDeps,
+  viewer: DashboardViewer,
+  raw: RawFilter,
+): Promise<{ filter: CheckFilter; rows: DecisionCheck[] }> {
   requireViewerPermission(viewer, 'check.read');
   const { today: day, timeZone } = await today(deps, viewer.workspaceId);
   const window = dayWindow(raw, day, timeZone, sinceTrendStart(day, WINDOWS.checks));
@@ -136,7 +166,12 @@ export async function queryChecks(deps: CoreDeps, viewer: DashboardViewer, raw: 
   const origin = choice(raw.origin, CHECK_ORIGINS, 'origin');
   const q = searchText(raw.q);
   const rows = (await deps.checks.listStarted(viewer.workspaceId, window.range))
-    .filter((check) => (!status || check.status === status) && (!origin || check.origin === origin) && matches(q, check.text, check.place.channelName, check.place.channelId, check.startedBy.name, check.decidedBy?.name))
+    .filter(
+      (check) =>
+        (!status || check.status === status) &&
+        (!origin || check.origin === origin) &&
+        matches(q, check.text, check.place.channelName, check.place.channelId, check.startedBy.name, check.decidedBy?.name),
+    )
     .sort((a, b) => b.startedAt.localeCompare(a.startedAt));
   return { filter: { window, ...(status ? { status } : {}), ...(origin ? { origin } : {}), ...(q ? { q } : {}) }, rows };
 }
@@ -151,12 +186,20 @@ function sinceTrendStart(day: IsoDate, rule: DayWindowRule): DayWindowRule {
   return { ...rule, defaultDays: days };
 }
 
-export async function answerSummaries(deps: CoreDeps, workspaceId: WorkspaceId, checks: readonly DecisionCheck[]): Promise<Map<string, AnswerSummary>> {
-  const lists = await mapBounded(checks, 16, (check) => (check.status === 'answered' ? deps.checks.listAnswers(workspaceId, check.id) : Promise.resolve([])));
+export async function answerSummaries(
+  deps: CoreDeps,
+  workspaceId: WorkspaceId,
+  checks: readonly DecisionCheck[],
+): Promise<Map<string, AnswerSummary>> {
+  const lists = await mapBounded(checks, 16, (check) =>
+    check.status === 'answered' ? deps.checks.listAnswers(workspaceId, check.id) : Promise.resolve([]),
+  );
   const summaries = new Map<string, AnswerSummary>();
   checks.forEach((check, index) => {
     const current = currentAnswers(lists[index] ?? []);
-    const byImpact = Object.fromEntries(IMPACTS.map((impact) => [impact, current.filter((answer) => answer.impact === impact).length])) as Record<Impact, number>;
+    const byImpact = Object.fromEntries(
+      IMPACTS.map((impact) => [impact, current.filter((answer) => answer.impact === impact).length]),
+    ) as Record<Impact, number>;
     summaries.set(check.id, { answers: current.length, byImpact });
   });
   return summaries;
@@ -179,7 +222,11 @@ export interface ActionRow {
 }
 
 /** Open actions, earliest due first (undated last), as the store keeps them. */
-export async function queryActions(deps: CoreDeps, viewer: DashboardViewer, raw: RawFilter): Promise<{ filter: ActionFilter; rows: ActionRow[] }> {
+export async function queryActions(
+  deps: CoreDeps,
+  viewer: DashboardViewer,
+  raw: RawFilter,
+): Promise<{ filter: ActionFilter; rows: ActionRow[] }> {
   requireViewerPermission(viewer, 'check.read');
   const { today: day } = await today(deps, viewer.workspaceId);
   const due = choice(raw.due, ACTION_DUE_FILTERS, 'due');
@@ -206,7 +253,11 @@ export interface FeedbackFilter {
 }
 
 /** Feedback received in the window, newest first. */
-export async function queryFeedback(deps: CoreDeps, viewer: DashboardViewer, raw: RawFilter): Promise<{ filter: FeedbackFilter; rows: CustomerFeedback[] }> {
+export async function queryFeedback(
+  deps: CoreDeps,
+  viewer: DashboardViewer,
+  raw: RawFilter,
+): Promise<{ filter: FeedbackFilter; rows: CustomerFeedback[] }> {
   requireViewerPermission(viewer, 'feedback.read');
   const { today: day, timeZone } = await today(deps, viewer.workspaceId);
   const window = dayWindow(raw, day, timeZone, sinceTrendStart(day, WINDOWS.feedback));
@@ -214,7 +265,12 @@ export async function queryFeedback(deps: CoreDeps, viewer: DashboardViewer, raw
   const kind = choice(raw.kind, FEEDBACK_KINDS, 'kind');
   const q = searchText(raw.q);
   const rows = (await deps.feedback.listReceived(viewer.workspaceId, window.range))
-    .filter((item) => (!sentiment || item.sentiment === sentiment) && (!kind || item.kind === kind) && matches(q, item.customer, item.summary, item.requirementIds.join(' ')))
+    .filter(
+      (item) =>
+        (!sentiment || item.sentiment === sentiment) &&
+        (!kind || item.kind === kind) &&
+        matches(q, item.customer, item.summary, item.requirementIds.join(' ')),
+    )
     .sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
   return { filter: { window, ...(sentiment ? { sentiment } : {}), ...(kind ? { kind } : {}), ...(q ? { q } : {}) }, rows };
 }
@@ -231,14 +287,22 @@ export interface EvidenceFilter {
  * Evidence entries of a window of days (a week by default, a month at most), newest first. The
  * log can hold millions of entries; reading one window keeps a page as cheap as that window.
  */
-export async function queryEvidence(deps: CoreDeps, viewer: DashboardViewer, raw: RawFilter): Promise<{ filter: EvidenceFilter; rows: EvidenceEntry[] }> {
+export async function queryEvidence(
+  deps: CoreDeps,
+  viewer: DashboardViewer,
+  raw: RawFilter,
+): Promise<{ filter: EvidenceFilter; rows: EvidenceEntry[] }> {
   requireViewerPermission(viewer, 'evidence.read');
   const { today: day, timeZone } = await today(deps, viewer.workspaceId);
   const window = dayWindow(raw, day, timeZone, WINDOWS.evidence);
   const type = choice(raw.type, EVIDENCE_TYPES, 'type');
   const q = searchText(raw.q);
   const rows = (await deps.evidence.listBetween(viewer.workspaceId, window.range))
-    .filter((entry) => (!type || entry.type === type) && matches(q, entry.type, entry.actorId, entry.subject.kind, entry.subject.id, entry.personal.actorName, String(entry.seq)))
+    .filter(
+      (entry) =>
+        (!type || entry.type === type) &&
+        matches(q, entry.type, entry.actorId, entry.subject.kind, entry.subject.id, entry.personal.actorName, String(entry.seq)),
+    )
     .reverse();
   return { filter: { window, ...(type ? { type } : {}), ...(q ? { q } : {}) }, rows };
 }

@@ -38,7 +38,10 @@ export function mondayOf(date: IsoDate): IsoDate {
 }
 
 /** The last twelve weeks, Monday to Sunday, in the workspace's time zone. */
-export async function trendWindow(deps: Pick<CoreDeps, 'clock' | 'workspaces' | 'defaultTimeZone'>, workspaceId: WorkspaceId): Promise<TrendWindow> {
+export async function trendWindow(
+  deps: Pick<CoreDeps, 'clock' | 'workspaces' | 'defaultTimeZone'>,
+  workspaceId: WorkspaceId,
+): Promise<TrendWindow> {
   const timeZone = await workspaceTimeZone(deps, workspaceId);
   const today = dateInZone(deps.clock.now(), timeZone);
   const currentMonday = mondayOf(today);
@@ -69,7 +72,8 @@ export interface DayWindowRule {
   readonly maxDays: number;
 }
 
-const daysBetween = (from: IsoDate, to: IsoDate): number => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+const daysBetween = (from: IsoDate, to: IsoDate): number =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 /**
  * Reads `from`/`to` as typed by the viewer (either may be missing), checks them, and bounds the
@@ -84,7 +88,11 @@ export function dayWindow(
   const given = (value: string | undefined) => (value !== undefined && value.trim() !== '' ? value : undefined);
   const rawFrom = given(raw.from);
   const rawTo = given(raw.to);
-  const to = rawTo ? parseIsoDate(rawTo, '"to" date') : rawFrom ? addDays(parseIsoDate(rawFrom, '"from" date'), rule.defaultDays - 1) : today;
+  const to = rawTo
+    ? parseIsoDate(rawTo, '"to" date')
+    : rawFrom
+      ? addDays(parseIsoDate(rawFrom, '"from" date'), rule.defaultDays - 1)
+      : today;
   const from = rawFrom ? parseIsoDate(rawFrom, '"from" date') : addDays(to, -(rule.defaultDays - 1));
   if (from > to) {
     throw new DomainError('input.invalid', `The "from" date (${from}) is after the "to" date (${to}). Swap them.`, 'from');

@@ -19,11 +19,32 @@ export interface Clause {
 // Contractions people type without the apostrophe. Only unambiguous ones ("were", "well", "its"
 // are real words and stay as they are).
 const BARE_CONTRACTIONS: Readonly<Record<string, string>> = {
-  weve: 'we have', ive: 'i have', im: 'i am', youre: 'you are', theyre: 'they are', theyve: 'they have',
-  havent: 'have not', hasnt: 'has not', hadnt: 'had not', didnt: 'did not', dont: 'do not',
-  doesnt: 'does not', isnt: 'is not', arent: 'are not', wasnt: 'was not', werent: 'were not',
-  wont: 'will not', cant: 'can not', shouldnt: 'should not', wouldnt: 'would not', couldnt: 'could not',
-  thats: 'that is', whats: 'what is', lets: 'let us', gonna: 'going to', wanna: 'want to',
+  weve: 'we have',
+  ive: 'i have',
+  im: 'i am',
+  youre: 'you are',
+  theyre: 'they are',
+  theyve: 'they have',
+  havent: 'have not',
+  hasnt: 'has not',
+  hadnt: 'had not',
+  didnt: 'did not',
+  dont: 'do not',
+  doesnt: 'does not',
+  isnt: 'is not',
+  arent: 'are not',
+  wasnt: 'was not',
+  werent: 'were not',
+  wont: 'will not',
+  cant: 'can not',
+  shouldnt: 'should not',
+  wouldnt: 'would not',
+  couldnt: 'could not',
+  thats: 'that is',
+  whats: 'what is',
+  lets: 'let us',
+  gonna: 'going to',
+  wanna: 'want to',
 };
 
 const WORD = /[a-z]+/g;
@@ -33,12 +54,25 @@ function canonicalToken(word: string): string {
 }
 
 const EXPANSIONS: Readonly<Record<string, string>> = {
-  "won't": 'will not', "can't": 'can not', "shan't": 'shall not', "ain't": 'is not', "n't": ' not',
-  "'ve": ' have', "'re": ' are', "'ll": ' will', "'m": ' am', "'d": ' would', "let's": 'let us',
-  "'s been": ' has been', 'w/o': 'without', 'w/': 'with', ' & ': ' and ',
+  "won't": 'will not',
+  "can't": 'can not',
+  "shan't": 'shall not',
+  "ain't": 'is not',
+  "n't": ' not',
+  "'ve": ' have',
+  "'re": ' are',
+  "'ll": ' will',
+  "'m": ' am',
+  "'d": ' would',
+  "let's": 'let us',
+  "'s been": ' has been',
+  'w/o': 'without',
+  'w/': 'with',
+  ' & ': ' and ',
 };
 // One pass for all contractions; "it's"-like words take "is", other "'s" stay possessive.
-const CONTRACTION = /\b(?:won|can|shan|ain)'t\b|n't\b|'(?:ve|re|ll|m|d)\b|\blet's\b|'s been\b|\b(?:it|that|what|there|here|who|nothing|everything|something|where|how|he|she)'s(?: been)?\b|\bw\/o\b|\bw\/(?=\s)|\s&\s/g;
+const CONTRACTION =
+  /\b(?:won|can|shan|ain)'t\b|n't\b|'(?:ve|re|ll|m|d)\b|\blet's\b|'s been\b|\b(?:it|that|what|there|here|who|nothing|everything|something|where|how|he|she)'s(?: been)?\b|\bw\/o\b|\bw\/(?=\s)|\s&\s/g;
 
 function expand(match: string): string {
   const fixed = EXPANSIONS[match];
@@ -49,7 +83,11 @@ function expand(match: string): string {
 
 /** Canonical form of a whole (already markup-free) text, newlines kept. */
 export function canonicalize(text: string): string {
-  return text.toLowerCase().replace(CONTRACTION, expand).replace(WORD, canonicalToken).replace(/[ \t]{2,}/g, ' ');
+  return text
+    .toLowerCase()
+    .replace(CONTRACTION, expand)
+    .replace(WORD, canonicalToken)
+    .replace(/[ \t]{2,}/g, ' ');
 }
 
 /**

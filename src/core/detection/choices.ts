@@ -16,8 +16,32 @@ const GOING = new RegExp(
 );
 const LET_US_DO = /\blet us (?:do|pick|choose|take|use) (?:option|plan|approach|version|vendor|variant|proposal) [a-z0-9]+\b/;
 // "Option B it is.", "Plan A it is - launch on the 14th".
-const IT_IS = /^(?:(?:ok|okay|so|alright|right|fine|great|then)[,!.]? ){0,2}(?:option |plan |vendor |version |the )?([a-z0-9£$€.%-]{1,20}) it is(?: then)?(?:[.!,:]|\s-\s|$)/;
-const NOT_A_CHOICE = new Set(['what', 'that', 'this', 'so', 'here', 'there', 'how', 'which', 'yes', 'no', 'as', 'whatever', 'such', 'because', 'if', 'when', 'where', 'why', 'who', 'and', 'but', 'is']);
+const IT_IS =
+  /^(?:(?:ok|okay|so|alright|right|fine|great|then)[,!.]? ){0,2}(?:option |plan |vendor |version |the )?([a-z0-9£$€.%-]{1,20}) it is(?: then)?(?:[.!,:]|\s-\s|$)/;
+const NOT_A_CHOICE = new Set([
+  'what',
+  'that',
+  'this',
+  'so',
+  'here',
+  'there',
+  'how',
+  'which',
+  'yes',
+  'no',
+  'as',
+  'whatever',
+  'such',
+  'because',
+  'if',
+  'when',
+  'where',
+  'why',
+  'who',
+  'and',
+  'but',
+  'is',
+]);
 
 /** Choice cues in a clause. */
 export function choiceCues(clause: string): Cue[] {

@@ -9,15 +9,67 @@ import type { Cue } from './cues.js';
 import { alternation } from './lexicon.js';
 
 const OPENERS = [
-  'ok', 'okay', 'so', 'alright', 'right', 'then', 'and', 'update', 'fyi', 'quick update', 'heads up', 'team',
-  'all', 'folks', 'everyone', 'hi all', 'hey all', 'hi team', 'hey team', 'hi everyone', 'hello all',
-  '@mention', '@here', '@channel', '@everyone', '\\+1', 'yes', 'yep', 'great', 'thanks all',
-  'thanks everyone', 'summary', 'tl;?dr', 'important', 'announcement', 'psa', '#[a-z0-9_-]+',
+  'ok',
+  'okay',
+  'so',
+  'alright',
+  'right',
+  'then',
+  'and',
+  'update',
+  'fyi',
+  'quick update',
+  'heads up',
+  'team',
+  'all',
+  'folks',
+  'everyone',
+  'hi all',
+  'hey all',
+  'hi team',
+  'hey team',
+  'hi everyone',
+  'hello all',
+  '@mention',
+  '@here',
+  '@channel',
+  '@everyone',
+  '\\+1',
+  'yes',
+  'yep',
+  'great',
+  'thanks all',
+  'thanks everyone',
+  'summary',
+  'tl;?dr',
+  'important',
+  'announcement',
+  'psa',
+  '#[a-z0-9_-]+',
 ];
 const MARKER_WORDS = [
-  'decisions?', 'decided', 'agreed', 'resolution', 'resolved', 'outcomes?', 'verdict', 'ruling',
-  'conclusion', 'consensus', 'final call', 'final answer', 'approved', 'confirmed', 'new policy',
-  'policy change', 'policy update', 'done deal', 'locked in', 'locked', 'settled', 'final',
+  'decisions?',
+  'decided',
+  'agreed',
+  'resolution',
+  'resolved',
+  'outcomes?',
+  'verdict',
+  'ruling',
+  'conclusion',
+  'consensus',
+  'final call',
+  'final answer',
+  'approved',
+  'confirmed',
+  'new policy',
+  'policy change',
+  'policy update',
+  'done deal',
+  'locked in',
+  'locked',
+  'settled',
+  'final',
 ];
 /** Markers that also label plain facts ("Confirmed: the parcel arrived"): need a customer topic. */
 const WEAK_MARKERS = new Set(['approved', 'confirmed', 'settled', 'locked', 'locked in', 'consensus', 'final']);
@@ -32,15 +84,23 @@ const MARKER = new RegExp(`^${OPENER}${WORD}(?:${QUALIFIER}\\s?(?::|->|=>)|\\s?(
 
 const BODIES = 'leadership(?: team)?|management|board|exec team|execs|slt|finance|legal|hr|product|compliance|ceo|cfo|cto|coo';
 // "Per leadership: …", "From the board - …", "Management's decision: …": who decided, then what.
-const PER_BODY = new RegExp(`^(?:(?:per|from) (?:the )?(${BODIES})\\s?(?::|,|-(?= ))|(?:the )?(${BODIES})'s (?:final )?decision\\s?(?::|-(?= )))\\s*(?=[^\\s?])`);
+const PER_BODY = new RegExp(
+  `^(?:(?:per|from) (?:the )?(${BODIES})\\s?(?::|,|-(?= ))|(?:the )?(${BODIES})'s (?:final )?decision\\s?(?::|-(?= )))\\s*(?=[^\\s?])`,
+);
 // "v5 launch date locked: 14 October": a participle used as a label, mid-clause.
-const PARTICIPLE_LABEL = /\b(locked in|locked|confirmed|finalized|approved|agreed|decided|signed off|set in stone)\s?(?::|->|-(?= ))\s*(?=[^\s?])/;
+const PARTICIPLE_LABEL =
+  /\b(locked in|locked|confirmed|finalized|approved|agreed|decided|signed off|set in stone)\s?(?::|->|-(?= ))\s*(?=[^\s?])/;
 // Approval idioms: "it's a yes from finance", "green light for the pilot", "the go/no-go was a go".
 const APPROVAL_IDIOM = new RegExp(
   `\\b(?:${alternation([
     '(?:it is|that is|we have|got) (?:a|the) (?:yes|go|green light|thumbs up|go-ahead) from',
-    'green light (?:for|from|on)', 'got the (?:go-ahead|green light)', 'go-ahead (?:for|from|on)',
-    'greenlit', 'green-lit', '(?:is|was) a go', '(?:got|have|received|with) (?:the |a )?(?:sign-?off|approval|go-ahead) from',
+    'green light (?:for|from|on)',
+    'got the (?:go-ahead|green light)',
+    'go-ahead (?:for|from|on)',
+    'greenlit',
+    'green-lit',
+    '(?:is|was) a go',
+    '(?:got|have|received|with) (?:the |a )?(?:sign-?off|approval|go-ahead) from',
     '^sign-?off from',
   ])})\\b`,
 );

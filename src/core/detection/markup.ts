@@ -19,8 +19,19 @@ export interface NormalizedText {
 }
 
 const ENTITIES: Readonly<Record<string, string>> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', hellip: '…',
-  rsquo: "'", lsquo: "'", rdquo: '"', ldquo: '"',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  ndash: '–',
+  mdash: '—',
+  hellip: '…',
+  rsquo: "'",
+  lsquo: "'",
+  rdquo: '"',
+  ldquo: '"',
 };
 
 // Slack's angle-bracket forms: <@U1>, <@U1|name>, <#C1|name>, <!here>, <!subteam^S1|@team>,
@@ -129,7 +140,10 @@ export function normalizeMarkup(raw: string): NormalizedText {
     lines.push(trimmed.replace(/^(?:[-•◦▪‣]|\d{1,2}[.)])\s+/, ''));
   }
   // "Decisión", "décidé": accents are not what the rules look at.
-  let readable = lines.join('\n').normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  let readable = lines
+    .join('\n')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '');
   if (readable.length > TEXT_LIMIT) {
     const cut = readable.lastIndexOf(' ', TEXT_LIMIT);
     readable = readable.slice(0, cut > TEXT_LIMIT / 2 ? cut : TEXT_LIMIT);

@@ -43,7 +43,9 @@ export function subjectBefore(prefix: string): Subject {
   if (head.endsWith("'s")) return { kind: 'unknown', word: head.slice(0, -2) }; // "Twilio's going with"
   if (INTERNAL_SUBJECTS.has(head)) {
     // "their procurement team", "the client's legal": someone else's body.
-    const owner = [before, (raw[index - 2] ?? '').replace(/[^a-z0-9']/g, '')].find((word) => POSSESSIVE_EXTERNAL.has(word) || word.endsWith("'s"));
+    const owner = [before, (raw[index - 2] ?? '').replace(/[^a-z0-9']/g, '')].find(
+      (word) => POSSESSIVE_EXTERNAL.has(word) || word.endsWith("'s"),
+    );
     if (owner) return { kind: 'external', word: `${owner} ${head}` };
     return { kind: 'internal', word: head };
   }

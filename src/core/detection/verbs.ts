@@ -10,37 +10,64 @@ import { SUBJECT_WEIGHT, type Subject, subjectBefore } from './subject.js';
 
 const VERB = new RegExp(
   `\\b(${alternation([
-    'decided', 'agreed', 'made (?:the|a|our|this|that) (?:final )?(?:call|decision)', 'taken (?:the|a) (?:final )?decision',
-    'reached (?:a |an |the )?(?:final )?(?:decision|agreement|consensus)', 'finalized', 'chose', 'chosen', 'picked(?! up\\b)',
-    'selected', 'opted (?:for|to)', 'settled on', 'landed on', 'approved', 'signed off', 'committed to', 'locked in',
-    'voted to', 'resolved to', 'confirmed',
+    'decided',
+    'agreed',
+    'made (?:the|a|our|this|that) (?:final )?(?:call|decision)',
+    'taken (?:the|a) (?:final )?decision',
+    'reached (?:a |an |the )?(?:final )?(?:decision|agreement|consensus)',
+    'finalized',
+    'chose',
+    'chosen',
+    'picked(?! up\\b)',
+    'selected',
+    'opted (?:for|to)',
+    'settled on',
+    'landed on',
+    'approved',
+    'signed off',
+    'committed to',
+    'locked in',
+    'voted to',
+    'resolved to',
+    'confirmed',
   ])})\\b`,
   'g',
 );
 const VERB_STRENGTH: ReadonlyArray<readonly [RegExp, number]> = [
-  [/^decided/, 0.85], [/^agreed/, 0.8], [/^(?:made|taken|reached)/, 0.85], [/^finalized/, 0.75],
-  [/^(?:chose|chosen|opted|locked|voted|resolved)/, 0.7], [/^(?:settled|landed)/, 0.75],
-  [/^(?:picked|selected|approved|signed|committed)/, 0.65], [/^confirmed/, 0.55],
+  [/^decided/, 0.85],
+  [/^agreed/, 0.8],
+  [/^(?:made|taken|reached)/, 0.85],
+  [/^finalized/, 0.75],
+  [/^(?:chose|chosen|opted|locked|voted|resolved)/, 0.7],
+  [/^(?:settled|landed)/, 0.75],
+  [/^(?:picked|selected|approved|signed|committed)/, 0.65],
+  [/^confirmed/, 0.55],
 ];
 /** Verbs that announce on their own; choosing words ("picked", "approved") need a customer topic. */
 const STRONG_VERB = /^(?:decided|agreed|made|taken|reached|finalized|committed|resolved|voted)/;
 const CHOSE_AN_OPTION = /^ (?:for )?(?:option|plan|proposal|approach|alternative|variant)\b/;
 
 // "it is approved" and "the plan was agreed" are read by the passive rules below.
-const PASSIVE_BEFORE = /\b(?:is|was|been|be|are|were|being|get|got|gets)\s(?:now |officially |finally |formally |just |all |also |not |never )*$/;
+const PASSIVE_BEFORE =
+  /\b(?:is|was|been|be|are|were|being|get|got|gets)\s(?:now |officially |finally |formally |just |all |also |not |never )*$/;
 // "the selected element", "an agreed plan", "link to selected items": a participle used as an
 // adjective describes a thing; it announces nothing.
-const ADJECTIVE_BEFORE = /(?:^|\s)(?:the|a|an|this|that|these|those|any|each|every|some|your|its|to|from|of|by|with|for|on|in|at|currently|already|pre|newly|not yet)\s$/;
+const ADJECTIVE_BEFORE =
+  /(?:^|\s)(?:the|a|an|this|that|these|those|any|each|every|some|your|its|to|from|of|by|with|for|on|in|at|currently|already|pre|newly|not yet)\s$/;
 // "decided to take Friday off", "approved my expense report": a personal matter.
-const PERSONAL_COMPLEMENT = /^ to (?:take|grab|get|go home|head|leave|learn|skip|stay|book|buy|treat|try|sleep|call it|upgrade|work from|rewrite|do my|switch to (?:my|a|the standing))\b|^[^.;,]{0,25}\bmy\b/;
+const PERSONAL_COMPLEMENT =
+  /^ to (?:take|grab|get|go home|head|leave|learn|skip|stay|book|buy|treat|try|sleep|call it|upgrade|work from|rewrite|do my|switch to (?:my|a|the standing))\b|^[^.;,]{0,25}\bmy\b/;
 // "Sarah decided we'll …", "I've decided that the team …": the decision is the team's.
 const TEAM_COMPLEMENT = /^(?: that)? (?:we|our|the team|the company)\b/;
 
-const IMPERSONAL = /\bit (?:is |has |was |had |have )?(?:now |just |been |finally |officially |formally |unanimously |already ){0,3}(decided|agreed|finalized|confirmed|settled|approved)\b/;
-const DECISION_IS = /\b(?:(the|our|my|their|his|her|a) )?(final (?:decision|call|answer|verdict)|decision|verdict|consensus|team's call) (?:is|was|has been) (?:made\b|taken\b|reached\b|final\b|in\b|to\b|that\b|:|we\b|-)/;
+const IMPERSONAL =
+  /\bit (?:is |has |was |had |have )?(?:now |just |been |finally |officially |formally |unanimously |already ){0,3}(decided|agreed|finalized|confirmed|settled|approved)\b/;
+const DECISION_IS =
+  /\b(?:(the|our|my|their|his|her|a) )?(final (?:decision|call|answer|verdict)|decision|verdict|consensus|team's call) (?:is|was|has been) (?:made\b|taken\b|reached\b|final\b|in\b|to\b|that\b|:|we\b|-)/;
 const DECISION_MADE = /\b(?:decisions?|agreement|consensus) (?:has been |was |is |have been )?(?:made|reached|taken)\b/;
 // "approved by QA" is a build passing a check, not a decision.
-const PASSIVE = /\b(?:is|are|has been|have been|was|were)(?: now| officially| finally| formally| just| all){0,2} (decided|agreed|finalized|approved|signed off|locked in|locked|greenlit|green-lit|rubber-stamped|confirmed)\b(?! by (?:qa|ci|the ci|tests?|the tests|code review|review|reviewers?|the reviewer|the customer|the client)\b)/;
+const PASSIVE =
+  /\b(?:is|are|has been|have been|was|were)(?: now| officially| finally| formally| just| all){0,2} (decided|agreed|finalized|approved|signed off|locked in|locked|greenlit|green-lit|rubber-stamped|confirmed)\b(?! by (?:qa|ci|the ci|tests?|the tests|code review|review|reviewers?|the reviewer|the customer|the client)\b)/;
 
 function strengthOfVerb(verb: string): number {
   for (const [pattern, strength] of VERB_STRENGTH) if (pattern.test(verb)) return strength;
@@ -92,7 +119,12 @@ export function impersonalCues(clause: string, domain: boolean): Cue[] {
   if (decisionIs) {
     const owner = decisionIs[1] ?? '';
     const weight = owner === 'my' ? SUBJECT_WEIGHT.personal : ['their', 'his', 'her'].includes(owner) ? SUBJECT_WEIGHT.external : 1;
-    cues.push({ family: 'announcement', strength: 0.8 * weight, index: decisionIs.index, reason: `announcement "${decisionIs[0].trim()}"` });
+    cues.push({
+      family: 'announcement',
+      strength: 0.8 * weight,
+      index: decisionIs.index,
+      reason: `announcement "${decisionIs[0].trim()}"`,
+    });
   }
   const made = DECISION_MADE.exec(clause);
   if (made) cues.push({ family: 'announcement', strength: 0.8, index: made.index, reason: `announcement "${made[0]}"` });

@@ -3,16 +3,16 @@
  * (checks, feedback and evidence through their time indexes), plus the register and the open
  * actions, which are the current state rather than history. Nothing here formats text.
  */
-import {
-  type DecisionCheck,
-  type FollowUpAction,
-  type Impact,
-  IMPACTS_NEEDING_ACTION,
-  currentAnswers,
-} from '../domain/decision-check.js';
+import { type DecisionCheck, type FollowUpAction, type Impact, IMPACTS_NEEDING_ACTION, currentAnswers } from '../domain/decision-check.js';
 import type { EvidenceEntry } from '../domain/evidence.js';
 import { type CustomerFeedback, SENTIMENTS, type Sentiment } from '../domain/feedback.js';
-import { REQUIREMENT_CATEGORIES, REQUIREMENT_TYPES, type Requirement, type RequirementCategory, type RequirementType } from '../domain/requirement.js';
+import {
+  REQUIREMENT_CATEGORIES,
+  REQUIREMENT_TYPES,
+  type Requirement,
+  type RequirementCategory,
+  type RequirementType,
+} from '../domain/requirement.js';
 import type { Workspace } from '../domain/workspace.js';
 import type { Seal } from '../audit/seal.js';
 import type { CoreDeps } from '../ports.js';
@@ -116,8 +116,17 @@ async function concerningDecisions(
   const found: ConcerningDecision[] = [];
   for (const checkId of candidates) {
     // A later answer by the same person may have corrected the impact: only current answers count.
-    const [check, answers] = await Promise.all([known.get(checkId) ?? deps.checks.get(workspaceId, checkId), deps.checks.listAnswers(workspaceId, checkId)]);
-    const impacts = [...new Set(currentAnswers(answers).map((answer) => answer.impact).filter((impact) => IMPACTS_NEEDING_ACTION.has(impact)))];
+    const [check, answers] = await Promise.all([
+      known.get(checkId) ?? deps.checks.get(workspaceId, checkId),
+      deps.checks.listAnswers(workspaceId, checkId),
+    ]);
+    const impacts = [
+      ...new Set(
+        currentAnswers(answers)
+          .map((answer) => answer.impact)
+          .filter((impact) => IMPACTS_NEEDING_ACTION.has(impact)),
+      ),
+    ];
     if (check && impacts.length) found.push({ check, impacts });
   }
   return found;
@@ -150,14 +159,18 @@ export async function gatherDigest(deps: CoreDeps, workspace: Workspace, period:
   );
 
   const addedIds = new Set(evidence.filter((entry) => entry.type === 'requirement.created').map((entry) => entry.subject.id));
-  const changedIds = new Set(evidence.filter((entry) => REGISTER_CHANGES.has(entry.type) && !addedIds.has(entry.subject.id)).map((entry) => entry.subject.id));
+  const changedIds = new Set(
+    evidence.filter((entry) => REGISTER_CHANGES.has(entry.type) && !addedIds.has(entry.subject.id)).map((entry) => entry.subject.id),
+  );
   const touched = register.filter((requirement) => addedIds.has(requirement.id) || changedIds.has(requirement.id));
 
   return {
     workspaceName: workspace.name,
     timeZone,
     period,
-    obligatoryAtRisk: active.filter((requirement) => requirement.type === 'obligatory' && (requirement.status === 'at_risk' || requirement.status === 'not_met')),
+    obligatoryAtRisk: active.filter(
+      (requirement) => requirement.type === 'obligatory' && (requirement.status === 'at_risk' || requirement.status === 'not_met'),
+    ),
     openActions,
     reviewsDue: active
       .filter((requirement) => requirement.nextReviewOn <= period.endDay)
@@ -172,14 +185,22 @@ export async function gatherDigest(deps: CoreDeps, workspace: Workspace, period:
     },
     feedback: {
       total: feedback.length,
-      bySentiment: Object.fromEntries(SENTIMENTS.map((sentiment) => [sentiment, feedback.filter((item) => item.sentiment === sentiment).length])) as Record<Sentiment, number>,
+      bySentiment: Object.fromEntries(
+        SENTIMENTS.map((sentiment) => [sentiment, feedback.filter((item) => item.sentiment === sentiment).length]),
+      ) as Record<Sentiment, number>,
       negative: feedback.filter((item) => item.sentiment === 'negative').reverse(),
     },
     register: {
       added: addedIds.size,
       changed: changedIds.size,
-      byType: countBy(REQUIREMENT_TYPES, touched.map((requirement) => requirement.type)),
-      byCategory: countBy(REQUIREMENT_CATEGORIES, touched.map((requirement) => requirement.category)),
+      byType: countBy(
+        REQUIREMENT_TYPES,
+        touched.map((requirement) => requirement.type),
+      ),
+      byCategory: countBy(
+        REQUIREMENT_CATEGORIES,
+        touched.map((requirement) => requirement.category),
+      ),
     },
     habit: {
       answered: { value: answeredShare(started), previous: answeredShare(startedBefore) },

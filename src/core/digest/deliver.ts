@@ -4,7 +4,12 @@ import type { Message } from '../messages.js';
 import type { DeliveryResult, Messengers } from '../ports.js';
 import type { Recipient } from './recipients.js';
 
-export async function deliver(messengers: Messengers, workspaceId: WorkspaceId, recipient: Recipient, message: Message): Promise<DeliveryResult> {
+export async function deliver(
+  messengers: Messengers,
+  workspaceId: WorkspaceId,
+  recipient: Recipient,
+  message: Message,
+): Promise<DeliveryResult> {
   const messenger = messengers.for(recipient.platform);
   if (!messenger) return { ok: false, retryable: false, reason: `the bot is not connected to ${recipient.platform} here` };
   try {
@@ -20,7 +25,11 @@ export async function deliver(messengers: Messengers, workspaceId: WorkspaceId, 
 export type DeliveryReport =
   | { readonly recipient: Recipient; readonly outcome: 'sent' }
   | { readonly recipient: Recipient; readonly outcome: 'failed'; readonly retryable: boolean; readonly reason: string }
-  | { readonly recipient: Recipient; readonly outcome: 'skipped'; readonly why: 'already delivered or given up' | 'another instance is sending' };
+  | {
+      readonly recipient: Recipient;
+      readonly outcome: 'skipped';
+      readonly why: 'already delivered or given up' | 'another instance is sending';
+    };
 
 export const reportOf = (recipient: Recipient, result: DeliveryResult): DeliveryReport =>
   result.ok ? { recipient, outcome: 'sent' } : { recipient, outcome: 'failed', retryable: result.retryable, reason: result.reason };

@@ -42,7 +42,12 @@ export interface IssueFacts {
 }
 
 /** Appends the `digest.sent` entry; called before the first recipient is posted to. */
-export async function recordIssue(deps: CoreDeps, actor: Pick<Actor, 'id' | 'name' | 'workspaceId'>, at: Date, facts: IssueFacts): Promise<EvidenceEntry> {
+export async function recordIssue(
+  deps: CoreDeps,
+  actor: Pick<Actor, 'id' | 'name' | 'workspaceId'>,
+  at: Date,
+  facts: IssueFacts,
+): Promise<EvidenceEntry> {
   const text = spellCommands(messageToPlain(facts.built.message), 'teams');
   const { content } = facts.built;
   return recordEvidence(deps, actor, at, {

@@ -44,9 +44,16 @@ export async function sendDigestNow(deps: CoreDeps, actor: Actor): Promise<SentD
   // Its own id: a manual digest never uses up (or stands in for) the week's scheduled one.
   const digestId = `manual-${deps.ids.newId()}`;
   const built = await buildDigest(deps, workspace, now, digestId);
-  await recordIssue(deps, actor, now, { digestId, kind: 'manual', period: weekEndingAt(now, workspace.settings.timeZone), recipients, built });
+  await recordIssue(deps, actor, now, {
+    digestId,
+    kind: 'manual',
+    period: weekEndingAt(now, workspace.settings.timeZone),
+    recipients,
+    built,
+  });
   const deliveries: DeliveryReport[] = [];
-  for (const recipient of recipients) deliveries.push(reportOf(recipient, await deliver(messengers, workspace.id, recipient, built.message)));
+  for (const recipient of recipients)
+    deliveries.push(reportOf(recipient, await deliver(messengers, workspace.id, recipient, built.message)));
   return { digestId, deliveries };
 }
 
@@ -60,7 +67,10 @@ const DIGEST_ID = /^(\d{4}-W\d{2}|manual-[A-Za-z0-9-]{1,80})$/;
 export async function markDigestReviewed(deps: CoreDeps, actor: Actor, digestId: string): Promise<boolean> {
   await requirePermission(deps, actor, 'digest.review');
   if (!DIGEST_ID.test(digestId)) {
-    throw new DomainError('input.invalid', 'That button does not belong to a digest I sent. Please use the Reviewed button of the newest digest.');
+    throw new DomainError(
+      'input.invalid',
+      'That button does not belong to a digest I sent. Please use the Reviewed button of the newest digest.',
+    );
   }
   const key = digestKeys.reviewed(actor.workspaceId, digestId, actor.id);
   if (!(await deps.claims.claim(key, actor.id, 0))) return false;

@@ -19,21 +19,30 @@ export interface RecipientFact {
   [key: string]: string;
 }
 
-export const destinationId = (destination: Destination): string => (destination.kind === 'conversation' ? destination.conversationId : destination.userId);
+export const destinationId = (destination: Destination): string =>
+  destination.kind === 'conversation' ? destination.conversationId : destination.userId;
 
-export const recipientFact = (recipient: Recipient): RecipientFact => ({ platform: recipient.platform, kind: recipient.destination.kind, id: destinationId(recipient.destination) });
+export const recipientFact = (recipient: Recipient): RecipientFact => ({
+  platform: recipient.platform,
+  kind: recipient.destination.kind,
+  id: destinationId(recipient.destination),
+});
 
 export function recipientFromFact(fact: RecipientFact): Recipient {
-  const destination: Destination = fact.kind === 'conversation' ? { kind: 'conversation', conversationId: fact.id } : { kind: 'person', userId: fact.id };
+  const destination: Destination =
+    fact.kind === 'conversation' ? { kind: 'conversation', conversationId: fact.id } : { kind: 'person', userId: fact.id };
   return { platform: fact.platform, destination };
 }
 
 /** A stable key per recipient, for claims: `slack:conversation:C123`. */
-export const recipientKey = (recipient: Recipient): string => `${recipient.platform}:${recipient.destination.kind}:${destinationId(recipient.destination)}`;
+export const recipientKey = (recipient: Recipient): string =>
+  `${recipient.platform}:${recipient.destination.kind}:${destinationId(recipient.destination)}`;
 
 /** How the log and the confirmation name a recipient, without looking anyone up. */
 export const recipientLabel = (recipient: Recipient): string =>
-  recipient.destination.kind === 'conversation' ? `conversation ${recipient.destination.conversationId}` : `manager ${recipient.destination.userId}`;
+  recipient.destination.kind === 'conversation'
+    ? `conversation ${recipient.destination.conversationId}`
+    : `manager ${recipient.destination.userId}`;
 
 export async function digestRecipients(deps: Pick<CoreDeps, 'roles'>, workspace: Workspace): Promise<Recipient[]> {
   const conversations: Recipient[] = (workspace.settings.digestTargets ?? []).map((target) => ({

@@ -16,18 +16,46 @@ function message(blocks: Block[]): Message {
 
 export function requirementReminder(requirement: Requirement, today: IsoDate): Message {
   return message([
-    { kind: 'text', parts: [`Reminder: *${requirement.id}* is due for review ${when(requirement.nextReviewOn, today)}. `, userText(requirement.statement)] },
-    { kind: 'fields', items: [['Customer', [userText(requirement.customer)]], ['Type', [requirement.type]], ['Status', [requirement.status.replace(/_/g, ' ')]]] },
+    {
+      kind: 'text',
+      parts: [
+        `Reminder: *${requirement.id}* is due for review ${when(requirement.nextReviewOn, today)}. `,
+        userText(requirement.statement),
+      ],
+    },
+    {
+      kind: 'fields',
+      items: [
+        ['Customer', [userText(requirement.customer)]],
+        ['Type', [requirement.type]],
+        ['Status', [requirement.status.replace(/_/g, ' ')]],
+      ],
+    },
     { kind: 'actions', buttons: reviewButtons(requirement.id) },
-    { kind: 'context', parts: [`You own this requirement. *Still valid* keeps it as it is; *Update* records another outcome. ${NO_NAGGING}`] },
+    {
+      kind: 'context',
+      parts: [`You own this requirement. *Still valid* keeps it as it is; *Update* records another outcome. ${NO_NAGGING}`],
+    },
   ]);
 }
 
 export function actionReminder(action: FollowUpAction, today: IsoDate, decision?: DecisionCheck): Message {
   return message([
-    { kind: 'text', parts: [`Reminder: your follow-up action is due ${when(action.dueOn ?? today, today)}: `, userText(action.description)] },
+    {
+      kind: 'text',
+      parts: [`Reminder: your follow-up action is due ${when(action.dueOn ?? today, today)}: `, userText(action.description)],
+    },
     ...(decision
-      ? [{ kind: 'context' as const, parts: ['It follows up the decision: ', userText(decision.text.length > 200 ? `${decision.text.slice(0, 199)}…` : decision.text), ...(decision.place.permalink ? [' ', { link: decision.place.permalink, label: 'open thread' }] : [])] }]
+      ? [
+          {
+            kind: 'context' as const,
+            parts: [
+              'It follows up the decision: ',
+              userText(decision.text.length > 200 ? `${decision.text.slice(0, 199)}…` : decision.text),
+              ...(decision.place.permalink ? [' ', { link: decision.place.permalink, label: 'open thread' }] : []),
+            ],
+          },
+        ]
       : []),
     { kind: 'actions', buttons: [{ label: 'Done', action: { kind: 'action.close', actionId: action.id }, style: 'primary' }] },
     { kind: 'context', parts: [NO_NAGGING] },

@@ -49,11 +49,20 @@ export async function sendDueReminders(deps: CoreDeps, workspaceId: WorkspaceId,
   const earliestDue = addDays(today, -(REMINDER_WINDOW_DAYS - 1));
   const inWindow = (due: IsoDate | undefined): due is IsoDate => due !== undefined && due >= earliestDue && due <= latestDue;
 
-  const [requirements, actions] = await Promise.all([deps.requirements.listReviewDue(workspaceId, latestDue), deps.actions.listOpen(workspaceId)]);
+  const [requirements, actions] = await Promise.all([
+    deps.requirements.listReviewDue(workspaceId, latestDue),
+    deps.actions.listOpen(workspaceId),
+  ]);
   const items: DueItem[] = [
     ...requirements
       .filter((requirement) => inWindow(requirement.nextReviewOn) && requirement.owner?.id)
-      .map((requirement): DueItem => ({ kind: 'requirement', id: requirement.id, due: requirement.nextReviewOn, ownerId: requirement.owner?.id ?? '', message: async () => requirementReminder(requirement, today) })),
+      .map((requirement): DueItem => ({
+        kind: 'requirement',
+        id: requirement.id,
+        due: requirement.nextReviewOn,
+        ownerId: requirement.owner?.id ?? '',
+        message: async () => requirementReminder(requirement, today),
+      })),
     ...actions
       .filter((action) => inWindow(action.dueOn) && action.owner?.id)
       .map((action): DueItem => ({

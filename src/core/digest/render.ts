@@ -23,7 +23,10 @@ const person = (ref: PersonRef | undefined): Inline[] => (ref ? [{ person: ref }
 const more = (total: number, where: string): Block[] =>
   total > SHOWN_PER_SECTION ? [{ kind: 'context', parts: [`…and ${total - SHOWN_PER_SECTION} more: ${where}`] }] : [];
 
-const sectionTitle = (title: string, clauses: string, summary: string): Block => ({ kind: 'text', parts: [`*${title}* (${clauses}): ${summary}`] });
+const sectionTitle = (title: string, clauses: string, summary: string): Block => ({
+  kind: 'text',
+  parts: [`*${title}* (${clauses}): ${summary}`],
+});
 
 /** The buttons under a requirement that is due for review; each records the review as evidence. */
 export function reviewButtons(requirementId: string): Button[] {
@@ -46,15 +49,17 @@ function obligatory(content: DigestContent): Block[] {
     sectionTitle('Obligatory requirements at risk or not met', '5.1.2, 8.2.2', String(items.length)),
     {
       kind: 'list',
-      items: items.slice(0, SHOWN_PER_SECTION).map((requirement) => [
-        `*${requirement.id}* ${words(requirement.status)}: `,
-        userText(excerpt(requirement.statement)),
-        ' — ',
-        userText(requirement.customer),
-        ...(requirement.reference ? [' (', userText(requirement.reference), ')'] : []),
-        ', owner ',
-        ...person(requirement.owner),
-      ]),
+      items: items
+        .slice(0, SHOWN_PER_SECTION)
+        .map((requirement) => [
+          `*${requirement.id}* ${words(requirement.status)}: `,
+          userText(excerpt(requirement.statement)),
+          ' — ',
+          userText(requirement.customer),
+          ...(requirement.reference ? [' (', userText(requirement.reference), ')'] : []),
+          ', owner ',
+          ...person(requirement.owner),
+        ]),
     },
     ...more(items.length, '"{requirement} list at_risk type:obligatory" and "{requirement} list not_met type:obligatory".'),
   ];
@@ -68,15 +73,17 @@ function openActions(content: DigestContent): Block[] {
     sectionTitle('Open follow-up actions', '5.1.2, 8.5.6', `${items.length} open${overdue ? `, ${overdue} overdue` : ''}`),
     {
       kind: 'list',
-      items: items.slice(0, SHOWN_PER_SECTION).map(({ action, overdue: late, decision }) => [
-        late ? `*Overdue since ${action.dueOn}*: ` : `Due ${action.dueOn ?? 'without a date'}: `,
-        userText(excerpt(action.description)),
-        ' — ',
-        ...person(action.owner),
-        ...(decision ? [' (decision: ', userText(excerpt(decision.text, 80)), ')'] : []),
-      ]),
+      items: items
+        .slice(0, SHOWN_PER_SECTION)
+        .map(({ action, overdue: late, decision }) => [
+          late ? `*Overdue since ${action.dueOn}*: ` : `Due ${action.dueOn ?? 'without a date'}: `,
+          userText(excerpt(action.description)),
+          ' — ',
+          ...person(action.owner),
+          ...(decision ? [' (decision: ', userText(excerpt(decision.text, 80)), ')'] : []),
+        ]),
     },
-    ...more(items.length, 'each owner sees theirs on the bot\'s home page.'),
+    ...more(items.length, "each owner sees theirs on the bot's home page."),
   ];
 }
 
@@ -89,7 +96,15 @@ function reviewsDue(content: DigestContent): Block[] {
   return [
     sectionTitle('Requirements due for review', '8.2.2', `${items.length}${overdue ? `, ${overdue} overdue` : ''}`),
     ...items.slice(0, SHOWN_PER_SECTION).flatMap((requirement): Block[] => [
-      { kind: 'text', parts: [`*${requirement.id}* `, userText(excerpt(requirement.statement)), ` — ${due(requirement)}, owner `, ...person(requirement.owner)] },
+      {
+        kind: 'text',
+        parts: [
+          `*${requirement.id}* `,
+          userText(excerpt(requirement.statement)),
+          ` — ${due(requirement)}, owner `,
+          ...person(requirement.owner),
+        ],
+      },
       { kind: 'actions', buttons: reviewButtons(requirement.id) },
     ]),
     ...more(items.length, '"{requirement} list due".'),
@@ -112,7 +127,12 @@ function decisions(content: DigestContent): Block[] {
     ...(concerning.length
       ? [
           { kind: 'text' as const, parts: ['Answered negative or unknown:'] },
-          { kind: 'list' as const, items: concerning.slice(0, SHOWN_PER_SECTION).map(({ check, impacts }) => decisionLine(check, [`${impacts.map((impact) => impactWords[impact]).join(', ')}: `])) },
+          {
+            kind: 'list' as const,
+            items: concerning
+              .slice(0, SHOWN_PER_SECTION)
+              .map(({ check, impacts }) => decisionLine(check, [`${impacts.map((impact) => impactWords[impact]).join(', ')}: `])),
+          },
           ...more(concerning.length, 'see the follow-up actions above.'),
         ]
       : []),
@@ -120,7 +140,7 @@ function decisions(content: DigestContent): Block[] {
       ? [
           { kind: 'text' as const, parts: ['Still unanswered:'] },
           { kind: 'list' as const, items: unanswered.slice(0, SHOWN_PER_SECTION).map((check) => decisionLine(check, [])) },
-          ...more(unanswered.length, 'the bot\'s home page lists them all.'),
+          ...more(unanswered.length, "the bot's home page lists them all."),
         ]
       : []),
   ];
@@ -133,7 +153,12 @@ function feedback(content: DigestContent): Block[] {
   return [
     sectionTitle('Customer feedback received', '9.1.2', `${total} (${split})`),
     ...(negative.length
-      ? [{ kind: 'list' as const, items: negative.slice(0, 3).map((item) => [userText(item.customer), ` (${item.kind}): `, userText(excerpt(item.summary))]) }]
+      ? [
+          {
+            kind: 'list' as const,
+            items: negative.slice(0, 3).map((item) => [userText(item.customer), ` (${item.kind}): `, userText(excerpt(item.summary))]),
+          },
+        ]
       : []),
   ];
 }
@@ -144,7 +169,13 @@ function registerChanges(content: DigestContent): Block[] {
   const list = (pairs: readonly (readonly [string, number])[]) => pairs.map(([name, count]) => `${count} ${name}`).join(', ');
   return [
     sectionTitle('Requirements added or changed', '8.2.2', `${added} added, ${changed} changed`),
-    { kind: 'fields', items: [['By type', [list(byType) || '—']], ['By category', [list(byCategory) || '—']]] },
+    {
+      kind: 'fields',
+      items: [
+        ['By type', [list(byType) || '—']],
+        ['By category', [list(byCategory) || '—']],
+      ],
+    },
   ];
 }
 
@@ -165,13 +196,25 @@ function habit(content: DigestContent): Block[] {
     ...(answered ? [['Checks answered', [answered]] as [string, Inline[]]] : []),
     ...(dismissed ? [['Prompts dismissed as "not a decision"', [dismissed]] as [string, Inline[]]] : []),
   ];
-  return items.length ? [{ kind: 'text', parts: ['*How the habit holds* (5.1.2)'] }, { kind: 'fields', items }] : [];
+  return items.length
+    ? [
+        { kind: 'text', parts: ['*How the habit holds* (5.1.2)'] },
+        { kind: 'fields', items },
+      ]
+    : [];
 }
 
 function sealLine(content: DigestContent): Block[] {
   const seal = content.seal;
   if (!seal) return [];
-  return [{ kind: 'context', parts: [`Evidence log sealed up to entry ${seal.toSeq}: seal #${seal.number} \`${seal.hash.slice(0, 12)}\`, ${seal.at.slice(0, 16).replace('T', ' ')} UTC.`] }];
+  return [
+    {
+      kind: 'context',
+      parts: [
+        `Evidence log sealed up to entry ${seal.toSeq}: seal #${seal.number} \`${seal.hash.slice(0, 12)}\`, ${seal.at.slice(0, 16).replace('T', ' ')} UTC.`,
+      ],
+    },
+  ];
 }
 
 /** The plain-text summary Slack and Teams show in notifications. */
@@ -192,16 +235,46 @@ export function digestMessage(content: DigestContent, options: DigestMessageOpti
   const quiet = isQuietWeek(content);
   const intro: Block[] = [
     { kind: 'heading', text: `Customer focus digest: ${content.period.firstDay} to ${content.period.lastDay}` },
-    { kind: 'context', parts: ['Weekly input to management review (ISO 9001:2015 9.3.2) for ', userText(content.workspaceName), `. Dates are in ${content.timeZone}.`] },
+    {
+      kind: 'context',
+      parts: [
+        'Weekly input to management review (ISO 9001:2015 9.3.2) for ',
+        userText(content.workspaceName),
+        `. Dates are in ${content.timeZone}.`,
+      ],
+    },
   ];
   const body: Block[] = quiet
-    ? [{ kind: 'text', parts: ['A quiet week: no decision checks, no customer feedback, no changes to the register, and nothing at risk, open or due for review.'] }]
-    : [...obligatory(content), ...openActions(content), ...reviewsDue(content), ...decisions(content), ...feedback(content), ...registerChanges(content), ...habit(content)];
+    ? [
+        {
+          kind: 'text',
+          parts: [
+            'A quiet week: no decision checks, no customer feedback, no changes to the register, and nothing at risk, open or due for review.',
+          ],
+        },
+      ]
+    : [
+        ...obligatory(content),
+        ...openActions(content),
+        ...reviewsDue(content),
+        ...decisions(content),
+        ...feedback(content),
+        ...registerChanges(content),
+        ...habit(content),
+      ];
   const closing: Block[] = options.digestId
     ? [
         { kind: 'divider' },
-        { kind: 'context', parts: ['This digest is kept as evidence. Once management has reviewed it, a manager clicks *Reviewed*: that click is the management-review record (9.3.2).'] },
-        { kind: 'actions', buttons: [{ label: 'Reviewed', action: { kind: 'digest.reviewed', digestId: options.digestId }, style: 'primary' }] },
+        {
+          kind: 'context',
+          parts: [
+            'This digest is kept as evidence. Once management has reviewed it, a manager clicks *Reviewed*: that click is the management-review record (9.3.2).',
+          ],
+        },
+        {
+          kind: 'actions',
+          buttons: [{ label: 'Reviewed', action: { kind: 'digest.reviewed', digestId: options.digestId }, style: 'primary' }],
+        },
       ]
     : [{ kind: 'context', parts: ['Preview: nothing was sent or recorded.'] }];
   return { fallback: fallbackOf(content, quiet), blocks: [...intro, ...body, ...sealLine(content), ...closing] };

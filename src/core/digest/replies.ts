@@ -8,7 +8,9 @@ export function digestSent(sent: SentDigest): Message {
   const failed = sent.deliveries.filter((report) => report.outcome === 'failed');
   const recipients = `${total} recipient${total === 1 ? '' : 's'}`;
   if (failed.length === 0) return textMessage(`Sent the digest to ${recipients}, and kept it as evidence.`);
-  const reasons = failed.map((report) => `${recipientLabel(report.recipient)}: ${report.outcome === 'failed' ? report.reason : ''}`).join('; ');
+  const reasons = failed
+    .map((report) => `${recipientLabel(report.recipient)}: ${report.outcome === 'failed' ? report.reason : ''}`)
+    .join('; ');
   return textMessage(
     `Sent the digest to ${total - failed.length} of ${recipients}, and kept it as evidence. Not delivered to ${reasons}. ` +
       'Check that the bot is still in those conversations, then send again.',

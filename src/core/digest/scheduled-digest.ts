@@ -61,7 +61,14 @@ async function issuedEntry(deps: CoreDeps, workspaceId: WorkspaceId, week: strin
   return (await deps.evidence.listBySeq(workspaceId, seq, seq))[0];
 }
 
-async function issue(deps: CoreDeps, workspace: Workspace, slot: Slot, week: string, recipients: readonly Recipient[], options: ScheduledDigestOptions): Promise<{ entry: EvidenceEntry; message: Message }> {
+async function issue(
+  deps: CoreDeps,
+  workspace: Workspace,
+  slot: Slot,
+  week: string,
+  recipients: readonly Recipient[],
+  options: ScheduledDigestOptions,
+): Promise<{ entry: EvidenceEntry; message: Message }> {
   await options.beforeBuild?.(workspace.id, week);
   const now = deps.clock.now();
   const built = await buildDigest(deps, workspace, slot.at, week);
@@ -79,7 +86,11 @@ async function issue(deps: CoreDeps, workspace: Workspace, slot: Slot, week: str
 }
 
 /** Checks one workspace and sends what its schedule owes. Safe to call from any instance at any time. */
-export async function runScheduledDigest(deps: CoreDeps, workspaceId: WorkspaceId, options: ScheduledDigestOptions): Promise<ScheduledDigestOutcome> {
+export async function runScheduledDigest(
+  deps: CoreDeps,
+  workspaceId: WorkspaceId,
+  options: ScheduledDigestOptions,
+): Promise<ScheduledDigestOutcome> {
   const workspace = await deps.workspaces.get(workspaceId);
   if (!workspace) return { status: 'not-due' };
   const now = deps.clock.now();
@@ -119,7 +130,12 @@ export async function runScheduledDigest(deps: CoreDeps, workspaceId: WorkspaceI
   for (const recipient of recipients) {
     deliveries.push(await deliverOnce(deps, workspaceId, week, recipient, messengers, options.owner, messageFor));
   }
-  const complete = deliveries.every((report) => report.outcome === 'sent' || (report.outcome === 'failed' && !report.retryable) || (report.outcome === 'skipped' && report.why === 'already delivered or given up'));
+  const complete = deliveries.every(
+    (report) =>
+      report.outcome === 'sent' ||
+      (report.outcome === 'failed' && !report.retryable) ||
+      (report.outcome === 'skipped' && report.why === 'already delivered or given up'),
+  );
   if (complete) await deps.claims.claim(digestKeys.complete(workspaceId, week), options.owner, WEEK_CLAIM_TTL_MS);
   return { status: 'delivering', week, digestId: week, issuedNow, catchUp: entry.data.kind === 'catch-up', deliveries, complete };
 }
@@ -137,7 +153,8 @@ async function deliverOnce(
   const done = digestKeys.done(workspaceId, week, key);
   const sending = digestKeys.sending(workspaceId, week, key);
   if (await deps.claims.holder(done)) return { recipient, outcome: 'skipped', why: 'already delivered or given up' };
-  if (!(await deps.claims.claim(sending, owner, SENDING_LEASE_MS))) return { recipient, outcome: 'skipped', why: 'another instance is sending' };
+  if (!(await deps.claims.claim(sending, owner, SENDING_LEASE_MS)))
+    return { recipient, outcome: 'skipped', why: 'another instance is sending' };
   try {
     // The instance that held the lease before may have finished between the two reads.
     if (await deps.claims.holder(done)) return { recipient, outcome: 'skipped', why: 'already delivered or given up' };

@@ -31,13 +31,29 @@ export function zoneFormatter(use: string, timeZone: string, make: () => Intl.Da
 /** The calendar date (`YYYY-MM-DD`) that `instant` falls on in `timeZone`. */
 export function dateInZone(instant: Date, timeZone: string): IsoDate {
   // en-CA formats as YYYY-MM-DD.
-  return zoneFormatter('date', timeZone, () => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })).format(instant);
+  return zoneFormatter(
+    'date',
+    timeZone,
+    () => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }),
+  ).format(instant);
 }
 
 /** Offset of `timeZone` from UTC at `instant`, in minutes (Europe/London in summer: +60). */
 export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
-  const formatter = zoneFormatter('offset', timeZone, () =>
-    new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }),
+  const formatter = zoneFormatter(
+    'offset',
+    timeZone,
+    () =>
+      new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      }),
   );
   const parts = formatter.formatToParts(instant);
   const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);

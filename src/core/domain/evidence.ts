@@ -90,9 +90,7 @@ export function entryHash(entry: Omit<EvidenceEntry, 'hash' | 'personal'>): stri
 
 /** Turns a draft into a sealed-ready entry once the log has given it its sequence number. */
 export function toEvidenceEntry(draft: EvidenceDraft, seq: number): EvidenceEntry {
-  const personalHashes = Object.fromEntries(
-    Object.entries(draft.personal).map(([field, text]) => [field, sha256(text)]),
-  );
+  const personalHashes = Object.fromEntries(Object.entries(draft.personal).map(([field, text]) => [field, sha256(text)]));
   const body = {
     workspaceId: draft.workspaceId,
     seq,

@@ -51,7 +51,11 @@ export function parseReviewInterval(raw: string): number {
 
 /** Only web links: a `javascript:` or `file:` link in an audit record helps nobody. */
 export function parseLink(raw: string, field = 'link'): string {
-  const text = raw.trim().replace(/^<(.*)>$/, '$1').split('|')[0] ?? '';
+  const text =
+    raw
+      .trim()
+      .replace(/^<(.*)>$/, '$1')
+      .split('|')[0] ?? '';
   let url: URL | undefined;
   try {
     url = new URL(text);
@@ -97,11 +101,7 @@ export function requirementValuesForCreate(fields: Fields<RequirementField>, act
 }
 
 /** Applies the given fields over existing values; fields not given stay as they are. */
-export function applyRequirementChanges(
-  base: RequirementValues,
-  fields: Fields<RequirementField>,
-  actor: Actorish,
-): RequirementValues {
+export function applyRequirementChanges(base: RequirementValues, fields: Fields<RequirementField>, actor: Actorish): RequirementValues {
   const next: RequirementValues = { ...base };
   if (fields.statement !== undefined) next.statement = cleanText(fields.statement, { field: 'statement', multiline: true });
   if (fields.customer !== undefined) {

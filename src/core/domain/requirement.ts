@@ -4,15 +4,7 @@ import type { IsoDate, IsoTimestamp, Person, PersonRef, WorkspaceId } from './sh
 export const REQUIREMENT_TYPES = ['stated', 'implied', 'obligatory'] as const;
 export type RequirementType = (typeof REQUIREMENT_TYPES)[number];
 
-export const REQUIREMENT_CATEGORIES = [
-  'product',
-  'price',
-  'delivery',
-  'communication',
-  'service',
-  'support',
-  'other',
-] as const;
+export const REQUIREMENT_CATEGORIES = ['product', 'price', 'delivery', 'communication', 'service', 'support', 'other'] as const;
 export type RequirementCategory = (typeof REQUIREMENT_CATEGORIES)[number];
 
 export const REQUIREMENT_STATUSES = ['open', 'met', 'at_risk', 'not_met', 'retired'] as const;

@@ -27,14 +27,7 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 const READ: Permission[] = ['requirement.read', 'feedback.read', 'check.read', 'evidence.read'];
-const MEMBER: Permission[] = [
-  ...READ,
-  'requirement.record',
-  'feedback.record',
-  'check.start',
-  'check.answer',
-  'action.record',
-];
+const MEMBER: Permission[] = [...READ, 'requirement.record', 'feedback.record', 'check.start', 'check.answer', 'action.record'];
 const MANAGER: Permission[] = [
   ...MEMBER,
   'requirement.retire',

@@ -9,7 +9,15 @@ export function describeCron(cron: string): string {
   const fields = cron.trim().split(/\s+/);
   const [minute, hour, dayOfMonth, month, weekday] = fields.length === 6 ? fields.slice(1) : fields;
   const day = DAYS[Number(weekday)];
-  if (fields.length < 5 || dayOfMonth !== '*' || month !== '*' || !/^\d{1,2}$/.test(minute ?? '') || !/^\d{1,2}$/.test(hour ?? '') || !/^[0-7]$/.test(weekday ?? '') || !day) {
+  if (
+    fields.length < 5 ||
+    dayOfMonth !== '*' ||
+    month !== '*' ||
+    !/^\d{1,2}$/.test(minute ?? '') ||
+    !/^\d{1,2}$/.test(hour ?? '') ||
+    !/^[0-7]$/.test(weekday ?? '') ||
+    !day
+  ) {
     return `cron "${cron}"`;
   }
   return `${day} at ${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;

@@ -54,15 +54,15 @@ export function cleanOptionalText(raw: string | undefined, rule: TextRule): stri
 /** Checks that `value` is one of `allowed`, case-insensitively, and names the allowed values if not. */
 export function oneOf<T extends string>(raw: string, allowed: readonly T[], field: string): T {
   // "at risk", "at-risk" and "AT_RISK" all mean at_risk; "mention only" means mention-only.
-  const normalise = (text: string) => text.trim().toLowerCase().replace(/[\s_-]+/g, '_');
+  const normalise = (text: string) =>
+    text
+      .trim()
+      .toLowerCase()
+      .replace(/[\s_-]+/g, '_');
   const value = normalise(raw);
   const match = allowed.find((candidate) => normalise(candidate) === value);
   if (!match) {
-    throw new DomainError(
-      'input.invalid',
-      `"${raw.trim()}" is not a valid ${field}. Use one of: ${allowed.join(', ')}.`,
-      field,
-    );
+    throw new DomainError('input.invalid', `"${raw.trim()}" is not a valid ${field}. Use one of: ${allowed.join(', ')}.`, field);
   }
   return match;
 }

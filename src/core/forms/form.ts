@@ -49,5 +49,10 @@ export const single = (values: FormValues, id: string): string | undefined => {
 export const many = (values: FormValues, id: string): string[] => {
   const value = values[id];
   if (value === undefined) return [];
-  return typeof value === 'string' ? value.split(/[,;\n]+/).map((item) => item.trim()).filter(Boolean) : [...value];
+  return typeof value === 'string'
+    ? value
+        .split(/[,;\n]+/)
+        .map((item) => item.trim())
+        .filter(Boolean)
+    : [...value];
 };

@@ -22,15 +22,36 @@ export type FormOutcome =
 /** Domain field names (as in DomainError.field) → the form field that shows the message. */
 const ERROR_FIELDS: Record<FormKind, Record<string, string>> = {
   'check.answer': {
-    impact: 'impact', explanation: 'explanation', action: 'action', 'action owner': 'owner', 'due date': 'due',
-    'reason for accepting the risk': 'reason', 'affected customer': 'affected', requirements: 'requirements',
+    impact: 'impact',
+    explanation: 'explanation',
+    action: 'action',
+    'action owner': 'owner',
+    'due date': 'due',
+    'reason for accepting the risk': 'reason',
+    'affected customer': 'affected',
+    requirements: 'requirements',
   },
   'requirement.add': {
-    statement: 'statement', customer: 'customer', type: 'type', reference: 'reference', category: 'category',
-    horizon: 'horizon', owner: 'owner', review: 'review', source: 'source', link: 'link',
+    statement: 'statement',
+    customer: 'customer',
+    type: 'type',
+    reference: 'reference',
+    category: 'category',
+    horizon: 'horizon',
+    owner: 'owner',
+    review: 'review',
+    source: 'source',
+    link: 'link',
   },
   'requirement.review': { 'review outcome': 'outcome', note: 'note' },
-  'feedback.record': { feedback: 'summary', customer: 'customer', sentiment: 'sentiment', kind: 'kind', requirements: 'requirements', link: 'link' },
+  'feedback.record': {
+    feedback: 'summary',
+    customer: 'customer',
+    sentiment: 'sentiment',
+    kind: 'kind',
+    requirements: 'requirements',
+    link: 'link',
+  },
   'check.start': { decision: 'decision' },
 };
 
@@ -45,7 +66,14 @@ function followUpFrom(values: FormValues): FollowUpInput | undefined {
   return { kind: 'action', description: description ?? '', ...(owner ? { owner } : {}), ...(dueOn ? { dueOn } : {}) };
 }
 
-async function run(deps: CoreDeps, actor: Actor, kind: FormKind, context: Readonly<Record<string, string>>, values: FormValues, place?: ConversationPlace): Promise<{ message: Message; checkId?: string }> {
+async function run(
+  deps: CoreDeps,
+  actor: Actor,
+  kind: FormKind,
+  context: Readonly<Record<string, string>>,
+  values: FormValues,
+  place?: ConversationPlace,
+): Promise<{ message: Message; checkId?: string }> {
   switch (kind) {
     case 'check.answer': {
       const followUp = followUpFrom(values);
@@ -59,17 +87,32 @@ async function run(deps: CoreDeps, actor: Actor, kind: FormKind, context: Readon
       return { message: views.answerRecorded(answer, action), checkId: check.id };
     }
     case 'requirement.add': {
-      const fields = Object.fromEntries(['statement', 'customer', 'type', 'reference', 'category', 'horizon', 'owner', 'review', 'source', 'link']
-        .map((id) => [id, single(values, id)]).filter(([, value]) => value !== undefined && value !== ''));
+      const fields = Object.fromEntries(
+        ['statement', 'customer', 'type', 'reference', 'category', 'horizon', 'owner', 'review', 'source', 'link']
+          .map((id) => [id, single(values, id)])
+          .filter(([, value]) => value !== undefined && value !== ''),
+      );
       return { message: views.requirementSaved(await addRequirement(deps, actor, fields), 'Recorded') };
     }
     case 'requirement.review': {
-      const { requirement, review } = await reviewRequirement(deps, actor, context.requirementId ?? '', single(values, 'outcome') ?? '', single(values, 'note'));
+      const { requirement, review } = await reviewRequirement(
+        deps,
+        actor,
+        context.requirementId ?? '',
+        single(values, 'outcome') ?? '',
+        single(values, 'note'),
+      );
       return { message: views.reviewRecorded(requirement, review) };
     }
     case 'feedback.record': {
       const requirements = many(values, 'requirements').join(',');
-      const fields = { customer: single(values, 'customer'), sentiment: single(values, 'sentiment'), kind: single(values, 'kind'), link: single(values, 'link'), ...(requirements ? { requirements } : {}) };
+      const fields = {
+        customer: single(values, 'customer'),
+        sentiment: single(values, 'sentiment'),
+        kind: single(values, 'kind'),
+        link: single(values, 'link'),
+        ...(requirements ? { requirements } : {}),
+      };
       return { message: views.feedbackRecorded(await recordFeedback(deps, actor, { summary: single(values, 'summary') ?? '', fields })) };
     }
     case 'check.start': {

@@ -87,13 +87,15 @@ export function createLinkSigner(
   if (secret.length < MIN_LINK_SECRET_LENGTH) {
     throw new Error(`A link secret needs at least ${MIN_LINK_SECRET_LENGTH} characters (LINK_SECRET; e.g. \`openssl rand -hex 32\`).`);
   }
-  if (!Number.isFinite(defaultTtlMs) || defaultTtlMs <= 0) throw new Error(`A link lifetime must be a positive number of milliseconds, not ${defaultTtlMs}.`);
+  if (!Number.isFinite(defaultTtlMs) || defaultTtlMs <= 0)
+    throw new Error(`A link lifetime must be a positive number of milliseconds, not ${defaultTtlMs}.`);
   const sign = (signed: string): Buffer => createHmac('sha256', secret).update(signed, 'utf8').digest();
 
   return {
     async issue(request) {
       const ttlMs = request.ttlMs ?? defaultTtlMs;
-      if (!Number.isFinite(ttlMs) || ttlMs <= 0) throw new Error(`A link lifetime must be a positive number of milliseconds, not ${ttlMs}.`);
+      if (!Number.isFinite(ttlMs) || ttlMs <= 0)
+        throw new Error(`A link lifetime must be a positive number of milliseconds, not ${ttlMs}.`);
       const now = deps.clock.now();
       const grant: LinkGrant = {
         id: deps.ids.newId(),
@@ -145,7 +147,12 @@ export function createLinkSigner(
  * Revokes a link by id, for every instance; needs no secret, so the command line can revoke too.
  * Idempotent: only the first revocation is recorded as evidence. Callers check the permission.
  */
-export async function revokeLink(deps: Pick<CoreDeps, 'clock' | 'claims' | 'evidence'>, workspaceId: string, linkId: string, actor: Actor): Promise<boolean> {
+export async function revokeLink(
+  deps: Pick<CoreDeps, 'clock' | 'claims' | 'evidence'>,
+  workspaceId: string,
+  linkId: string,
+  actor: Actor,
+): Promise<boolean> {
   if (actor.workspaceId !== workspaceId) {
     throw new DomainError('permission.denied', 'You can only revoke links of the workspace you are in.');
   }

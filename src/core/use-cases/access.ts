@@ -17,11 +17,7 @@ export async function resolveRole(deps: Pick<CoreDeps, 'roles' | 'adminUsers'>, 
 const ROLE_PLURAL: Record<Role, string> = { member: 'members', manager: 'managers', admin: 'admins', auditor: 'auditors' };
 
 /** Throws a polite refusal naming who can do it, unless the actor's role allows `permission`. */
-export async function requirePermission(
-  deps: Pick<CoreDeps, 'roles' | 'adminUsers'>,
-  actor: Actor,
-  permission: Permission,
-): Promise<Role> {
+export async function requirePermission(deps: Pick<CoreDeps, 'roles' | 'adminUsers'>, actor: Actor, permission: Permission): Promise<Role> {
   const role = await resolveRole(deps, actor);
   if (rolesThatCan(permission).includes(role)) return role;
   const who = rolesThatCan(permission).map((name) => ROLE_PLURAL[name]);

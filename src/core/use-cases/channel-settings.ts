@@ -18,13 +18,22 @@ export const SNOOZE_DAYS = 7;
 export type DetectionChange = { mode: DetectionMode } | { snoozedUntil: string };
 
 /** `auto`, `mention-only`, `off`, or `snooze` (no unasked prompts here for a week). */
-export async function setChannelDetection(deps: CoreDeps, actor: Actor, place: ConversationPlace | undefined, rawMode: string): Promise<DetectionChange> {
+export async function setChannelDetection(
+  deps: CoreDeps,
+  actor: Actor,
+  place: ConversationPlace | undefined,
+  rawMode: string,
+): Promise<DetectionChange> {
   await requirePermission(deps, actor, 'settings.change');
   const channel = requirePlace(place);
   if (rawMode.trim().toLowerCase() === 'snooze') {
     const until = new Date(deps.clock.now().getTime() + SNOOZE_DAYS * 86_400_000).toISOString();
     await deps.channels.setSnoozedUntil(actor.workspaceId, channel.channelId, until);
-    await recordEvidence(deps, actor, deps.clock.now(), { type: 'settings.changed', subject: { kind: 'channel', id: channel.channelId }, data: { detectionSnoozedUntil: until } });
+    await recordEvidence(deps, actor, deps.clock.now(), {
+      type: 'settings.changed',
+      subject: { kind: 'channel', id: channel.channelId },
+      data: { detectionSnoozedUntil: until },
+    });
     return { snoozedUntil: until };
   }
   const mode = oneOf(rawMode, [...DETECTION_MODES, 'snooze'], 'detection mode') as DetectionMode;
@@ -43,7 +52,9 @@ export async function addDigestTarget(deps: CoreDeps, actor: Actor, place: Conve
   const channel = requirePlace(place);
   const target = { platform: channel.platform, channelId: channel.channelId };
   const updated = await deps.workspaces.update(actor.workspaceId, (current) => {
-    const others = (current.settings.digestTargets ?? []).filter((t) => !(t.platform === target.platform && t.channelId === target.channelId));
+    const others = (current.settings.digestTargets ?? []).filter(
+      (t) => !(t.platform === target.platform && t.channelId === target.channelId),
+    );
     return { ...current, settings: { ...current.settings, digestTargets: [...others, target] } };
   });
   if (!updated) throw new DomainError('workspace.unknown', 'This workspace is not set up yet. Try again in a moment.');

@@ -92,24 +92,54 @@ export interface AnswerResult {
 }
 
 function checkedRequirementIds(raw: readonly string[]): string[] {
-  return [...new Set(raw.map((value) => {
-    const id = parseRequirementId(value);
-    if (!id) throw new DomainError('input.invalid', `"${value}" is not a requirement id. Ids look like REQ-12.`, 'requirements');
-    return id;
-  }))];
+  return [
+    ...new Set(
+      raw.map((value) => {
+        const id = parseRequirementId(value);
+        if (!id) throw new DomainError('input.invalid', `"${value}" is not a requirement id. Ids look like REQ-12.`, 'requirements');
+        return id;
+      }),
+    ),
+  ];
 }
 
-function buildAction(deps: CoreDeps, actor: Actor, check: DecisionCheck, answerId: string, input: FollowUpInput, now: Date): FollowUpAction {
-  const base = { workspaceId: actor.workspaceId, id: deps.ids.newId(), checkId: check.id, answerId, createdBy: author(actor), createdAt: now.toISOString(), version: 1 };
+function buildAction(
+  deps: CoreDeps,
+  actor: Actor,
+  check: DecisionCheck,
+  answerId: string,
+  input: FollowUpInput,
+  now: Date,
+): FollowUpAction {
+  const base = {
+    workspaceId: actor.workspaceId,
+    id: deps.ids.newId(),
+    checkId: check.id,
+    answerId,
+    createdBy: author(actor),
+    createdAt: now.toISOString(),
+    version: 1,
+  };
   if (input.kind === 'accepted') {
     const reason = cleanText(input.reason, { field: 'reason for accepting the risk', multiline: true });
-    return { ...base, description: 'Accepted, no action', status: 'accepted', acceptedReason: reason, closedBy: author(actor), closedAt: now.toISOString() };
+    return {
+      ...base,
+      description: 'Accepted, no action',
+      status: 'accepted',
+      acceptedReason: reason,
+      closedBy: author(actor),
+      closedAt: now.toISOString(),
+    };
   }
   const description = cleanText(input.description, { field: 'action', multiline: true });
   const owner = input.owner?.trim() ? parsePerson(input.owner, actor, 'action owner') : undefined;
   const dueOn = input.dueOn?.trim() ? parseIsoDate(input.dueOn, 'due date') : undefined;
   if (!owner || !dueOn) {
-    throw new DomainError('input.invalid', 'A follow-up action needs an owner and a due date, so it does not get lost.', owner ? 'due date' : 'action owner');
+    throw new DomainError(
+      'input.invalid',
+      'A follow-up action needs an owner and a due date, so it does not get lost.',
+      owner ? 'due date' : 'action owner',
+    );
   }
   return { ...base, description, owner, dueOn, status: 'open' };
 }
@@ -132,7 +162,9 @@ export async function answerCheck(deps: CoreDeps, actor: Actor, checkId: string,
       'action',
     );
   }
-  const affectedCustomers = [...new Set((input.affectedCustomers ?? []).map((name) => cleanText(name, { field: 'affected customer', max: MAX_SHORT_TEXT_LENGTH })))];
+  const affectedCustomers = [
+    ...new Set((input.affectedCustomers ?? []).map((name) => cleanText(name, { field: 'affected customer', max: MAX_SHORT_TEXT_LENGTH }))),
+  ];
   const requirementIds = checkedRequirementIds(input.requirementIds ?? []);
   const check = await loadCheck(deps, actor, checkId);
   if (check.status === 'dismissed') {
@@ -146,7 +178,8 @@ export async function answerCheck(deps: CoreDeps, actor: Actor, checkId: string,
   const now = deps.clock.now();
   const previous = (await deps.checks.listAnswers(actor.workspaceId, check.id)).filter((answer) => answer.by.id === actor.id).at(-1);
   const answerId = deps.ids.newId();
-  const action = input.followUp && IMPACTS_NEEDING_ACTION.has(impact) ? buildAction(deps, actor, check, answerId, input.followUp, now) : undefined;
+  const action =
+    input.followUp && IMPACTS_NEEDING_ACTION.has(impact) ? buildAction(deps, actor, check, answerId, input.followUp, now) : undefined;
   const answer: ImpactAnswer = {
     workspaceId: actor.workspaceId,
     checkId: check.id,
@@ -163,7 +196,10 @@ export async function answerCheck(deps: CoreDeps, actor: Actor, checkId: string,
   // The action is stored first so an answer never points at an action that is missing.
   if (action) await deps.actions.create(action);
   await deps.checks.addAnswer(answer);
-  const updated = (await deps.checks.update(actor.workspaceId, check.id, (current) => (current.status === 'awaiting' ? { ...current, status: 'answered' } : current))) ?? check;
+  const updated =
+    (await deps.checks.update(actor.workspaceId, check.id, (current) =>
+      current.status === 'awaiting' ? { ...current, status: 'answered' } : current,
+    )) ?? check;
   await recordEvidence(deps, actor, now, {
     type: 'check.answered',
     subject: { kind: 'check', id: check.id },
@@ -178,7 +214,13 @@ async function recordActionCreated(deps: CoreDeps, actor: Actor, action: FollowU
   await recordEvidence(deps, actor, now, {
     type: 'action.created',
     subject: { kind: 'action', id: action.id },
-    data: { checkId: action.checkId, answerId: action.answerId, status: action.status, ownerId: personId(action.owner), dueOn: action.dueOn ?? null },
+    data: {
+      checkId: action.checkId,
+      answerId: action.answerId,
+      status: action.status,
+      ownerId: personId(action.owner),
+      dueOn: action.dueOn ?? null,
+    },
     personal: { description: action.description, ownerName: action.owner?.name, acceptedReason: action.acceptedReason },
   });
 }
@@ -188,7 +230,10 @@ export async function dismissCheck(deps: CoreDeps, actor: Actor, checkId: string
   await requirePermission(deps, actor, 'check.answer');
   const check = await loadCheck(deps, actor, checkId);
   if (check.status !== 'awaiting') {
-    throw new DomainError('check.closed', check.status === 'answered' ? 'This check already has answers, so it stays.' : 'This check was already dismissed.');
+    throw new DomainError(
+      'check.closed',
+      check.status === 'answered' ? 'This check already has answers, so it stays.' : 'This check was already dismissed.',
+    );
   }
   const now = deps.clock.now();
   const updated = await deps.checks.update(actor.workspaceId, check.id, (current) => {
@@ -196,7 +241,11 @@ export async function dismissCheck(deps: CoreDeps, actor: Actor, checkId: string
     return { ...current, status: 'dismissed', dismissedBy: author(actor), dismissedAt: now.toISOString() };
   });
   if (!updated) throw new DomainError('check.not_found', 'That decision check no longer exists.');
-  await recordEvidence(deps, actor, now, { type: 'check.dismissed', subject: { kind: 'check', id: check.id }, data: { origin: check.origin } });
+  await recordEvidence(deps, actor, now, {
+    type: 'check.dismissed',
+    subject: { kind: 'check', id: check.id },
+    data: { origin: check.origin },
+  });
   return updated;
 }
 
@@ -209,6 +258,11 @@ export async function closeAction(deps: CoreDeps, actor: Actor, actionId: string
     return { ...current, status: 'done', closedBy: author(actor), closedAt: now.toISOString(), ...(note ? { closingNote: note } : {}) };
   });
   if (!updated) throw new DomainError('action.not_found', 'I could not find that follow-up action in this workspace.');
-  await recordEvidence(deps, actor, now, { type: 'action.closed', subject: { kind: 'action', id: updated.id }, data: { checkId: updated.checkId, status: updated.status }, personal: { note } });
+  await recordEvidence(deps, actor, now, {
+    type: 'action.closed',
+    subject: { kind: 'action', id: updated.id },
+    data: { checkId: updated.checkId, status: updated.status },
+    personal: { note },
+  });
   return updated;
 }

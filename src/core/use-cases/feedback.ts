@@ -31,11 +31,18 @@ export async function recordFeedback(deps: CoreDeps, actor: Actor, input: Feedba
   const sentiment = oneOf(fields.sentiment, SENTIMENTS, 'sentiment');
   const kind = fields.kind ? oneOf(fields.kind, FEEDBACK_KINDS, 'kind') : 'other';
   const sourceLink = fields.link?.trim() ? parseLink(fields.link) : undefined;
-  const requirementIds = [...new Set((fields.requirements ?? '').split(/[\s,;]+/).filter(Boolean).map((raw) => {
-    const id = parseRequirementId(raw);
-    if (!id) throw new DomainError('input.invalid', `"${raw}" is not a requirement id. Ids look like REQ-12.`, 'requirements');
-    return id;
-  }))];
+  const requirementIds = [
+    ...new Set(
+      (fields.requirements ?? '')
+        .split(/[\s,;]+/)
+        .filter(Boolean)
+        .map((raw) => {
+          const id = parseRequirementId(raw);
+          if (!id) throw new DomainError('input.invalid', `"${raw}" is not a requirement id. Ids look like REQ-12.`, 'requirements');
+          return id;
+        }),
+    ),
+  ];
   for (const id of requirementIds) {
     if (!(await deps.requirements.get(actor.workspaceId, id))) {
       throw new DomainError('requirement.not_found', `There is no ${id} in this workspace.`, 'requirements');

@@ -36,7 +36,16 @@ export interface SeenMessage {
 export type PromptPlan =
   | {
       readonly kind: 'skip';
-      readonly reason: 'not-a-decision' | 'too-old' | 'detection-off' | 'mention-only' | 'snoozed' | 'quiet-hours' | 'daily-cap' | 'already-asked' | 'being-asked';
+      readonly reason:
+        | 'not-a-decision'
+        | 'too-old'
+        | 'detection-off'
+        | 'mention-only'
+        | 'snoozed'
+        | 'quiet-hours'
+        | 'daily-cap'
+        | 'already-asked'
+        | 'being-asked';
     }
   | { readonly kind: 'post'; readonly check: DecisionCheck; readonly message: Message; readonly lease: string };
 
@@ -56,7 +65,11 @@ const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.
 export function inQuietHours(now: Date, timeZone: string, quietHours: string | undefined): boolean {
   if (!quietHours) return false;
   const [from = '', to = ''] = quietHours.split('-');
-  const local = zoneFormatter('hour-minute', timeZone, () => new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })).format(now);
+  const local = zoneFormatter(
+    'hour-minute',
+    timeZone,
+    () => new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+  ).format(now);
   const minute = minutesOf(local);
   const start = minutesOf(from);
   const end = minutesOf(to);
@@ -100,7 +113,11 @@ export async function planPrompt(deps: CoreDeps, workspaceId: string, seen: Seen
     return { kind: 'skip', reason: 'already-asked' };
   }
   // Only a thread this instance will really ask counts against the cap; explicit requests never do.
-  if (seen.origin === 'detected' && !(await deps.checks.get(workspaceId, threadCheckId(seen.place))) && !(await withinDailyCap(deps, workspaceId, seen.place.channelId))) {
+  if (
+    seen.origin === 'detected' &&
+    !(await deps.checks.get(workspaceId, threadCheckId(seen.place))) &&
+    !(await withinDailyCap(deps, workspaceId, seen.place.channelId))
+  ) {
     await deps.claims.release(`${key}:lease`, lease);
     return { kind: 'skip', reason: 'daily-cap' };
   }

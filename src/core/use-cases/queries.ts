@@ -26,7 +26,10 @@ export async function listRequirements(deps: CoreDeps, actor: Actor, filter: Fie
   const owner = filter.owner ? parsePerson(filter.owner, actor, 'owner') : undefined;
   const customer = filter.customer?.trim().toLowerCase();
   const source = filter.due
-    ? await deps.requirements.listReviewDue(actor.workspaceId, dateInZone(deps.clock.now(), await workspaceTimeZone(deps, actor.workspaceId)))
+    ? await deps.requirements.listReviewDue(
+        actor.workspaceId,
+        dateInZone(deps.clock.now(), await workspaceTimeZone(deps, actor.workspaceId)),
+      )
     : await deps.requirements.list(actor.workspaceId);
   return source.filter(
     (requirement) =>

@@ -13,11 +13,7 @@ import {
   requirementId,
   statusAfterReview,
 } from '../domain/requirement.js';
-import {
-  type RequirementValues,
-  applyRequirementChanges,
-  requirementValuesForCreate,
-} from '../domain/requirement-input.js';
+import { type RequirementValues, applyRequirementChanges, requirementValuesForCreate } from '../domain/requirement-input.js';
 import type { Actor, Person, PersonRef } from '../domain/shared.js';
 import { cleanOptionalText, oneOf } from '../domain/text.js';
 import { DomainError } from '../errors.js';
@@ -85,11 +81,7 @@ function requirementEvidence(requirement: Requirement) {
   };
 }
 
-export async function addRequirement(
-  deps: CoreDeps,
-  actor: Actor,
-  fields: Fields<RequirementField>,
-): Promise<Requirement> {
+export async function addRequirement(deps: CoreDeps, actor: Actor, fields: Fields<RequirementField>): Promise<Requirement> {
   await requirePermission(deps, actor, 'requirement.record');
   // Validate everything before taking a number, so a refused command uses up nothing.
   const values = requirementValuesForCreate(fields, actor);
@@ -118,12 +110,7 @@ export async function addRequirement(
   return requirement;
 }
 
-export async function editRequirement(
-  deps: CoreDeps,
-  actor: Actor,
-  rawId: string,
-  fields: Fields<RequirementField>,
-): Promise<Requirement> {
+export async function editRequirement(deps: CoreDeps, actor: Actor, rawId: string, fields: Fields<RequirementField>): Promise<Requirement> {
   await requirePermission(deps, actor, 'requirement.record');
   const existing = await loadRequirement(deps, actor, rawId);
   if (existing.status === 'retired') {
@@ -143,9 +130,7 @@ export async function editRequirement(
       ...(values.reference ? {} : { reference: undefined }),
       ...(values.source ? {} : { source: undefined }),
       ...(values.owner ? {} : { owner: undefined }),
-      nextReviewOn: intervalChanged
-        ? addDays(dateInZone(now, timeZone), values.reviewIntervalDays)
-        : current.nextReviewOn,
+      nextReviewOn: intervalChanged ? addDays(dateInZone(now, timeZone), values.reviewIntervalDays) : current.nextReviewOn,
       updatedBy: author(actor),
       updatedAt: now.toISOString(),
     };
@@ -214,12 +199,7 @@ export async function retireRequirement(deps: CoreDeps, actor: Actor, rawId: str
 }
 
 /** Gives one requirement a new owner. */
-export async function reassignRequirement(
-  deps: CoreDeps,
-  actor: Actor,
-  rawId: string,
-  rawOwner: string,
-): Promise<Requirement> {
+export async function reassignRequirement(deps: CoreDeps, actor: Actor, rawId: string, rawOwner: string): Promise<Requirement> {
   await requirePermission(deps, actor, 'requirement.reassign');
   const owner = parsePerson(rawOwner, actor, 'owner');
   const existing = await loadRequirement(deps, actor, rawId);
@@ -227,12 +207,7 @@ export async function reassignRequirement(
 }
 
 /** Moves every requirement of one owner to another, e.g. when someone leaves. */
-export async function reassignOwner(
-  deps: CoreDeps,
-  actor: Actor,
-  rawFrom: string,
-  rawTo: string,
-): Promise<Requirement[]> {
+export async function reassignOwner(deps: CoreDeps, actor: Actor, rawFrom: string, rawTo: string): Promise<Requirement[]> {
   await requirePermission(deps, actor, 'requirement.reassign');
   const from = parsePerson(rawFrom, actor, 'current owner');
   const to = parsePerson(rawTo, actor, 'new owner');

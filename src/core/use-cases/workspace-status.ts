@@ -21,7 +21,10 @@ const IGNORED_AFTER_MS = 86_400_000;
 /** Unasked (detected) prompts of the last 30 days, per channel, most prompts first. */
 export async function noiseFigures(deps: CoreDeps, workspaceId: string): Promise<ChannelNoise[]> {
   const now = deps.clock.now();
-  const checks = await deps.checks.listStarted(workspaceId, { from: new Date(now.getTime() - NOISE_WINDOW_DAYS * 86_400_000), to: new Date(now.getTime() + 1) });
+  const checks = await deps.checks.listStarted(workspaceId, {
+    from: new Date(now.getTime() - NOISE_WINDOW_DAYS * 86_400_000),
+    to: new Date(now.getTime() + 1),
+  });
   const byChannel = new Map<string, { sent: number; answered: number; dismissed: number; ignored: number }>();
   for (const check of checks) {
     if (check.origin !== 'detected' || !check.prompt) continue;

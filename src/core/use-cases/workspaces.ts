@@ -35,7 +35,10 @@ export async function ensureWorkspace(
 export async function requireWorkspace(deps: Pick<CoreDeps, 'workspaces'>, id: WorkspaceId): Promise<Workspace> {
   const workspace = await deps.workspaces.get(id);
   if (!workspace) {
-    throw new DomainError('workspace.unknown', `This workspace (${id}) is not set up yet. Try again in a moment; if it keeps happening, ask your admin to check the bot with "customer-focus doctor".`);
+    throw new DomainError(
+      'workspace.unknown',
+      `This workspace (${id}) is not set up yet. Try again in a moment; if it keeps happening, ask your admin to check the bot with "customer-focus doctor".`,
+    );
   }
   return workspace;
 }
@@ -90,7 +93,11 @@ function parseRetention(raw: string): number | undefined {
 function parseCap(raw: string): number {
   const cap = Number(raw.trim());
   if (!Number.isInteger(cap) || cap < 1 || cap > 50) {
-    throw new DomainError('input.invalid', `"${raw.trim()}" is not a daily prompt cap I can use. Give a whole number from 1 to 50, e.g. cap:5.`, 'cap');
+    throw new DomainError(
+      'input.invalid',
+      `"${raw.trim()}" is not a daily prompt cap I can use. Give a whole number from 1 to 50, e.g. cap:5.`,
+      'cap',
+    );
   }
   return cap;
 }
@@ -102,7 +109,11 @@ function parseQuietHours(raw: string): string | undefined {
   const parts = match ? match.slice(1).map(Number) : [];
   const [h1 = 99, m1 = 99, h2 = 99, m2 = 99] = parts;
   if (!match || h1 > 23 || h2 > 23 || m1 > 59 || m2 > 59 || (h1 === h2 && m1 === m2)) {
-    throw new DomainError('input.invalid', `"${raw.trim()}" is not a quiet-hours range. Write it as quiet:"18:00-08:00" (local time), or quiet:off.`, 'quiet');
+    throw new DomainError(
+      'input.invalid',
+      `"${raw.trim()}" is not a quiet-hours range. Write it as quiet:"18:00-08:00" (local time), or quiet:off.`,
+      'quiet',
+    );
   }
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${pad(h1)}:${pad(m1)}-${pad(h2)}:${pad(m2)}`;
@@ -110,7 +121,12 @@ function parseQuietHours(raw: string): string | undefined {
 
 export async function changeSettings(deps: CoreDeps, actor: Actor, changes: SettingsChanges): Promise<Workspace> {
   await requirePermission(deps, actor, 'settings.change');
-  const patch: Partial<Pick<WorkspaceSettings, 'timeZone' | 'digestWeekday' | 'digestTime' | 'defaultDetection' | 'dailyPromptCap' | 'quietHours' | 'snapshotRetentionDays'>> = {};
+  const patch: Partial<
+    Pick<
+      WorkspaceSettings,
+      'timeZone' | 'digestWeekday' | 'digestTime' | 'defaultDetection' | 'dailyPromptCap' | 'quietHours' | 'snapshotRetentionDays'
+    >
+  > = {};
   if (changes.timezone !== undefined) {
     if (!isValidTimeZone(changes.timezone.trim())) {
       throw new DomainError(
@@ -135,7 +151,12 @@ export async function changeSettings(deps: CoreDeps, actor: Actor, changes: Sett
   const now = deps.clock.now();
   const updated = await deps.workspaces.update(actor.workspaceId, (current) => ({
     ...current,
-    settings: { ...current.settings, ...patch, ...(quietOff ? { quietHours: undefined } : {}), ...(keepSnapshots ? { snapshotRetentionDays: undefined } : {}) },
+    settings: {
+      ...current.settings,
+      ...patch,
+      ...(quietOff ? { quietHours: undefined } : {}),
+      ...(keepSnapshots ? { snapshotRetentionDays: undefined } : {}),
+    },
   }));
   if (!updated) throw new DomainError('workspace.unknown', `There is no workspace "${actor.workspaceId}".`);
   await recordEvidence(deps, actor, now, {

@@ -34,7 +34,11 @@ const envelope = (value: unknown): string => JSON.stringify({ value });
 const unwrap = (raw: unknown): unknown => (typeof raw === 'string' ? (JSON.parse(raw) as { value: unknown }).value : undefined);
 
 /** SQLite and PostgreSQL: the same four tables, reached through a raw connection or the backend's pool. */
-function sqlRaw(query: (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>, tables: (name: string) => string, close: () => Promise<void>): RawStore {
+function sqlRaw(
+  query: (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>,
+  tables: (name: string) => string,
+  close: () => Promise<void>,
+): RawStore {
   return {
     async read(key) {
       return unwrap((await query(`SELECT value FROM ${tables('records')} WHERE key = ?`, [key]))[0]?.value);
@@ -67,7 +71,11 @@ export function rawTargets(directory: string): RawTarget[] {
       fresh: () => ({ url: `sqlite://${join(directory, `raw-${++n}.sqlite`)}`, namespace: uniqueNamespace() }),
       async open(url, namespace) {
         const raw = new KeyvSqlite({ uri: url, busyTimeout: 10_000 });
-        return sqlRaw(async (sql, params) => (await raw.query(sql, ...params)) as Record<string, unknown>[], (name) => `${namespace}_${name}`, () => raw.disconnect());
+        return sqlRaw(
+          async (sql, params) => (await raw.query(sql, ...params)) as Record<string, unknown>[],
+          (name) => `${namespace}_${name}`,
+          () => raw.disconnect(),
+        );
       },
       async cleanUp() {
         // The file lives in the test's temporary directory.
@@ -112,7 +120,11 @@ export function rawTargets(directory: string): RawTarget[] {
       async open(url, namespace) {
         const backend = await openPostgresBackend(url, namespace);
         // The backend's pool, with `?` placeholders: the raw statements bypass every repository.
-        return sqlRaw((sql, params) => backend.query(sql, params), (name) => `public.${namespace}_${name}`, () => backend.close());
+        return sqlRaw(
+          (sql, params) => backend.query(sql, params),
+          (name) => `public.${namespace}_${name}`,
+          () => backend.close(),
+        );
       },
       cleanUp: removeNamespace,
     },

@@ -50,7 +50,10 @@ export class RecordingMessenger implements Messenger {
 }
 
 /** A registry with a recording messenger for each platform given. */
-export function recordingMessengers(platforms: Platform[] = ['slack']): { registry: MessengerRegistry; messengers: Record<string, RecordingMessenger> } {
+export function recordingMessengers(platforms: Platform[] = ['slack']): {
+  registry: MessengerRegistry;
+  messengers: Record<string, RecordingMessenger>;
+} {
   const registry = new MessengerRegistry();
   const messengers: Record<string, RecordingMessenger> = {};
   for (const platform of platforms) {

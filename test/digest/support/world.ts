@@ -25,7 +25,13 @@ export interface Instance {
 
 let instances = 0;
 
-export async function openInstance(options: { storeUrl?: string; namespace?: string; backend?: Backend; messengers: Messengers; digestCron?: string }): Promise<Instance> {
+export async function openInstance(options: {
+  storeUrl?: string;
+  namespace?: string;
+  backend?: Backend;
+  messengers: Messengers;
+  digestCron?: string;
+}): Promise<Instance> {
   const backend = options.backend ?? (await openBackend(options.storeUrl ?? 'memory://', { namespace: options.namespace ?? 'digest' }));
   const core = createCore({
     clock: { now: () => new Date() },
@@ -66,16 +72,31 @@ export interface World {
  * A Slack workspace created now (the fake clock's now), in `timeZone`, with a management channel
  * that gets the digest and one manager, and optionally its own digest time.
  */
-export async function digestWorld(options: { timeZone: string; digest?: string; platforms?: Platform[]; digestCron?: string; storeUrl?: string; namespace?: string }): Promise<World> {
+export async function digestWorld(options: {
+  timeZone: string;
+  digest?: string;
+  platforms?: Platform[];
+  digestCron?: string;
+  storeUrl?: string;
+  namespace?: string;
+}): Promise<World> {
   const { registry, messengers } = recordingMessengers(options.platforms ?? ['slack']);
-  const instance = await openInstance({ messengers: registry, ...(options.digestCron ? { digestCron: options.digestCron } : {}), ...(options.storeUrl ? { storeUrl: options.storeUrl } : {}), ...(options.namespace ? { namespace: options.namespace } : {}) });
+  const instance = await openInstance({
+    messengers: registry,
+    ...(options.digestCron ? { digestCron: options.digestCron } : {}),
+    ...(options.storeUrl ? { storeUrl: options.storeUrl } : {}),
+    ...(options.namespace ? { namespace: options.namespace } : {}),
+  });
   const workspaceId = 'slack:T0WORLD';
   await instance.core.ensureWorkspace({ id: workspaceId, platform: 'slack', name: 'World' });
-  const assign = (userId: string, role: Role) => instance.core.deps.roles.set({ workspaceId, userId, role, assignedBy: 'test', assignedAt: new Date().toISOString() });
+  const assign = (userId: string, role: Role) =>
+    instance.core.deps.roles.set({ workspaceId, userId, role, assignedBy: 'test', assignedAt: new Date().toISOString() });
   await assign('U0ADMIN', 'admin');
   await assign('U0MGR', 'manager');
   const admin: Actor = { id: 'U0ADMIN', workspaceId };
-  expectOk(await instance.core.changeSettings(admin, { timezone: options.timeZone, ...(options.digest ? { digest: options.digest } : {}) }));
+  expectOk(
+    await instance.core.changeSettings(admin, { timezone: options.timeZone, ...(options.digest ? { digest: options.digest } : {}) }),
+  );
   expectOk(await instance.core.runCommand(admin, '/customer-focus digest here', { place: { platform: 'slack', channelId: 'C0MGMT' } }));
   return { instance, messengers, workspaceId, admin, close: () => instance.backend.close() };
 }

@@ -37,7 +37,12 @@ export async function startBotProcess(env: Record<string, string>, options: { st
   const logs: Record<string, unknown>[] = [];
   let stderr = '';
   let buffered = '';
-  const waiters = new Set<{ predicate: (logs: Record<string, unknown>[]) => boolean; resolve: () => void; reject: (error: Error) => void; timer: NodeJS.Timeout }>();
+  const waiters = new Set<{
+    predicate: (logs: Record<string, unknown>[]) => boolean;
+    resolve: () => void;
+    reject: (error: Error) => void;
+    timer: NodeJS.Timeout;
+  }>();
   const settle = () => {
     for (const waiter of waiters) {
       if (!waiter.predicate(logs)) continue;
@@ -73,7 +78,10 @@ export async function startBotProcess(env: Record<string, string>, options: { st
   });
 
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the bot did not start within ${options.startTimeoutMs ?? 30_000} ms; stderr: ${stderr}`)), options.startTimeoutMs ?? 30_000);
+    const timer = setTimeout(
+      () => reject(new Error(`the bot did not start within ${options.startTimeoutMs ?? 30_000} ms; stderr: ${stderr}`)),
+      options.startTimeoutMs ?? 30_000,
+    );
     const onData = () => {
       const match = BANNER.exec(stderr);
       if (!match) return;

@@ -17,7 +17,9 @@ export function examineEvidence(entries: readonly EvidenceEntry[], lastSeq: numb
   const altered = entries
     .filter((entry) => {
       const { personal, hash, ...sealed } = entry;
-      const personalMatches = Object.entries(personal).every(([field, text]) => text === null || sha256(text) === entry.personalHashes[field]);
+      const personalMatches = Object.entries(personal).every(
+        ([field, text]) => text === null || sha256(text) === entry.personalHashes[field],
+      );
       return !personalMatches || entryHash(sealed) !== hash;
     })
     .map((entry) => entry.seq);

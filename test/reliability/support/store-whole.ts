@@ -11,7 +11,9 @@ export async function expectStoreWhole(services: Services, workspaceId: string):
   const { core, backend } = services;
   const listed = await core.deps.requirements.list(workspaceId);
   const numbersTaken = await backend.counters.current(`ws:${workspaceId}:req`);
-  expect(listed.map((requirement) => requirement.number).sort((a, b) => a - b)).toEqual(Array.from({ length: numbersTaken }, (_, i) => i + 1));
+  expect(listed.map((requirement) => requirement.number).sort((a, b) => a - b)).toEqual(
+    Array.from({ length: numbersTaken }, (_, i) => i + 1),
+  );
   const lastSeq = await core.deps.evidence.lastSeq(workspaceId);
   const entries = await core.deps.evidence.listBySeq(workspaceId, 1, lastSeq);
   expect(examineEvidence(entries, lastSeq)).toEqual({ altered: [], holes: [] });

@@ -76,13 +76,25 @@ export interface FakeSlackApi {
 }
 
 /** Fields WebClient sends as JSON strings inside a form body. */
-const JSON_FIELDS = new Set(['blocks', 'attachments', 'view', 'metadata', 'options', 'option_groups', 'unfurls', 'user_auth_blocks', 'chunks']);
+const JSON_FIELDS = new Set([
+  'blocks',
+  'attachments',
+  'view',
+  'metadata',
+  'options',
+  'option_groups',
+  'unfurls',
+  'user_auth_blocks',
+  'chunks',
+]);
 
 function parseBody(raw: string, contentType: string | undefined): Record<string, unknown> {
   if (!raw) return {};
   if (contentType?.startsWith('application/json')) {
     const parsed: unknown = JSON.parse(raw);
-    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : { value: parsed };
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : { value: parsed };
   }
   const body: Record<string, unknown> = Object.fromEntries(new URLSearchParams(raw));
   for (const [key, value] of Object.entries(body)) {
@@ -103,10 +115,17 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const calls: RecordedCall[] = [];
   const failures = new Map<string, Failure[]>();
   const canned = new Map<string, CannedReply>();
-  type Waiter = { method: string; predicate: ((call: RecordedCall) => boolean) | undefined; resolve: (call: RecordedCall) => void; reject: (error: Error) => void; timer: NodeJS.Timeout };
+  type Waiter = {
+    method: string;
+    predicate: ((call: RecordedCall) => boolean) | undefined;
+    resolve: (call: RecordedCall) => void;
+    reject: (error: Error) => void;
+    timer: NodeJS.Timeout;
+  };
   const waiters = new Set<Waiter>();
   const sockets = new Set<Socket>();
-  const matches = (waiter: Pick<Waiter, 'method' | 'predicate'>, call: RecordedCall) => call.method === waiter.method && (!waiter.predicate || waiter.predicate(call));
+  const matches = (waiter: Pick<Waiter, 'method' | 'predicate'>, call: RecordedCall) =>
+    call.method === waiter.method && (!waiter.predicate || waiter.predicate(call));
   const seen = () => calls.map((call) => `${call.method}(${call.status})`).join(', ') || 'none';
 
   const record = (call: RecordedCall) => {
@@ -134,16 +153,25 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     delete body.token;
     const token = request.headers.authorization?.replace(/^Bearer\s+/i, '') || bodyToken;
     const failure = failures.get(method)?.shift();
-    const status = !failure || failure.kind === 'error' ? 200 : failure.kind === 'ratelimited' ? 429 : failure.kind === 'http' ? failure.status : 0;
+    const status =
+      !failure || failure.kind === 'error' ? 200 : failure.kind === 'ratelimited' ? 429 : failure.kind === 'http' ? failure.status : 0;
     const call: RecordedCall = { method, status, body, path, ...(token ? { token } : {}) };
     record(call);
     if (failure?.kind === 'hang') return; // the socket is destroyed by close()
     if (failure?.kind === 'reset') return void request.socket.destroy();
-    if (failure?.kind === 'ratelimited') return send(response, 429, JSON.stringify({ ok: false, error: 'ratelimited' }), { 'retry-after': String(failure.retryAfterSeconds) });
-    if (failure?.kind === 'http') return send(response, failure.status, failure.body ?? `fake Slack: HTTP ${failure.status}`, { 'content-type': 'text/plain' });
+    if (failure?.kind === 'ratelimited')
+      return send(response, 429, JSON.stringify({ ok: false, error: 'ratelimited' }), { 'retry-after': String(failure.retryAfterSeconds) });
+    if (failure?.kind === 'http')
+      return send(response, failure.status, failure.body ?? `fake Slack: HTTP ${failure.status}`, { 'content-type': 'text/plain' });
     if (failure?.kind === 'error') return send(response, 200, JSON.stringify({ ok: false, error: failure.error, ...failure.extra }));
     const reply = canned.get(method);
-    const answer = reply ? (typeof reply === 'function' ? reply(call) : reply) : isResponseUrl ? { ok: true } : state.reply(method, body, token);
+    const answer = reply
+      ? typeof reply === 'function'
+        ? reply(call)
+        : reply
+      : isResponseUrl
+        ? { ok: true }
+        : state.reply(method, body, token);
     send(response, 200, JSON.stringify(answer));
   };
 
@@ -179,7 +207,11 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       return new Promise<RecordedCall>((resolve, reject) => {
         const timer = setTimeout(() => {
           waiters.delete(waiter);
-          reject(new Error(`fake Slack API: no ${method} call${predicate ? ' matching the predicate' : ''} within ${timeoutMs} ms; calls seen: ${seen()}`));
+          reject(
+            new Error(
+              `fake Slack API: no ${method} call${predicate ? ' matching the predicate' : ''} within ${timeoutMs} ms; calls seen: ${seen()}`,
+            ),
+          );
         }, timeoutMs);
         const waiter: Waiter = { method, predicate, resolve, reject, timer };
         waiters.add(waiter);
@@ -197,7 +229,11 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     setUser: (id, user) => void state.users.set(id, { ...state.users.get(id), ...user }),
     setChannel: (id, channel) => void state.channels.set(id, { ...state.channels.get(id), ...channel }),
     setOAuthAccess: (code, grant) => void state.grants.set(code, grant),
-    setHistory: (channel, messages) => void state.messages.set(channel, messages.map((message) => ({ type: 'message', ...message }))),
+    setHistory: (channel, messages) =>
+      void state.messages.set(
+        channel,
+        messages.map((message) => ({ type: 'message', ...message })),
+      ),
     addMessage: (channel, message) => state.addMessage(channel, { type: 'message', ...message }),
     setSocketModeUrl: (url) => {
       state.socketModeUrl = url;

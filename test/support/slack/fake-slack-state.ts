@@ -49,9 +49,20 @@ const isReply = (m: StoredMessage) => m.thread_ts !== undefined && m.thread_ts !
 
 /** Seconds east of UTC for an IANA zone now, as users.info reports `tz_offset`. */
 function tzOffset(timeZone: string, at = new Date(Math.floor(Date.now() / 1000) * 1000)): number {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }).formatToParts(at);
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(at);
   const part = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return Math.round((Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second')) - at.getTime()) / 1000);
+  return Math.round(
+    (Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second')) - at.getTime()) / 1000,
+  );
 }
 
 export class FakeSlackState {
@@ -98,8 +109,15 @@ export class FakeSlackState {
         if (!token || !this.workspaces.has(token)) return { ok: false, error: 'invalid_auth' };
         const domain = ws.teamDomain ?? 'example';
         return {
-          ok: true, url: `https://${domain}.slack.com/`, team: ws.teamName ?? 'Example', user: 'customer_focus', team_id: ws.teamId, user_id: ws.botUserId, bot_id: ws.botId,
-          is_enterprise_install: ws.isEnterpriseInstall ?? false, ...(ws.enterpriseId ? { enterprise_id: ws.enterpriseId } : {}),
+          ok: true,
+          url: `https://${domain}.slack.com/`,
+          team: ws.teamName ?? 'Example',
+          user: 'customer_focus',
+          team_id: ws.teamId,
+          user_id: ws.botUserId,
+          bot_id: ws.botId,
+          is_enterprise_install: ws.isEnterpriseInstall ?? false,
+          ...(ws.enterpriseId ? { enterprise_id: ws.enterpriseId } : {}),
         };
       }
       case 'chat.postMessage': {
@@ -108,23 +126,45 @@ export class FakeSlackState {
         const channel = /^[UW]/.test(requested) ? `D${requested.slice(1)}` : requested;
         const ts = this.nextTs();
         const message: StoredMessage = {
-          type: 'message', text: str(body.text), user: ws.botUserId, bot_id: ws.botId, app_id: SLACK_TEST_IDS.appId, ts, team: ws.teamId,
-          ...(body.thread_ts !== undefined ? { thread_ts: str(body.thread_ts) } : {}), ...(body.blocks !== undefined ? { blocks: body.blocks } : {}),
+          type: 'message',
+          text: str(body.text),
+          user: ws.botUserId,
+          bot_id: ws.botId,
+          app_id: SLACK_TEST_IDS.appId,
+          ts,
+          team: ws.teamId,
+          ...(body.thread_ts !== undefined ? { thread_ts: str(body.thread_ts) } : {}),
+          ...(body.blocks !== undefined ? { blocks: body.blocks } : {}),
         };
         this.addMessage(channel, message);
         return { ok: true, channel, ts, message };
       }
       case 'chat.update': {
         const found = this.messages.get(str(body.channel))?.find((m) => m.ts === str(body.ts));
-        if (found) Object.assign(found, { text: str(body.text), ...(body.blocks !== undefined ? { blocks: body.blocks } : {}), edited: { user: ws.botUserId, ts: this.nextTs() } });
-        return { ok: true, channel: body.channel, ts: body.ts, text: str(body.text), message: found ?? { type: 'message', text: str(body.text), ts: body.ts } };
+        if (found)
+          Object.assign(found, {
+            text: str(body.text),
+            ...(body.blocks !== undefined ? { blocks: body.blocks } : {}),
+            edited: { user: ws.botUserId, ts: this.nextTs() },
+          });
+        return {
+          ok: true,
+          channel: body.channel,
+          ts: body.ts,
+          text: str(body.text),
+          message: found ?? { type: 'message', text: str(body.text), ts: body.ts },
+        };
       }
       case 'chat.postEphemeral':
         return { ok: true, message_ts: this.nextTs() };
       case 'chat.delete':
         return { ok: true, channel: body.channel, ts: body.ts };
       case 'chat.getPermalink':
-        return { ok: true, channel: body.channel, permalink: `https://${ws.teamDomain ?? 'example'}.slack.com/archives/${str(body.channel)}/p${str(body.message_ts).replace('.', '')}` };
+        return {
+          ok: true,
+          channel: body.channel,
+          permalink: `https://${ws.teamDomain ?? 'example'}.slack.com/archives/${str(body.channel)}/p${str(body.message_ts).replace('.', '')}`,
+        };
       case 'views.open':
       case 'views.push':
       case 'views.update':
@@ -138,9 +178,23 @@ export class FakeSlackState {
         return {
           ok: true,
           user: {
-            id, team_id: ws.teamId, name: id.toLowerCase(), real_name: realName, deleted: false, is_admin: false, is_owner: false, is_primary_owner: false,
-            is_restricted: false, is_ultra_restricted: false, is_bot: false, is_app_user: false, tz, tz_label: tz, tz_offset: tzOffset(tz),
-            profile: { real_name: realName, display_name: id.toLowerCase() }, ...override,
+            id,
+            team_id: ws.teamId,
+            name: id.toLowerCase(),
+            real_name: realName,
+            deleted: false,
+            is_admin: false,
+            is_owner: false,
+            is_primary_owner: false,
+            is_restricted: false,
+            is_ultra_restricted: false,
+            is_bot: false,
+            is_app_user: false,
+            tz,
+            tz_label: tz,
+            tz_offset: tzOffset(tz),
+            profile: { real_name: realName, display_name: id.toLowerCase() },
+            ...override,
           },
         };
       }
@@ -149,7 +203,17 @@ export class FakeSlackState {
         const isPrivate = id.startsWith('G');
         return {
           ok: true,
-          channel: { id, name: `channel-${id.toLowerCase()}`, is_channel: !id.startsWith('D'), is_group: false, is_im: id.startsWith('D'), is_private: isPrivate, is_archived: false, is_member: true, ...this.channels.get(id) },
+          channel: {
+            id,
+            name: `channel-${id.toLowerCase()}`,
+            is_channel: !id.startsWith('D'),
+            is_group: false,
+            is_im: id.startsWith('D'),
+            is_private: isPrivate,
+            is_archived: false,
+            is_member: true,
+            ...this.channels.get(id),
+          },
         };
       }
       case 'conversations.open': {
@@ -162,13 +226,25 @@ export class FakeSlackState {
         return this.replies(str(body.channel), str(body.ts), body);
       case 'team.info': {
         const teamId = str(body.team) || ws.teamId;
-        return { ok: true, team: { id: teamId, name: ws.teamName ?? 'Example', domain: ws.teamDomain ?? 'example', email_domain: '', icon: { image_default: true }, ...(ws.enterpriseId ? { enterprise_id: ws.enterpriseId, enterprise_name: 'Grid' } : {}) } };
+        return {
+          ok: true,
+          team: {
+            id: teamId,
+            name: ws.teamName ?? 'Example',
+            domain: ws.teamDomain ?? 'example',
+            email_domain: '',
+            icon: { image_default: true },
+            ...(ws.enterpriseId ? { enterprise_id: ws.enterpriseId, enterprise_name: 'Grid' } : {}),
+          },
+        };
       }
       case 'oauth.v2.access':
         return this.oauthAccess(str(body.code));
       case 'apps.connections.open':
         // invalid_auth is one of the errors Socket Mode gives up on, so a forgotten URL fails fast.
-        return this.socketModeUrl ? { ok: true, url: this.socketModeUrl } : { ok: false, error: 'invalid_auth', detail: 'call setSocketModeUrl() on the fake Slack API first' };
+        return this.socketModeUrl
+          ? { ok: true, url: this.socketModeUrl }
+          : { ok: false, error: 'invalid_auth', detail: 'call setSocketModeUrl() on the fake Slack API first' };
       default:
         return { ok: true };
     }
@@ -178,11 +254,27 @@ export class FakeSlackState {
     const view = typeof body.view === 'object' && body.view !== null ? (body.view as Body) : {};
     const user = str(body.user_id);
     // An update keeps the view's id; App Home keeps one view per person.
-    const id = method === 'views.update' && body.view_id !== undefined ? str(body.view_id) : method === 'views.publish' ? (this.homeViews.get(user) ?? this.nextId('V')) : this.nextId('V');
+    const id =
+      method === 'views.update' && body.view_id !== undefined
+        ? str(body.view_id)
+        : method === 'views.publish'
+          ? (this.homeViews.get(user) ?? this.nextId('V'))
+          : this.nextId('V');
     if (method === 'views.publish') this.homeViews.set(user, id);
     return {
-      id, team_id: ws.teamId, type: 'modal', private_metadata: '', callback_id: '', external_id: '', ...view,
-      state: { values: {} }, hash: `${Math.floor(Date.now() / 1000)}.${this.nextId('h')}`, previous_view_id: null, root_view_id: id, app_id: SLACK_TEST_IDS.appId, bot_id: ws.botId,
+      id,
+      team_id: ws.teamId,
+      type: 'modal',
+      private_metadata: '',
+      callback_id: '',
+      external_id: '',
+      ...view,
+      state: { values: {} },
+      hash: `${Math.floor(Date.now() / 1000)}.${this.nextId('h')}`,
+      previous_view_id: null,
+      root_view_id: id,
+      app_id: SLACK_TEST_IDS.appId,
+      bot_id: ws.botId,
     };
   }
 
@@ -198,9 +290,17 @@ export class FakeSlackState {
   private history(channel: string, body: Body): Body {
     const limit = Number(body.limit ?? 100) || 100;
     // History holds channel-level messages only; thread replies come from conversations.replies.
-    const found = (this.messages.get(channel) ?? []).filter((m) => (!isReply(m) || m.subtype === 'thread_broadcast') && this.inRange(m.ts, body));
+    const found = (this.messages.get(channel) ?? []).filter(
+      (m) => (!isReply(m) || m.subtype === 'thread_broadcast') && this.inRange(m.ts, body),
+    );
     const newestFirst = found.sort((a, b) => tsValue(b.ts) - tsValue(a.ts));
-    return { ok: true, messages: newestFirst.slice(0, limit), has_more: newestFirst.length > limit, pin_count: 0, response_metadata: { next_cursor: '' } };
+    return {
+      ok: true,
+      messages: newestFirst.slice(0, limit),
+      has_more: newestFirst.length > limit,
+      pin_count: 0,
+      response_metadata: { next_cursor: '' },
+    };
   }
 
   private replies(channel: string, ts: string, body: Body): Body {
@@ -209,7 +309,10 @@ export class FakeSlackState {
     if (!target) return { ok: false, error: 'thread_not_found' };
     // A reply's ts stands for its whole thread, parent first.
     const rootTs = isReply(target) ? str(target.thread_ts) : ts;
-    const thread = all.filter((m) => m.ts === rootTs || m.thread_ts === rootTs).filter((m) => this.inRange(m.ts, body)).sort((a, b) => tsValue(a.ts) - tsValue(b.ts));
+    const thread = all
+      .filter((m) => m.ts === rootTs || m.thread_ts === rootTs)
+      .filter((m) => this.inRange(m.ts, body))
+      .sort((a, b) => tsValue(a.ts) - tsValue(b.ts));
     const limit = Number(body.limit ?? 1000) || 1000;
     return { ok: true, messages: thread.slice(0, limit), has_more: thread.length > limit, response_metadata: { next_cursor: '' } };
   }
@@ -220,12 +323,21 @@ export class FakeSlackState {
     const enterpriseInstall = Boolean(grant.isEnterpriseInstall ?? grant.orgWide);
     const botId = grant.botId ?? `B${grant.teamId || grant.enterpriseId || 'OT'}`;
     this.workspaces.set(grant.token, {
-      teamId: grant.teamId, teamName: grant.teamName, botUserId: grant.botUserId, botId,
-      ...(grant.enterpriseId ? { enterpriseId: grant.enterpriseId } : {}), ...(enterpriseInstall ? { isEnterpriseInstall: true } : {}),
+      teamId: grant.teamId,
+      teamName: grant.teamName,
+      botUserId: grant.botUserId,
+      botId,
+      ...(grant.enterpriseId ? { enterpriseId: grant.enterpriseId } : {}),
+      ...(enterpriseInstall ? { isEnterpriseInstall: true } : {}),
     });
     return {
-      ok: true, app_id: SLACK_TEST_IDS.appId, authed_user: { id: grant.installerUserId ?? 'U0INSTALLER' },
-      scope: (grant.scopes ?? loadSlackManifest().scopes).join(','), token_type: 'bot', access_token: grant.token, bot_user_id: grant.botUserId,
+      ok: true,
+      app_id: SLACK_TEST_IDS.appId,
+      authed_user: { id: grant.installerUserId ?? 'U0INSTALLER' },
+      scope: (grant.scopes ?? loadSlackManifest().scopes).join(','),
+      token_type: 'bot',
+      access_token: grant.token,
+      bot_user_id: grant.botUserId,
       // An org-wide install has no single team.
       team: enterpriseInstall ? null : { id: grant.teamId, name: grant.teamName },
       enterprise: grant.enterpriseId ? { id: grant.enterpriseId, name: 'Grid' } : null,

@@ -64,13 +64,20 @@ export async function startFakeSocketMode(options: { appId?: string } = {}): Pro
     client.on('message', (data: RawData) => {
       let frame: unknown;
       try {
-        const text = Array.isArray(data) ? Buffer.concat(data).toString('utf8') : data instanceof ArrayBuffer ? Buffer.from(data).toString('utf8') : data.toString('utf8');
+        const text = Array.isArray(data)
+          ? Buffer.concat(data).toString('utf8')
+          : data instanceof ArrayBuffer
+            ? Buffer.from(data).toString('utf8')
+            : data.toString('utf8');
         frame = JSON.parse(text);
       } catch {
         return; // the client only sends JSON; anything else is not an ack
       }
       received.push(frame);
-      const envelopeId = typeof frame === 'object' && frame !== null && 'envelope_id' in frame && typeof frame.envelope_id === 'string' ? frame.envelope_id : undefined;
+      const envelopeId =
+        typeof frame === 'object' && frame !== null && 'envelope_id' in frame && typeof frame.envelope_id === 'string'
+          ? frame.envelope_id
+          : undefined;
       if (envelopeId === undefined) return;
       const payload = 'payload' in (frame as object) ? (frame as { payload: unknown }).payload : undefined;
       const waiter = pending.get(envelopeId);
@@ -78,12 +85,14 @@ export async function startFakeSocketMode(options: { appId?: string } = {}): Pro
       waiter?.resolve({ envelope_id: envelopeId, ...(payload !== undefined ? { payload } : {}) });
     });
     // The client only needs `type: 'hello'`; the rest is what Slack sends alongside it.
-    client.send(JSON.stringify({
-      type: 'hello',
-      num_connections: server.clients.size,
-      debug_info: { host: 'applink-fake-1', build_number: 1, approximate_connection_time: 18060 },
-      connection_info: { app_id: options.appId ?? 'A0APP' },
-    }));
+    client.send(
+      JSON.stringify({
+        type: 'hello',
+        num_connections: server.clients.size,
+        debug_info: { host: 'applink-fake-1', build_number: 1, approximate_connection_time: 18060 },
+        connection_info: { app_id: options.appId ?? 'A0APP' },
+      }),
+    );
     markConnected();
   });
 
@@ -103,7 +112,11 @@ export async function startFakeSocketMode(options: { appId?: string } = {}): Pro
       const acked = new Promise<SocketAck>((resolve, reject) => {
         const timer = setTimeout(() => {
           pending.delete(envelopeId);
-          reject(new Error(`fake Socket Mode: no ack for ${type} envelope ${envelopeId} within ${timeoutMs} ms; frames received: ${JSON.stringify(received)}`));
+          reject(
+            new Error(
+              `fake Socket Mode: no ack for ${type} envelope ${envelopeId} within ${timeoutMs} ms; frames received: ${JSON.stringify(received)}`,
+            ),
+          );
         }, timeoutMs);
         pending.set(envelopeId, {
           resolve: (ack) => {
@@ -116,13 +129,17 @@ export async function startFakeSocketMode(options: { appId?: string } = {}): Pro
           },
         });
       });
-      socket.send(JSON.stringify({
-        envelope_id: envelopeId,
-        type,
-        payload,
-        accepts_response_payload: envelopeOptions.acceptsResponsePayload ?? type !== 'events_api',
-        ...(type === 'events_api' ? { retry_attempt: envelopeOptions.retryAttempt ?? 0, retry_reason: envelopeOptions.retryReason ?? '' } : {}),
-      }));
+      socket.send(
+        JSON.stringify({
+          envelope_id: envelopeId,
+          type,
+          payload,
+          accepts_response_payload: envelopeOptions.acceptsResponsePayload ?? type !== 'events_api',
+          ...(type === 'events_api'
+            ? { retry_attempt: envelopeOptions.retryAttempt ?? 0, retry_reason: envelopeOptions.retryReason ?? '' }
+            : {}),
+        }),
+      );
       return acked;
     },
     sendDisconnect(reason = 'refresh_requested') {
@@ -130,7 +147,8 @@ export async function startFakeSocketMode(options: { appId?: string } = {}): Pro
     },
     close: () =>
       new Promise<void>((resolve) => {
-        for (const [envelopeId, waiter] of pending) waiter.reject(new Error(`fake Socket Mode closed before envelope ${envelopeId} was acked`));
+        for (const [envelopeId, waiter] of pending)
+          waiter.reject(new Error(`fake Socket Mode closed before envelope ${envelopeId} was acked`));
         pending.clear();
         for (const client of server.clients) client.terminate();
         server.close(() => resolve());

@@ -21,7 +21,8 @@ export interface SlackManifestSurface {
   raw: Record<string, unknown>;
 }
 
-export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The value at a dotted path, e.g. `features.slash_commands`; undefined where the path stops. */
 export function at(document: unknown, path: string): unknown {

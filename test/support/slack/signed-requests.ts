@@ -131,7 +131,12 @@ export class SlackClientSim {
     return fetch(this.endpoint, {
       method: 'POST',
       // Bolt compares content-type to the bare `application/x-www-form-urlencoded` exactly.
-      headers: { 'content-type': contentType, ...signed, ...(options.signature ? { 'x-slack-signature': options.signature } : {}), ...options.headers },
+      headers: {
+        'content-type': contentType,
+        ...signed,
+        ...(options.signature ? { 'x-slack-signature': options.signature } : {}),
+        ...options.headers,
+      },
       body,
     });
   }
@@ -142,9 +147,20 @@ export class SlackClientSim {
   }
 
   event(event: SlackEvent, options: EventOptions = {}): Promise<Response> {
-    if (this.options.history && event.type === 'message' && event.subtype === undefined && typeof event.channel === 'string' && typeof event.ts === 'string') {
+    if (
+      this.options.history &&
+      event.type === 'message' &&
+      event.subtype === undefined &&
+      typeof event.channel === 'string' &&
+      typeof event.ts === 'string'
+    ) {
       const { channel, ts, text, user, thread_ts: threadTs } = event;
-      this.options.history.addMessage(channel, { ts, ...(typeof text === 'string' ? { text } : {}), ...(typeof user === 'string' ? { user } : {}), ...(typeof threadTs === 'string' ? { thread_ts: threadTs } : {}) });
+      this.options.history.addMessage(channel, {
+        ts,
+        ...(typeof text === 'string' ? { text } : {}),
+        ...(typeof user === 'string' ? { user } : {}),
+        ...(typeof threadTs === 'string' ? { thread_ts: threadTs } : {}),
+      });
     }
     const retry = {
       ...(options.retryNum !== undefined ? { 'x-slack-retry-num': String(options.retryNum) } : {}),
@@ -159,7 +175,11 @@ export class SlackClientSim {
   }
 
   command(command: string, text: string, options: CommandOptions & TeamOptions & SigningOptions = {}): Promise<Response> {
-    return this.send(new URLSearchParams(this.slashCommand(command, text, options)).toString(), 'application/x-www-form-urlencoded', options);
+    return this.send(
+      new URLSearchParams(this.slashCommand(command, text, options)).toString(),
+      'application/x-www-form-urlencoded',
+      options,
+    );
   }
 
   /** Any interaction payload, form-encoded as `payload=<json>` the way Slack posts it. */

@@ -47,8 +47,17 @@ export const triggerId = () => `${next()}.${Date.now()}.${randomUUID().replaceAl
 const eventTs = () => slackTs();
 const userName = (userId: string) => `user-${userId.toLowerCase()}`;
 const enterpriseOf = (ids: SlackIdentity) => (ids.enterpriseId ? { id: ids.enterpriseId, name: `Enterprise ${ids.enterpriseId}` } : null);
-const team = (ids: SlackIdentity) => ({ id: ids.teamId, domain: ids.teamDomain, ...(ids.enterpriseId ? { enterprise_id: ids.enterpriseId, enterprise_name: `Enterprise ${ids.enterpriseId}` } : {}) });
-const user = (ids: SlackIdentity, userId: string) => ({ id: userId, username: userName(userId), name: userName(userId), team_id: ids.teamId });
+const team = (ids: SlackIdentity) => ({
+  id: ids.teamId,
+  domain: ids.teamDomain,
+  ...(ids.enterpriseId ? { enterprise_id: ids.enterpriseId, enterprise_name: `Enterprise ${ids.enterpriseId}` } : {}),
+});
+const user = (ids: SlackIdentity, userId: string) => ({
+  id: userId,
+  username: userName(userId),
+  name: userName(userId),
+  team_id: ids.teamId,
+});
 /** Conversation type from the id's first letter, as Slack names it in message events. */
 const channelTypeOf = (channel: string) => (channel.startsWith('G') ? 'group' : channel.startsWith('D') ? 'im' : 'channel');
 
@@ -73,7 +82,13 @@ export function eventEnvelope(event: SlackEvent, ids: SlackIdentity, options: En
     event_id: options.eventId ?? `Ev${String(next()).padStart(9, '0')}`,
     event_time: Math.floor(Date.now() / 1000),
     authorizations: options.authorizations ?? [
-      { enterprise_id: ids.enterpriseId ?? null, team_id: enterpriseInstall ? null : ids.teamId, user_id: ids.botUserId, is_bot: true, is_enterprise_install: enterpriseInstall },
+      {
+        enterprise_id: ids.enterpriseId ?? null,
+        team_id: enterpriseInstall ? null : ids.teamId,
+        user_id: ids.botUserId,
+        is_bot: true,
+        is_enterprise_install: enterpriseInstall,
+      },
     ],
     is_ext_shared_channel: false,
     event_context: `4-${Buffer.from(`${ids.teamId}:${ids.appId}`).toString('base64url')}`,
@@ -102,12 +117,22 @@ export function messageEvent(input: MessageEventInput, ids: SlackIdentity): Slac
     ts,
     team: ids.teamId,
     ...(input.threadTs ? { thread_ts: input.threadTs } : {}),
-    ...(input.botId ? { bot_id: input.botId, app_id: 'A0OTHERAPP', bot_profile: { id: input.botId, name: 'other bot', team_id: ids.teamId } } : {}),
+    ...(input.botId
+      ? { bot_id: input.botId, app_id: 'A0OTHERAPP', bot_profile: { id: input.botId, name: 'other bot', team_id: ids.teamId } }
+      : {}),
   };
   if (input.subtype === 'message_changed' || input.subtype === 'message_deleted') {
     // Edits and deletions are events about an older message: their own ts is the time of the change.
     const changedAt = slackTs();
-    const common = { type: 'message', subtype: input.subtype, hidden: true, channel: input.channel, channel_type: channelType, ts: changedAt, event_ts: changedAt };
+    const common = {
+      type: 'message',
+      subtype: input.subtype,
+      hidden: true,
+      channel: input.channel,
+      channel_type: channelType,
+      ts: changedAt,
+      event_ts: changedAt,
+    };
     return input.subtype === 'message_changed'
       ? { ...common, message: { ...inner, edited: { user: input.user, ts: changedAt } }, previous_message: inner }
       : { ...common, deleted_ts: ts, previous_message: inner };
@@ -116,14 +141,19 @@ export function messageEvent(input: MessageEventInput, ids: SlackIdentity): Slac
     ...inner,
     ...(input.subtype ? { subtype: input.subtype } : { client_msg_id: randomUUID() }),
     ...(input.subtype === 'thread_broadcast' ? { root: { type: 'message', ts: input.threadTs ?? ts, text: '(thread root)' } } : {}),
-    blocks: [{ type: 'rich_text', block_id: 'b1', elements: [{ type: 'rich_text_section', elements: [{ type: 'text', text: input.text }] }] }],
+    blocks: [
+      { type: 'rich_text', block_id: 'b1', elements: [{ type: 'rich_text_section', elements: [{ type: 'text', text: input.text }] }] },
+    ],
     channel: input.channel,
     event_ts: ts,
     channel_type: channelType,
   };
 }
 
-export function appMention(input: { channel: string; user: string; text: string; ts?: string; threadTs?: string }, ids: SlackIdentity): SlackEvent {
+export function appMention(
+  input: { channel: string; user: string; text: string; ts?: string; threadTs?: string },
+  ids: SlackIdentity,
+): SlackEvent {
   const ts = input.ts ?? slackTs();
   return {
     type: 'app_mention',
@@ -138,7 +168,12 @@ export function appMention(input: { channel: string; user: string; text: string;
   };
 }
 
-export function reactionAdded(input: { user: string; reaction: string; item: { channel: string; ts: string }; itemUser?: string }): SlackEvent {
+export function reactionAdded(input: {
+  user: string;
+  reaction: string;
+  item: { channel: string; ts: string };
+  itemUser?: string;
+}): SlackEvent {
   return {
     type: 'reaction_added',
     user: input.user,
@@ -150,7 +185,13 @@ export function reactionAdded(input: { user: string; reaction: string; item: { c
 }
 
 export function appHomeOpened(userId: string, options: { tab?: 'home' | 'messages'; channel?: string } = {}): SlackEvent {
-  return { type: 'app_home_opened', user: userId, channel: options.channel ?? `D${userId.slice(1)}`, tab: options.tab ?? 'home', event_ts: eventTs() };
+  return {
+    type: 'app_home_opened',
+    user: userId,
+    channel: options.channel ?? `D${userId.slice(1)}`,
+    tab: options.tab ?? 'home',
+    event_ts: eventTs(),
+  };
 }
 
 export function memberJoinedChannel(input: { user: string; channel: string; inviter?: string }, ids: SlackIdentity): SlackEvent {
@@ -169,7 +210,11 @@ export function memberJoinedChannel(input: { user: string; channel: string; invi
 export const appUninstalled = (): SlackEvent => ({ type: 'app_uninstalled', event_ts: eventTs() });
 
 export function tokensRevoked(tokens: { bot?: string[]; oauth?: string[] }): SlackEvent {
-  return { type: 'tokens_revoked', tokens: { ...(tokens.oauth ? { oauth: tokens.oauth } : {}), ...(tokens.bot ? { bot: tokens.bot } : {}) }, event_ts: eventTs() };
+  return {
+    type: 'tokens_revoked',
+    tokens: { ...(tokens.oauth ? { oauth: tokens.oauth } : {}), ...(tokens.bot ? { bot: tokens.bot } : {}) },
+    event_ts: eventTs(),
+  };
 }
 
 // ---------------------------------------------------------------- Slash commands
@@ -183,7 +228,12 @@ export interface CommandOptions {
 }
 
 /** A slash command's fields: every value a string, exactly as Slack form-encodes them. */
-export function slashCommand(command: string, text: string, ids: SlackIdentity, options: CommandOptions & { responseUrl: string }): Record<string, string> {
+export function slashCommand(
+  command: string,
+  text: string,
+  ids: SlackIdentity,
+  options: CommandOptions & { responseUrl: string },
+): Record<string, string> {
   const userId = options.userId ?? SLACK_TEST_IDS.userId;
   const channelId = options.channelId ?? SLACK_TEST_IDS.channelId;
   return {
@@ -274,7 +324,9 @@ export interface BlockActionInput {
 }
 
 export function blockAction(input: BlockActionInput, ids: SlackIdentity): Payload {
-  const type = input.type ?? (input.selectedOption ? 'static_select' : input.selectedUser ? 'users_select' : input.selectedDate ? 'datepicker' : 'button');
+  const type =
+    input.type ??
+    (input.selectedOption ? 'static_select' : input.selectedUser ? 'users_select' : input.selectedDate ? 'datepicker' : 'button');
   const action: Payload = {
     action_id: input.actionId,
     block_id: input.blockId ?? 'actions',
@@ -282,11 +334,21 @@ export function blockAction(input: BlockActionInput, ids: SlackIdentity): Payloa
     action_ts: slackTs(),
     ...(input.value !== undefined ? { value: input.value } : {}),
     ...(type === 'button' ? { text: { type: 'plain_text', text: input.value ?? input.actionId, emoji: true } } : {}),
-    ...(input.selectedOption ? { selected_option: { text: { type: 'plain_text', text: input.selectedOption.text ?? input.selectedOption.value, emoji: true }, value: input.selectedOption.value } } : {}),
+    ...(input.selectedOption
+      ? {
+          selected_option: {
+            text: { type: 'plain_text', text: input.selectedOption.text ?? input.selectedOption.value, emoji: true },
+            value: input.selectedOption.value,
+          },
+        }
+      : {}),
     ...(input.selectedUser ? { selected_user: input.selectedUser } : {}),
     ...(input.selectedDate ? { selected_date: input.selectedDate } : {}),
   };
-  const base = { ...interactionBase('block_actions', ids, input.userId ?? SLACK_TEST_IDS.userId), trigger_id: input.triggerId ?? triggerId() };
+  const base = {
+    ...interactionBase('block_actions', ids, input.userId ?? SLACK_TEST_IDS.userId),
+    trigger_id: input.triggerId ?? triggerId(),
+  };
   if (input.view) {
     const view = viewOutput(input.view, ids);
     return { ...base, container: { type: 'view', view_id: view.id }, view, state: view.state, actions: [action] };
@@ -295,7 +357,13 @@ export function blockAction(input: BlockActionInput, ids: SlackIdentity): Payloa
   const messageTs = input.messageTs ?? slackTs();
   return {
     ...base,
-    container: { type: 'message', message_ts: messageTs, channel_id: channelId, is_ephemeral: false, ...(input.threadTs ? { thread_ts: input.threadTs } : {}) },
+    container: {
+      type: 'message',
+      message_ts: messageTs,
+      channel_id: channelId,
+      is_ephemeral: false,
+      ...(input.threadTs ? { thread_ts: input.threadTs } : {}),
+    },
     channel: { id: channelId, name: `channel-${channelId.toLowerCase()}` },
     // The bot's own message, as an app posts it with its bot token: bot_id and user, no subtype.
     message: {
@@ -330,7 +398,11 @@ export function viewSubmission(input: ViewSubmissionInput, ids: SlackIdentity): 
 }
 
 export function viewClosed(input: ViewSubmissionInput, ids: SlackIdentity): Payload {
-  return { ...interactionBase('view_closed', ids, input.userId ?? SLACK_TEST_IDS.userId), view: viewOutput({ ...input, ...(input.viewId ? { id: input.viewId } : {}) }, ids), is_cleared: false };
+  return {
+    ...interactionBase('view_closed', ids, input.userId ?? SLACK_TEST_IDS.userId),
+    view: viewOutput({ ...input, ...(input.viewId ? { id: input.viewId } : {}) }, ids),
+    is_cleared: false,
+  };
 }
 
 export interface MessageShortcutInput {
@@ -377,12 +449,21 @@ export interface BlockSuggestionInput {
 }
 
 export function blockSuggestion(input: BlockSuggestionInput, ids: SlackIdentity): Payload {
-  const base = { ...interactionBase('block_suggestion', ids, input.userId ?? SLACK_TEST_IDS.userId), action_id: input.actionId, block_id: input.blockId, value: input.value };
+  const base = {
+    ...interactionBase('block_suggestion', ids, input.userId ?? SLACK_TEST_IDS.userId),
+    action_id: input.actionId,
+    block_id: input.blockId,
+    value: input.value,
+  };
   if (input.view) {
     const view = viewOutput(input.view, ids);
     return { ...base, container: { type: 'view', view_id: view.id }, view };
   }
   const channelId = input.channelId ?? SLACK_TEST_IDS.channelId;
   const messageTs = slackTs();
-  return { ...base, container: { type: 'message', message_ts: messageTs, channel_id: channelId, is_ephemeral: false }, channel: { id: channelId, name: `channel-${channelId.toLowerCase()}` } };
+  return {
+    ...base,
+    container: { type: 'message', message_ts: messageTs, channel_id: channelId, is_ephemeral: false },
+    channel: { id: channelId, name: `channel-${channelId.toLowerCase()}` },
+  };
 }

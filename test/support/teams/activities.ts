@@ -40,7 +40,10 @@ function base(common: Common, conversation: Record<string, unknown>, channelData
 
 /** `<at>Name</at>` in the text plus the entity Teams attaches for it. */
 export function mention(account: { id: string; name: string }) {
-  return { text: `<at>${account.name}</at>`, entity: { type: 'mention', text: `<at>${account.name}</at>`, mentioned: { id: account.id, name: account.name } } };
+  return {
+    text: `<at>${account.name}</at>`,
+    entity: { type: 'mention', text: `<at>${account.name}</at>`, mentioned: { id: account.id, name: account.name } },
+  };
 }
 
 /** A message in a team channel; a root post unless `threadRoot` names the thread it replies to. */
@@ -48,14 +51,22 @@ export function channelMessage(common: Common & { text: string; threadRoot?: str
   const id = common.id ?? nextId();
   const root = common.threadRoot ?? id;
   return {
-    ...base({ ...common, id }, { id: `${CHANNEL};messageid=${root}`, conversationType: 'channel', isGroup: true }, { team: { id: '19:team@thread.tacv2', name: 'Product team' }, channel: { id: CHANNEL, name: 'General' } }),
+    ...base(
+      { ...common, id },
+      { id: `${CHANNEL};messageid=${root}`, conversationType: 'channel', isGroup: true },
+      { team: { id: '19:team@thread.tacv2', name: 'Product team' }, channel: { id: CHANNEL, name: 'General' } },
+    ),
     text: common.text,
     entities: (common.mentions ?? []).map((m) => m.entity),
   };
 }
 
 export function groupChatMessage(common: Common & { text: string; mentions?: ReturnType<typeof mention>[] }): Activity {
-  return { ...base(common, { id: GROUP_CHAT, conversationType: 'groupChat', isGroup: true }, {}), text: common.text, entities: (common.mentions ?? []).map((m) => m.entity) };
+  return {
+    ...base(common, { id: GROUP_CHAT, conversationType: 'groupChat', isGroup: true }, {}),
+    text: common.text,
+    entities: (common.mentions ?? []).map((m) => m.entity),
+  };
 }
 
 export function personalMessage(common: Common & { text: string; conversationId?: string }): Activity {
@@ -63,7 +74,9 @@ export function personalMessage(common: Common & { text: string; conversationId?
 }
 
 /** An `Action.Submit` on a card: a message with the card's data and inputs in `value`. */
-export function cardSubmit(common: Common & { value: Record<string, unknown>; replyToId: string; conversationId: string; conversationType?: string }): Activity {
+export function cardSubmit(
+  common: Common & { value: Record<string, unknown>; replyToId: string; conversationId: string; conversationType?: string },
+): Activity {
   return {
     ...base(common, { id: common.conversationId, conversationType: common.conversationType ?? 'channel' }, {}),
     replyToId: common.replyToId,
@@ -72,5 +85,9 @@ export function cardSubmit(common: Common & { value: Record<string, unknown>; re
 }
 
 export function installation(common: Common & { conversationId: string; conversationType: string }): Activity {
-  return { ...base(common, { id: common.conversationId, conversationType: common.conversationType }, {}), type: 'installationUpdate', action: 'add' };
+  return {
+    ...base(common, { id: common.conversationId, conversationType: common.conversationType }, {}),
+    type: 'installationUpdate',
+    action: 'add',
+  };
 }

@@ -13,7 +13,8 @@ function collect(node: unknown, out: string[]): void {
   if (typeof element.label === 'string') out.push(element.label);
   if (typeof element.value === 'string' && element.type === 'Fact') out.push(element.value);
   for (const key of ['body', 'items', 'actions', 'facts', 'columns', 'choices']) collect(element[key], out);
-  if (Array.isArray(element.facts)) for (const fact of element.facts as { title?: string; value?: string }[]) out.push(`${fact.title ?? ''} ${fact.value ?? ''}`);
+  if (Array.isArray(element.facts))
+    for (const fact of element.facts as { title?: string; value?: string }[]) out.push(`${fact.title ?? ''} ${fact.value ?? ''}`);
 }
 
 export function cardOf(call: ConnectorCall): Record<string, unknown> {

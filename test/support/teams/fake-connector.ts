@@ -95,13 +95,23 @@ export async function startFakeConnector(): Promise<FakeConnector> {
           : method === 'DELETE'
             ? 'delete'
             : 'other';
-    const base = { method, kind, conversationId, ...(activityId ? { activityId } : {}), body, ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}) };
+    const base = {
+      method,
+      kind,
+      conversationId,
+      ...(activityId ? { activityId } : {}),
+      body,
+      ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
+    };
     const planned = faults.get(conversationId);
     if (planned && planned.left > 0) {
       planned.left -= 1;
       const { status, code, retryAfterSeconds } = planned.fault;
       record({ ...base, status });
-      res.writeHead(status, { 'content-type': 'application/json', ...(retryAfterSeconds !== undefined ? { 'retry-after': String(retryAfterSeconds) } : {}) });
+      res.writeHead(status, {
+        'content-type': 'application/json',
+        ...(retryAfterSeconds !== undefined ? { 'retry-after': String(retryAfterSeconds) } : {}),
+      });
       res.end(JSON.stringify({ error: { code: code ?? `Http${status}`, message: `fake connector: ${code ?? status}` } }));
       return;
     }
@@ -118,13 +128,23 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   }
 
   function createConversation(body: Record<string, unknown>, res: ServerResponse, authorization: string | undefined): void {
-    const base = { method: 'POST' as const, kind: 'create' as const, conversationId: CREATE_CONVERSATION, body, ...(authorization ? { authorization } : {}) };
+    const base = {
+      method: 'POST' as const,
+      kind: 'create' as const,
+      conversationId: CREATE_CONVERSATION,
+      body,
+      ...(authorization ? { authorization } : {}),
+    };
     const planned = faults.get(CREATE_CONVERSATION);
     if (planned && planned.left > 0) {
       planned.left -= 1;
       record({ ...base, status: planned.fault.status });
       res.writeHead(planned.fault.status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ error: { code: planned.fault.code ?? `Http${planned.fault.status}`, message: 'fake connector: cannot create the conversation' } }));
+      res.end(
+        JSON.stringify({
+          error: { code: planned.fault.code ?? `Http${planned.fault.status}`, message: 'fake connector: cannot create the conversation' },
+        }),
+      );
       return;
     }
     const [member] = Array.isArray(body.members) ? (body.members as { id?: string }[]) : [];
@@ -165,7 +185,11 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => {
           events.off('call', listener);
-          reject(new Error(`no matching connector call within ${timeoutMs} ms; calls: ${JSON.stringify(calls.map((c) => `${c.method} ${c.kind} ${c.conversationId}`))}`));
+          reject(
+            new Error(
+              `no matching connector call within ${timeoutMs} ms; calls: ${JSON.stringify(calls.map((c) => `${c.method} ${c.kind} ${c.conversationId}`))}`,
+            ),
+          );
         }, timeoutMs);
         const listener = (call: ConnectorCall) => {
           if (!predicate(call)) return;

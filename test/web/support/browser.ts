@@ -16,7 +16,16 @@ export const CHROMIUM_SKIPPED = existsSync(CHROMIUM_PATH)
   : `skipped: Chromium is not installed at ${CHROMIUM_PATH}; install it with "apt-get install -y chromium" (.ci/run does) to run the browser tests`;
 
 /** Flags for a headless run in a container: no sandbox (no user namespaces), no network chatter. */
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: FLAGS });
@@ -40,7 +49,10 @@ export interface AxeViolation {
 }
 
 interface AxeApi {
-  run(context: unknown, options: unknown): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }>;
+  run(
+    context: unknown,
+    options: unknown,
+  ): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }>;
 }
 
 /**
@@ -52,12 +64,18 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   return page.evaluate(async () => {
     const { axe, document } = globalThis as unknown as { axe: AxeApi; document: unknown };
     const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, targets: violation.nodes.map((node) => node.target.join(' ')) }));
+    return result.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      targets: violation.nodes.map((node) => node.target.join(' ')),
+    }));
   });
 }
 
 /** Serious and critical violations: what the accessibility check must not find. */
-export const serious = (violations: readonly AxeViolation[]): AxeViolation[] => violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+export const serious = (violations: readonly AxeViolation[]): AxeViolation[] =>
+  violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
 
 /** Console errors and CSP reports a page produced, to assert that none occurred. */
 export function watchProblems(page: Page): string[] {

@@ -19,5 +19,8 @@ export function keyRecordingBackend(inner: Backend): { backend: Backend; read: s
     update: (key, change) => inner.records.update(key, change),
     delete: (key) => inner.records.delete(key),
   };
-  return { backend: { ...inner, records, ping: () => inner.ping(), close: () => inner.close(), purge: (prefix: string) => inner.purge(prefix) }, read };
+  return {
+    backend: { ...inner, records, ping: () => inner.ping(), close: () => inner.close(), purge: (prefix: string) => inner.purge(prefix) },
+    read,
+  };
 }

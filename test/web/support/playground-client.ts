@@ -19,9 +19,16 @@ export class PlaygroundClient {
   ) {}
 
   private async call(path: string, body?: unknown): Promise<ApiAnswer> {
-    const response = await fetch(`${this.base}/playground/api/${path}${body === undefined ? `?as=${this.as}` : ''}`, body === undefined
-      ? { headers: { 'sec-fetch-site': 'same-origin' } }
-      : { method: 'POST', headers: { 'content-type': 'application/json', 'sec-fetch-site': 'same-origin', origin: this.base }, body: JSON.stringify({ as: this.as, ...(body as object) }) });
+    const response = await fetch(
+      `${this.base}/playground/api/${path}${body === undefined ? `?as=${this.as}` : ''}`,
+      body === undefined
+        ? { headers: { 'sec-fetch-site': 'same-origin' } }
+        : {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'sec-fetch-site': 'same-origin', origin: this.base },
+            body: JSON.stringify({ as: this.as, ...(body as object) }),
+          },
+    );
     const data = (await response.json()) as Omit<ApiAnswer, 'status'>;
     return { ...data, status: response.status, posts: data.posts ?? [] };
   }
@@ -36,7 +43,8 @@ export class PlaygroundClient {
 /** A message as plain text, our markup and all, for assertions. */
 export function plain(message: ClientMessage | undefined): string {
   if (!message) return '';
-  const inline = (parts: readonly ClientInline[]) => parts.map((part) => ('text' in part ? part.text : 'name' in part ? `@${part.name}` : part.label)).join('');
+  const inline = (parts: readonly ClientInline[]) =>
+    parts.map((part) => ('text' in part ? part.text : 'name' in part ? `@${part.name}` : part.label)).join('');
   return message.blocks
     .map((block) => {
       switch (block.kind) {

@@ -38,7 +38,12 @@ export interface WebHarness {
   /** A person with this role in a workspace (stored like an admin would). */
   actor(role: Role, workspaceId?: string, id?: string): Promise<Actor>;
   /** Signs a link as the `dashboard` command would (evidence included); returns its full URL. */
-  link(options?: { role?: Role; workspaceId?: string; purpose?: LinkPurpose; ttlMs?: number }): Promise<{ url: string; grant: LinkGrant; token: string }>;
+  link(options?: {
+    role?: Role;
+    workspaceId?: string;
+    purpose?: LinkPurpose;
+    ttlMs?: number;
+  }): Promise<{ url: string; grant: LinkGrant; token: string }>;
   close(): Promise<void>;
 }
 
@@ -91,7 +96,12 @@ export async function startWebHarness(options: WebHarnessOptions = {}): Promise<
       done();
     },
   });
-  const server = createHttpServer({ logger: createLogger('info', { destination: sink }), port: 0, host: '127.0.0.1', health: async () => ({ ok: true }) });
+  const server = createHttpServer({
+    logger: createLogger('info', { destination: sink }),
+    port: 0,
+    host: '127.0.0.1',
+    health: async () => ({ ok: true }),
+  });
   const web = mountWeb({ core, server, playground: options.playground ?? true });
   if (web.playgroundMessenger) messengers.register('local', web.playgroundMessenger);
   const { port } = await server.listen();

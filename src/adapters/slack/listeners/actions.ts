@@ -50,15 +50,33 @@ export function registerActionListeners(app: App, runtime: SlackRuntime): void {
         const result = await runtime.core.runCommand(actor, decoded.command, channelId ? { place: { platform: 'slack', channelId } } : {});
         if (!result.ok) return replyPrivately(respond, result.error.message);
         if (result.value.kind !== 'message' || !result.value.shareable) return replyPrivately(respond, 'That answer cannot be shared.');
-        await respond({ response_type: 'in_channel', replace_original: false, ...toSlackMessage({ ...result.value.message, blocks: [{ kind: 'context', parts: ['Shared by ', { person: { id: actor.id } }] }, ...result.value.message.blocks] }) });
+        await respond({
+          response_type: 'in_channel',
+          replace_original: false,
+          ...toSlackMessage({
+            ...result.value.message,
+            blocks: [{ kind: 'context', parts: ['Shared by ', { person: { id: actor.id } }] }, ...result.value.message.blocks],
+          }),
+        });
         return;
       }
       case 'requirement.review':
-        return openForm(client, runtime, actor, body.trigger_id, { form: 'requirement.review', requirementId: decoded.requirementId }, channelId);
+        return openForm(
+          client,
+          runtime,
+          actor,
+          body.trigger_id,
+          { form: 'requirement.review', requirementId: decoded.requirementId },
+          channelId,
+        );
       // Still valid / Retire under a requirement in the digest or a reminder: the review is evidence.
       case 'requirement.keep':
       case 'requirement.retire': {
-        const result = await runtime.core.reviewRequirement(actor, decoded.requirementId, decoded.kind === 'requirement.keep' ? 'still_valid' : 'retire');
+        const result = await runtime.core.reviewRequirement(
+          actor,
+          decoded.requirementId,
+          decoded.kind === 'requirement.keep' ? 'still_valid' : 'retire',
+        );
         if (!result.ok) return replyPrivately(respond, result.error.message);
         return showPrivately(reviewRecorded(result.value.requirement, result.value.review));
       }

@@ -13,13 +13,19 @@ import { toSlackMessage, toSlackModal } from '../block-kit.js';
 import type { SlackRuntime } from '../runtime.js';
 import { SLASH_COMMANDS } from '../surface.js';
 
-
 /** A private reply; failures to reach response_url are logged by Bolt and lose no data. */
 export async function replyPrivately(respond: RespondFn, text: string): Promise<void> {
   await respond({ response_type: 'ephemeral', ...toSlackMessage(textMessage(text)) });
 }
 
-export async function openForm(client: WebClient, runtime: SlackRuntime, actor: Actor, triggerId: string, request: FormRequest, channelId?: string): Promise<void> {
+export async function openForm(
+  client: WebClient,
+  runtime: SlackRuntime,
+  actor: Actor,
+  triggerId: string,
+  request: FormRequest,
+  channelId?: string,
+): Promise<void> {
   const metadata = { channel: channelId };
   switch (request.form) {
     case 'requirement.add':
@@ -45,7 +51,11 @@ export function registerCommandListeners(app: App, runtime: SlackRuntime): void 
       await ack();
       const workspaceId = await runtime.workspace(context, command.team_domain);
       const actor = await runtime.actor(client, workspaceId, command.user_id, command.user_name);
-      const place = { platform: 'slack' as const, channelId: command.channel_id, ...(command.channel_name ? { channelName: command.channel_name } : {}) };
+      const place = {
+        platform: 'slack' as const,
+        channelId: command.channel_id,
+        ...(command.channel_name ? { channelName: command.channel_name } : {}),
+      };
       const result = await runtime.core.runCommand(actor, `${name} ${command.text}`, { place });
       if (!result.ok) {
         await replyPrivately(respond, result.error.message);
@@ -56,10 +66,19 @@ export function registerCommandListeners(app: App, runtime: SlackRuntime): void 
         case 'message': {
           // Replies are private; read-only answers get a button to show them to the channel.
           const commandLine = `${name} ${command.text}`.trim();
-          const share = outcome.shareable && commandLine.length <= MAX_VALUE_LENGTH
-            ? [{ kind: 'actions' as const, buttons: [{ label: 'Share in channel', action: { kind: 'command.share' as const, command: commandLine } }] }]
-            : [];
-          await respond({ response_type: 'ephemeral', ...toSlackMessage({ ...outcome.message, blocks: [...outcome.message.blocks, ...share] }) });
+          const share =
+            outcome.shareable && commandLine.length <= MAX_VALUE_LENGTH
+              ? [
+                  {
+                    kind: 'actions' as const,
+                    buttons: [{ label: 'Share in channel', action: { kind: 'command.share' as const, command: commandLine } }],
+                  },
+                ]
+              : [];
+          await respond({
+            response_type: 'ephemeral',
+            ...toSlackMessage({ ...outcome.message, blocks: [...outcome.message.blocks, ...share] }),
+          });
           return;
         }
         case 'form':

@@ -36,13 +36,18 @@ export function registerHomeAndLifecycle(app: App, runtime: SlackRuntime, instal
     const matches = result.ok
       ? result.value.filter((r) => !query || r.id.toLowerCase().includes(query) || r.statement.toLowerCase().includes(query)).slice(0, 100)
       : [];
-    await ack({ options: matches.map((r) => ({ text: { type: 'plain_text' as const, text: `${r.id} ${r.statement}`.slice(0, 75) }, value: r.id })) });
+    await ack({
+      options: matches.map((r) => ({ text: { type: 'plain_text' as const, text: `${r.id} ${r.statement}`.slice(0, 75) }, value: r.id })),
+    });
   });
 
   const forget = async (teamId: string | undefined, enterpriseId: string | undefined, isEnterpriseInstall: boolean) => {
     if (!installations?.deleteInstallation) return;
     await installations.deleteInstallation({ teamId, enterpriseId, isEnterpriseInstall });
-    runtime.logger.info({ teamId, enterpriseId }, 'Slack tokens removed after uninstall; the workspace data stays until an admin purges it');
+    runtime.logger.info(
+      { teamId, enterpriseId },
+      'Slack tokens removed after uninstall; the workspace data stays until an admin purges it',
+    );
   };
   app.event('app_uninstalled', async ({ context }) => forget(context.teamId, context.enterpriseId, Boolean(context.isEnterpriseInstall)));
   app.event('tokens_revoked', async ({ event, context }) => {

@@ -21,8 +21,7 @@ interface ChannelMessage {
 const tsToDate = (ts: string) => new Date(Number(ts) * 1000);
 
 /** Mentions of the bot are how people address it, not part of the decision. */
-const withoutMention = (text: string, botUserId: string | undefined) =>
-  (botUserId ? text.replaceAll(`<@${botUserId}>`, '') : text).trim();
+const withoutMention = (text: string, botUserId: string | undefined) => (botUserId ? text.replaceAll(`<@${botUserId}>`, '') : text).trim();
 
 /** The thread's first message, which is what a decision thread is about. */
 async function threadRoot(client: WebClient, channel: string, threadTs: string): Promise<{ text: string; user?: string } | undefined> {
@@ -80,7 +79,10 @@ export function registerMessageListeners(app: App, runtime: SlackRuntime): void 
     const { channel, ts } = event.item;
     const { messages } = await client.conversations.history({ channel, latest: ts, inclusive: true, limit: 1 });
     // A reply is not in the channel's history; asked with a reply's ts, Slack returns its thread.
-    const found = messages?.[0]?.ts === ts ? messages[0] : (await client.conversations.replies({ channel, ts, limit: 200, inclusive: true })).messages?.find((m) => m.ts === ts);
+    const found =
+      messages?.[0]?.ts === ts
+        ? messages[0]
+        : (await client.conversations.replies({ channel, ts, limit: 200, inclusive: true })).messages?.find((m) => m.ts === ts);
     if (!found?.text) return;
     const threadId = found.thread_ts ?? ts;
     await runtime.ask(client, workspaceId, {

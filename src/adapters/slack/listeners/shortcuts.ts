@@ -8,11 +8,13 @@ import type { SlackRuntime } from '../runtime.js';
 import { SHORTCUT_IDS } from '../surface.js';
 import { openForm, replyPrivately } from './commands.js';
 
-
 /** Permalinks keep evidence findable; the form must open within Slack's trigger window, so wait briefly. */
 async function permalinkOf(client: WebClient, channel: string, ts: string): Promise<string | undefined> {
   const timeout = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 1000).unref());
-  const lookup = client.chat.getPermalink({ channel, message_ts: ts }).then((result) => result.permalink, () => undefined);
+  const lookup = client.chat.getPermalink({ channel, message_ts: ts }).then(
+    (result) => result.permalink,
+    () => undefined,
+  );
   return Promise.race([lookup, timeout]);
 }
 
@@ -32,19 +34,24 @@ export function registerShortcutListeners(app: App, runtime: SlackRuntime): void
       isThreadReply: threadId !== message.ts,
       origin: 'shortcut',
     });
-    if (result === 'skipped') await replyPrivately(respond, 'I have already asked about the decision in that thread; the answers are there.');
+    if (result === 'skipped')
+      await replyPrivately(respond, 'I have already asked about the decision in that thread; the answers are there.');
   });
 
-  for (const [id, form] of [[SHORTCUT_IDS.requirement, 'requirement.add'], [SHORTCUT_IDS.feedback, 'feedback.record']] as const) {
+  for (const [id, form] of [
+    [SHORTCUT_IDS.requirement, 'requirement.add'],
+    [SHORTCUT_IDS.feedback, 'feedback.record'],
+  ] as const) {
     app.shortcut<MessageShortcut>(id, async ({ shortcut, ack, context, client }) => {
       await ack();
       const workspaceId = await runtime.workspace(context);
       const actor = await runtime.actor(client, workspaceId, shortcut.user.id, shortcut.user.name);
       const text = (shortcut.message.text ?? '').slice(0, 3000);
       const link = await permalinkOf(client, shortcut.channel.id, shortcut.message.ts);
-      const request = form === 'requirement.add'
-        ? { form, prefill: { statement: text, sourceText: 'Slack message', ...(link ? { sourceLink: link } : {}) } }
-        : { form, prefill: { summary: text, ...(link ? { link } : {}) } };
+      const request =
+        form === 'requirement.add'
+          ? { form, prefill: { statement: text, sourceText: 'Slack message', ...(link ? { sourceLink: link } : {}) } }
+          : { form, prefill: { summary: text, ...(link ? { link } : {}) } };
       await openForm(client, runtime, actor, shortcut.trigger_id, request, shortcut.channel.id);
     });
   }

@@ -37,11 +37,17 @@ export function registerViewListeners(app: App, runtime: SlackRuntime): void {
     const place = channelId ? { platform: 'slack' as const, channelId } : undefined;
     const outcome = await runtime.core.submitForm(actor, { kind, context: metadata }, formValuesFromState(view.state.values), place);
     if (outcome.kind === 'invalid') {
-      await ack({ response_action: 'errors', errors: Object.fromEntries(outcome.errors.map((error) => [error.field, spellCommands(error.message, 'slack')])) });
+      await ack({
+        response_action: 'errors',
+        errors: Object.fromEntries(outcome.errors.map((error) => [error.field, spellCommands(error.message, 'slack')])),
+      });
       return;
     }
     await ack();
-    const text = outcome.kind === 'failed' ? { ...toSlackMessage({ fallback: outcome.message, blocks: [{ kind: 'text', parts: [outcome.message] }] }) } : toSlackMessage(outcome.message);
+    const text =
+      outcome.kind === 'failed'
+        ? { ...toSlackMessage({ fallback: outcome.message, blocks: [{ kind: 'text', parts: [outcome.message] }] }) }
+        : toSlackMessage(outcome.message);
     if (outcome.kind === 'done' && outcome.checkId) {
       const check = await runtime.core.getCheck(actor, outcome.checkId);
       if (check.ok && check.value.prompt) {

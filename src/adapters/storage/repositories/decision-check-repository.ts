@@ -22,7 +22,10 @@ export class KeyvDecisionCheckRepository implements DecisionCheckRepository {
 
   async listStarted(workspaceId: WorkspaceId, range: TimeRange): Promise<DecisionCheck[]> {
     const ids = await this.backend.index.range(keys.checksByStart(workspaceId), range.from.getTime(), range.to.getTime());
-    return loadAll<DecisionCheck>(this.backend.records, ids.map((id) => keys.check(workspaceId, id)));
+    return loadAll<DecisionCheck>(
+      this.backend.records,
+      ids.map((id) => keys.check(workspaceId, id)),
+    );
   }
 
   async addAnswer(answer: ImpactAnswer): Promise<void> {
@@ -33,7 +36,10 @@ export class KeyvDecisionCheckRepository implements DecisionCheckRepository {
 
   async listAnswers(workspaceId: WorkspaceId, checkId: string): Promise<ImpactAnswer[]> {
     const ids = await this.backend.index.range(keys.answersOf(workspaceId, checkId), EVERYTHING.min, EVERYTHING.max);
-    return loadAll<ImpactAnswer>(this.backend.records, ids.map((id) => keys.answer(workspaceId, checkId, id)));
+    return loadAll<ImpactAnswer>(
+      this.backend.records,
+      ids.map((id) => keys.answer(workspaceId, checkId, id)),
+    );
   }
 }
 
@@ -57,7 +63,10 @@ export class KeyvActionRepository implements ActionRepository {
 
   async listOpen(workspaceId: WorkspaceId): Promise<FollowUpAction[]> {
     const ids = await this.backend.index.range(keys.openActions(workspaceId), EVERYTHING.min, EVERYTHING.max);
-    const actions = await loadAll<FollowUpAction>(this.backend.records, ids.map((id) => keys.action(workspaceId, id)));
+    const actions = await loadAll<FollowUpAction>(
+      this.backend.records,
+      ids.map((id) => keys.action(workspaceId, id)),
+    );
     return actions.filter((action) => action.status === 'open');
   }
 

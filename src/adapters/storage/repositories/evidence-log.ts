@@ -17,7 +17,10 @@ export class KeyvEvidenceLog implements EvidenceLog {
 
   async listBetween(workspaceId: WorkspaceId, range: TimeRange): Promise<EvidenceEntry[]> {
     const seqs = await this.backend.index.range(keys.evidenceByTime(workspaceId), range.from.getTime(), range.to.getTime());
-    const entries = await loadAll<EvidenceEntry>(this.backend.records, seqs.map((seq) => keys.evidence(workspaceId, Number(seq))));
+    const entries = await loadAll<EvidenceEntry>(
+      this.backend.records,
+      seqs.map((seq) => keys.evidence(workspaceId, Number(seq))),
+    );
     return entries.sort((a, b) => a.seq - b.seq);
   }
 

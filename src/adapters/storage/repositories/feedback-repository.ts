@@ -18,6 +18,9 @@ export class KeyvFeedbackRepository implements FeedbackRepository {
 
   async listReceived(workspaceId: WorkspaceId, range: TimeRange): Promise<CustomerFeedback[]> {
     const ids = await this.backend.index.range(keys.feedbackByReceipt(workspaceId), range.from.getTime(), range.to.getTime());
-    return loadAll<CustomerFeedback>(this.backend.records, ids.map((id) => keys.feedback(workspaceId, id)));
+    return loadAll<CustomerFeedback>(
+      this.backend.records,
+      ids.map((id) => keys.feedback(workspaceId, id)),
+    );
   }
 }

@@ -13,7 +13,18 @@ import { KeyvWorkspaceRepository } from './workspace-repository.js';
 
 export type Repositories = Pick<
   CoreDeps,
-  'workspaces' | 'roles' | 'requirements' | 'checks' | 'actions' | 'feedback' | 'evidence' | 'channels' | 'claims' | 'counters' | 'seals' | 'privacy'
+  | 'workspaces'
+  | 'roles'
+  | 'requirements'
+  | 'checks'
+  | 'actions'
+  | 'feedback'
+  | 'evidence'
+  | 'channels'
+  | 'claims'
+  | 'counters'
+  | 'seals'
+  | 'privacy'
 >;
 
 export function createRepositories(backend: Backend): Repositories {

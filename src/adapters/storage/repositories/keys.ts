@@ -50,7 +50,10 @@ export const NO_DATE = 1e9;
 export const EVERYTHING = { min: Number.NEGATIVE_INFINITY, max: Number.POSITIVE_INFINITY } as const;
 
 /** Reads the records an index points at, skipping any whose write never completed. */
-export async function loadAll<T>(records: { getMany<V>(keys: readonly string[]): Promise<(V | undefined)[]> }, recordKeys: string[]): Promise<T[]> {
+export async function loadAll<T>(
+  records: { getMany<V>(keys: readonly string[]): Promise<(V | undefined)[]> },
+  recordKeys: string[],
+): Promise<T[]> {
   if (recordKeys.length === 0) return [];
   const values = await records.getMany<T>(recordKeys);
   return values.filter((value): value is T => value !== undefined);

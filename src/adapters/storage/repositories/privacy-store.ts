@@ -45,14 +45,20 @@ export class KeyvPrivacyStore implements PrivacyStore {
     const counts = { requirement: 0, review: 0, check: 0, answer: 0, action: 0, feedback: 0 };
 
     const requirementIds = await ids(keys.requirementsByNumber(workspaceId));
-    counts.requirement = await this.rewriteEach(requirementIds.map((id) => keys.requirement(workspaceId, id)), rewrite.requirement);
+    counts.requirement = await this.rewriteEach(
+      requirementIds.map((id) => keys.requirement(workspaceId, id)),
+      rewrite.requirement,
+    );
     for (const requirementId of requirementIds) {
       const reviewKeys = (await ids(keys.reviewsOf(workspaceId, requirementId))).map((id) => keys.review(workspaceId, requirementId, id));
       counts.review += await this.rewriteEach(reviewKeys, rewrite.review);
     }
 
     const checkIds = await ids(keys.checksByStart(workspaceId));
-    counts.check = await this.rewriteEach(checkIds.map((id) => keys.check(workspaceId, id)), rewrite.check);
+    counts.check = await this.rewriteEach(
+      checkIds.map((id) => keys.check(workspaceId, id)),
+      rewrite.check,
+    );
     // Follow-up actions are reached through the answers that created them, and through the open list.
     const actionIds = new Set(await ids(keys.openActions(workspaceId)));
     for (const checkId of checkIds) {
@@ -61,7 +67,10 @@ export class KeyvPrivacyStore implements PrivacyStore {
         if (answer.actionId) actionIds.add(answer.actionId);
       });
     }
-    counts.action = await this.rewriteEach([...actionIds].map((id) => keys.action(workspaceId, id)), rewrite.action);
+    counts.action = await this.rewriteEach(
+      [...actionIds].map((id) => keys.action(workspaceId, id)),
+      rewrite.action,
+    );
 
     const feedbackKeys = (await ids(keys.feedbackByReceipt(workspaceId))).map((id) => keys.feedback(workspaceId, id));
     counts.feedback = await this.rewriteEach(feedbackKeys, rewrite.feedback);

@@ -31,12 +31,18 @@ export class KeyvRequirementRepository implements RequirementRepository {
 
   async list(workspaceId: WorkspaceId): Promise<Requirement[]> {
     const ids = await this.backend.index.range(keys.requirementsByNumber(workspaceId), EVERYTHING.min, EVERYTHING.max);
-    return loadAll<Requirement>(this.backend.records, ids.map((id) => keys.requirement(workspaceId, id)));
+    return loadAll<Requirement>(
+      this.backend.records,
+      ids.map((id) => keys.requirement(workspaceId, id)),
+    );
   }
 
   async listReviewDue(workspaceId: WorkspaceId, date: IsoDate): Promise<Requirement[]> {
     const ids = await this.backend.index.range(keys.requirementsByReview(workspaceId), EVERYTHING.min, dayNumber(date) + 1);
-    const requirements = await loadAll<Requirement>(this.backend.records, ids.map((id) => keys.requirement(workspaceId, id)));
+    const requirements = await loadAll<Requirement>(
+      this.backend.records,
+      ids.map((id) => keys.requirement(workspaceId, id)),
+    );
     // The record is the truth: an index entry can lag a change made a moment ago by another instance.
     return requirements.filter((requirement) => requirement.status !== 'retired' && requirement.nextReviewOn <= date);
   }
@@ -48,7 +54,10 @@ export class KeyvRequirementRepository implements RequirementRepository {
 
   async listReviews(workspaceId: WorkspaceId, requirementId: string): Promise<RequirementReview[]> {
     const ids = await this.backend.index.range(keys.reviewsOf(workspaceId, requirementId), EVERYTHING.min, EVERYTHING.max);
-    return loadAll<RequirementReview>(this.backend.records, ids.map((id) => keys.review(workspaceId, requirementId, id)));
+    return loadAll<RequirementReview>(
+      this.backend.records,
+      ids.map((id) => keys.review(workspaceId, requirementId, id)),
+    );
   }
 
   private async indexReview(requirement: Requirement): Promise<void> {

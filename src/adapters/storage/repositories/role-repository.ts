@@ -27,12 +27,18 @@ export class KeyvRoleRepository implements RoleRepository {
 
   async list(workspaceId: WorkspaceId): Promise<RoleAssignment[]> {
     const users = await this.backend.index.range(keys.rolesIndex(workspaceId), EVERYTHING.min, EVERYTHING.max);
-    return loadAll<RoleAssignment>(this.backend.records, users.map((user) => keys.role(workspaceId, user)));
+    return loadAll<RoleAssignment>(
+      this.backend.records,
+      users.map((user) => keys.role(workspaceId, user)),
+    );
   }
 
   async listByRole(workspaceId: WorkspaceId, role: Role): Promise<RoleAssignment[]> {
     const users = await this.backend.index.range(keys.roleIndex(workspaceId, role), EVERYTHING.min, EVERYTHING.max);
-    const assignments = await loadAll<RoleAssignment>(this.backend.records, users.map((user) => keys.role(workspaceId, user)));
+    const assignments = await loadAll<RoleAssignment>(
+      this.backend.records,
+      users.map((user) => keys.role(workspaceId, user)),
+    );
     // The record is the truth; the per-role index may briefly lag a concurrent change.
     return assignments.filter((assignment) => assignment.role === role);
   }

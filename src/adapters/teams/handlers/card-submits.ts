@@ -19,7 +19,13 @@ import { formFor } from './forms.js';
 
 const OUT_OF_DATE = 'That card is out of date or was not made by me. Please use the newest message, or type `help`.';
 
-export async function handleCardSubmit(runtime: TeamsRuntime, context: TurnContext, actor: Actor, where: TeamsWhere, value: unknown): Promise<void> {
+export async function handleCardSubmit(
+  runtime: TeamsRuntime,
+  context: TurnContext,
+  actor: Actor,
+  where: TeamsWhere,
+  value: unknown,
+): Promise<void> {
   const kind = formSubmitKind(value);
   if (kind) return submitForm(runtime, context, actor, where, kind, value as Record<string, unknown>);
   const action = decodeCardAction(value);
@@ -27,7 +33,8 @@ export async function handleCardSubmit(runtime: TeamsRuntime, context: TurnConte
   const core = runtime.core;
   switch (action.kind) {
     case 'check.answer': {
-      if (action.impact !== 'positive') return openForm(runtime, context, actor, 'check.answer', { checkId: action.checkId, impact: action.impact });
+      if (action.impact !== 'positive')
+        return openForm(runtime, context, actor, 'check.answer', { checkId: action.checkId, impact: action.impact });
       const result = await core.answerCheck(actor, action.checkId, { impact: 'positive' });
       if (!result.ok) return void (await replyText(context, result.error.message));
       return refreshPrompt(runtime, context, result.value.check);
@@ -48,8 +55,14 @@ export async function handleCardSubmit(runtime: TeamsRuntime, context: TurnConte
     // Still valid / Retire under a requirement in the digest or a reminder: the review is evidence.
     case 'requirement.keep':
     case 'requirement.retire': {
-      const result = await core.reviewRequirement(actor, action.requirementId, action.kind === 'requirement.keep' ? 'still_valid' : 'retire');
-      return void (await (result.ok ? replyWith(context, reviewRecorded(result.value.requirement, result.value.review)) : replyText(context, result.error.message)));
+      const result = await core.reviewRequirement(
+        actor,
+        action.requirementId,
+        action.kind === 'requirement.keep' ? 'still_valid' : 'retire',
+      );
+      return void (await (result.ok
+        ? replyWith(context, reviewRecorded(result.value.requirement, result.value.review))
+        : replyText(context, result.error.message)));
     }
     case 'digest.reviewed': {
       const result = await core.markDigestReviewed(actor, action.digestId);
@@ -61,7 +74,13 @@ export async function handleCardSubmit(runtime: TeamsRuntime, context: TurnConte
   }
 }
 
-async function openForm(runtime: TeamsRuntime, context: TurnContext, actor: Actor, kind: FormKind, formContext: Record<string, string>): Promise<void> {
+async function openForm(
+  runtime: TeamsRuntime,
+  context: TurnContext,
+  actor: Actor,
+  kind: FormKind,
+  formContext: Record<string, string>,
+): Promise<void> {
   const form = await formFor(runtime, actor, kind, formContext);
   if (typeof form === 'string') return void (await replyText(context, form));
   await reply(context, formActivity(form, {}, formContext.impact ? { values: { impact: formContext.impact } } : {}));
@@ -70,11 +89,21 @@ async function openForm(runtime: TeamsRuntime, context: TurnContext, actor: Acto
 /** The submit's context (ids the card carried), without inputs and our marker. */
 function submittedContext(value: Record<string, unknown>, fieldIds: ReadonlySet<string>): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(value).filter((entry): entry is [string, string] => entry[0] !== FORM_KEY && !fieldIds.has(entry[0]) && typeof entry[1] === 'string' && entry[1].length <= 200),
+    Object.entries(value).filter(
+      (entry): entry is [string, string] =>
+        entry[0] !== FORM_KEY && !fieldIds.has(entry[0]) && typeof entry[1] === 'string' && entry[1].length <= 200,
+    ),
   );
 }
 
-async function submitForm(runtime: TeamsRuntime, context: TurnContext, actor: Actor, where: TeamsWhere, kind: FormKind, value: Record<string, unknown>): Promise<void> {
+async function submitForm(
+  runtime: TeamsRuntime,
+  context: TurnContext,
+  actor: Actor,
+  where: TeamsWhere,
+  kind: FormKind,
+  value: Record<string, unknown>,
+): Promise<void> {
   // The form is rebuilt from what the card claims to be about; the core re-checks everything.
   const probe = await formFor(runtime, actor, kind, submittedContext(value, new Set()));
   if (typeof probe === 'string') return void (await replyText(context, probe));

@@ -15,12 +15,22 @@ import { postCheck } from './decisions.js';
 import { sendForm } from './forms.js';
 
 export function runTeamsCommand(runtime: TeamsRuntime, actor: Actor, where: TeamsWhere, text: string): Promise<Result<CommandOutcome>> {
-  const place = { platform: 'teams' as const, channelId: where.channelId, ...(where.channelName ? { channelName: where.channelName } : {}) };
+  const place = {
+    platform: 'teams' as const,
+    channelId: where.channelId,
+    ...(where.channelName ? { channelName: where.channelName } : {}),
+  };
   return runtime.core.runCommand(actor, text, { place });
 }
 
 /** Shows what a command produced: a message, a form card, or a new decision check. */
-export async function showOutcome(runtime: TeamsRuntime, context: TurnContext, actor: Actor, where: TeamsWhere, result: Result<CommandOutcome>): Promise<void> {
+export async function showOutcome(
+  runtime: TeamsRuntime,
+  context: TurnContext,
+  actor: Actor,
+  where: TeamsWhere,
+  result: Result<CommandOutcome>,
+): Promise<void> {
   if (!result.ok) {
     await replyText(context, result.error.message);
     return;

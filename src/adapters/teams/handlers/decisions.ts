@@ -11,7 +11,12 @@ import { messageActivity, replace, reply } from '../replies.js';
 import type { TeamsRuntime } from '../runtime.js';
 import type { TeamsWhere } from '../teams-activity.js';
 
-export async function askAbout(runtime: TeamsRuntime, context: TurnContext, where: TeamsWhere, seen: SeenMessage): Promise<'asked' | 'skipped'> {
+export async function askAbout(
+  runtime: TeamsRuntime,
+  context: TurnContext,
+  where: TeamsWhere,
+  seen: SeenMessage,
+): Promise<'asked' | 'skipped'> {
   const plan = await runtime.core.planPrompt(where.workspaceId, seen);
   if (plan.kind === 'skip') {
     runtime.logger.debug({ workspaceId: where.workspaceId, reason: plan.reason }, 'no prompt');
@@ -29,10 +34,19 @@ export async function askAbout(runtime: TeamsRuntime, context: TurnContext, wher
 }
 
 /** A check started by command or form: its own card, whose thread holds the answers. */
-export async function postCheck(runtime: TeamsRuntime, context: TurnContext, where: TeamsWhere, requester: { id: string; name?: string }, check: DecisionCheck): Promise<void> {
+export async function postCheck(
+  runtime: TeamsRuntime,
+  context: TurnContext,
+  where: TeamsWhere,
+  requester: { id: string; name?: string },
+  check: DecisionCheck,
+): Promise<void> {
   const prompt = await runtime.core.currentPrompt(check);
   const header = { kind: 'text' as const, parts: ['Decision check from ', { person: requester }, ': ', { user: check.text }] };
-  const messageId = await reply(context, messageActivity({ fallback: `Decision check: ${check.text}`, blocks: [header, ...prompt.blocks] }));
+  const messageId = await reply(
+    context,
+    messageActivity({ fallback: `Decision check: ${check.text}`, blocks: [header, ...prompt.blocks] }),
+  );
   if (messageId) await runtime.core.attachPrompt(check, { channelId: where.conversationId, messageId });
 }
 

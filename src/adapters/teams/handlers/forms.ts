@@ -9,7 +9,12 @@ import { formActivity, reply, replyText } from '../replies.js';
 import type { TeamsRuntime } from '../runtime.js';
 
 /** Builds the form for a kind and its context, or explains why it cannot (unknown id, no access). */
-export async function formFor(runtime: TeamsRuntime, actor: Actor, kind: FormKind, context: Readonly<Record<string, string>>): Promise<Form | string> {
+export async function formFor(
+  runtime: TeamsRuntime,
+  actor: Actor,
+  kind: FormKind,
+  context: Readonly<Record<string, string>>,
+): Promise<Form | string> {
   switch (kind) {
     case 'check.answer': {
       const check = await runtime.core.getCheck(actor, context.checkId ?? '');

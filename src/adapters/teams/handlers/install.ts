@@ -18,5 +18,8 @@ export async function handleInstall(runtime: TeamsRuntime, context: TurnContext,
 
 export async function handleUninstall(runtime: TeamsRuntime, where: TeamsWhere): Promise<void> {
   await runtime.references.forgetConversation(where.workspaceId, where.channelId);
-  runtime.logger.info({ workspaceId: where.workspaceId }, 'Teams app removed from a conversation; its reference is deleted and the data stays');
+  runtime.logger.info(
+    { workspaceId: where.workspaceId },
+    'Teams app removed from a conversation; its reference is deleted and the data stays',
+  );
 }

@@ -34,7 +34,13 @@ export async function handleMessage(runtime: TeamsRuntime, context: TurnContext,
   const addressed = where.kind === 'personal' || mentionsBot(activity);
   const postedAt = activity.timestamp ? new Date(activity.timestamp) : new Date();
   const seen = (origin: 'detected' | 'mention'): SeenMessage => ({
-    place: { platform: 'teams', channelId: where.channelId, threadId: where.threadId, messageId: activity.id ?? where.threadId, ...(where.channelName ? { channelName: where.channelName } : {}) },
+    place: {
+      platform: 'teams',
+      channelId: where.channelId,
+      threadId: where.threadId,
+      messageId: activity.id ?? where.threadId,
+      ...(where.channelName ? { channelName: where.channelName } : {}),
+    },
     text,
     author: { id: from.id, ...(from.name ? { name: from.name } : {}) },
     postedAt: Number.isNaN(postedAt.getTime()) ? new Date() : postedAt,
@@ -51,8 +57,16 @@ export async function handleMessage(runtime: TeamsRuntime, context: TurnContext,
   if (inThread && CHECK_THIS.test(text)) {
     // Only the thread's first message says what was decided; a reply cannot fetch it without
     // Graph permissions we do not ask for. If the bot read the thread's start, it has asked already.
-    const asked = await runtime.core.getCheck(actor, threadCheckId({ platform: 'teams', channelId: where.channelId, threadId: where.threadId }));
-    await replyText(context, asked.ok ? 'I have already asked about this thread\'s decision: answer on the card in this thread.' : 'Say what was decided, e.g. `check We move support hours to 9-17`, and I will ask about it here.');
+    const asked = await runtime.core.getCheck(
+      actor,
+      threadCheckId({ platform: 'teams', channelId: where.channelId, threadId: where.threadId }),
+    );
+    await replyText(
+      context,
+      asked.ok
+        ? "I have already asked about this thread's decision: answer on the card in this thread."
+        : 'Say what was decided, e.g. `check We move support hours to 9-17`, and I will ask about it here.',
+    );
     return;
   }
   const result = await runTeamsCommand(runtime, actor, where, text);

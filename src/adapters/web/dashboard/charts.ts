@@ -47,7 +47,12 @@ export function chartConfig(spec: ChartSpec): Record<string, unknown> {
     type: spec.type,
     data: {
       labels: spec.labels,
-      datasets: spec.series.map((series) => ({ label: series.label, data: series.values, backgroundColor: series.colour, borderWidth: bar ? 0 : 1 })),
+      datasets: spec.series.map((series) => ({
+        label: series.label,
+        data: series.values,
+        backgroundColor: series.colour,
+        borderWidth: bar ? 0 : 1,
+      })),
     },
     options: {
       // Figures are read, not watched: no animation, and screenshots show the final picture.
@@ -63,8 +68,9 @@ export function chartConfig(spec: ChartSpec): Record<string, unknown> {
 
 /** One sentence for screen readers: the chart's title and every value. */
 function summary(spec: ChartSpec): string {
-  const parts = spec.series.map((series) =>
-    `${spec.series.length > 1 ? `${series.label}: ` : ''}${spec.labels.map((label, index) => `${label} ${count(series.values[index] ?? 0)}`).join(', ')}`,
+  const parts = spec.series.map(
+    (series) =>
+      `${spec.series.length > 1 ? `${series.label}: ` : ''}${spec.labels.map((label, index) => `${label} ${count(series.values[index] ?? 0)}`).join(', ')}`,
   );
   return `${spec.title}. ${parts.join('; ')}.`;
 }
@@ -74,9 +80,11 @@ export function chartFigure(spec: ChartSpec): SafeHtml {
   const heading = `${spec.id}-title`;
   return html`<figure class="chart" id="${spec.id}" aria-labelledby="${heading}">
 <figcaption id="${heading}">${spec.title}</figcaption>
-${total === 0
-  ? html`<p class="chart-empty">${spec.empty}</p>`
-  : html`<div class="chart-box${spec.horizontal ? ' chart-box-tall' : ''}"><canvas role="img" aria-label="${summary(spec)}" data-chart="${jsonAttribute(chartConfig(spec))}"></canvas></div>`}
+${
+  total === 0
+    ? html`<p class="chart-empty">${spec.empty}</p>`
+    : html`<div class="chart-box${spec.horizontal ? ' chart-box-tall' : ''}"><canvas role="img" aria-label="${summary(spec)}" data-chart="${jsonAttribute(chartConfig(spec))}"></canvas></div>`
+}
 <details class="chart-data"><summary>The numbers</summary>
 <table>
 <thead><tr><th scope="col">${spec.labelHeading}</th>${spec.series.map((series) => html`<th scope="col">${series.label}</th>`)}</tr></thead>

@@ -25,8 +25,8 @@ export interface DashboardPageInput {
 
 export function dashboardPage(input: DashboardPageInput): string {
   const { workspace, grant, link, view } = input;
-  const nav = html`<nav class="sections" aria-label="Dashboard sections"><ul>${VIEWS.map((name) =>
-    html`<li><a href="${link.view(name)}"${name === view ? html` aria-current="page"` : ''}>${VIEW_TITLES[name]}</a></li>`,
+  const nav = html`<nav class="sections" aria-label="Dashboard sections"><ul>${VIEWS.map(
+    (name) => html`<li><a href="${link.view(name)}"${name === view ? html` aria-current="page"` : ''}>${VIEW_TITLES[name]}</a></li>`,
   )}</ul></nav>`;
   return page({
     title: `${VIEW_TITLES[view]} · ${workspace.name} · Customer focus`,

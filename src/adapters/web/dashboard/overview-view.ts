@@ -29,13 +29,49 @@ function card(item: Card): SafeHtml {
 function cards(figures: DashboardFigures, verification: VerificationStatus | undefined): SafeHtml {
   const week = figures.trend.at(-1);
   const items: Card[] = [
-    { id: 'checks-this-week', label: 'Decision checks this week', value: week?.started ?? 0, detail: `${count(week?.answered ?? 0)} answered, ${count(week?.awaiting ?? 0)} waiting` },
-    { id: 'actions-open', label: 'Open follow-up actions', value: figures.actions.open, detail: `${count(figures.actions.overdue)} overdue, ${count(figures.actions.dueSoon)} due within 7 days`, alert: figures.actions.overdue > 0 },
-    { id: 'requirements-active', label: 'Requirements in the register', value: figures.requirements.active, detail: `${count(figures.requirements.retired)} retired` },
-    { id: 'reviews-overdue', label: 'Requirement reviews overdue', value: figures.reviews.overdue, detail: `${count(figures.reviews.dueSoon)} more due within ${REVIEW_SOON_DAYS} days`, alert: figures.reviews.overdue > 0 },
-    { id: 'feedback-12-weeks', label: 'Customer feedback, 12 weeks', value: figures.feedback.total, detail: `${count(figures.feedback.bySentiment.negative)} negative, ${count(figures.feedback.bySentiment.positive)} positive`, alert: figures.feedback.bySentiment.negative > 0 },
+    {
+      id: 'checks-this-week',
+      label: 'Decision checks this week',
+      value: week?.started ?? 0,
+      detail: `${count(week?.answered ?? 0)} answered, ${count(week?.awaiting ?? 0)} waiting`,
+    },
+    {
+      id: 'actions-open',
+      label: 'Open follow-up actions',
+      value: figures.actions.open,
+      detail: `${count(figures.actions.overdue)} overdue, ${count(figures.actions.dueSoon)} due within 7 days`,
+      alert: figures.actions.overdue > 0,
+    },
+    {
+      id: 'requirements-active',
+      label: 'Requirements in the register',
+      value: figures.requirements.active,
+      detail: `${count(figures.requirements.retired)} retired`,
+    },
+    {
+      id: 'reviews-overdue',
+      label: 'Requirement reviews overdue',
+      value: figures.reviews.overdue,
+      detail: `${count(figures.reviews.dueSoon)} more due within ${REVIEW_SOON_DAYS} days`,
+      alert: figures.reviews.overdue > 0,
+    },
+    {
+      id: 'feedback-12-weeks',
+      label: 'Customer feedback, 12 weeks',
+      value: figures.feedback.total,
+      detail: `${count(figures.feedback.bySentiment.negative)} negative, ${count(figures.feedback.bySentiment.positive)} positive`,
+      alert: figures.feedback.bySentiment.negative > 0,
+    },
     ...(verification
-      ? [{ id: 'evidence-entries', label: 'Evidence entries', value: verification.lastSeq, detail: verification.state === 'verified' ? 'log verified' : 'verification FAILED', alert: verification.state === 'failed' }]
+      ? [
+          {
+            id: 'evidence-entries',
+            label: 'Evidence entries',
+            value: verification.lastSeq,
+            detail: verification.state === 'verified' ? 'log verified' : 'verification FAILED',
+            alert: verification.state === 'failed',
+          },
+        ]
       : []),
   ];
   return html`<ul class="cards" aria-label="Headline figures">${items.map(card)}</ul>`;
@@ -63,7 +99,13 @@ function charts(figures: DashboardFigures): SafeHtml {
       labelHeading: 'Impact',
       type: 'doughnut',
       labels: IMPACTS.map((impact) => IMPACT_LABELS[impact]),
-      series: [{ label: 'Answers', values: IMPACTS.map((impact) => figures.impactMix[impact]), colour: [COLOURS.green, COLOURS.vermillion, COLOURS.grey, COLOURS.orange] }],
+      series: [
+        {
+          label: 'Answers',
+          values: IMPACTS.map((impact) => figures.impactMix[impact]),
+          colour: [COLOURS.green, COLOURS.vermillion, COLOURS.grey, COLOURS.orange],
+        },
+      ],
       empty: 'No answers in the last 12 weeks yet.',
     },
     {
@@ -81,7 +123,13 @@ function charts(figures: DashboardFigures): SafeHtml {
       labelHeading: 'Category',
       type: 'bar',
       labels: REQUIREMENT_CATEGORIES.map(words),
-      series: [{ label: 'Requirements', values: REQUIREMENT_CATEGORIES.map((category) => figures.requirements.byCategory[category]), colour: COLOURS.blue }],
+      series: [
+        {
+          label: 'Requirements',
+          values: REQUIREMENT_CATEGORIES.map((category) => figures.requirements.byCategory[category]),
+          colour: COLOURS.blue,
+        },
+      ],
       empty: 'The register is empty.',
     },
     {
@@ -90,7 +138,13 @@ function charts(figures: DashboardFigures): SafeHtml {
       labelHeading: 'Status',
       type: 'bar',
       labels: REQUIREMENT_STATUSES.map(words),
-      series: [{ label: 'Requirements', values: REQUIREMENT_STATUSES.map((status) => figures.requirements.byStatus[status]), colour: [COLOURS.sky, COLOURS.green, COLOURS.orange, COLOURS.vermillion, COLOURS.grey] }],
+      series: [
+        {
+          label: 'Requirements',
+          values: REQUIREMENT_STATUSES.map((status) => figures.requirements.byStatus[status]),
+          colour: [COLOURS.sky, COLOURS.green, COLOURS.orange, COLOURS.vermillion, COLOURS.grey],
+        },
+      ],
       empty: 'The register is empty.',
     },
     {
@@ -99,7 +153,13 @@ function charts(figures: DashboardFigures): SafeHtml {
       labelHeading: 'Sentiment',
       type: 'doughnut',
       labels: SENTIMENTS.map(words),
-      series: [{ label: 'Feedback', values: SENTIMENTS.map((sentiment) => figures.feedback.bySentiment[sentiment]), colour: [COLOURS.green, COLOURS.grey, COLOURS.vermillion] }],
+      series: [
+        {
+          label: 'Feedback',
+          values: SENTIMENTS.map((sentiment) => figures.feedback.bySentiment[sentiment]),
+          colour: [COLOURS.green, COLOURS.grey, COLOURS.vermillion],
+        },
+      ],
       empty: 'No customer feedback in the last 12 weeks yet.',
     },
     {
@@ -123,11 +183,13 @@ function noise(figures: DashboardFigures): SafeHtml {
   return html`<section aria-labelledby="noise-title" class="panel">
 <h2 id="noise-title">Unasked prompts per channel, last 30 days</h2>
 <p class="hint">How the bot's own questions were received: many ignored or "not a decision" answers mean the channel finds it noisy.</p>
-${figures.noise.length === 0
-  ? html`<p>No unasked prompts yet.</p>`
-  : html`<table class="data" data-table="noise"><caption class="visually-hidden">Unasked prompts per channel</caption>
+${
+  figures.noise.length === 0
+    ? html`<p>No unasked prompts yet.</p>`
+    : html`<table class="data" data-table="noise"><caption class="visually-hidden">Unasked prompts per channel</caption>
 <thead><tr><th scope="col">Channel</th><th scope="col">Sent</th><th scope="col">Answered</th><th scope="col">Not a decision</th><th scope="col">Ignored a day</th></tr></thead>
-<tbody>${figures.noise.map((channel) => html`<tr><th scope="row">${channel.channelId}</th><td>${count(channel.sent)}</td><td>${count(channel.answered)}</td><td>${count(channel.dismissed)}</td><td>${count(channel.ignored)}</td></tr>`)}</tbody></table>`}
+<tbody>${figures.noise.map((channel) => html`<tr><th scope="row">${channel.channelId}</th><td>${count(channel.sent)}</td><td>${count(channel.answered)}</td><td>${count(channel.dismissed)}</td><td>${count(channel.ignored)}</td></tr>`)}</tbody></table>`
+}
 </section>`;
 }
 
@@ -160,7 +222,12 @@ function auditPack(link: DashboardLink): SafeHtml {
 </section>`;
 }
 
-export function overviewView(figures: DashboardFigures, verification: VerificationStatus | undefined, link: DashboardLink, showAuditPack: boolean): SafeHtml {
+export function overviewView(
+  figures: DashboardFigures,
+  verification: VerificationStatus | undefined,
+  link: DashboardLink,
+  showAuditPack: boolean,
+): SafeHtml {
   return html`<h1 class="page-title">Overview</h1>
 <p class="hint">Weeks run Monday to Sunday in ${figures.workspace.timeZone}; the trend covers ${figures.period.from} to ${figures.period.to}.</p>
 ${cards(figures, verification)}

@@ -96,7 +96,12 @@ export function dashboardRouter(core: Core): Router {
       return undefined;
     }
     const { grant } = checked;
-    return { grant, workspace, link: new DashboardLink(grant.workspaceId, token), viewer: { workspaceId: grant.workspaceId, role: grant.role } };
+    return {
+      grant,
+      workspace,
+      link: new DashboardLink(grant.workspaceId, token),
+      viewer: { workspaceId: grant.workspaceId, role: grant.role },
+    };
   }
 
   async function content(opened: Opened, view: ViewName, params: Record<string, string>): Promise<SafeHtml> {
@@ -146,7 +151,11 @@ export function dashboardRouter(core: Core): Router {
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       const status = error.code === 'permission.denied' ? 403 : 400;
-      sendHtml(res, status, dashboardPage({ ...opened, view, content: problemContent(view, spellCommands(error.message, 'slack'), opened.link) }));
+      sendHtml(
+        res,
+        status,
+        dashboardPage({ ...opened, view, content: problemContent(view, spellCommands(error.message, 'slack'), opened.link) }),
+      );
     }
   });
 
@@ -157,7 +166,12 @@ export function dashboardRouter(core: Core): Router {
     if (!(TABLES as readonly string[]).includes(table)) return sendRefusal(res, 'not-found');
     const params = queryParams(req);
     try {
-      const download = await downloadTable(deps, { ...opened.viewer, linkId: opened.grant.id, issuedTo: opened.grant.issuedTo }, table as TableName, filterParams(params));
+      const download = await downloadTable(
+        deps,
+        { ...opened.viewer, linkId: opened.grant.id, issuedTo: opened.grant.issuedTo },
+        table as TableName,
+        filterParams(params),
+      );
       res.setHeader('cache-control', 'no-store');
       res.setHeader('content-type', 'text/csv; charset=utf-8');
       res.setHeader('content-disposition', `attachment; filename="${download.fileName}"`);
@@ -166,7 +180,11 @@ export function dashboardRouter(core: Core): Router {
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       const view = table as ViewName;
-      sendHtml(res, error.code === 'permission.denied' ? 403 : 400, dashboardPage({ ...opened, view, content: problemContent(view, spellCommands(error.message, 'slack'), opened.link) }));
+      sendHtml(
+        res,
+        error.code === 'permission.denied' ? 403 : 400,
+        dashboardPage({ ...opened, view, content: problemContent(view, spellCommands(error.message, 'slack'), opened.link) }),
+      );
     }
   });
 
@@ -178,7 +196,15 @@ export function dashboardRouter(core: Core): Router {
       res.redirect(303, await auditPackDownload(deps, opened.grant, queryParams(req).period ?? ''));
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      sendHtml(res, error.code === 'permission.denied' ? 403 : 400, dashboardPage({ ...opened, view: 'overview', content: problemContent('overview', spellCommands(error.message, 'slack'), opened.link) }));
+      sendHtml(
+        res,
+        error.code === 'permission.denied' ? 403 : 400,
+        dashboardPage({
+          ...opened,
+          view: 'overview',
+          content: problemContent('overview', spellCommands(error.message, 'slack'), opened.link),
+        }),
+      );
     }
   });
 

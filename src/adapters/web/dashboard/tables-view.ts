@@ -68,7 +68,8 @@ function dataTable<T>(table: TableName, caption: string, columns: readonly Colum
 }
 
 function paging(table: TableName, context: TableContext, page: TablePage<unknown>): SafeHtml {
-  const link = (n: number, label: string, rel: string) => html`<a href="${context.link.view(table, { ...context.params, page: String(n) })}" rel="${rel}">${label}</a>`;
+  const link = (n: number, label: string, rel: string) =>
+    html`<a href="${context.link.view(table, { ...context.params, page: String(n) })}" rel="${rel}">${label}</a>`;
   const download = context.canDownload
     ? html`<a class="download" href="${context.link.download(table, { ...context.params, page: undefined })}" download>Download CSV (${plural(page.total, 'row', 'rows')})</a>`
     : html`<span class="hint">Managers and auditors can download this table.</span>`;
@@ -79,7 +80,15 @@ ${download}
 </div>`;
 }
 
-function tableSection(table: TableName, title: string, intro: HtmlValue, context: TableContext, fields: readonly FilterField[], body: SafeHtml, page: TablePage<unknown>): SafeHtml {
+function tableSection(
+  table: TableName,
+  title: string,
+  intro: HtmlValue,
+  context: TableContext,
+  fields: readonly FilterField[],
+  body: SafeHtml,
+  page: TablePage<unknown>,
+): SafeHtml {
   return html`<h1 class="page-title">${title}</h1>
 <p class="hint">${intro}</p>
 ${filterForm(table, context, fields)}
@@ -103,54 +112,134 @@ export function requirementsTable(page: TablePage<Requirement>, context: TableCo
     { header: 'Category', cell: (r) => r.category },
     { header: 'Status', cell: (r) => html`<span class="status status-${r.status}">${words(r.status)}</span>` },
     { header: 'Owner', cell: (r) => person(r.owner) || html`<span class="hint">nobody yet</span>` },
-    { header: 'Next review', cell: (r) => (r.status !== 'retired' && r.nextReviewOn < today ? html`<span class="overdue">${r.nextReviewOn} (overdue)</span>` : r.nextReviewOn), kind: 'nowrap' },
+    {
+      header: 'Next review',
+      cell: (r) =>
+        r.status !== 'retired' && r.nextReviewOn < today ? html`<span class="overdue">${r.nextReviewOn} (overdue)</span>` : r.nextReviewOn,
+      kind: 'nowrap',
+    },
   ];
-  return tableSection('requirements', 'Customer requirements', 'The register: what customers need or expect, stated, implied or obligatory (ISO 9001 8.2.2).', context, [
-    { name: 'status', label: 'Status', kind: 'select', options: [option('active', 'not retired'), option('all', 'any, retired included'), ...REQUIREMENT_STATUSES.map((s) => option(s))] },
-    { name: 'type', label: 'Type', kind: 'select', options: [everything('any type'), ...REQUIREMENT_TYPES.map((t) => option(t))] },
-    { name: 'category', label: 'Category', kind: 'select', options: [everything('any category'), ...REQUIREMENT_CATEGORIES.map((c) => option(c))] },
-    { name: 'q', label: 'Search', kind: 'search' },
-  ], dataTable('requirements', 'Customer requirements', columns, page.rows), page);
+  return tableSection(
+    'requirements',
+    'Customer requirements',
+    'The register: what customers need or expect, stated, implied or obligatory (ISO 9001 8.2.2).',
+    context,
+    [
+      {
+        name: 'status',
+        label: 'Status',
+        kind: 'select',
+        options: [option('active', 'not retired'), option('all', 'any, retired included'), ...REQUIREMENT_STATUSES.map((s) => option(s))],
+      },
+      { name: 'type', label: 'Type', kind: 'select', options: [everything('any type'), ...REQUIREMENT_TYPES.map((t) => option(t))] },
+      {
+        name: 'category',
+        label: 'Category',
+        kind: 'select',
+        options: [everything('any category'), ...REQUIREMENT_CATEGORIES.map((c) => option(c))],
+      },
+      { name: 'q', label: 'Search', kind: 'search' },
+    ],
+    dataTable('requirements', 'Customer requirements', columns, page.rows),
+    page,
+  );
 }
 
 // --- Decision checks -----------------------------------------------------------------------
 
 function answersCell(summary: AnswerSummary | undefined): HtmlValue {
   if (!summary || summary.answers === 0) return html`<span class="hint">none</span>`;
-  const parts = IMPACTS.filter((impact) => summary.byImpact[impact] > 0).map((impact) => `${summary.byImpact[impact]} ${IMPACT_LABELS[impact].toLowerCase()}`);
+  const parts = IMPACTS.filter((impact) => summary.byImpact[impact] > 0).map(
+    (impact) => `${summary.byImpact[impact]} ${IMPACT_LABELS[impact].toLowerCase()}`,
+  );
   return `${summary.answers}: ${parts.join(', ')}`;
 }
 
-export function checksTable(page: TablePage<DecisionCheck>, summaries: ReadonlyMap<string, AnswerSummary>, context: TableContext, window: { from: string; to: string }): SafeHtml {
+export function checksTable(
+  page: TablePage<DecisionCheck>,
+  summaries: ReadonlyMap<string, AnswerSummary>,
+  context: TableContext,
+  window: { from: string; to: string },
+): SafeHtml {
   const columns: Column<DecisionCheck>[] = [
     { header: 'Started', cell: (c) => localMinute(c.startedAt, context.timeZone), kind: 'nowrap' },
     { header: 'Decision', cell: (c) => excerpt(c.text, 300), kind: 'wide' },
     { header: 'Channel', cell: (c) => (c.place.channelName ? `#${c.place.channelName}` : c.place.channelId) },
     { header: 'Asked because', cell: (c) => c.origin },
-    { header: 'Status', cell: (c) => html`<span class="status status-${c.status}">${c.status === 'dismissed' ? 'not a decision' : c.status}</span>` },
+    {
+      header: 'Status',
+      cell: (c) => html`<span class="status status-${c.status}">${c.status === 'dismissed' ? 'not a decision' : c.status}</span>`,
+    },
     { header: 'Answers', cell: (c) => answersCell(summaries.get(c.id)) },
   ];
-  return tableSection('checks', 'Decision checks', `"How does this decision affect customers?", asked ${window.from} to ${window.to} (ISO 9001 5.1.2, 8.5.6). At most ${WINDOWS.checks.maxDays} days at a time.`, context, [
-    ...windowFields(),
-    { name: 'status', label: 'Status', kind: 'select', options: [everything('any status'), ...CHECK_STATUSES.map((s) => option(s, s === 'dismissed' ? 'not a decision' : s))] },
-    { name: 'origin', label: 'Asked because', kind: 'select', options: [everything('any reason'), ...CHECK_ORIGINS.map((o) => option(o))] },
-    { name: 'q', label: 'Search', kind: 'search' },
-  ], dataTable('checks', 'Decision checks', columns, page.rows), page);
+  return tableSection(
+    'checks',
+    'Decision checks',
+    `"How does this decision affect customers?", asked ${window.from} to ${window.to} (ISO 9001 5.1.2, 8.5.6). At most ${WINDOWS.checks.maxDays} days at a time.`,
+    context,
+    [
+      ...windowFields(),
+      {
+        name: 'status',
+        label: 'Status',
+        kind: 'select',
+        options: [everything('any status'), ...CHECK_STATUSES.map((s) => option(s, s === 'dismissed' ? 'not a decision' : s))],
+      },
+      {
+        name: 'origin',
+        label: 'Asked because',
+        kind: 'select',
+        options: [everything('any reason'), ...CHECK_ORIGINS.map((o) => option(o))],
+      },
+      { name: 'q', label: 'Search', kind: 'search' },
+    ],
+    dataTable('checks', 'Decision checks', columns, page.rows),
+    page,
+  );
 }
 
 // --- Follow-up actions ---------------------------------------------------------------------
 
 export function actionsTable(page: TablePage<ActionRow>, context: TableContext): SafeHtml {
   const columns: Column<ActionRow>[] = [
-    { header: 'Due', cell: (r) => (r.action.dueOn ? (r.overdue ? html`<span class="overdue">${r.action.dueOn} (overdue)</span>` : r.action.dueOn) : html`<span class="hint">no date</span>`), kind: 'nowrap' },
+    {
+      header: 'Due',
+      cell: (r) =>
+        r.action.dueOn
+          ? r.overdue
+            ? html`<span class="overdue">${r.action.dueOn} (overdue)</span>`
+            : r.action.dueOn
+          : html`<span class="hint">no date</span>`,
+      kind: 'nowrap',
+    },
     { header: 'Action', cell: (r) => excerpt(r.action.description, 300), kind: 'wide' },
     { header: 'Owner', cell: (r) => person(r.action.owner) || html`<span class="hint">nobody</span>` },
-    { header: 'Recorded', cell: (r) => html`${localMinute(r.action.createdAt, context.timeZone)} by ${person(r.action.createdBy)}`, kind: 'nowrap' },
+    {
+      header: 'Recorded',
+      cell: (r) => html`${localMinute(r.action.createdAt, context.timeZone)} by ${person(r.action.createdBy)}`,
+      kind: 'nowrap',
+    },
   ];
-  return tableSection('actions', 'Open follow-up actions', 'What will be done about negative or uncertain customer impacts, by whom and by when.', context, [
-    { name: 'due', label: 'Due', kind: 'select', options: [everything('any'), ...ACTION_DUE_FILTERS.map((d) => option(d, d === 'soon' ? 'within 7 days' : d === 'undated' ? 'no due date' : d))] },
-    { name: 'q', label: 'Search', kind: 'search' },
-  ], dataTable('actions', 'Open follow-up actions', columns, page.rows), page);
+  return tableSection(
+    'actions',
+    'Open follow-up actions',
+    'What will be done about negative or uncertain customer impacts, by whom and by when.',
+    context,
+    [
+      {
+        name: 'due',
+        label: 'Due',
+        kind: 'select',
+        options: [
+          everything('any'),
+          ...ACTION_DUE_FILTERS.map((d) => option(d, d === 'soon' ? 'within 7 days' : d === 'undated' ? 'no due date' : d)),
+        ],
+      },
+      { name: 'q', label: 'Search', kind: 'search' },
+    ],
+    dataTable('actions', 'Open follow-up actions', columns, page.rows),
+    page,
+  );
 }
 
 // --- Customer feedback ---------------------------------------------------------------------
@@ -163,14 +252,33 @@ export function feedbackTable(page: TablePage<CustomerFeedback>, context: TableC
     { header: 'Sentiment', cell: (f) => html`<span class="status status-${f.sentiment}">${f.sentiment}</span>` },
     { header: 'What they said', cell: (f) => excerpt(f.summary, 300), kind: 'wide' },
     { header: 'Requirements', cell: (f) => f.requirementIds.join(', ') },
-    { header: 'Source', cell: (f) => { const href = safeHref(f.sourceLink); return href ? html`<a href="${href}" rel="noopener noreferrer">link</a>` : ''; } },
+    {
+      header: 'Source',
+      cell: (f) => {
+        const href = safeHref(f.sourceLink);
+        return href ? html`<a href="${href}" rel="noopener noreferrer">link</a>` : '';
+      },
+    },
   ];
-  return tableSection('feedback', 'Customer feedback', `What customers actually said, received ${window.from} to ${window.to} (ISO 9001 9.1.2).`, context, [
-    ...windowFields(),
-    { name: 'sentiment', label: 'Sentiment', kind: 'select', options: [everything('any sentiment'), ...SENTIMENTS.map((s) => option(s))] },
-    { name: 'kind', label: 'Kind', kind: 'select', options: [everything('any kind'), ...FEEDBACK_KINDS.map((k) => option(k))] },
-    { name: 'q', label: 'Search', kind: 'search' },
-  ], dataTable('feedback', 'Customer feedback', columns, page.rows), page);
+  return tableSection(
+    'feedback',
+    'Customer feedback',
+    `What customers actually said, received ${window.from} to ${window.to} (ISO 9001 9.1.2).`,
+    context,
+    [
+      ...windowFields(),
+      {
+        name: 'sentiment',
+        label: 'Sentiment',
+        kind: 'select',
+        options: [everything('any sentiment'), ...SENTIMENTS.map((s) => option(s))],
+      },
+      { name: 'kind', label: 'Kind', kind: 'select', options: [everything('any kind'), ...FEEDBACK_KINDS.map((k) => option(k))] },
+      { name: 'q', label: 'Search', kind: 'search' },
+    ],
+    dataTable('feedback', 'Customer feedback', columns, page.rows),
+    page,
+  );
 }
 
 // --- Evidence ------------------------------------------------------------------------------
@@ -190,14 +298,30 @@ export function evidenceTable(page: TablePage<EvidenceEntry>, context: TableCont
     { header: '#', cell: (e) => count(e.seq), kind: 'num' },
     { header: 'When', cell: (e) => localMinute(e.at, context.timeZone), kind: 'nowrap' },
     { header: 'What', cell: (e) => words(e.type.replace('.', ' ')) },
-    { header: 'Who', cell: (e) => (e.personal.actorName === null ? html`<span class="hint">(redacted)</span>` : (e.personal.actorName ?? e.actorId)) },
+    {
+      header: 'Who',
+      cell: (e) => (e.personal.actorName === null ? html`<span class="hint">(redacted)</span>` : (e.personal.actorName ?? e.actorId)),
+    },
     { header: 'About', cell: (e) => `${e.subject.kind} ${e.subject.id}` },
     { header: 'Facts', cell: (e) => facts(e.data), kind: 'wide' },
     { header: 'Hash', cell: (e) => html`<code title="${e.hash}">${e.hash.slice(0, 12)}</code>` },
   ];
-  return tableSection('evidence', 'Evidence log', `Every entry carries its own SHA-256; entries ${window.from} to ${window.to}, newest first. At most ${WINDOWS.evidence.maxDays} days at a time.`, context, [
-    ...windowFields(),
-    { name: 'type', label: 'What', kind: 'select', options: [everything('every kind of entry'), ...EVIDENCE_TYPES.map((t) => option(t, words(t.replace('.', ' '))))] },
-    { name: 'q', label: 'Search', kind: 'search' },
-  ], dataTable('evidence', 'Evidence log entries', columns, page.rows), page);
+  return tableSection(
+    'evidence',
+    'Evidence log',
+    `Every entry carries its own SHA-256; entries ${window.from} to ${window.to}, newest first. At most ${WINDOWS.evidence.maxDays} days at a time.`,
+    context,
+    [
+      ...windowFields(),
+      {
+        name: 'type',
+        label: 'What',
+        kind: 'select',
+        options: [everything('every kind of entry'), ...EVIDENCE_TYPES.map((t) => option(t, words(t.replace('.', ' '))))],
+      },
+      { name: 'q', label: 'Search', kind: 'search' },
+    ],
+    dataTable('evidence', 'Evidence log entries', columns, page.rows),
+    page,
+  );
 }

@@ -67,13 +67,17 @@ export function readFormHeader(value: unknown): { kind: FormKind; context: Recor
  * `@kim` becomes a mention, as the platforms' user pickers hand the core.
  */
 export function readFormValues(value: unknown): FormValues {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new FormInputError('The form arrived empty. Fill it in and send it again.');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new FormInputError('The form arrived empty. Fill it in and send it again.');
   const values: Record<string, string | string[]> = {};
   const entries = Object.entries(value as Record<string, unknown>);
-  if (entries.length > MAX_FIELDS) throw new FormInputError('The form has more fields than the bot asked for. Reload the page and try again.');
+  if (entries.length > MAX_FIELDS)
+    throw new FormInputError('The form has more fields than the bot asked for. Reload the page and try again.');
   const check = (text: unknown): string => {
-    if (typeof text !== 'string') throw new FormInputError('A form field arrived in a shape the bot does not read. Reload the page and try again.');
-    if (text.length > MAX_VALUE_LENGTH) throw new FormInputError(`A field is ${text.length} characters long; the limit is ${MAX_VALUE_LENGTH}. Please shorten it.`);
+    if (typeof text !== 'string')
+      throw new FormInputError('A form field arrived in a shape the bot does not read. Reload the page and try again.');
+    if (text.length > MAX_VALUE_LENGTH)
+      throw new FormInputError(`A field is ${text.length} characters long; the limit is ${MAX_VALUE_LENGTH}. Please shorten it.`);
     return /^@[A-Za-z][\w.-]*$/.test(text.trim()) ? withMentions(text.trim()) : text;
   };
   for (const [name, item] of entries) {

@@ -11,7 +11,8 @@ const MAX_COMMAND_LENGTH = 2000;
 export function parseCoreAction(value: unknown): CoreAction | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const action = value as Record<string, unknown>;
-  const id = (field: string): string | undefined => (typeof action[field] === 'string' && ID.test(action[field]) ? action[field] : undefined);
+  const id = (field: string): string | undefined =>
+    typeof action[field] === 'string' && ID.test(action[field]) ? action[field] : undefined;
   switch (action.kind) {
     case 'check.answer': {
       const checkId = id('checkId');
@@ -39,7 +40,9 @@ export function parseCoreAction(value: unknown): CoreAction | undefined {
     }
     case 'command.share': {
       const command = action.command;
-      return typeof command === 'string' && command.length > 0 && command.length <= MAX_COMMAND_LENGTH ? { kind: 'command.share', command } : undefined;
+      return typeof command === 'string' && command.length > 0 && command.length <= MAX_COMMAND_LENGTH
+        ? { kind: 'command.share', command }
+        : undefined;
     }
     default:
       return undefined;

@@ -48,13 +48,15 @@ export class PlaygroundInputError extends Error {}
 
 /** Why the bot stayed quiet, in words for someone trying it out (the playground's own notes). */
 const SKIP_NOTES: Record<Extract<PromptPlan, { kind: 'skip' }>['reason'], string> = {
-  'not-a-decision': 'The bot stayed quiet: this does not read as a team decision. Try "We have decided to move support hours to 9–17 from January", or start a check by hand with /customer-check <decision>.',
+  'not-a-decision':
+    'The bot stayed quiet: this does not read as a team decision. Try "We have decided to move support hours to 9–17 from January", or start a check by hand with /customer-check <decision>.',
   'too-old': 'The bot stayed quiet: the message is too old to ask about.',
   'detection-off': 'The bot stayed quiet: decision detection is off in this channel (/customer-focus detection auto turns it on).',
   'mention-only': 'The bot stayed quiet: in this channel it asks only when asked (/customer-focus detection auto changes that).',
   snoozed: 'The bot stayed quiet: detection is snoozed in this channel.',
   'quiet-hours': 'The bot stayed quiet: it is quiet hours for this workspace.',
-  'daily-cap': 'The bot stayed quiet: it already asked as often today as this channel allows (/customer-focus settings cap:… changes that).',
+  'daily-cap':
+    'The bot stayed quiet: it already asked as often today as this channel allows (/customer-focus settings cap:… changes that).',
   'already-asked': 'The bot already asked in this thread; it asks once per thread.',
   'being-asked': 'The bot is asking in this thread right now.',
 };
@@ -90,16 +92,27 @@ export class PlaygroundBot {
   }
 
   private reply(persona: Persona, message: Message, threadId?: string, note = false): void {
-    this.channel.post({ author: BOT, at: this.now(), message, visibleTo: persona.id, ...(threadId ? { threadId } : {}), ...(note ? { note } : {}) });
+    this.channel.post({
+      author: BOT,
+      at: this.now(),
+      message,
+      visibleTo: persona.id,
+      ...(threadId ? { threadId } : {}),
+      ...(note ? { note } : {}),
+    });
   }
 
   /** A message typed into the channel (or a thread): a command when it starts with "/". */
   async say(persona: Persona, rawText: string, threadId?: string): Promise<PlaygroundResult> {
     const text = rawText.trim();
     if (text === '') throw new PlaygroundInputError('Type a message first.');
-    if (text.length > MAX_MESSAGE_LENGTH) throw new PlaygroundInputError(`That message is ${text.length} characters long; the limit is ${MAX_MESSAGE_LENGTH}. Please shorten it.`);
+    if (text.length > MAX_MESSAGE_LENGTH)
+      throw new PlaygroundInputError(
+        `That message is ${text.length} characters long; the limit is ${MAX_MESSAGE_LENGTH}. Please shorten it.`,
+      );
     const root = threadId ? this.channel.get(threadId) : undefined;
-    if (threadId && (!root || root.threadId)) throw new PlaygroundInputError('That thread is no longer in the channel. Post in the channel instead.');
+    if (threadId && (!root || root.threadId))
+      throw new PlaygroundInputError('That thread is no longer in the channel. Post in the channel instead.');
     if (text.startsWith('/')) return this.command(persona, text, root?.id);
 
     const author = { id: persona.id, name: persona.name, bot: false };
@@ -126,7 +139,13 @@ export class PlaygroundBot {
   private async command(persona: Persona, line: string, threadId?: string): Promise<PlaygroundResult> {
     const actor = actorOf(persona);
     // Echoed privately, as Slack shows nobody else the command someone ran.
-    this.channel.post({ author: { id: persona.id, name: persona.name, bot: false }, at: this.now(), text: line, visibleTo: persona.id, ...(threadId ? { threadId } : {}) });
+    this.channel.post({
+      author: { id: persona.id, name: persona.name, bot: false },
+      at: this.now(),
+      text: line,
+      visibleTo: persona.id,
+      ...(threadId ? { threadId } : {}),
+    });
     const result = await this.core.runCommand(actor, withMentions(line), { place: this.place(threadId) });
     if (!result.ok) {
       this.reply(persona, textMessage(result.error.message), threadId);
@@ -139,7 +158,12 @@ export class PlaygroundBot {
     switch (outcome.kind) {
       case 'message': {
         const share = outcome.shareable
-          ? [{ kind: 'actions' as const, buttons: [{ label: 'Share in channel', action: { kind: 'command.share' as const, command: line } }] }]
+          ? [
+              {
+                kind: 'actions' as const,
+                buttons: [{ label: 'Share in channel', action: { kind: 'command.share' as const, command: line } }],
+              },
+            ]
           : [];
         this.reply(persona, { ...outcome.message, blocks: [...outcome.message.blocks, ...share] }, threadId);
         return {};
@@ -162,7 +186,15 @@ export class PlaygroundBot {
 
   /** A check started by command or form gets its own post, whose thread holds the answers. */
   private async postCheck(actor: Actor, check: DecisionCheck): Promise<void> {
-    const lead: Message = { fallback: `Decision check: ${check.text}`, blocks: [{ kind: 'text', parts: ['Decision check from ', { person: { id: actor.id, name: actor.name ?? actor.id } }, ': ', { user: check.text }] }] };
+    const lead: Message = {
+      fallback: `Decision check: ${check.text}`,
+      blocks: [
+        {
+          kind: 'text',
+          parts: ['Decision check from ', { person: { id: actor.id, name: actor.name ?? actor.id } }, ': ', { user: check.text }],
+        },
+      ],
+    };
     const post = this.channel.post({ author: BOT, at: this.now(), lead, message: await this.core.currentPrompt(check), checkId: check.id });
     await this.core.attachPrompt(check, { channelId: CHANNEL.id, messageId: post.id });
   }
@@ -209,7 +241,15 @@ export class PlaygroundBot {
         if (!result.ok) return refuse(result.error.message);
         if (result.value.kind !== 'message' || !result.value.shareable) return refuse('That answer cannot be shared.');
         const shared = result.value.message;
-        this.channel.post({ author: BOT, at: this.now(), message: { ...shared, blocks: [{ kind: 'context', parts: ['Shared by ', { person: { id: actor.id, name: persona.name } }] }, ...shared.blocks] }, ...(thread ? { threadId: thread } : {}) });
+        this.channel.post({
+          author: BOT,
+          at: this.now(),
+          message: {
+            ...shared,
+            blocks: [{ kind: 'context', parts: ['Shared by ', { person: { id: actor.id, name: persona.name } }] }, ...shared.blocks],
+          },
+          ...(thread ? { threadId: thread } : {}),
+        });
         return {};
       }
       case 'requirement.review': {
@@ -218,7 +258,11 @@ export class PlaygroundBot {
       }
       case 'requirement.keep':
       case 'requirement.retire': {
-        const result = await this.core.reviewRequirement(actor, action.requirementId, action.kind === 'requirement.keep' ? 'still_valid' : 'retire');
+        const result = await this.core.reviewRequirement(
+          actor,
+          action.requirementId,
+          action.kind === 'requirement.keep' ? 'still_valid' : 'retire',
+        );
         if (!result.ok) return refuse(result.error.message);
         this.reply(persona, reviewRecorded(result.value.requirement, result.value.review), thread);
         return {};
@@ -232,7 +276,12 @@ export class PlaygroundBot {
     }
   }
 
-  private async answerFormFor(persona: Persona, checkId: string, postId: string, impact?: 'negative' | 'none' | 'unknown'): Promise<PlaygroundResult> {
+  private async answerFormFor(
+    persona: Persona,
+    checkId: string,
+    postId: string,
+    impact?: 'negative' | 'none' | 'unknown',
+  ): Promise<PlaygroundResult> {
     const check = await this.core.getCheck(actorOf(persona), checkId);
     if (!check.ok) {
       this.reply(persona, textMessage(check.error.message));
@@ -242,7 +291,12 @@ export class PlaygroundBot {
   }
 
   /** A submitted form; refusals about one field come back to be shown next to it. */
-  async submit(persona: Persona, form: { kind: FormKind; context: Readonly<Record<string, string>> }, values: FormValues, postId?: string): Promise<PlaygroundResult> {
+  async submit(
+    persona: Persona,
+    form: { kind: FormKind; context: Readonly<Record<string, string>> },
+    values: FormValues,
+    postId?: string,
+  ): Promise<PlaygroundResult> {
     const actor = actorOf(persona);
     const from = postId ? this.channel.get(postId) : undefined;
     const thread = from ? (from.threadId ?? (from.checkId ? from.id : undefined)) : undefined;
@@ -271,11 +325,17 @@ export class PlaygroundBot {
   messenger(): Messenger {
     return {
       send: async (workspaceId: string, destination: Destination, message: Message): Promise<DeliveryResult> => {
-        if (workspaceId !== LOCAL_WORKSPACE_ID) return { ok: false, retryable: false, reason: 'the playground serves only the local workspace' };
+        if (workspaceId !== LOCAL_WORKSPACE_ID)
+          return { ok: false, retryable: false, reason: 'the playground serves only the local workspace' };
         if (destination.kind === 'conversation' && destination.conversationId !== CHANNEL.id) {
           return { ok: false, retryable: false, reason: `the playground has no conversation "${destination.conversationId}"` };
         }
-        const post = this.channel.post({ author: BOT, at: this.now(), message, ...(destination.kind === 'person' ? { visibleTo: destination.userId } : {}) });
+        const post = this.channel.post({
+          author: BOT,
+          at: this.now(),
+          message,
+          ...(destination.kind === 'person' ? { visibleTo: destination.userId } : {}),
+        });
         return { ok: true, messageId: post.id };
       },
     };

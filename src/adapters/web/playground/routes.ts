@@ -47,7 +47,8 @@ function personaOf(value: unknown): Persona {
 const body = (req: Request): Record<string, unknown> =>
   typeof req.body === 'object' && req.body !== null && !Array.isArray(req.body) ? (req.body as Record<string, unknown>) : {};
 
-const optionalId = (value: unknown): string | undefined => (typeof value === 'string' && /^[A-Za-z0-9._:-]{1,200}$/.test(value) ? value : undefined);
+const optionalId = (value: unknown): string | undefined =>
+  typeof value === 'string' && /^[A-Za-z0-9._:-]{1,200}$/.test(value) ? value : undefined;
 
 export function playgroundRouter(bot: PlaygroundBot): Router {
   const router = Router();

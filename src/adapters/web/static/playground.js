@@ -31,15 +31,24 @@
 
   function announce(text) {
     announcer.textContent = '';
-    window.setTimeout(() => { announcer.textContent = text; }, 50);
+    window.setTimeout(() => {
+      announcer.textContent = text;
+    }, 50);
   }
 
   async function api(path, payload) {
     const get = payload === undefined;
     const url = get ? `/playground/api/${path}?as=${encodeURIComponent(persona.value)}` : `/playground/api/${path}`;
-    const response = await fetch(url, get
-      ? { headers: { accept: 'application/json' } }
-      : { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ as: persona.value, ...payload }) });
+    const response = await fetch(
+      url,
+      get
+        ? { headers: { accept: 'application/json' } }
+        : {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', accept: 'application/json' },
+            body: JSON.stringify({ as: persona.value, ...payload }),
+          },
+    );
     let data;
     try {
       data = await response.json();
@@ -120,7 +129,10 @@
   }
 
   function renderPost(post, replies) {
-    const item = el('li', ['post', post.author.bot ? 'bot' : 'person', post.private ? 'private' : '', post.note ? 'note' : ''].filter(Boolean).join(' '));
+    const item = el(
+      'li',
+      ['post', post.author.bot ? 'bot' : 'person', post.private ? 'private' : '', post.note ? 'note' : ''].filter(Boolean).join(' '),
+    );
     item.dataset.postId = post.id;
     const head = item.appendChild(el('p', 'post-head'));
     head.append(el('span', 'author', post.note ? 'Playground' : post.author.name));
@@ -140,7 +152,9 @@
       }
       // Private replies and playground notes are not conversation: nobody replies to them.
       if (!post.private && !post.note) {
-        const replyButton = item.appendChild(el('button', 'quiet reply-button', replies.length > 0 ? `Reply in thread (${replies.length})` : 'Reply in thread'));
+        const replyButton = item.appendChild(
+          el('button', 'quiet reply-button', replies.length > 0 ? `Reply in thread (${replies.length})` : 'Reply in thread'),
+        );
         replyButton.type = 'button';
         replyButton.addEventListener('click', () => enterThread(post));
       }
@@ -216,7 +230,9 @@
     }
   });
   $('leave-thread').addEventListener('click', leaveThread);
-  persona.addEventListener('change', () => { void run(() => api('state'), `Now posting as ${persona.selectedOptions[0].textContent}.`); });
+  persona.addEventListener('change', () => {
+    void run(() => api('state'), `Now posting as ${persona.selectedOptions[0].textContent}.`);
+  });
   for (const button of document.querySelectorAll('[data-fill]')) {
     button.addEventListener('click', () => {
       message.value = button.dataset.fill;
@@ -224,7 +240,9 @@
     });
   }
   for (const button of document.querySelectorAll('[data-run]')) {
-    button.addEventListener('click', () => { void say(button.dataset.run); });
+    button.addEventListener('click', () => {
+      void say(button.dataset.run);
+    });
   }
 
   // --- Forms -----------------------------------------------------------------------------------
@@ -364,7 +382,9 @@
         formError.textContent = error.message;
         formError.hidden = false;
       })
-      .finally(() => { busy = false; });
+      .finally(() => {
+        busy = false;
+      });
   });
   $('form-cancel').addEventListener('click', () => {
     openForm = null;
