@@ -56,4 +56,22 @@ describe('architecture', () => {
     );
     expect(offenders).toEqual([]);
   });
+
+  it('adapters reach the core through its entry file and public types, never its use cases or interaction handling', () => {
+    // The core owns every interaction's behaviour; an adapter only decodes payloads and implements
+    // a Surface, so it needs the entry file (src/core/index.ts), ports to implement and the neutral
+    // models it renders, never the use cases, the interaction handling or the core's dependencies.
+    const internals = /\/core\/(use-cases|interactions|commands\/execute|commands\/grammar|forms\/submit-form|web-views)\b/;
+    const offenders = sourceFiles('src/adapters').flatMap((file) =>
+      importsOf(file)
+        .filter((specifier) => internals.test(specifier))
+        .map((specifier) => `${file} imports ${specifier}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it("adapters never hold the core's dependencies", () => {
+    const offenders = sourceFiles('src/adapters').filter((file) => /\bcore\.deps\b/.test(readFileSync(join(root, file), 'utf8')));
+    expect(offenders).toEqual([]);
+  });
 });

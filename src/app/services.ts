@@ -49,17 +49,20 @@ export async function openServices(
         urlFor: (path: string) => `${linkOptions.baseUrl()}${path}`,
       }
     : undefined;
-  const core = createCore({
-    clock: systemClock,
-    ids: randomIds,
-    ...repositories,
-    ...(links ? { links } : {}),
-    adminUsers: new Set(config.adminUsers),
-    defaultTimeZone: config.digest.timeZone,
-    detect: detectDecision,
-    defaultDigestCron: config.digest.cron,
-    messengers,
-  });
+  const core = createCore(
+    {
+      clock: systemClock,
+      ids: randomIds,
+      ...repositories,
+      ...(links ? { links } : {}),
+      adminUsers: new Set(config.adminUsers),
+      defaultTimeZone: config.digest.timeZone,
+      detect: detectDecision,
+      defaultDigestCron: config.digest.cron,
+      messengers,
+    },
+    { log: logger },
+  );
   // A fresh store has one workspace, `local`, so the CLI and the playground work at once.
   if ((await core.listWorkspaces()).length === 0) {
     await core.ensureWorkspace({ id: LOCAL_WORKSPACE_ID, platform: 'local', name: 'Local workspace' });

@@ -75,8 +75,8 @@ export async function startBot(config: Config, logger: Logger, options: StartOpt
       })
     : undefined;
   const teams = config.teams.enabled ? mountTeams(config, services, server, logger) : undefined;
-  const signer = services.core.deps.links?.signer;
-  if (signer) mountAuditRoutes(server, { deps: services.core.deps, signer });
+  const signer = services.core.web.links;
+  if (signer) mountAuditRoutes(server, { web: services.core.web, now: services.core.now, signer });
   // The dashboard (behind signed links) and, without platform credentials, the local playground.
   const web = mountWeb({ core: services.core, server, playground: config.playground.enabled });
   if (web.playgroundMessenger) services.messengers.register('local', web.playgroundMessenger);
@@ -95,7 +95,7 @@ export async function startBot(config: Config, logger: Logger, options: StartOpt
     digestCron: config.digest.cron,
     timeZone: config.digest.timeZone,
   });
-  registerAuditJobs(scheduler, services.core.deps, logger);
+  registerAuditJobs(scheduler, services.core.evidenceJobs, logger);
   let port: number;
   try {
     ({ port } = await server.listen());

@@ -17,16 +17,29 @@ import { listEvidence, listRequirements, showRequirement } from './use-cases/que
 import { addRequirement, editRequirement, reviewRequirement } from './use-cases/requirements.js';
 import { type FormOutcome, submitForm } from './forms/submit-form.js';
 import type { FormKind, FormValues } from './forms/form.js';
-import type { ConversationPlace, DecisionCheck } from './domain/decision-check.js';
+import type { ConversationPlace } from './domain/decision-check.js';
+import { handleInteraction } from './interactions/handle.js';
+import { onceForDelivery } from './interactions/redelivery.js';
+import { evidenceJobs, webViews } from './web-views.js';
+import type { Interaction } from './interactions/interaction.js';
+import type { Surface } from './interactions/surface.js';
+import { type CoreLog, silentLog } from './interactions/failures.js';
 import { homeFor } from './use-cases/home.js';
-import { type SeenMessage, attachPrompt, currentPrompt, planPrompt, promptFailed, promptPosted } from './use-cases/prompts.js';
 import { loadCheck } from './use-cases/decision-checks.js';
 import { type SettingsChanges, changeSettings, ensureWorkspace, setRole } from './use-cases/workspaces.js';
 import { markDigestReviewed, previewDigest, sendDigestNow } from './digest/on-demand.js';
 import { type ReminderOptions, sendDueReminders } from './digest/reminders.js';
 import { type ScheduledDigestOptions, runScheduledDigest } from './digest/scheduled-digest.js';
 
-export function createCore(deps: CoreDeps) {
+export function createCore(deps: CoreDeps, options: { readonly log?: CoreLog } = {}) {
+  const log = options.log ?? silentLog;
+  // A workspace is registered on its first interaction; remembered so it costs one read per process.
+  const known = new Set<string>();
+  const registerOnce = async (id: WorkspaceId, workspace: WorkspaceOnFirstContact): Promise<void> => {
+    if (known.has(id)) return;
+    await ensureWorkspace(deps, { id, platform: workspace.platform, name: workspace.name ?? id });
+    known.add(id);
+  };
   const guard =
     <A extends unknown[], T>(fn: (deps: CoreDeps, ...args: A) => Promise<T>) =>
     (...args: A): Promise<Result<T>> =>
@@ -36,6 +49,17 @@ export function createCore(deps: CoreDeps) {
     deps,
     ensureWorkspace: (input: { id: WorkspaceId; platform: Platform; name: string }) => ensureWorkspace(deps, input),
     listWorkspaces: () => deps.workspaces.list(),
+    /** The dashboard and audit-pack downloads (read-only, behind signed links). */
+    web: webViews(deps),
+    /** The evidence log's scheduled work (retention, seals). */
+    evidenceJobs: evidenceJobs(deps),
+    /**
+     * node-cron's run coordination and the scheduler's own hourly slot: true when this instance
+     * claimed the slot (atomic across instances).
+     */
+    claimSchedulerSlot: (slot: string, owner: string, ttlMs: number) => deps.claims.claim(`cron:${slot}`, owner, ttlMs),
+    /** The core's clock: what "now" is for every record (a test clock in tests). */
+    now: () => deps.clock.now(),
     roleOf: (actor: Actor) => resolveRole(deps, actor),
     /** Parses and runs a command line such as `requirement add …`. */
     runCommand: async (actor: Actor, text: string, context?: CommandContext): Promise<Result<CommandOutcome>> => {
@@ -51,6 +75,15 @@ export function createCore(deps: CoreDeps) {
     ),
     listRequirements: guard((d, actor: Actor, filter?: Fields<ListField>) => listRequirements(d, actor, filter)),
     showRequirement: guard((d, actor: Actor, id: string) => showRequirement(d, actor, id)),
+    /** Requirements whose id or statement contains `query` (the searchable select in forms); at most 100. */
+    suggestRequirements: async (actor: Actor, query: string) => {
+      const wanted = query.trim().toLowerCase();
+      const result = await captureDomainErrors(() => listRequirements(deps, actor));
+      if (!result.ok) return [];
+      return result.value
+        .filter((r) => !wanted || r.id.toLowerCase().includes(wanted) || r.statement.toLowerCase().includes(wanted))
+        .slice(0, 100);
+    },
     startCheck: guard((d, actor: Actor, input: StartCheckInput) => startCheck(d, actor, input)),
     answerCheck: guard((d, actor: Actor, checkId: string, input: AnswerInput) => answerCheck(d, actor, checkId, input)),
     dismissCheck: guard((d, actor: Actor, checkId: string) => dismissCheck(d, actor, checkId)),
@@ -61,13 +94,18 @@ export function createCore(deps: CoreDeps) {
     importRequirements: guard((d, actor: Actor, rows: readonly ImportRow[], options?: { dryRun?: boolean }) =>
       importRequirements(d, actor, rows, options),
     ),
-    /** Whether to ask about a message; claims the thread and records the check when it does. */
-    planPrompt: (workspaceId: WorkspaceId, seen: SeenMessage) => planPrompt(deps, workspaceId, seen),
-    promptPosted: (check: DecisionCheck, lease: string, prompt: { channelId: string; messageId: string }) =>
-      promptPosted(deps, check, lease, prompt),
-    promptFailed: (check: DecisionCheck, lease: string) => promptFailed(deps, check, lease),
-    attachPrompt: (check: DecisionCheck, prompt: { channelId: string; messageId: string }) => attachPrompt(deps, check, prompt),
-    currentPrompt: (check: DecisionCheck) => currentPrompt(deps, check),
+    /**
+     * Everything a person does in chat, on every surface: the core decides what happens and asks
+     * the surface for the platform calls (post, replace, reply, open a form).
+     */
+    handle: (actor: Actor, interaction: Interaction, surface: Surface, workspace?: WorkspaceOnFirstContact) =>
+      handleInteraction(deps, log, actor, interaction, surface, workspace && (() => registerOnce(actor.workspaceId, workspace))),
+    /**
+     * Runs the work for one platform delivery (a Teams activity) unless it was done, or is being
+     * done, already: a redelivery records nothing twice.
+     */
+    onceForDelivery: (instanceId: string, workspaceId: WorkspaceId, deliveryId: string, work: () => Promise<void>) =>
+      onceForDelivery(deps.claims, instanceId, workspaceId, deliveryId, work),
     getCheck: guard((d, actor: Actor, checkId: string) => loadCheck(d, actor, checkId)),
     submitForm: (
       actor: Actor,
@@ -91,3 +129,24 @@ export function createCore(deps: CoreDeps) {
 }
 
 export type Core = ReturnType<typeof createCore>;
+
+/** What the platform says about a workspace the first time one of its people acts. */
+export interface WorkspaceOnFirstContact {
+  readonly platform: Platform;
+  readonly name?: string;
+}
+
+// What the adapters need to decode interactions and implement their surfaces.
+export type {
+  ConfidentialDelivery,
+  FormState,
+  InstallScope,
+  Interaction,
+  Place,
+  PostTarget,
+  PostedMessage,
+} from './interactions/interaction.js';
+export { type Surface, SurfaceError } from './interactions/surface.js';
+export { type CoreLog, apology, referenceFrom } from './interactions/failures.js';
+export { SILENCE_REASONS } from './interactions/texts.js';
+export type { SeenMessage } from './use-cases/prompts.js';

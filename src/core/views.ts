@@ -242,8 +242,15 @@ const IMPACT_WORDS = { positive: 'Positive', negative: 'Negative', none: 'No imp
  * who answered what without a new message per answer.
  */
 export function decisionPrompt(check: DecisionCheck, answers: readonly ImpactAnswer[]): Message {
+  // A check started by command is its own message: it says what is being asked about, and keeps
+  // saying so when it is redrawn.
+  const header: Block[] =
+    check.origin === 'command'
+      ? [{ kind: 'text', parts: ['Decision check from ', { person: check.startedBy }, ': ', userText(check.text)] }]
+      : [];
   if (check.status === 'dismissed') {
     return message([
+      ...header,
       { kind: 'context', parts: [`${PROMPT_QUESTION} — dismissed as not a decision by `, ...person(check.dismissedBy), '.'] },
     ]);
   }
@@ -263,6 +270,7 @@ export function decisionPrompt(check: DecisionCheck, answers: readonly ImpactAns
       ]
     : [];
   return message([
+    ...header,
     { kind: 'text', parts: [`*${PROMPT_QUESTION}*`] },
     ...answered,
     {

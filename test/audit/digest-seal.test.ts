@@ -33,7 +33,7 @@ describe('the digest shows the latest seal', () => {
       expectOk(await core.addRequirement(world.admin, { statement, customer: 'Acme AS' }));
     }
     scheduler = world.instance.scheduler();
-    registerAuditJobs(scheduler, core.deps, createLogger('silent'));
+    registerAuditJobs(scheduler, core.evidenceJobs, createLogger('silent'));
     scheduler.start();
     await vi.advanceTimersByTimeAsync(6 * HOUR);
     // Written after the last hourly seal, just before the digest: the before-digest seal covers it.

@@ -3,6 +3,7 @@
  * counters, claims, seals, revoked links), read from the raw store; another workspace in the same
  * store is untouched and still verifies.
  */
+import { planPrompt } from '../../src/core/use-cases/prompts.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,7 +39,7 @@ async function fill(t: TestCore, workspaceId: string): Promise<void> {
   );
   expectOk(await t.core.recordFeedback(admin, { summary: 'Slow support', fields: { customer: 'Acme AS', sentiment: 'negative' } }));
   // A prompt in a channel: its daily counter and thread claims live under the workspace too.
-  await t.core.planPrompt(workspaceId, {
+  await planPrompt(t.deps, workspaceId, {
     place: { platform: 'slack', channelId: 'C2', threadId: '1.1', messageId: '1.1' },
     text: 'Decision: we move the release to Friday',
     author: { id: 'U_M' },

@@ -1,4 +1,5 @@
 /** The noise budget: caps, quiet hours, snoozes, and the figures that show how prompts land. */
+import { planPrompt, promptPosted } from '../../src/core/use-cases/prompts.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/core/domain/shared.js';
 import { messageToPlain } from '../../src/core/messages.js';
@@ -24,8 +25,8 @@ describe('detection controls', () => {
     };
   };
   const ask = async (seen: SeenMessage) => {
-    const plan = await t.core.planPrompt(t.workspaceId, seen);
-    if (plan.kind === 'post') await t.core.promptPosted(plan.check, plan.lease, { channelId: seen.place.channelId, messageId: `p${n}` });
+    const plan = await planPrompt(t.deps, t.workspaceId, seen);
+    if (plan.kind === 'post') await promptPosted(t.deps, plan.check, plan.lease, { channelId: seen.place.channelId, messageId: `p${n}` });
     return plan.kind === 'post' ? 'asked' : plan.reason;
   };
 
@@ -40,7 +41,7 @@ describe('detection controls', () => {
     for (let i = 0; i < 7; i++) results.push(await ask(decision()));
     expect(results).toEqual(['asked', 'asked', 'asked', 'asked', 'asked', 'daily-cap', 'daily-cap']);
     expect(await ask(decision('C2'))).toBe('asked');
-    expect((await t.core.planPrompt(t.workspaceId, { ...decision(), origin: 'mention', requestedBy: { id: 'U2' } })).kind).toBe('post');
+    expect((await planPrompt(t.deps, t.workspaceId, { ...decision(), origin: 'mention', requestedBy: { id: 'U2' } })).kind).toBe('post');
     t.clock.advanceDays(1);
     expect(await ask(decision())).toBe('asked');
     expectOk(await t.core.runCommand(admin, 'settings cap:1'));

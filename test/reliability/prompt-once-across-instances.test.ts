@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { SeenMessage } from '../../src/core/use-cases/prompts.js';
+import { type SeenMessage, planPrompt } from '../../src/core/use-cases/prompts.js';
 import { removeNamespace, uniqueNamespace } from '../support/real-stores.js';
 import { storeTargets } from '../support/store-targets.js';
 import { createTestCore } from '../support/test-core.js';
@@ -31,9 +31,9 @@ describe.each(storeTargets(directory).filter((target) => target.kind !== 'memory
         origin: 'detected',
       };
       const deliveries = instances.flatMap((instance) => [
-        instance.core.planPrompt(instance.workspaceId, seen),
-        instance.core.planPrompt(instance.workspaceId, seen),
-        instance.core.planPrompt(instance.workspaceId, { ...seen, origin: 'mention', requestedBy: { id: 'U2' } }),
+        planPrompt(instance.deps, instance.workspaceId, seen),
+        planPrompt(instance.deps, instance.workspaceId, seen),
+        planPrompt(instance.deps, instance.workspaceId, { ...seen, origin: 'mention', requestedBy: { id: 'U2' } }),
       ]);
       const plans = await Promise.all(deliveries);
       expect(plans.filter((plan) => plan.kind === 'post')).toHaveLength(1);

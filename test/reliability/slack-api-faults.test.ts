@@ -85,7 +85,9 @@ describe('posting a decision prompt while Slack misbehaves', () => {
       await expect
         .poll(() =>
           h.logs.some(
-            (line) => line.slackError === error || (line.msg === 'Slack listener failed' && JSON.stringify(line).includes(error)),
+            (line) =>
+              (line.error as { code?: string } | undefined)?.code === error ||
+              (line.msg === 'Slack listener failed' && JSON.stringify(line).includes(error)),
           ),
         )
         .toBe(true);
@@ -142,7 +144,7 @@ describe('redrawing a prompt after an answer while Slack misbehaves', () => {
         messageTs: ts,
       }),
     );
-    await expect.poll(() => h.logs.some((line) => line.msg === 'could not update the prompt message'), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => h.logs.some((line) => line.msg === 'could not update the decision prompt'), { timeout: 15_000 }).toBe(true);
     expect(await h.bot.services.core.deps.checks.listAnswers(h.workspaceId, check.id)).toMatchObject([
       { impact: 'positive', by: { id: 'U0BOB' } },
     ]);

@@ -126,9 +126,9 @@ describe('Slack slash commands', () => {
     await h.bot.services.backend.close();
     await h.slack.command('/requirement', 'list', { userId: 'U1', teamId: TEAM, channelId: CHANNEL });
     const reply = await h.api.waitForCall('response_url');
-    expect(String(reply.body.text)).toMatch(/^Sorry, something went wrong on our side\. .*reference err-/);
+    expect(String(reply.body.text)).toMatch(/^Sorry, something went wrong on our side and nothing was saved\. .*reference E-[A-Z0-9]+/);
     expect(JSON.stringify(reply.body)).not.toMatch(/at .*\.(ts|js):\d+/);
-    expect(h.logs.some((line) => line.msg === 'Slack listener failed')).toBe(true);
+    expect(h.logs.some((line) => line.msg === 'interaction failed')).toBe(true);
   });
 
   it('/requirement review REQ-n opens the review form; the review is recorded', async () => {

@@ -175,7 +175,7 @@ describe('Slack decision checks', () => {
     h.api.failNext('chat.postMessage', { kind: 'error', error: 'not_in_channel' });
     await h.slack.event(h.slack.messageEvent({ channel: CHANNEL, user: 'U1', text: DECISION, ts: nowTs() }));
     await h.api.waitForCall('chat.postMessage');
-    await expect.poll(() => h.logs.some((line) => line.slackError === 'not_in_channel')).toBe(true);
+    await expect.poll(() => h.logs.some((line) => (line.error as { code?: string } | undefined)?.code === 'not_in_channel')).toBe(true);
     expect(await checksFor()).toHaveLength(1);
     const evidence = await h.bot.services.core.deps.evidence.listBySeq(h.workspaceId, 1, 10);
     expect(evidence.map((entry) => entry.type)).toEqual(['check.started']);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { WJ, teamsCheck } from '../support/teams/fixtures.js';
-import { formSubmitKind, formValuesFromSubmit, toFormCard } from '../../src/adapters/teams/card-forms.js';
+import { formSubmitFrom, toFormCard } from '../../src/adapters/teams/card-forms.js';
 import { answerForm, requirementForm } from '../../src/core/forms/catalogue.js';
 import { many, single } from '../../src/core/forms/form.js';
 
@@ -66,7 +66,7 @@ describe('form cards', () => {
         { type: 'Input.Text', id: 'source', label: 'Source', maxLength: 400, placeholder: 'Contract, order, survey, complaint…' },
         { type: 'Input.Text', id: 'link', label: 'Link to the source' },
       ],
-      actions: [{ type: 'Action.Submit', title: 'Record', data: { conversationId: 'a:1', cfbForm: 'requirement.add' } }],
+      actions: [{ type: 'Action.Submit', title: 'Record', data: { cfbContext: { conversationId: 'a:1' }, cfbForm: 'requirement.add' } }],
       msteams: { width: 'Full' },
     });
   });
@@ -102,13 +102,18 @@ describe('form cards', () => {
       text: `How does this decision affect customers?\n\n\\> We drop the free tier <${WJ}at\\>Boss<${WJ}/at\\>`,
       wrap: true,
     });
-    expect(card.actions).toEqual([{ type: 'Action.Submit', title: 'Record', data: { checkId: 'c1', cfbForm: 'check.answer' } }]);
+    expect(card.actions).toEqual([
+      { type: 'Action.Submit', title: 'Record', data: { cfbContext: { checkId: 'c1' }, cfbForm: 'check.answer' } },
+    ]);
   });
 
   it('never lets the context override the form kind or an input', () => {
     const card = toFormCard(requirementForm(), { cfbForm: 'check.start', owner: 'U1', thread: 't1' });
-    expect(card.actions?.[0]).toMatchObject({ data: { cfbForm: 'requirement.add', thread: 't1' } });
-    expect(card.actions?.[0]).not.toMatchObject({ data: { owner: 'U1' } });
+    const data = card.actions?.[0]?.data as Record<string, unknown>;
+    expect(data.cfbForm).toBe('requirement.add');
+    // The context sits under its own key: merged with the inputs, it cannot replace one.
+    expect(Object.keys(data).sort()).toEqual(['cfbContext', 'cfbForm']);
+    expect(formSubmitFrom({ ...data, owner: '<@U2>' })).toMatchObject({ kind: 'requirement.add', values: { owner: '<@U2>' } });
   });
 
   it('shows each error in red right under its field and keeps what was typed', () => {
@@ -147,13 +152,24 @@ describe('form cards', () => {
 });
 
 describe('form values from a submit', () => {
-  const form = answerForm(check);
-
-  it('reads activity.value back into neutral values', () => {
-    const values = formValuesFromSubmit(
-      {
-        cfbForm: 'check.answer',
-        checkId: 'c1',
+  it('reads activity.value back into the form, its context and neutral values', () => {
+    const submit = formSubmitFrom({
+      cfbForm: 'check.answer',
+      cfbContext: { checkId: 'c1' },
+      impact: 'negative',
+      affected: 'Acme AS, small shops',
+      requirements: 'REQ-1, REQ-4,,  REQ-7 ',
+      explanation: 'They lose the free tier.\nAll of them.',
+      followup: 'action',
+      action: 'Offer a discount',
+      owner: '@Ann Larsen',
+      due: '2026-12-01',
+      reason: '',
+    });
+    expect(submit).toEqual({
+      kind: 'check.answer',
+      context: { checkId: 'c1' },
+      values: {
         impact: 'negative',
         affected: 'Acme AS, small shops',
         requirements: 'REQ-1, REQ-4,,  REQ-7 ',
@@ -162,42 +178,30 @@ describe('form values from a submit', () => {
         action: 'Offer a discount',
         owner: '@Ann Larsen',
         due: '2026-12-01',
-        reason: '',
+        reason: undefined,
       },
-      form,
-    );
-    expect(values).toEqual({
-      impact: 'negative',
-      affected: 'Acme AS, small shops',
-      requirements: ['REQ-1', 'REQ-4', 'REQ-7'],
-      explanation: 'They lose the free tier.\nAll of them.',
-      followup: 'action',
-      action: 'Offer a discount',
-      owner: '@Ann Larsen',
-      due: '2026-12-01',
-      reason: undefined,
     });
-    expect(single(values, 'impact')).toBe('negative');
-    expect(many(values, 'requirements')).toEqual(['REQ-1', 'REQ-4', 'REQ-7']);
+    // The core reads lists from the comma-separated text Teams sends.
+    expect(single(submit?.values ?? {}, 'impact')).toBe('negative');
+    expect(many(submit?.values ?? {}, 'requirements')).toEqual(['REQ-1', 'REQ-4', 'REQ-7']);
   });
 
-  it('splits a comma-separated choice value and ignores what is not a string', () => {
-    const values = formValuesFromSubmit({ impact: 'negative,none', explanation: 42, owner: ['x'], due: null }, form);
-    expect(values.impact).toEqual(['negative', 'none']);
-    expect(values.explanation).toBeUndefined();
-    expect(values.owner).toBeUndefined();
-    expect(values.due).toBeUndefined();
+  it('ignores what is not a string, and context values that are not short ids', () => {
+    const submit = formSubmitFrom({
+      cfbForm: 'check.answer',
+      cfbContext: { checkId: 'c'.repeat(201), other: 5 },
+      explanation: 42,
+      owner: ['x'],
+      due: null,
+    });
+    expect(submit).toEqual({ kind: 'check.answer', context: {}, values: {} });
   });
 
-  it("reads nothing from something that is not an object, and only the form's own fields", () => {
-    expect(Object.values(formValuesFromSubmit('impact=positive', form)).every((value) => value === undefined)).toBe(true);
-    expect(formValuesFromSubmit({ statement: 'x', extra: 'y' }, requirementForm())).not.toHaveProperty('extra');
-  });
-
-  it('recognises our form submits by cfbForm', () => {
-    expect(formSubmitKind({ cfbForm: 'requirement.add' })).toBe('requirement.add');
-    expect(formSubmitKind({ cfbForm: 'something.else' })).toBeUndefined();
-    expect(formSubmitKind({ cfbAction: 'check.details', checkId: 'c1' })).toBeUndefined();
-    expect(formSubmitKind(undefined)).toBeUndefined();
+  it('recognises our form submits by cfbForm only', () => {
+    expect(formSubmitFrom({ cfbForm: 'requirement.add' })?.kind).toBe('requirement.add');
+    expect(formSubmitFrom({ cfbForm: 'something.else' })).toBeUndefined();
+    expect(formSubmitFrom({ cfbAction: 'check.details', checkId: 'c1' })).toBeUndefined();
+    expect(formSubmitFrom(undefined)).toBeUndefined();
+    expect(formSubmitFrom('impact=positive')).toBeUndefined();
   });
 });

@@ -3,8 +3,7 @@
  * snapshot retention and a seal per workspace; before each scheduled digest, a fresh seal, so the
  * digest shows (and a chat message keeps a copy of) the seal of everything written until then.
  */
-import { auditMaintenance, sealBeforeDigest } from '../../core/audit/maintenance.js';
-import type { CoreDeps } from '../../core/ports.js';
+import type { Core } from '../../core/index.js';
 import type { Logger } from '../logging/logger.js';
 import type { DigestScheduler } from '../scheduling/digest-scheduler.js';
 
@@ -12,14 +11,14 @@ const errorText = (error: unknown) => (error instanceof Error ? error.message : 
 
 export function registerAuditJobs(
   scheduler: Pick<DigestScheduler, 'addHourlyJob' | 'addBeforeDigestHook'>,
-  deps: CoreDeps,
+  jobs: Core['evidenceJobs'],
   logger: Logger,
 ): void {
   const log = logger.child({ component: 'evidence-log' });
   scheduler.addHourlyJob('evidence-retention-and-seal', async () => {
-    for (const workspace of await deps.workspaces.list()) {
+    for (const workspace of await jobs.workspaces()) {
       try {
-        const { retention, seal } = await auditMaintenance(deps, workspace.id);
+        const { retention, seal } = await jobs.maintain(workspace.id);
         if (retention.entries > 0)
           log.info(
             { workspaceId: workspace.id, entries: retention.entries, before: retention.before },
@@ -35,6 +34,6 @@ export function registerAuditJobs(
     }
   });
   scheduler.addBeforeDigestHook('evidence-seal', async (workspaceId) => {
-    await sealBeforeDigest(deps, workspaceId);
+    await jobs.sealBeforeDigest(workspaceId);
   });
 }

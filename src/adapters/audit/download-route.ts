@@ -8,10 +8,9 @@
  * without the pack, so a preview never downloads evidence or records an export.
  */
 import { type Request, type Response, Router } from 'express';
-import { exportForGrant } from '../../core/audit/export.js';
 import { DomainError } from '../../core/errors.js';
 import { LINK_REFUSAL_TEXT, type LinkRefusal, type LinkSigner } from '../../core/links/signed-links.js';
-import type { CoreDeps } from '../../core/ports.js';
+import type { Core } from '../../core/index.js';
 import { type HttpServer, requestLog } from '../http/server.js';
 import { escapeHtml } from '../web/html.js';
 import { packFileName, zipAuditPack } from './zip.js';
@@ -55,7 +54,7 @@ function tokenOf(req: Request): string {
   return typeof first === 'string' ? first : '';
 }
 
-export function auditRouter(options: { deps: CoreDeps; signer: LinkSigner }): Router {
+export function auditRouter(options: { web: Core['web']; now: () => Date; signer: LinkSigner }): Router {
   const router = Router();
 
   const checked = async (req: Request, res: Response) => {
@@ -83,14 +82,14 @@ export function auditRouter(options: { deps: CoreDeps; signer: LinkSigner }): Ro
     }
     let pack;
     try {
-      pack = await exportForGrant(options.deps, grant);
+      pack = await options.web.auditPack(grant);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       // The workspace was purged, or the grant does not cover a pack.
       page(res, 410, 'This download link does not work', error.message);
       return;
     }
-    const zip = zipAuditPack(pack, options.deps.clock.now());
+    const zip = zipAuditPack(pack, options.now());
     requestLog(res).info({ workspaceId: grant.workspaceId, linkId: grant.id, bytes: zip.byteLength }, 'audit pack downloaded');
     res
       .status(200)
@@ -103,6 +102,6 @@ export function auditRouter(options: { deps: CoreDeps; signer: LinkSigner }): Ro
 }
 
 /** Mounts the download route on the bot's one server; call before `listen()`. */
-export function mountAuditRoutes(server: HttpServer, options: { deps: CoreDeps; signer: LinkSigner }): void {
+export function mountAuditRoutes(server: HttpServer, options: { web: Core['web']; now: () => Date; signer: LinkSigner }): void {
   server.mount(AUDIT_ROUTE_PREFIX, auditRouter(options));
 }

@@ -9,20 +9,22 @@
  * task rather than one row per tick for ever.
  */
 import type { RunCoordinator } from 'node-cron';
-import type { Claims } from '../../core/ports.js';
 
 export function slotClaimKey(key: string): string {
   const split = key.indexOf(':');
   const slot = Date.parse(key.slice(split + 1));
-  if (split < 0 || Number.isNaN(slot)) return `cron:${key}`;
-  return `cron:${key.slice(0, split)}:${Math.floor(slot / 1000) % 3600}`;
+  if (split < 0 || Number.isNaN(slot)) return key;
+  return `${key.slice(0, split)}:${Math.floor(slot / 1000) % 3600}`;
 }
+
+/** Claims a slot for good or for `ttlMs` (the core prefixes and stores it); true when this call won. */
+export type ClaimSlot = (slot: string, owner: string, ttlMs: number) => Promise<boolean>;
 
 /** The most a lease may be and still expire before its key comes round again. */
 const MAX_LEASE_MS = 30 * 60_000;
 
-export function claimsRunCoordinator(claims: Claims, owner: string): RunCoordinator {
+export function claimsRunCoordinator(claimSlot: ClaimSlot, owner: string): RunCoordinator {
   return {
-    shouldRun: (key, ttlMs) => claims.claim(slotClaimKey(key), owner, Math.min(Math.max(ttlMs, 1_000), MAX_LEASE_MS)),
+    shouldRun: (key, ttlMs) => claimSlot(slotClaimKey(key), owner, Math.min(Math.max(ttlMs, 1_000), MAX_LEASE_MS)),
   };
 }

@@ -95,7 +95,7 @@ export class DigestScheduler {
       timezone: this.options.timeZone,
       noOverlap: true,
       distributed: true,
-      runCoordinator: claimsRunCoordinator(this.options.core.deps.claims, this.options.instanceId),
+      runCoordinator: claimsRunCoordinator(this.options.core.claimSchedulerSlot, this.options.instanceId),
       distributedLease: 5 * 60_000,
       unref: this.options.unref ?? false,
       // A tick that ran late (a busy event loop) is no loss: the next one finds the same work.
@@ -135,7 +135,7 @@ export class DigestScheduler {
 
   private async pass(): Promise<TickSummary> {
     const core = this.options.core;
-    const now = core.deps.clock.now();
+    const now = core.now();
     await this.runHourlyJobs(now);
     const workspaces = await core.listWorkspaces();
     const totals = { workspaces: workspaces.length, digestsIssued: 0, delivered: 0, failed: 0, remindersSent: 0 };
@@ -155,8 +155,8 @@ export class DigestScheduler {
     const hour = now.toISOString().slice(0, 13);
     // Keyed by the hour of the day: the claim expires long before the same key comes round again.
     if (
-      !(await this.options.core.deps.claims.claim(
-        `cron:${TICKER_NAME}:hourly:${hour.slice(11, 13)}`,
+      !(await this.options.core.claimSchedulerSlot(
+        `${TICKER_NAME}:hourly:${hour.slice(11, 13)}`,
         `${this.options.instanceId} ${hour}`,
         HOURLY_CLAIM_MS,
       ))

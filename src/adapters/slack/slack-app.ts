@@ -49,20 +49,6 @@ export interface SlackAdapter {
  */
 const SLACK_API_TIMEOUT_MS = 10_000;
 
-/** A key nobody writes: reading it tells whether the store answers at all. */
-const STORE_PROBE_KEY = 'health:slack-probe';
-
-const replyFor = (kind: 'store-down' | 'reply-lost' | 'unexpected', reference: string): string => {
-  switch (kind) {
-    case 'store-down':
-      return `Sorry, something went wrong on our side. I cannot reach my database right now, so nothing was saved. Please try again shortly (reference ${reference}).`;
-    case 'reply-lost':
-      return `Slack did not accept my reply to your last request, so I cannot show you how it went. Check the result (for example with /requirement list) before you try again (reference ${reference}).`;
-    case 'unexpected':
-      return `Sorry, something went wrong on our side. Please try again; if it keeps happening, tell your admin (reference ${reference}).`;
-  }
-};
-
 export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const { slack, logger } = options;
   const clientOptions = {
@@ -122,31 +108,13 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   registerShortcutListeners(app, runtime);
   registerHomeAndLifecycle(app, runtime, installationStore);
 
-  const storeAnswers = () =>
-    options.records.get(STORE_PROBE_KEY).then(
-      () => true,
-      () => false,
-    );
-  // With extendedErrorHandler Bolt passes the request body too (its handler type is not exported).
+  // The core answers every failure inside a listener itself; what reaches Bolt's handler is a
+  // failure of Bolt's own (an acknowledgement that could not be sent), so it is only logged.
   const onError = async ({ error, body }: { error: Error & { code?: string }; body: unknown }): Promise<void> => {
-    const reference = `err-${Date.now().toString(36)}`;
-    // A failed reply means the work itself ran; otherwise an unreachable store is the likely cause,
-    // and then the person should hear that it is temporary rather than a generic apology.
-    const kind = error.code === 'slack_bolt_respond_error' ? 'reply-lost' : (await storeAnswers()) ? 'unexpected' : 'store-down';
     logger.error(
-      { reference, kind, err: { message: error.message, code: error.code }, type: (body as { type?: string } | undefined)?.type },
+      { err: { message: error.message, code: error.code }, type: (body as { type?: string } | undefined)?.type },
       'Slack listener failed',
     );
-    const responseUrl = (body as { response_url?: string } | undefined)?.response_url;
-    if (responseUrl) {
-      // The person sees a short message with a reference; the details are only in the log.
-      await fetch(responseUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, text: replyFor(kind, reference) }),
-        signal: AbortSignal.timeout(SLACK_API_TIMEOUT_MS),
-      }).catch(() => undefined);
-    }
   };
   app.error(onError as Parameters<App['error']>[0]);
 

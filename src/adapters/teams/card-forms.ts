@@ -9,10 +9,12 @@
  * - `user`: Teams' people picker also needs `Data.Query` (`choices.data` with `graph.microsoft.com/users`),
  *   so it is a text input for "@name or e-mail", handed over as typed for the use case to resolve.
  */
-import type { FieldError, Form, FormField, FormValues } from '../../core/forms/form.js';
+import { FORM_KINDS, type FieldError, type Form, type FormField, type FormKind, type FormValues } from '../../core/forms/form.js';
 import { CARD_SCHEMA, cardText, escapeCardText, truncate, type AdaptiveCard, type CardElement } from './adaptive-cards.js';
 
 export const FORM_KEY = 'cfbForm';
+/** Where a form card keeps what the form is about (ids), apart from the inputs Teams merges in. */
+export const CONTEXT_KEY = 'cfbContext';
 
 export const PLACEHOLDERS = { requirements: 'REQ-1, REQ-4', user: '@name or e-mail' } as const;
 
@@ -81,10 +83,9 @@ const small = (text: string, extra: CardElement = {}): CardElement => ({
 });
 
 /**
- * A form as a card. Submitting sends `{ ...form.context, ...context, cfbForm: form.kind, <inputs> }`.
- * `cfbForm` is written last so a context key can never change which form the submit claims to be,
- * and context keys that equal a field id are left out: Teams merges inputs and data into one
- * object, and which one wins a clash is not something to depend on.
+ * A form as a card. Submitting sends `{ cfbForm: form.kind, cfbContext: { …ids }, <inputs> }`:
+ * the context is kept under its own key, so an input can never overwrite it (Teams merges inputs
+ * and data into one object) and the submit is read without rebuilding the form.
  */
 export function toFormCard(form: Form, context: Readonly<Record<string, string>>, options: FormCardOptions = {}): AdaptiveCard {
   const body: CardElement[] = [
@@ -104,58 +105,41 @@ export function toFormCard(form: Form, context: Readonly<Record<string, string>>
   for (const error of options.errors ?? []) {
     if (!known.has(error.field)) body.push(small(error.message, { color: 'Attention' }));
   }
-  const data = Object.fromEntries(Object.entries({ ...form.context, ...context }).filter(([key]) => !known.has(key)));
+  const data = { ...form.context, ...context };
   return {
     type: 'AdaptiveCard',
     $schema: CARD_SCHEMA,
     version: '1.5',
     body,
-    actions: [{ type: 'Action.Submit', title: form.submitLabel, data: { ...data, [FORM_KEY]: form.kind } }],
+    actions: [{ type: 'Action.Submit', title: form.submitLabel, data: { [CONTEXT_KEY]: data, [FORM_KEY]: form.kind } }],
     msteams: { width: 'Full' },
   };
 }
 
-const split = (text: string): string[] =>
-  text
-    .split(',')
-    .map((item) => item.trim())
-    .filter(Boolean);
+/** The longest context value a submit may carry: ids, not text. */
+const MAX_CONTEXT_VALUE = 200;
 
 /**
- * A submit's `activity.value` → the neutral values the core validates. Teams sends every input as
- * a string (multi-select choice sets comma-separated) and an empty input as `""` or not at all;
- * anything that is not a string is ignored rather than trusted.
+ * A submit's `activity.value` → the form it claims to be, the context the card carried and the
+ * values typed. Teams merges the card's data and its inputs into one object: the data sits under
+ * our two keys, every other string is an input (empty ones count as not given). Anything that is
+ * not a string is ignored rather than trusted; the core validates every value.
  */
-export function formValuesFromSubmit(value: unknown, form: Form): FormValues {
-  const result: Record<string, string | string[] | undefined> = {};
-  const submitted = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-  for (const field of form.fields) {
-    const raw = Object.hasOwn(submitted, field.id) ? submitted[field.id] : undefined;
-    if (typeof raw !== 'string' || raw.trim() === '') {
-      result[field.id] = undefined;
-      continue;
-    }
-    switch (field.kind) {
-      case 'requirements':
-        result[field.id] = split(raw);
-        break;
-      case 'select':
-      case 'radio':
-        // A single-choice set holds one value; a comma here means a multi-select (none today).
-        result[field.id] = raw.includes(',') ? split(raw) : raw;
-        break;
-      default:
-        // Kept as typed (user fields too): the core trims, normalises and validates.
-        result[field.id] = raw;
-    }
+export function formSubmitFrom(value: unknown): { kind: FormKind; context: Record<string, string>; values: FormValues } | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const submitted = value as Record<string, unknown>;
+  const kind = FORM_KINDS.find((known) => known === submitted[FORM_KEY]);
+  if (!kind) return undefined;
+  const rawContext = submitted[CONTEXT_KEY];
+  const context: Record<string, string> = {};
+  if (typeof rawContext === 'object' && rawContext !== null) {
+    for (const [key, item] of Object.entries(rawContext))
+      if (typeof item === 'string' && item.length <= MAX_CONTEXT_VALUE) context[key] = item;
   }
-  return result;
-}
-
-/** The form kind a submit claims, or undefined when it is not one of our form submits. */
-export function formSubmitKind(value: unknown): Form['kind'] | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const kind = (value as Record<string, unknown>)[FORM_KEY];
-  const kinds: readonly string[] = ['check.answer', 'requirement.add', 'requirement.review', 'feedback.record', 'check.start'];
-  return typeof kind === 'string' && kinds.includes(kind) ? (kind as Form['kind']) : undefined;
+  const values: Record<string, string | undefined> = {};
+  for (const [key, item] of Object.entries(submitted)) {
+    if (key === FORM_KEY || key === CONTEXT_KEY || typeof item !== 'string') continue;
+    values[key] = item.trim() === '' ? undefined : item;
+  }
+  return { kind, context, values };
 }

@@ -112,7 +112,12 @@ export function plainText(activity: Partial<Activity>): string {
     .trim();
 }
 
-/** The person acting; platform admin when ADMIN_USERS lists their Entra object id. */
-export function actorOf(from: ChannelAccount, workspaceId: string, admin: boolean): Actor {
-  return { id: from.id, workspaceId, ...(from.name ? { name: from.name } : {}), ...(admin ? { platformAdmin: true } : {}) };
+/** The person acting, with their Entra object id (which ADMIN_USERS may name). */
+export function actorOf(from: ChannelAccount, workspaceId: string): Actor {
+  return {
+    id: from.id,
+    workspaceId,
+    ...(from.name ? { name: from.name } : {}),
+    ...(from.aadObjectId ? { directoryId: from.aadObjectId } : {}),
+  };
 }

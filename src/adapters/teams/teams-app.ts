@@ -5,9 +5,10 @@
  * in this folder, so a move to the Teams SDK or the Microsoft 365 Agents SDK replaces this folder
  * and nothing else; the core, the storage and the other adapters do not know Teams exists.
  */
+import { randomUUID } from 'node:crypto';
 import express, { type Request, type RequestHandler, type Response } from 'express';
 import type { TeamsConfig } from '../../config.js';
-import type { Core } from '../../core/index.js';
+import { type Core, apology, referenceFrom } from '../../core/index.js';
 import type { Messenger } from '../../core/ports.js';
 import type { HttpServer } from '../http/server.js';
 import type { Logger } from '../logging/logger.js';
@@ -15,13 +16,12 @@ import type { RecordStore } from '../storage/primitives.js';
 import { ConversationReferences } from './conversation-references.js';
 import { createTeamsMessenger } from './messenger.js';
 import { describeConnectorError } from './messenger-errors.js';
-import { RedeliveryGuard } from './redelivery-guard.js';
-import { replyText } from './replies.js';
+import { replyWith } from './replies.js';
 import { createPrivateChat } from './private-chat.js';
 import { createTeamsRuntime } from './runtime.js';
 import { connectTeams } from './teams-auth.js';
 import { CustomerFocusBot } from './teams-bot.js';
-import { whereOf } from './teams-activity.js';
+import { mentionsBot, whereOf } from './teams-activity.js';
 
 export interface TeamsAdapterOptions {
   readonly teams: TeamsConfig;
@@ -42,9 +42,6 @@ export interface TeamsAdapter {
 
 /** Teams activities are small; a card submit with long texts is a few KB. */
 export const MAX_ACTIVITY_BYTES = 256 * 1024;
-
-const SORRY =
-  'Sorry, something went wrong on my side while answering that message. Please try again shortly; if it keeps happening, tell your admin.';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -82,19 +79,26 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
   const references = new ConversationReferences(options.records);
   const runtime = createTeamsRuntime(core, logger, references, createPrivateChat({ adapter, botAppId, references, logger }));
   const bot = new CustomerFocusBot(runtime);
-  const guard = new RedeliveryGuard(core.deps.claims, options.instanceId);
 
   adapter.onTurnError = async (context, error) => {
+    const reference = referenceFrom(randomUUID());
     logger.error(
       {
-        err: error instanceof Error ? { message: error.message, stack: error.stack, ...describeConnectorError(error) } : String(error),
+        reference,
+        err: error instanceof Error ? { message: error.message, ...describeConnectorError(error) } : String(error),
         type: context.activity.type,
       },
       'Teams turn failed',
     );
-    if (context.activity.type !== 'message') return;
+    // Only someone who spoke to the bot is waiting for an answer; a decision the bot noticed by
+    // itself is asked about again when Teams redelivers the turn.
+    const activity = context.activity;
+    const addressed =
+      activity.type === 'message' &&
+      (activity.conversation?.conversationType === 'personal' || activity.value != null || mentionsBot(activity));
+    if (!addressed) return;
     try {
-      await replyText(context, SORRY);
+      await replyWith(context, apology('nothing-written', reference));
     } catch (replyError) {
       logger.warn({ connector: describeConnectorError(replyError) }, 'could not tell the person that their message failed');
     }
@@ -116,7 +120,14 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
       try {
         const where = whereOf(context.activity);
         if (!where) return await bot.run(context);
-        const outcome = await guard.once(where.workspaceId, context.activity, () => bot.run(context));
+        const activity = context.activity;
+        // Without an id there is nothing to recognise a redelivery by (Teams always sends one).
+        const outcome =
+          activity.id && activity.conversation?.id
+            ? await core.onceForDelivery(options.instanceId, where.workspaceId, `teams|${activity.conversation.id}|${activity.id}`, () =>
+                bot.run(context),
+              )
+            : (await bot.run(context), 'handled');
         if (outcome === 'duplicate') logger.debug({ activityId: context.activity.id }, 'redelivered Teams activity ignored');
       } catch (error) {
         turn.failed = true;

@@ -42,7 +42,6 @@ export class CustomerFocusBot extends ActivityHandler {
       this.runtime.logger.warn({ type: context.activity.type }, 'Teams activity without a tenant or conversation: ignored');
       return;
     }
-    await this.runtime.workspace(where);
     await work(where);
   }
 }

@@ -29,6 +29,8 @@ export interface Actor extends Person {
   readonly workspaceId: WorkspaceId;
   /** Set by the platform adapter when the platform itself says this person administers the workspace. */
   readonly platformAdmin?: boolean;
+  /** The person's id in the organisation's directory (Teams: the Entra object id), which ADMIN_USERS may name. */
+  readonly directoryId?: string;
 }
 
 /** ISO 8601 timestamp in UTC, e.g. `2026-11-24T09:00:00.000Z`. Records store dates as these strings. */

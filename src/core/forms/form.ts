@@ -17,7 +17,9 @@ export interface FormField {
   readonly maxLength?: number;
 }
 
-export type FormKind = 'check.answer' | 'requirement.add' | 'requirement.review' | 'feedback.record' | 'check.start';
+/** Every form the core shows; a submit naming anything else is refused. */
+export const FORM_KINDS = ['check.answer', 'requirement.add', 'requirement.review', 'feedback.record', 'check.start'] as const;
+export type FormKind = (typeof FORM_KINDS)[number];
 
 export interface Form {
   readonly kind: FormKind;

@@ -8,7 +8,7 @@ import type { CoreDeps } from '../ports.js';
  * admins (Slack workspace admins and owners) are admins; everyone else is a member.
  */
 export async function resolveRole(deps: Pick<CoreDeps, 'roles' | 'adminUsers'>, actor: Actor): Promise<Role> {
-  if (deps.adminUsers.has(actor.id)) return 'admin';
+  if (deps.adminUsers.has(actor.id) || (actor.directoryId !== undefined && deps.adminUsers.has(actor.directoryId))) return 'admin';
   const assignment = await deps.roles.get(actor.workspaceId, actor.id);
   if (assignment) return assignment.role;
   return actor.platformAdmin ? 'admin' : 'member';

@@ -10,6 +10,7 @@
 import type { Actor } from '../../../src/core/domain/shared.js';
 import type { Messengers } from '../../../src/core/ports.js';
 import { type TestCore, createTestCore, expectOk } from '../../support/test-core.js';
+import { attachPrompt } from '../../../src/core/use-cases/prompts.js';
 
 export const DIGEST_AT = '2026-11-30T08:00:00.000Z';
 export const TIME_ZONE = 'Europe/Oslo';
@@ -98,7 +99,7 @@ export async function typicalWeek(options: { storeUrl?: string; namespace?: stri
       origin: 'detected',
     }),
   );
-  await core.attachPrompt(noise, { channelId: 'C0PRODUCT', messageId: '1763373701.000100' });
+  await attachPrompt(t.deps, noise, { channelId: 'C0PRODUCT', messageId: '1763373701.000100' });
   expectOk(await core.dismissCheck(member, noise.id));
   clock.set('2026-11-18T10:00:00.000Z');
   const prompt = expectOk(
@@ -108,7 +109,7 @@ export async function typicalWeek(options: { storeUrl?: string; namespace?: stri
       origin: 'detected',
     }),
   );
-  await core.attachPrompt(prompt, { channelId: 'C0OPS', messageId: '1763460001.000100' });
+  await attachPrompt(t.deps, prompt, { channelId: 'C0OPS', messageId: '1763460001.000100' });
   expectOk(await core.answerCheck(member, prompt.id, { impact: 'positive' }));
 
   // The week itself.
@@ -134,7 +135,7 @@ export async function typicalWeek(options: { storeUrl?: string; namespace?: stri
       origin: 'detected',
     }),
   );
-  await core.attachPrompt(positive, { channelId: 'C0PRODUCT', messageId: '1763978401.000100' });
+  await attachPrompt(t.deps, positive, { channelId: 'C0PRODUCT', messageId: '1763978401.000100' });
   expectOk(await core.answerCheck(member, positive.id, { impact: 'positive' }));
 
   clock.set('2026-11-25T11:00:00.000Z');
@@ -183,7 +184,7 @@ export async function typicalWeek(options: { storeUrl?: string; namespace?: stri
   const dismissed = expectOk(
     await core.startCheck(member, { text: 'We decided to order pizza', place: place('C0SOCIAL', '1764158600.000100'), origin: 'detected' }),
   );
-  await core.attachPrompt(dismissed, { channelId: 'C0SOCIAL', messageId: '1764158601.000100' });
+  await attachPrompt(t.deps, dismissed, { channelId: 'C0SOCIAL', messageId: '1764158601.000100' });
   expectOk(await core.dismissCheck(member, dismissed.id));
 
   clock.set('2026-11-27T13:00:00.000Z');

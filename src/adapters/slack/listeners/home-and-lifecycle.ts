@@ -3,39 +3,34 @@
  * answer form, and uninstalls (which remove tokens only: the workspace's evidence stays).
  */
 import type { App, InstallationStore } from '@slack/bolt';
-import { channelIntroduction, homePage } from '../../../core/views.js';
+import { homePage } from '../../../core/views.js';
 import { toSlackMessage } from '../block-kit.js';
 import type { SlackRuntime } from '../runtime.js';
+import { SlackAdminLookup, actorFor } from '../slack-context.js';
 
 export function registerHomeAndLifecycle(app: App, runtime: SlackRuntime, installations?: InstallationStore): void {
+  const admins = new SlackAdminLookup();
   app.event('app_home_opened', async ({ event, context, client }) => {
     if (event.tab !== 'home') return;
     const workspaceId = await runtime.workspace(context);
-    const actor = await runtime.actor(client, workspaceId, event.user);
-    const home = await runtime.core.home(actor);
+    const home = await runtime.core.home(await actorFor(client, admins, workspaceId, event.user));
     if (!home.ok) return;
     await client.views.publish({ user_id: event.user, view: { type: 'home', blocks: toSlackMessage(homePage(home.value)).blocks } });
   });
 
   app.event('member_joined_channel', async ({ event, context, client }) => {
     if (event.user !== context.botUserId) return;
-    const workspaceId = await runtime.workspace(context);
-    // One introduction per channel, even if Slack delivers the event twice or to two instances.
-    if (!(await runtime.core.deps.claims.claim(`ws:${workspaceId}:intro:${event.channel}`, 'intro', 0))) {
-      runtime.logger.debug({ workspaceId, channel: event.channel }, 'introduction already posted');
-      return;
-    }
-    await client.chat.postMessage({ channel: event.channel, ...toSlackMessage(channelIntroduction()) });
+    await runtime.handle(
+      context,
+      { id: event.inviter ?? event.user },
+      { kind: 'installed', scope: 'channel', place: { platform: 'slack', channelId: event.channel } },
+      { client, channelId: event.channel },
+    );
   });
 
   app.options<'block_suggestion'>({ action_id: 'requirements' }, async ({ options, ack, context, body }) => {
     const workspaceId = await runtime.workspace(context);
-    const actor = { id: body.user.id, workspaceId };
-    const query = (options.value ?? '').trim().toLowerCase();
-    const result = await runtime.core.listRequirements(actor);
-    const matches = result.ok
-      ? result.value.filter((r) => !query || r.id.toLowerCase().includes(query) || r.statement.toLowerCase().includes(query)).slice(0, 100)
-      : [];
+    const matches = await runtime.core.suggestRequirements({ id: body.user.id, workspaceId }, options.value ?? '');
     await ack({
       options: matches.map((r) => ({ text: { type: 'plain_text' as const, text: `${r.id} ${r.statement}`.slice(0, 75) }, value: r.id })),
     });

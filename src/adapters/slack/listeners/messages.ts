@@ -1,11 +1,14 @@
 /**
- * Messages in channels, @mentions and the check reaction: each may lead to one prompt in the
- * message's thread. Events are acknowledged by Bolt before these run, so the work here never
- * delays Slack's 3 seconds.
+ * Messages in channels, @mentions and the check reaction: each is handed to the core as a message
+ * seen, which may lead to one prompt in the message's thread. Events are acknowledged by Bolt
+ * before these run, so the work here never delays Slack's 3 seconds.
  */
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import type { SeenMessage } from '../../../core/index.js';
 import type { SlackRuntime } from '../runtime.js';
+import type { SlackTeamContext } from '../slack-context.js';
+import { decodeSlackText } from '../slack-text.js';
 
 interface ChannelMessage {
   ts: string;
@@ -30,17 +33,37 @@ async function threadRoot(client: WebClient, channel: string, threadTs: string):
   return root?.text ? { text: root.text, ...(root.user ? { user: root.user } : {}) } : undefined;
 }
 
+/** Hands a message to the core; answers to a person who asked go to them in that channel. */
+function seen(
+  runtime: SlackRuntime,
+  context: SlackTeamContext,
+  client: WebClient,
+  person: string,
+  message: SeenMessage,
+  onlyIfDecision = false,
+): ReturnType<SlackRuntime['handle']> {
+  return runtime.handle(
+    context,
+    { id: person },
+    { kind: 'message', seen: message, onlyIfDecision },
+    {
+      client,
+      channelId: message.place.channelId,
+      threadId: message.place.threadId,
+    },
+  );
+}
+
 export function registerMessageListeners(app: App, runtime: SlackRuntime): void {
   app.message(async ({ message, context, client }) => {
     const event = message as unknown as ChannelMessage;
     // Edits, deletions, thread broadcasts, joins and bot posts are not announcements.
     if (event.subtype !== undefined || event.bot_id || !event.user || !event.text) return;
     if (event.channel_type !== 'channel' && event.channel_type !== 'group') return;
-    const workspaceId = await runtime.workspace(context);
     const threadId = event.thread_ts ?? event.ts;
-    await runtime.ask(client, workspaceId, {
+    await seen(runtime, context, client, event.user, {
       place: { platform: 'slack', channelId: event.channel, threadId, messageId: event.ts },
-      text: event.text,
+      text: decodeSlackText(event.text),
       author: { id: event.user },
       postedAt: tsToDate(event.ts),
       isThreadReply: threadId !== event.ts,
@@ -50,32 +73,34 @@ export function registerMessageListeners(app: App, runtime: SlackRuntime): void 
 
   app.event('app_mention', async ({ event, context, client }) => {
     if (!event.user) return;
-    const workspaceId = await runtime.workspace(context);
     const threadId = event.thread_ts ?? event.ts;
-    const own = withoutMention(event.text, context.botUserId);
     const inThread = threadId !== event.ts;
     // "@bot check this" in a thread is about the thread's decision. A mention outside a thread is
     // a request only when it carries a decision ("@bot we've decided to…"), not for "@bot hi".
-    if (!inThread && !runtime.core.deps.detect(own).decision) {
-      runtime.logger.debug({ workspaceId, channel: event.channel }, 'mention without a decision');
-      return;
-    }
-    const subject = inThread ? await threadRoot(client, event.channel, threadId) : { text: own, user: event.user };
+    const subject = inThread
+      ? await threadRoot(client, event.channel, threadId)
+      : { text: withoutMention(event.text, context.botUserId), user: event.user };
     if (!subject) return;
-    await runtime.ask(client, workspaceId, {
-      place: { platform: 'slack', channelId: event.channel, threadId, messageId: threadId },
-      text: withoutMention(subject.text, context.botUserId) || subject.text,
-      author: { id: subject.user ?? event.user },
-      requestedBy: { id: event.user },
-      postedAt: tsToDate(threadId),
-      isThreadReply: false,
-      origin: 'mention',
-    });
+    await seen(
+      runtime,
+      context,
+      client,
+      event.user,
+      {
+        place: { platform: 'slack', channelId: event.channel, threadId, messageId: threadId },
+        text: decodeSlackText(withoutMention(subject.text, context.botUserId) || subject.text),
+        author: { id: subject.user ?? event.user },
+        requestedBy: { id: event.user },
+        postedAt: tsToDate(threadId),
+        isThreadReply: false,
+        origin: 'mention',
+      },
+      !inThread,
+    );
   });
 
   app.event('reaction_added', async ({ event, context, client }) => {
     if (event.reaction !== runtime.checkReaction || event.item.type !== 'message') return;
-    const workspaceId = await runtime.workspace(context);
     const { channel, ts } = event.item;
     const { messages } = await client.conversations.history({ channel, latest: ts, inclusive: true, limit: 1 });
     // A reply is not in the channel's history; asked with a reply's ts, Slack returns its thread.
@@ -85,9 +110,9 @@ export function registerMessageListeners(app: App, runtime: SlackRuntime): void 
         : (await client.conversations.replies({ channel, ts, limit: 200, inclusive: true })).messages?.find((m) => m.ts === ts);
     if (!found?.text) return;
     const threadId = found.thread_ts ?? ts;
-    await runtime.ask(client, workspaceId, {
+    await seen(runtime, context, client, event.user, {
       place: { platform: 'slack', channelId: channel, threadId, messageId: ts },
-      text: found.text,
+      text: decodeSlackText(found.text),
       author: { id: found.user ?? event.item_user ?? event.user },
       requestedBy: { id: event.user },
       postedAt: tsToDate(ts),

@@ -5,8 +5,8 @@
 import type { App, MessageShortcut } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { SlackRuntime } from '../runtime.js';
+import { decodeSlackText } from '../slack-text.js';
 import { SHORTCUT_IDS } from '../surface.js';
-import { openForm, replyPrivately } from './commands.js';
 
 /** Permalinks keep evidence findable; the form must open within Slack's trigger window, so wait briefly. */
 async function permalinkOf(client: WebClient, channel: string, ts: string): Promise<string | undefined> {
@@ -21,38 +21,44 @@ async function permalinkOf(client: WebClient, channel: string, ts: string): Prom
 export function registerShortcutListeners(app: App, runtime: SlackRuntime): void {
   app.shortcut<MessageShortcut>(SHORTCUT_IDS.check, async ({ shortcut, ack, respond, context, client }) => {
     await ack();
-    const workspaceId = await runtime.workspace(context);
     const { message, channel, user } = shortcut;
     const threadId = message.thread_ts ?? message.ts;
     const permalink = await permalinkOf(client, channel.id, message.ts);
-    const result = await runtime.ask(client, workspaceId, {
-      place: { platform: 'slack', channelId: channel.id, threadId, messageId: message.ts, ...(permalink ? { permalink } : {}) },
-      text: message.text ?? '',
+    const seen = {
+      place: { platform: 'slack' as const, channelId: channel.id, threadId, messageId: message.ts, ...(permalink ? { permalink } : {}) },
+      text: decodeSlackText(message.text ?? ''),
       author: { id: message.user ?? user.id },
       requestedBy: { id: user.id },
       postedAt: new Date(Number(message.ts) * 1000),
       isThreadReply: threadId !== message.ts,
-      origin: 'shortcut',
-    });
-    if (result === 'skipped')
-      await replyPrivately(respond, 'I have already asked about the decision in that thread; the answers are there.');
+      origin: 'shortcut' as const,
+    };
+    await runtime.handle(
+      context,
+      { id: user.id, name: user.name },
+      { kind: 'message', seen },
+      { client, respond, channelId: channel.id, threadId },
+    );
   });
 
   for (const [id, form] of [
     [SHORTCUT_IDS.requirement, 'requirement.add'],
     [SHORTCUT_IDS.feedback, 'feedback.record'],
   ] as const) {
-    app.shortcut<MessageShortcut>(id, async ({ shortcut, ack, context, client }) => {
+    app.shortcut<MessageShortcut>(id, async ({ shortcut, ack, respond, context, client }) => {
       await ack();
-      const workspaceId = await runtime.workspace(context);
-      const actor = await runtime.actor(client, workspaceId, shortcut.user.id, shortcut.user.name);
-      const text = (shortcut.message.text ?? '').slice(0, 3000);
+      const text = decodeSlackText(shortcut.message.text ?? '').slice(0, 3000);
       const link = await permalinkOf(client, shortcut.channel.id, shortcut.message.ts);
       const request =
         form === 'requirement.add'
           ? { form, prefill: { statement: text, sourceText: 'Slack message', ...(link ? { sourceLink: link } : {}) } }
           : { form, prefill: { summary: text, ...(link ? { link } : {}) } };
-      await openForm(client, runtime, actor, shortcut.trigger_id, request, shortcut.channel.id);
+      await runtime.handle(
+        context,
+        { id: shortcut.user.id, name: shortcut.user.name },
+        { kind: 'form.open', request, place: { platform: 'slack', channelId: shortcut.channel.id } },
+        { client, respond, triggerId: shortcut.trigger_id, channelId: shortcut.channel.id },
+      );
     });
   }
 }

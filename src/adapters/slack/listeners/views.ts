@@ -1,15 +1,13 @@
 /**
- * Modal submissions. The core validates; a refusal about one field is returned in the ack so
- * Slack shows it inline next to that field, and the modal stays open with what was typed.
+ * Modal submits. The core validates; field errors go back in the acknowledgement so Slack shows
+ * them next to their fields and the modal stays open with what was typed. Otherwise the modal is
+ * acknowledged (and closes) before the confirmation is posted.
  */
 import type { App, ViewSubmitAction } from '@slack/bolt';
 import { spellCommands } from '../../../core/commands/usage.js';
-import type { FormKind } from '../../../core/forms/form.js';
-import { toSlackMessage } from '../block-kit.js';
+import { FORM_KINDS, type FieldError } from '../../../core/forms/form.js';
 import type { SlackRuntime } from '../runtime.js';
 import { formValuesFromState } from '../view-values.js';
-
-const FORM_KINDS: readonly FormKind[] = ['check.answer', 'requirement.add', 'requirement.review', 'feedback.record', 'check.start'];
 
 function readMetadata(raw: string): Record<string, string> {
   try {
@@ -25,42 +23,38 @@ function readMetadata(raw: string): Record<string, string> {
 
 export function registerViewListeners(app: App, runtime: SlackRuntime): void {
   app.view<ViewSubmitAction>(/^form:/, async ({ view, body, ack, context, client }) => {
-    const kind = view.callback_id.slice('form:'.length) as FormKind;
-    if (!FORM_KINDS.includes(kind)) {
+    const kind = FORM_KINDS.find((known) => `form:${known}` === view.callback_id);
+    if (!kind) {
       await ack({ response_action: 'errors', errors: {} });
       return;
     }
-    const metadata = readMetadata(view.private_metadata);
-    const workspaceId = await runtime.workspace(context);
-    const actor = await runtime.actor(client, workspaceId, body.user.id, body.user.name);
-    const channelId = metadata.channel;
-    const place = channelId ? { platform: 'slack' as const, channelId } : undefined;
-    const outcome = await runtime.core.submitForm(actor, { kind, context: metadata }, formValuesFromState(view.state.values), place);
-    if (outcome.kind === 'invalid') {
-      await ack({
-        response_action: 'errors',
-        errors: Object.fromEntries(outcome.errors.map((error) => [error.field, spellCommands(error.message, 'slack')])),
-      });
-      return;
+    let acknowledged = false;
+    const settle = async (errors?: readonly FieldError[]): Promise<void> => {
+      if (acknowledged) return;
+      acknowledged = true;
+      if (errors?.length) {
+        await ack({
+          response_action: 'errors',
+          errors: Object.fromEntries(errors.map((error) => [error.field, spellCommands(error.message, 'slack')])),
+        });
+      } else await ack();
+    };
+    const { channel: channelId, thread: threadId, ...formContext } = readMetadata(view.private_metadata);
+    const place = channelId ? { platform: 'slack' as const, channelId, ...(threadId ? { threadId } : {}) } : undefined;
+    try {
+      await runtime.handle(
+        context,
+        { id: body.user.id, name: body.user.name },
+        {
+          kind: 'form.submit',
+          form: { kind, context: formContext },
+          values: formValuesFromState(view.state.values),
+          ...(place ? { place } : {}),
+        },
+        { client, settle, ...(channelId ? { channelId } : {}), ...(threadId ? { threadId } : {}) },
+      );
+    } finally {
+      await settle();
     }
-    await ack();
-    const text =
-      outcome.kind === 'failed'
-        ? { ...toSlackMessage({ fallback: outcome.message, blocks: [{ kind: 'text', parts: [outcome.message] }] }) }
-        : toSlackMessage(outcome.message);
-    if (outcome.kind === 'done' && outcome.checkId) {
-      const check = await runtime.core.getCheck(actor, outcome.checkId);
-      if (check.ok && check.value.prompt) {
-        await runtime.refreshPrompt(client, check.value);
-        return;
-      }
-      if (check.ok && kind === 'check.start' && channelId) {
-        await runtime.postCheck(client, channelId, actor.id, check.value);
-        return;
-      }
-    }
-    // Confirm privately where the form was opened, or in the app's direct messages.
-    if (channelId) await client.chat.postEphemeral({ channel: channelId, user: actor.id, ...text });
-    else await client.chat.postMessage({ channel: actor.id, ...text });
   });
 }

@@ -1,19 +1,21 @@
 /**
  * Installation: the reference is stored at once (the digest may go there before anyone speaks),
- * the installer becomes the first admin, and the bot says in one short message what it reads,
- * what it keeps and who can see it — once per conversation, whatever Teams sends twice.
+ * then the core introduces the bot once per conversation and decides about the first admin.
  */
 import type { TurnContext } from 'botbuilder';
-import { channelIntroduction } from '../../../core/views.js';
-import { replyWith } from '../replies.js';
+import type { InstallScope } from '../../../core/index.js';
 import type { TeamsRuntime } from '../runtime.js';
 import type { TeamsWhere } from '../teams-activity.js';
 
+const SCOPES: Record<TeamsWhere['kind'], InstallScope> = { channel: 'team', groupChat: 'groupChat', personal: 'personal' };
+
 export async function handleInstall(runtime: TeamsRuntime, context: TurnContext, where: TeamsWhere): Promise<void> {
   await runtime.rememberConversation(where, context.activity, { force: true });
-  if (context.activity.from?.id) await runtime.recordInstaller(where, context.activity.from);
-  const introduced = await runtime.core.deps.claims.claim(`ws:${where.workspaceId}:intro:teams:${where.channelId}`, 'intro', 0);
-  if (introduced) await replyWith(context, channelIntroduction());
+  await runtime.handle(context, where, {
+    kind: 'installed',
+    scope: SCOPES[where.kind],
+    place: { platform: 'teams', channelId: where.channelId, ...(where.channelName ? { channelName: where.channelName } : {}) },
+  });
 }
 
 export async function handleUninstall(runtime: TeamsRuntime, where: TeamsWhere): Promise<void> {

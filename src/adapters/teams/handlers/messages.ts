@@ -1,6 +1,6 @@
 /**
- * Every message to or near the bot:
- * - a card submit (`value` set) goes to the card handlers;
+ * Every message to or near the bot, decoded for the core:
+ * - a card submit (`value` set) is a form submit or a button;
  * - in a personal chat, and in channels and group chats when the bot is @mentioned, the text is a
  *   command; what is not a command gets help (or, with an @mention, a check if it is a decision);
  * - in channels and group chats without a mention (resource-specific consent lets the bot read
@@ -8,77 +8,68 @@
  *   everyday "check the logs" is never taken as a command.
  */
 import type { TurnContext } from 'botbuilder';
-import { type SeenMessage, threadCheckId } from '../../../core/use-cases/prompts.js';
-import { replyText } from '../replies.js';
+import type { SeenMessage } from '../../../core/index.js';
+import { decodeCardAction } from '../action-codec.js';
+import { formSubmitFrom } from '../card-forms.js';
 import type { TeamsRuntime } from '../runtime.js';
 import { type TeamsWhere, mentionsBot, plainText } from '../teams-activity.js';
-import { handleCardSubmit } from './card-submits.js';
-import { runTeamsCommand, showOutcome } from './commands.js';
-import { askAbout } from './decisions.js';
 
 /** "@bot check this" in a thread: about the thread's decision, which Teams does not send along. */
 const CHECK_THIS = /^check(?:\s+(?:this|that|it|this decision|here))?\s*[.!?]?$/i;
-
-const HELP_HINT = "I didn't understand that. Type `help` to see what I can do, or `check <the decision>` to ask about a decision.";
 
 export async function handleMessage(runtime: TeamsRuntime, context: TurnContext, where: TeamsWhere): Promise<void> {
   const activity = context.activity;
   const from = activity.from;
   if (!from?.id) return;
-  const actor = await runtime.actor(where, from);
+  const place = {
+    platform: 'teams' as const,
+    channelId: where.channelId,
+    threadId: where.threadId,
+    ...(where.channelName ? { channelName: where.channelName } : {}),
+  };
   if (activity.value !== undefined && activity.value !== null) {
-    await handleCardSubmit(runtime, context, actor, where, activity.value);
+    const submit = formSubmitFrom(activity.value);
+    if (submit) {
+      await runtime.handle(context, where, {
+        kind: 'form.submit',
+        form: { kind: submit.kind, context: submit.context },
+        values: submit.values,
+        place,
+      });
+      return;
+    }
+    // Anyone can forge `value`: only what our own cards carry is decoded.
+    const action = decodeCardAction(activity.value);
+    await runtime.handle(context, where, action ? { kind: 'button', action, place } : { kind: 'button.unreadable' });
     return;
   }
   const text = plainText(activity);
-  const addressed = where.kind === 'personal' || mentionsBot(activity);
   const postedAt = activity.timestamp ? new Date(activity.timestamp) : new Date();
+  const person = { id: from.id, ...(from.name ? { name: from.name } : {}) };
   const seen = (origin: 'detected' | 'mention'): SeenMessage => ({
-    place: {
-      platform: 'teams',
-      channelId: where.channelId,
-      threadId: where.threadId,
-      messageId: activity.id ?? where.threadId,
-      ...(where.channelName ? { channelName: where.channelName } : {}),
-    },
+    place: { ...place, messageId: activity.id ?? where.threadId },
     text,
-    author: { id: from.id, ...(from.name ? { name: from.name } : {}) },
+    author: person,
     postedAt: Number.isNaN(postedAt.getTime()) ? new Date() : postedAt,
     isThreadReply: where.threadId !== activity.id,
     origin,
-    ...(origin === 'mention' ? { requestedBy: { id: from.id, ...(from.name ? { name: from.name } : {}) } } : {}),
+    ...(origin === 'mention' ? { requestedBy: person } : {}),
   });
 
-  if (!addressed) {
-    if (text) await askAbout(runtime, context, where, seen('detected'));
+  if (where.kind !== 'personal' && !mentionsBot(activity)) {
+    if (text) await runtime.handle(context, where, { kind: 'message', seen: seen('detected') });
     return;
   }
-  const inThread = where.kind === 'channel' && where.threadId !== activity.id;
-  if (inThread && CHECK_THIS.test(text)) {
+  if (where.kind === 'channel' && where.threadId !== activity.id && CHECK_THIS.test(text)) {
     // Only the thread's first message says what was decided; a reply cannot fetch it without
-    // Graph permissions we do not ask for. If the bot read the thread's start, it has asked already.
-    const asked = await runtime.core.getCheck(
-      actor,
-      threadCheckId({ platform: 'teams', channelId: where.channelId, threadId: where.threadId }),
-    );
-    await replyText(
-      context,
-      asked.ok
-        ? "I have already asked about this thread's decision: answer on the card in this thread."
-        : 'Say what was decided, e.g. `check We move support hours to 9-17`, and I will ask about it here.',
-    );
+    // Graph permissions we do not ask for.
+    await runtime.handle(context, where, { kind: 'thread.check', place });
     return;
   }
-  const result = await runTeamsCommand(runtime, actor, where, text);
-  if (!result.ok && result.error.code === 'command.unknown') {
-    // "@bot we've decided to …" in a channel asks about that decision; anything else gets help.
-    if (where.kind !== 'personal' && runtime.core.deps.detect(text).decision) {
-      if ((await askAbout(runtime, context, where, seen('mention'))) === 'asked') return;
-      await replyText(context, 'I have already asked about this decision in its thread.');
-      return;
-    }
-    await replyText(context, HELP_HINT);
-    return;
-  }
-  await showOutcome(runtime, context, actor, where, result);
+  await runtime.handle(context, where, {
+    kind: 'command',
+    line: text,
+    place,
+    orDecision: where.kind === 'personal' ? 'help' : seen('mention'),
+  });
 }

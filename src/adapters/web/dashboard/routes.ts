@@ -4,22 +4,8 @@
  * else. Pages, downloads and the audit-pack redirect are read-only views of the core's data.
  */
 import { type Request, type Response, Router } from 'express';
-import { auditPackDownload, offersAuditPack } from '../../../core/dashboard/audit-pack.js';
-import { dashboardFigures } from '../../../core/dashboard/figures.js';
-import { downloadTable } from '../../../core/dashboard/table-csv.js';
-import {
-  TABLES,
-  type TableName,
-  type RawFilter,
-  answerSummaries,
-  pageOf,
-  queryActions,
-  queryChecks,
-  queryEvidence,
-  queryFeedback,
-  queryRequirements,
-} from '../../../core/dashboard/tables.js';
-import { verificationStatus } from '../../../core/dashboard/verification.js';
+import { offersAuditPack } from '../../../core/dashboard/audit-pack.js';
+import { TABLES, type TableName, type RawFilter, pageOf } from '../../../core/dashboard/tables.js';
 import type { DashboardViewer } from '../../../core/dashboard/viewer.js';
 import { dateInZone } from '../../../core/domain/dates.js';
 import { can } from '../../../core/domain/roles.js';
@@ -69,13 +55,13 @@ function sendHtml(res: Response, status: number, body: string): void {
 }
 
 export function dashboardRouter(core: Core): Router {
-  const deps = core.deps;
+  const web = core.web;
   const router = Router();
   router.use(securityHeaders);
 
   /** Checks the link against the workspace in the path; answers the refusal itself when it fails. */
   async function open(req: Request<{ workspace: string }>, res: Response): Promise<Opened | undefined> {
-    if (!deps.links) {
+    if (!web.links) {
       sendRefusal(res, 'unavailable');
       return undefined;
     }
@@ -84,13 +70,13 @@ export function dashboardRouter(core: Core): Router {
       sendRefusal(res, 'missing');
       return undefined;
     }
-    const checked = await deps.links.signer.check(token, { purpose: 'dashboard', workspaceId: req.params.workspace });
+    const checked = await web.links.check(token, { purpose: 'dashboard', workspaceId: req.params.workspace });
     if (!checked.ok) {
       requestLog(res).info({ refusal: checked.reason }, 'dashboard link refused');
       sendRefusal(res, checked.reason);
       return undefined;
     }
-    const workspace = await deps.workspaces.get(checked.grant.workspaceId);
+    const workspace = await web.workspace(checked.grant.workspaceId);
     if (!workspace) {
       sendRefusal(res, 'not-found');
       return undefined;
@@ -112,28 +98,28 @@ export function dashboardRouter(core: Core): Router {
     const context = { link, timeZone, params: filters, canDownload: true };
     switch (view) {
       case 'overview': {
-        const [figures, verification] = await Promise.all([dashboardFigures(deps, viewer), verificationStatus(deps, viewer)]);
+        const [figures, verification] = await Promise.all([web.figures(viewer), web.verification(viewer)]);
         return overviewView(figures, verification, link, offersAuditPack(viewer.role));
       }
       case 'requirements': {
-        const { rows } = await queryRequirements(deps, viewer, filter);
-        return requirementsTable(pageOf(rows, rawPage), context, dateInZone(deps.clock.now(), timeZone));
+        const { rows } = await web.requirements(viewer, filter);
+        return requirementsTable(pageOf(rows, rawPage), context, dateInZone(core.now(), timeZone));
       }
       case 'checks': {
-        const { rows, filter: applied } = await queryChecks(deps, viewer, filter);
+        const { rows, filter: applied } = await web.checks(viewer, filter);
         const page = pageOf(rows, rawPage);
-        return checksTable(page, await answerSummaries(deps, viewer.workspaceId, page.rows), context, applied.window);
+        return checksTable(page, await web.answerSummaries(viewer.workspaceId, page.rows), context, applied.window);
       }
       case 'actions': {
-        const { rows } = await queryActions(deps, viewer, filter);
+        const { rows } = await web.actions(viewer, filter);
         return actionsTable(pageOf(rows, rawPage), context);
       }
       case 'feedback': {
-        const { rows, filter: applied } = await queryFeedback(deps, viewer, filter);
+        const { rows, filter: applied } = await web.feedback(viewer, filter);
         return feedbackTable(pageOf(rows, rawPage), context, applied.window);
       }
       case 'evidence': {
-        const { rows, filter: applied } = await queryEvidence(deps, viewer, filter);
+        const { rows, filter: applied } = await web.evidence(viewer, filter);
         return evidenceTable(pageOf(rows, rawPage), { ...context, canDownload: can(viewer.role, 'evidence.export') }, applied.window);
       }
     }
@@ -166,8 +152,7 @@ export function dashboardRouter(core: Core): Router {
     if (!(TABLES as readonly string[]).includes(table)) return sendRefusal(res, 'not-found');
     const params = queryParams(req);
     try {
-      const download = await downloadTable(
-        deps,
+      const download = await web.downloadTable(
         { ...opened.viewer, linkId: opened.grant.id, issuedTo: opened.grant.issuedTo },
         table as TableName,
         filterParams(params),
@@ -193,7 +178,7 @@ export function dashboardRouter(core: Core): Router {
     if (!opened) return;
     try {
       res.setHeader('cache-control', 'no-store');
-      res.redirect(303, await auditPackDownload(deps, opened.grant, queryParams(req).period ?? ''));
+      res.redirect(303, await web.auditPackDownload(opened.grant, queryParams(req).period ?? ''));
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       sendHtml(

@@ -29,10 +29,6 @@ export interface ChannelPost {
   readonly message?: Message;
   /** Private replies: only this person sees them (Slack's "only visible to you"). */
   readonly visibleTo?: string;
-  /** The decision check this post shows; answers redraw it in place. */
-  readonly checkId?: string;
-  /** Above a check's prompt when the check was started by command or form. */
-  readonly lead?: Message;
   /** A hint about the playground itself, not something the bot would say. */
   readonly note?: boolean;
 }
@@ -53,11 +49,13 @@ export class PlaygroundChannel {
     return this.posts.find((post) => post.id === id);
   }
 
-  /** Redraws every post that shows `checkId` (its prompt) with `message`. */
-  redrawCheck(checkId: string, message: Message): void {
-    this.posts.forEach((post, index) => {
-      if (post.checkId === checkId) this.posts[index] = { ...post, message };
-    });
+  /** Redraws a post of the bot's in place (a decision prompt after an answer); false when it is gone. */
+  replace(id: string, message: Message): boolean {
+    const index = this.posts.findIndex((post) => post.id === id);
+    const post = this.posts[index];
+    if (!post) return false;
+    this.posts[index] = { ...post, message };
+    return true;
   }
 
   /** What one person sees: everything public, and their own private replies. */

@@ -2,11 +2,7 @@
  * Forms in the playground: the core's neutral Form sent to the page as it is (texts spelled the
  * Slack way), and the page's answers read back with every name and value checked.
  */
-import type { FormRequest } from '../../../core/commands/execute.js';
-import type { Actor } from '../../../core/domain/shared.js';
-import { checkForm, feedbackForm, requirementForm, reviewForm } from '../../../core/forms/catalogue.js';
-import type { Form, FormKind, FormValues } from '../../../core/forms/form.js';
-import type { Core } from '../../../core/index.js';
+import { FORM_KINDS, type Form, type FormKind, type FormValues } from '../../../core/forms/form.js';
 import { ours } from './message-json.js';
 import { withMentions } from './personas.js';
 
@@ -14,8 +10,6 @@ export interface ClientForm extends Form {
   /** The post the form was opened from (a prompt), so its answer lands in the same thread. */
   readonly postId?: string;
 }
-
-export const FORM_KINDS: readonly FormKind[] = ['check.answer', 'requirement.add', 'requirement.review', 'feedback.record', 'check.start'];
 
 const MAX_VALUE_LENGTH = 10_000;
 const MAX_FIELDS = 30;
@@ -29,22 +23,6 @@ export function toClientForm(form: Form, postId?: string): ClientForm {
     fields: form.fields.map((field) => ({ ...field, label: ours(field.label), ...(field.hint ? { hint: ours(field.hint) } : {}) })),
     ...(postId ? { postId } : {}),
   };
-}
-
-/** The form a command asks for, or the reason it cannot be shown (what it is about no longer exists). */
-export async function formFor(core: Core, actor: Actor, request: FormRequest): Promise<Form | string> {
-  switch (request.form) {
-    case 'requirement.add':
-      return requirementForm(request.prefill);
-    case 'feedback.record':
-      return feedbackForm(request.prefill);
-    case 'check.start':
-      return checkForm();
-    case 'requirement.review': {
-      const shown = await core.showRequirement(actor, request.requirementId);
-      return shown.ok ? reviewForm(shown.value.requirement) : shown.error.message;
-    }
-  }
 }
 
 export class FormInputError extends Error {}

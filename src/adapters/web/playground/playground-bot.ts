@@ -1,24 +1,25 @@
 /**
- * The playground's small web adapter: what the Slack listeners do, for a simulated channel in
- * the `local` workspace. Messages go through the core's prompt planning, commands through the one
- * grammar, buttons through the same use cases as Slack's buttons, forms through `submitForm`.
- * No business rule lives here: the adapter only decides where a reply is shown.
+ * The playground's web adapter: a simulated channel in the `local` workspace, decoded for the core
+ * exactly as Slack's events are. A line starting with "/" is a command, anything else a message the
+ * core may ask about; buttons and forms are button presses and form submits. The core decides
+ * everything; this file only says where in the simulated channel each answer is shown.
  */
-import type { CommandOutcome } from '../../../core/commands/execute.js';
-import { digestReviewed } from '../../../core/digest/replies.js';
-import type { ConversationPlace, DecisionCheck } from '../../../core/domain/decision-check.js';
-import type { Actor } from '../../../core/domain/shared.js';
+import type { ConversationPlace } from '../../../core/domain/decision-check.js';
 import { LOCAL_WORKSPACE_ID } from '../../../core/domain/workspace.js';
-import { answerForm } from '../../../core/forms/catalogue.js';
-import type { FormKind, FormValues } from '../../../core/forms/form.js';
-import type { FieldError } from '../../../core/forms/form.js';
-import type { Core } from '../../../core/index.js';
+import type { FieldError, Form, FormKind, FormValues } from '../../../core/forms/form.js';
+import {
+  type Core,
+  type Interaction,
+  type PostTarget,
+  type PostedMessage,
+  type Surface,
+  SurfaceError,
+  SILENCE_REASONS,
+} from '../../../core/index.js';
 import { type CoreAction, type Message, textMessage } from '../../../core/messages.js';
 import type { DeliveryResult, Destination, Messenger } from '../../../core/ports.js';
-import type { PromptPlan } from '../../../core/use-cases/prompts.js';
-import { reviewRecorded } from '../../../core/views.js';
-import { CHANNEL, PlaygroundChannel } from './channel.js';
-import { type ClientForm, formFor, toClientForm } from './forms.js';
+import { CHANNEL, type ChannelPost, PlaygroundChannel } from './channel.js';
+import { type ClientForm, toClientForm } from './forms.js';
 import { type ClientMessage, toClientMessage } from './message-json.js';
 import { BOT, type Persona, actorOf, withMentions } from './personas.js';
 
@@ -32,7 +33,6 @@ export interface ClientPost {
   readonly at: string;
   readonly text?: string;
   readonly message?: ClientMessage;
-  readonly lead?: ClientMessage;
   readonly private: boolean;
   readonly note: boolean;
 }
@@ -46,30 +46,15 @@ export interface PlaygroundResult {
 /** A request the playground cannot act on (empty message, unknown thread); shown as it is. */
 export class PlaygroundInputError extends Error {}
 
-/** Why the bot stayed quiet, in words for someone trying it out (the playground's own notes). */
-const SKIP_NOTES: Record<Extract<PromptPlan, { kind: 'skip' }>['reason'], string> = {
-  'not-a-decision':
-    'The bot stayed quiet: this does not read as a team decision. Try "We have decided to move support hours to 9–17 from January", or start a check by hand with /customer-check <decision>.',
-  'too-old': 'The bot stayed quiet: the message is too old to ask about.',
-  'detection-off': 'The bot stayed quiet: decision detection is off in this channel (/customer-focus detection auto turns it on).',
-  'mention-only': 'The bot stayed quiet: in this channel it asks only when asked (/customer-focus detection auto changes that).',
-  snoozed: 'The bot stayed quiet: detection is snoozed in this channel.',
-  'quiet-hours': 'The bot stayed quiet: it is quiet hours for this workspace.',
-  'daily-cap':
-    'The bot stayed quiet: it already asked as often today as this channel allows (/customer-focus settings cap:… changes that).',
-  'already-asked': 'The bot already asked in this thread; it asks once per thread.',
-  'being-asked': 'The bot is asking in this thread right now.',
-};
-
 export class PlaygroundBot {
   readonly channel: PlaygroundChannel;
 
   constructor(private readonly core: Core) {
-    this.channel = new PlaygroundChannel(() => core.deps.ids.newId());
+    this.channel = new PlaygroundChannel(() => crypto.randomUUID());
   }
 
   private now(): string {
-    return this.core.deps.clock.now().toISOString();
+    return this.core.now().toISOString();
   }
 
   private place(threadId?: string): ConversationPlace {
@@ -85,21 +70,9 @@ export class PlaygroundBot {
       at: post.at,
       ...(post.text !== undefined ? { text: post.text } : {}),
       ...(post.message ? { message: toClientMessage(post.message) } : {}),
-      ...(post.lead ? { lead: toClientMessage(post.lead) } : {}),
       private: post.visibleTo !== undefined,
       note: post.note === true,
     }));
-  }
-
-  private reply(persona: Persona, message: Message, threadId?: string, note = false): void {
-    this.channel.post({
-      author: BOT,
-      at: this.now(),
-      message,
-      visibleTo: persona.id,
-      ...(threadId ? { threadId } : {}),
-      ...(note ? { note } : {}),
-    });
   }
 
   /** A message typed into the channel (or a thread): a command when it starts with "/". */
@@ -113,181 +86,44 @@ export class PlaygroundBot {
     const root = threadId ? this.channel.get(threadId) : undefined;
     if (threadId && (!root || root.threadId))
       throw new PlaygroundInputError('That thread is no longer in the channel. Post in the channel instead.');
-    if (text.startsWith('/')) return this.command(persona, text, root?.id);
-
     const author = { id: persona.id, name: persona.name, bot: false };
+    if (text.startsWith('/')) {
+      // Echoed privately, as Slack shows nobody else the command someone ran.
+      this.channel.post({ author, at: this.now(), text, visibleTo: persona.id, ...(root ? { threadId: root.id } : {}) });
+      return this.handle(persona, { kind: 'command', line: withMentions(text), place: this.place(root?.id) }, root?.id);
+    }
     const post = this.channel.post({ author, at: this.now(), text, ...(root ? { threadId: root.id } : {}) });
-    const threadRoot = root?.id ?? post.id;
-    const plan = await this.core.planPrompt(LOCAL_WORKSPACE_ID, {
-      place: { ...this.place(threadRoot), threadId: threadRoot, messageId: post.id },
+    const thread = root?.id ?? post.id;
+    const seen = {
+      place: { ...this.place(thread), threadId: thread, messageId: post.id },
       text,
       author: { id: persona.id, name: persona.name },
-      postedAt: this.core.deps.clock.now(),
+      postedAt: this.core.now(),
       isThreadReply: root !== undefined,
-      origin: 'detected',
-    });
-    if (plan.kind === 'skip') {
-      this.reply(persona, textMessage(SKIP_NOTES[plan.reason]), root?.id, true);
-      return {};
-    }
-    const prompt = this.channel.post({ author: BOT, at: this.now(), message: plan.message, checkId: plan.check.id, threadId: threadRoot });
-    await this.core.promptPosted(plan.check, plan.lease, { channelId: CHANNEL.id, messageId: prompt.id });
-    return {};
-  }
-
-  /** `/requirement …`, `/customer-feedback …`, `/customer-check …`, `/customer-focus …`. */
-  private async command(persona: Persona, line: string, threadId?: string): Promise<PlaygroundResult> {
-    const actor = actorOf(persona);
-    // Echoed privately, as Slack shows nobody else the command someone ran.
-    this.channel.post({
-      author: { id: persona.id, name: persona.name, bot: false },
-      at: this.now(),
-      text: line,
-      visibleTo: persona.id,
-      ...(threadId ? { threadId } : {}),
-    });
-    const result = await this.core.runCommand(actor, withMentions(line), { place: this.place(threadId) });
-    if (!result.ok) {
-      this.reply(persona, textMessage(result.error.message), threadId);
-      return {};
-    }
-    return this.show(persona, actor, result.value, line, threadId);
-  }
-
-  private async show(persona: Persona, actor: Actor, outcome: CommandOutcome, line: string, threadId?: string): Promise<PlaygroundResult> {
-    switch (outcome.kind) {
-      case 'message': {
-        const share = outcome.shareable
-          ? [
-              {
-                kind: 'actions' as const,
-                buttons: [{ label: 'Share in channel', action: { kind: 'command.share' as const, command: line } }],
-              },
-            ]
-          : [];
-        this.reply(persona, { ...outcome.message, blocks: [...outcome.message.blocks, ...share] }, threadId);
-        return {};
-      }
-      case 'form': {
-        const form = await formFor(this.core, actor, outcome.request);
-        if (typeof form === 'string') {
-          this.reply(persona, textMessage(form), threadId);
-          return {};
-        }
-        return { form: toClientForm(form) };
-      }
-      case 'check-started': {
-        const check = await this.core.getCheck(actor, outcome.checkId);
-        if (check.ok) await this.postCheck(actor, check.value);
-        return {};
-      }
-    }
-  }
-
-  /** A check started by command or form gets its own post, whose thread holds the answers. */
-  private async postCheck(actor: Actor, check: DecisionCheck): Promise<void> {
-    const lead: Message = {
-      fallback: `Decision check: ${check.text}`,
-      blocks: [
-        {
-          kind: 'text',
-          parts: ['Decision check from ', { person: { id: actor.id, name: actor.name ?? actor.id } }, ': ', { user: check.text }],
-        },
-      ],
+      origin: 'detected' as const,
     };
-    const post = this.channel.post({ author: BOT, at: this.now(), lead, message: await this.core.currentPrompt(check), checkId: check.id });
-    await this.core.attachPrompt(check, { channelId: CHANNEL.id, messageId: post.id });
-  }
-
-  private async redraw(check: DecisionCheck): Promise<void> {
-    this.channel.redrawCheck(check.id, await this.core.currentPrompt(check));
+    let reason: keyof typeof SILENCE_REASONS | undefined;
+    const result = await this.handle(persona, { kind: 'message', seen }, root?.id, (prompt) => {
+      if (prompt?.kind === 'skipped') reason = prompt.reason;
+    });
+    // The playground explains why the bot stayed quiet, for someone trying it out.
+    if (reason)
+      this.channel.post({
+        author: BOT,
+        at: this.now(),
+        message: textMessage(SILENCE_REASONS[reason]),
+        visibleTo: persona.id,
+        note: true,
+        ...(root ? { threadId: root.id } : {}),
+      });
+    return result;
   }
 
   /** A button in a post. */
   async click(persona: Persona, postId: string, action: CoreAction): Promise<PlaygroundResult> {
-    const post = this.channel.get(postId);
-    if (!post || (post.visibleTo !== undefined && post.visibleTo !== persona.id)) {
-      throw new PlaygroundInputError('That message is no longer in the channel. Use the newest one.');
-    }
-    const actor = actorOf(persona);
-    const thread = post.threadId ?? (post.checkId ? post.id : undefined);
-    const refuse = (message: string): PlaygroundResult => {
-      this.reply(persona, textMessage(message), thread);
-      return {};
-    };
-    switch (action.kind) {
-      case 'check.answer': {
-        if (action.impact !== 'positive') return this.answerFormFor(persona, action.checkId, postId, action.impact);
-        const result = await this.core.answerCheck(actor, action.checkId, { impact: 'positive' });
-        if (!result.ok) return refuse(result.error.message);
-        await this.redraw(result.value.check);
-        return {};
-      }
-      case 'check.details':
-        return this.answerFormFor(persona, action.checkId, postId);
-      case 'check.dismiss': {
-        const result = await this.core.dismissCheck(actor, action.checkId);
-        if (!result.ok) return refuse(result.error.message);
-        await this.redraw(result.value);
-        return {};
-      }
-      case 'action.close': {
-        const result = await this.core.closeAction(actor, action.actionId);
-        return refuse(result.ok ? 'Marked as done, and kept as evidence.' : result.error.message);
-      }
-      case 'command.share': {
-        // Run again as the person who clicked, so sharing never shows more than they may see.
-        const result = await this.core.runCommand(actor, action.command, { place: this.place(thread) });
-        if (!result.ok) return refuse(result.error.message);
-        if (result.value.kind !== 'message' || !result.value.shareable) return refuse('That answer cannot be shared.');
-        const shared = result.value.message;
-        this.channel.post({
-          author: BOT,
-          at: this.now(),
-          message: {
-            ...shared,
-            blocks: [{ kind: 'context', parts: ['Shared by ', { person: { id: actor.id, name: persona.name } }] }, ...shared.blocks],
-          },
-          ...(thread ? { threadId: thread } : {}),
-        });
-        return {};
-      }
-      case 'requirement.review': {
-        const form = await formFor(this.core, actor, { form: 'requirement.review', requirementId: action.requirementId });
-        return typeof form === 'string' ? refuse(form) : { form: toClientForm(form, postId) };
-      }
-      case 'requirement.keep':
-      case 'requirement.retire': {
-        const result = await this.core.reviewRequirement(
-          actor,
-          action.requirementId,
-          action.kind === 'requirement.keep' ? 'still_valid' : 'retire',
-        );
-        if (!result.ok) return refuse(result.error.message);
-        this.reply(persona, reviewRecorded(result.value.requirement, result.value.review), thread);
-        return {};
-      }
-      case 'digest.reviewed': {
-        const result = await this.core.markDigestReviewed(actor, action.digestId);
-        if (!result.ok) return refuse(result.error.message);
-        this.reply(persona, digestReviewed(result.value), thread);
-        return {};
-      }
-    }
-  }
-
-  private async answerFormFor(
-    persona: Persona,
-    checkId: string,
-    postId: string,
-    impact?: 'negative' | 'none' | 'unknown',
-  ): Promise<PlaygroundResult> {
-    const check = await this.core.getCheck(actorOf(persona), checkId);
-    if (!check.ok) {
-      this.reply(persona, textMessage(check.error.message));
-      return {};
-    }
-    return { form: toClientForm(answerForm(check.value, impact), postId) };
+    const post = this.visiblePost(persona, postId);
+    const thread = post.threadId ?? post.id;
+    return this.handle(persona, { kind: 'button', action, place: this.place(thread) }, thread, undefined, postId);
   }
 
   /** A submitted form; refusals about one field come back to be shown next to it. */
@@ -297,25 +133,65 @@ export class PlaygroundBot {
     values: FormValues,
     postId?: string,
   ): Promise<PlaygroundResult> {
-    const actor = actorOf(persona);
     const from = postId ? this.channel.get(postId) : undefined;
-    const thread = from ? (from.threadId ?? (from.checkId ? from.id : undefined)) : undefined;
-    const outcome = await this.core.submitForm(actor, form, values, this.place(thread));
-    if (outcome.kind === 'invalid') return { errors: outcome.errors };
-    if (outcome.kind === 'failed') {
-      this.reply(persona, textMessage(outcome.message), thread);
-      return {};
+    const thread = from ? (from.threadId ?? from.id) : undefined;
+    return this.handle(persona, { kind: 'form.submit', form, values, place: this.place(thread) }, thread, undefined, postId);
+  }
+
+  private visiblePost(persona: Persona, postId: string): ChannelPost {
+    const post = this.channel.get(postId);
+    if (!post || (post.visibleTo !== undefined && post.visibleTo !== persona.id)) {
+      throw new PlaygroundInputError('That message is no longer in the channel. Use the newest one.');
     }
-    if (outcome.checkId) {
-      const check = await this.core.getCheck(actor, outcome.checkId);
-      if (check.ok && check.value.prompt) await this.redraw(check.value);
-      else if (check.ok && form.kind === 'check.start') {
-        await this.postCheck(actor, check.value);
-        return {};
-      }
-    }
-    this.reply(persona, outcome.message, thread);
-    return {};
+    return post;
+  }
+
+  /** Hands the interaction to the core with this channel as its surface, and collects a form to open. */
+  private async handle(
+    persona: Persona,
+    interaction: Interaction,
+    thread: string | undefined,
+    onResult?: (prompt: Awaited<ReturnType<Core['handle']>>['prompt']) => void,
+    fromPostId?: string,
+  ): Promise<PlaygroundResult> {
+    let opened: PlaygroundResult = {};
+    const result = await this.core.handle(
+      actorOf(persona),
+      interaction,
+      this.surface(persona, thread, (form, errors) => {
+        opened = { form: toClientForm(form, fromPostId), ...(errors ? { errors } : {}) };
+      }),
+    );
+    onResult?.(result.prompt);
+    return opened;
+  }
+
+  private surface(persona: Persona, thread: string | undefined, open: (form: Form, errors?: readonly FieldError[]) => void): Surface {
+    const reply = (message: Message, visibleTo?: string) =>
+      this.channel.post({
+        author: BOT,
+        at: this.now(),
+        message,
+        ...(visibleTo ? { visibleTo } : {}),
+        ...(thread ? { threadId: thread } : {}),
+      });
+    return {
+      privateRepliesAreHidden: true,
+      post: async (target: PostTarget, message: Message): Promise<PostedMessage> => {
+        const post = this.channel.post({ author: BOT, at: this.now(), message, ...(target.threadId ? { threadId: target.threadId } : {}) });
+        return { channelId: CHANNEL.id, messageId: post.id };
+      },
+      replace: async (target: PostedMessage, message: Message): Promise<void> => {
+        if (!this.channel.replace(target.messageId, message)) throw new SurfaceError('That post is no longer in the channel', true);
+      },
+      replyPrivately: async (message: Message) => void reply(message, persona.id),
+      replyPublicly: async (message: Message) => void reply(message),
+      replyConfidentially: async (message: Message) => {
+        reply(message, persona.id);
+        return 'here' as const;
+      },
+      openForm: async (form: Form, state) => open(form, state?.errors),
+    };
   }
 
   /**
