@@ -3,18 +3,21 @@
  * wrong setting fails at start-up with one message listing every problem, instead of failing later
  * in the middle of a conversation.
  */
-import { z } from 'zod';
+import {
+  ENV_NAMES,
+  type Env,
+  type EnvName,
+  type LogLevel,
+  type PlaygroundMode,
+  type TeamsAppType,
+  type Variable,
+  VARIABLES,
+  credentialsSet,
+  envSchema,
+} from './config/variables.js';
 
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
-
-export const TEAMS_APP_TYPES = ['SingleTenant', 'MultiTenant', 'UserAssignedMsi'] as const;
-export type TeamsAppType = (typeof TEAMS_APP_TYPES)[number];
-
-export const PLAYGROUND_MODES = ['auto', 'on', 'off'] as const;
-export type PlaygroundMode = (typeof PLAYGROUND_MODES)[number];
-
-export const STORE_URL_SCHEMES = ['sqlite://', 'redis://', 'rediss://', 'postgres://', 'postgresql://', 'memory://'] as const;
+export { LOG_LEVELS, PLAYGROUND_MODES, STORE_URL_SCHEMES, TEAMS_APP_TYPES } from './config/variables.js';
+export type { LogLevel, PlaygroundMode, TeamsAppType } from './config/variables.js';
 
 export interface SlackOAuthConfig {
   readonly clientId: string;
@@ -87,128 +90,7 @@ export class ConfigError extends Error {
   }
 }
 
-/**
- * How to fix each variable, and whether its value may be shown back. Values are shown only for
- * settings that cannot hold a secret (STORE_URL may embed a database password).
- */
-const RULES: Record<string, { readonly fix: string; readonly showValue?: true }> = {
-  PORT: { fix: 'use a whole number from 0 to 65535 (0 picks any free port).', showValue: true },
-  STORE_URL: {
-    fix: `it must start with ${STORE_URL_SCHEMES.join(', ')} (for example sqlite://./data/customer-focus.sqlite).`,
-  },
-  LOG_LEVEL: { fix: `use one of ${LOG_LEVELS.join(', ')}.`, showValue: true },
-  PUBLIC_URL: { fix: 'use the full http(s) address people reach the bot at, e.g. https://bot.example.com.', showValue: true },
-  SLACK_BOT_TOKEN: {
-    fix: 'it must start with "xoxb-": copy the Bot User OAuth Token from your Slack app\'s OAuth & Permissions page.',
-  },
-  SLACK_APP_TOKEN: {
-    fix: 'it must start with "xapp-": create an app-level token with the connections:write scope on your Slack app\'s Basic Information page.',
-  },
-  SLACK_API_URL: { fix: 'use a full http(s) address such as https://slack.com/api/, or leave it unset.', showValue: true },
-  CHECK_REACTION: { fix: 'use an emoji name without colons, such as mag.', showValue: true },
-  TEAMS_APP_TYPE: { fix: `use one of ${TEAMS_APP_TYPES.join(', ')}.`, showValue: true },
-  TEAMS_ENABLED: { fix: 'use true or false.', showValue: true },
-  DIGEST_CRON: {
-    fix: 'use a cron expression with 5 fields (minute hour day month weekday) or 6 (with seconds first), e.g. "0 9 * * 1" for Mondays at 09:00.',
-    showValue: true,
-  },
-  DIGEST_TIMEZONE: { fix: 'use an IANA time zone name such as Europe/Oslo or America/New_York.', showValue: true },
-  LINK_SECRET: { fix: 'use at least 32 random characters, e.g. the output of `openssl rand -hex 32`.' },
-  PLAYGROUND: { fix: `use one of ${PLAYGROUND_MODES.join(', ')}.`, showValue: true },
-  LINK_TTL_HOURS: { fix: 'use a whole number of hours from 1 to 720 (30 days), e.g. 24.', showValue: true },
-};
-
-const httpUrl = z.url({ protocol: /^https?$/ });
-
-const envSchema = z.object({
-  PORT: z
-    .string()
-    .regex(/^\d{1,5}$/)
-    .transform(Number)
-    .pipe(z.number().max(65535))
-    .default(3978),
-  STORE_URL: z
-    .string()
-    .refine((url) => STORE_URL_SCHEMES.some((scheme) => url.startsWith(scheme)))
-    .default('sqlite://./data/customer-focus.sqlite'),
-  // People write INFO or Debug; pino wants lower case.
-  LOG_LEVEL: z
-    .string()
-    .transform((level) => level.toLowerCase())
-    .pipe(z.enum(LOG_LEVELS))
-    .default('info'),
-  // Links are built as `${publicUrl}/path`, so drop a trailing slash once here.
-  PUBLIC_URL: httpUrl.transform((url) => url.replace(/\/+$/, '')).optional(),
-  ADMIN_USERS: z
-    .string()
-    .transform((list) =>
-      list
-        .split(',')
-        .map((id) => id.trim())
-        .filter((id) => id !== ''),
-    )
-    .default([]),
-  NODE_ENV: z.string().optional(),
-  SLACK_BOT_TOKEN: z.string().startsWith('xoxb-').optional(),
-  SLACK_SIGNING_SECRET: z.string().optional(),
-  SLACK_APP_TOKEN: z.string().startsWith('xapp-').optional(),
-  SLACK_API_URL: httpUrl.optional(),
-  // 🔍 exists in every workspace, unlike custom emoji; reacting with it asks about the message.
-  CHECK_REACTION: z
-    .string()
-    .transform((name) => name.replace(/^:|:$/g, ''))
-    .pipe(z.string().regex(/^[a-z0-9_+'-]{1,100}$/))
-    .default('mag'),
-  SLACK_CLIENT_ID: z.string().optional(),
-  SLACK_CLIENT_SECRET: z.string().optional(),
-  SLACK_STATE_SECRET: z.string().optional(),
-  TEAMS_APP_ID: z.string().optional(),
-  TEAMS_APP_PASSWORD: z.string().optional(),
-  TEAMS_APP_TENANT_ID: z.string().optional(),
-  // Accept any letter case, as Azure's portal and docs are inconsistent about it.
-  TEAMS_APP_TYPE: z
-    .string()
-    .transform((type) => TEAMS_APP_TYPES.find((known) => known.toLowerCase() === type.toLowerCase()) ?? type)
-    .pipe(z.enum(TEAMS_APP_TYPES))
-    .default('SingleTenant'),
-  TEAMS_ENABLED: z
-    .string()
-    .transform((value) => value.toLowerCase())
-    .pipe(z.enum(['true', 'false', 'yes', 'no', 'on', 'off', '1', '0']))
-    .transform((value) => ['true', 'yes', 'on', '1'].includes(value))
-    .default(true),
-  // Only the shape for now; the scheduler validates the fields themselves.
-  DIGEST_CRON: z
-    .string()
-    .refine((cron) => [5, 6].includes(cron.split(/\s+/).length))
-    .default('0 9 * * 1'),
-  DIGEST_TIMEZONE: z.string().transform(canonicalTimeZone).pipe(z.string()).default('UTC'),
-  LINK_SECRET: z.string().min(32).optional(),
-  PLAYGROUND: z
-    .string()
-    .transform((mode) => mode.toLowerCase())
-    .pipe(z.enum(PLAYGROUND_MODES))
-    .default('auto'),
-  LINK_TTL_HOURS: z
-    .string()
-    .regex(/^\d{1,3}$/)
-    .transform(Number)
-    .pipe(z.number().min(1).max(720))
-    .default(24),
-});
-
-type EnvName = keyof typeof envSchema.shape;
-const ENV_NAMES = Object.keys(envSchema.shape) as EnvName[];
 const OAUTH_NAMES = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
-
-/** The zone's canonical spelling (europe/oslo → Europe/Oslo), or undefined when Intl does not know it. */
-function canonicalTimeZone(zone: string): string | undefined {
-  try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
-  } catch {
-    return undefined;
-  }
-}
 
 /** Trims every value and drops blank ones, so `FOO=` in a .env file means "not set". */
 function cleanEnv(env: Record<string, string | undefined>): Partial<Record<EnvName, string>> {
@@ -220,10 +102,10 @@ function cleanEnv(env: Record<string, string | undefined>): Partial<Record<EnvNa
   return cleaned;
 }
 
-function describeInvalid(name: string, value: string | undefined): string {
-  const rule = RULES[name];
-  const shown = rule?.showValue && value !== undefined ? ` (it is ${JSON.stringify(value.slice(0, 60))})` : '';
-  return `${name} is not valid${shown}: ${rule?.fix ?? 'check its value.'}`;
+function describeInvalid(name: EnvName, value: string | undefined): string {
+  const variable: Variable = VARIABLES[name];
+  const shown = !variable.secret && value !== undefined ? ` (it is ${JSON.stringify(value.slice(0, 60))})` : '';
+  return `${name} is not valid${shown}: ${variable.fix}`;
 }
 
 function oauthProblem(env: Partial<Record<EnvName, string>>): ConfigProblem | undefined {
@@ -248,7 +130,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     // Several checks can fail for one variable; one line per variable is enough.
     const names = new Set(parsed.error.issues.map((issue) => String(issue.path[0])));
     for (const name of names) {
-      problems.push({ variables: [name], message: describeInvalid(name, cleaned[name as EnvName]) });
+      problems.push({ variables: [name], message: describeInvalid(name as EnvName, cleaned[name as EnvName]) });
     }
   }
   const oauth = oauthProblem(cleaned);
@@ -257,7 +139,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return buildConfig(parsed.data);
 }
 
-function buildConfig(e: z.output<typeof envSchema>): Config {
+function buildConfig(e: Env): Config {
   const oauth =
     e.SLACK_CLIENT_ID && e.SLACK_CLIENT_SECRET && e.SLACK_STATE_SECRET
       ? Object.freeze({ clientId: e.SLACK_CLIENT_ID, clientSecret: e.SLACK_CLIENT_SECRET, stateSecret: e.SLACK_STATE_SECRET })
@@ -299,18 +181,9 @@ function buildConfig(e: z.output<typeof envSchema>): Config {
  * The playground writes to the `local` workspace without a login, so `auto` keeps it to machines
  * where no chat platform is set up at all: any Slack or Teams credential turns it off.
  */
-function playgroundEnabled(e: z.output<typeof envSchema>): boolean {
+function playgroundEnabled(e: Env): boolean {
   if (e.PLAYGROUND !== 'auto') return e.PLAYGROUND === 'on';
-  const credentials = [
-    e.SLACK_BOT_TOKEN,
-    e.SLACK_SIGNING_SECRET,
-    e.SLACK_APP_TOKEN,
-    e.SLACK_CLIENT_ID,
-    e.SLACK_CLIENT_SECRET,
-    e.TEAMS_APP_ID,
-    e.TEAMS_APP_PASSWORD,
-  ];
-  return credentials.every((value) => value === undefined);
+  return credentialsSet(e).length === 0;
 }
 
 function slackNextStep(slack: SlackConfig): string | undefined {
@@ -330,14 +203,11 @@ function teamsNextSteps(teams: TeamsConfig): string[] {
   if (!teams.configured) {
     return [`Teams is not connected: set TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_APP_TENANT_ID ${where}`];
   }
-  const steps: string[] = [];
-  if (!teams.appPassword && teams.appType !== 'UserAssignedMsi') {
-    steps.push(`Teams needs TEAMS_APP_PASSWORD, the client secret of the bot's app registration ${where}`);
-  }
-  if (!teams.tenantId && teams.appType !== 'MultiTenant') {
-    steps.push(`Teams needs TEAMS_APP_TENANT_ID for a ${teams.appType} app, or set TEAMS_APP_TYPE=MultiTenant ${where}`);
-  }
-  return steps;
+  return teamsCredentialsMissing(teams).map((name) =>
+    name === 'TEAMS_APP_TENANT_ID'
+      ? `Teams needs TEAMS_APP_TENANT_ID for a ${teams.appType} app, or set TEAMS_APP_TYPE=MultiTenant ${where}`
+      : `Teams needs ${name}: ${VARIABLES[name].fix} ${where}`,
+  );
 }
 
 /** Short sentences for `npm start` on a fresh machine: what to configure next. Empty when done. */
@@ -373,9 +243,12 @@ export function productionProblems(config: Config): ConfigProblem[] {
   ];
 }
 
-/** The credential variables a Teams app of its type still lacks (empty when complete). */
-export function teamsCredentialsMissing(teams: TeamsConfig): string[] {
-  const missing: string[] = [];
+/**
+ * The Teams credential rule, stated once: the variables a Teams app of its type still lacks
+ * (empty when complete). Authentication is on whenever TEAMS_APP_ID is set.
+ */
+export function teamsCredentialsMissing(teams: TeamsConfig): EnvName[] {
+  const missing: EnvName[] = [];
   if (!teams.appId) missing.push('TEAMS_APP_ID');
   if (!teams.appPassword && teams.appType !== 'UserAssignedMsi') missing.push('TEAMS_APP_PASSWORD');
   if (!teams.tenantId && teams.appType !== 'MultiTenant') missing.push('TEAMS_APP_TENANT_ID');
