@@ -110,3 +110,22 @@ describe('command grammar', () => {
     expect(parsed('/requirement')).toEqual({ family: 'requirement', action: 'help' });
   });
 });
+
+describe('unclosed quotes', () => {
+  it('refuses a command whose quote is never closed instead of guessing where the text ends', () => {
+    for (const line of [
+      'requirement add Deliveries customer:"Acme AS',
+      'requirement add "Deliveries to Norway customer:Acme',
+      '/customer-feedback “Too slow customer:Acme',
+    ]) {
+      expect(refusal(line)).toBe(
+        'A quote (") is opened but not closed, so I can\'t tell where that text ends. Add the closing quote and send the command again; nothing was saved.',
+      );
+    }
+  });
+
+  it('leaves text that is no command to whoever reads it next (a decision typed to the bot)', () => {
+    const result = parseCommand('we decided "Pro costs 10 EUR from May');
+    expect(result.ok ? undefined : (result.error as { code?: string }).code).toBe('command.unknown');
+  });
+});

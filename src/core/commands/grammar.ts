@@ -341,25 +341,40 @@ function parseFocus(tokens: Token[]): Command {
  * Parses a command line. The first word chooses the command (`requirement`, `feedback`, `check`,
  * or a `customer-focus` subcommand such as `settings` or `role`, with or without the prefix).
  */
+function refuseUnclosedQuote(tokens: readonly Token[]): void {
+  if (!tokens.some((token) => token.unclosed)) return;
+  throw new DomainError(
+    'input.invalid',
+    'A quote (") is opened but not closed, so I can\'t tell where that text ends. Add the closing quote and send the command again; nothing was saved.',
+  );
+}
+
 export function parseCommand(input: string): Result<Command> {
   try {
     const tokens = tokenize(input.replace(/^\s*\//, ''));
     const head = firstWord(tokens);
     const family = head === undefined ? undefined : FAMILY_ALIASES[head];
     const rest = tokens.slice(1);
-    switch (family) {
-      case 'requirement':
-        return ok(parseRequirement(rest));
-      case 'feedback':
-        return ok(parseFeedback(rest));
-      case 'check':
-        return ok(parseCheck(rest));
-      case 'focus':
-        return ok(parseFocus(rest));
-      default:
-        if (head === undefined) return ok({ family: 'focus', action: 'help' });
-        return ok(parseFocus(tokens));
-    }
+    const command = ((): Command => {
+      switch (family) {
+        case 'requirement':
+          return parseRequirement(rest);
+        case 'feedback':
+          return parseFeedback(rest);
+        case 'check':
+          return parseCheck(rest);
+        case 'focus':
+          return parseFocus(rest);
+        default:
+          if (head === undefined) return { family: 'focus', action: 'help' };
+          return parseFocus(tokens);
+      }
+    })();
+    // Checked once the line is known to be a command, so text that is no command (a decision
+    // typed to the bot) is not refused for its quotes. Guessing where the quote should end would
+    // store words the person meant as options.
+    refuseUnclosedQuote(tokens);
+    return ok(command);
   } catch (error) {
     if (error instanceof DomainError) return { ok: false, error };
     throw error;

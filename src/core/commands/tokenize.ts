@@ -8,6 +8,8 @@ export interface WordToken {
   readonly text: string;
   /** True when the word was quoted, so `"type:stated"` stays text rather than an option. */
   readonly quoted: boolean;
+  /** The quote was opened and never closed: the word runs to the end of the line. */
+  readonly unclosed?: true;
 }
 
 export interface OptionToken {
@@ -17,6 +19,8 @@ export interface OptionToken {
   readonly value: string;
   /** The option as typed, so a grammar can put an unknown `word:value` back into the text. */
   readonly raw: string;
+  /** The value's quote was opened and never closed: the value runs to the end of the line. */
+  readonly unclosed?: true;
 }
 
 export type Token = WordToken | OptionToken;
@@ -27,11 +31,11 @@ const CLOSE_QUOTE: Record<string, string> = { '"': '"', '\u201c': '\u201d', '\u2
 const ANY_CLOSE = new Set(['"', '\u201c', '\u201d', '\u00bb']);
 
 /** Reads one quoted run starting after its opening quote; returns the text and the index after it. */
-function readQuoted(input: string, start: number, opener: string): { text: string; end: number } {
+function readQuoted(input: string, start: number, opener: string): { text: string; end: number; unclosed?: true } {
   const closer = CLOSE_QUOTE[opener] ?? '"';
   let i = start;
   while (i < input.length && input[i] !== closer && !ANY_CLOSE.has(input[i] ?? '')) i++;
-  return { text: input.slice(start, i), end: Math.min(i + 1, input.length) };
+  return { text: input.slice(start, i), end: Math.min(i + 1, input.length), ...(i >= input.length ? { unclosed: true as const } : {}) };
 }
 
 /** Reads a bare word, keeping `<@U1|two words>` mentions and links intact. */
@@ -54,7 +58,7 @@ function readBare(input: string, start: number): { text: string; end: number } {
  * The value of `key:` starts right after the separator: `key:"two words"`, `key:word`, or, when
  * people type a space after the colon, `key: word` / `key: "two words"`.
  */
-function readOptionValue(input: string, start: number): { text: string; end: number } {
+function readOptionValue(input: string, start: number): { text: string; end: number; unclosed?: true } {
   let i = start;
   if (i >= input.length || /\s/.test(input[i] ?? '')) {
     while (i < input.length && /[ \t]/.test(input[i] ?? '')) i++;
@@ -79,7 +83,7 @@ export function tokenize(input: string): Token[] {
     }
     if (OPEN_QUOTES.has(char)) {
       const quoted = readQuoted(input, i + 1, char);
-      tokens.push({ kind: 'word', text: quoted.text, quoted: true });
+      tokens.push({ kind: 'word', text: quoted.text, quoted: true, ...(quoted.unclosed ? { unclosed: true as const } : {}) });
       i = quoted.end;
       continue;
     }
@@ -92,7 +96,13 @@ export function tokenize(input: string): Token[] {
       const key = (option[1] ?? '').toLowerCase();
       const valueStart = i - bare.text.length + key.length + 1;
       const value = readOptionValue(input, valueStart);
-      tokens.push({ kind: 'option', key, value: value.text.trim(), raw: input.slice(tokenStart, value.end) });
+      tokens.push({
+        kind: 'option',
+        key,
+        value: value.text.trim(),
+        raw: input.slice(tokenStart, value.end),
+        ...(value.unclosed ? { unclosed: true as const } : {}),
+      });
       i = value.end;
       continue;
     }
