@@ -9,7 +9,7 @@
  * - `user`: Teams' people picker also needs `Data.Query` (`choices.data` with `graph.microsoft.com/users`),
  *   so it is a text input for "@name or e-mail", handed over as typed for the use case to resolve.
  */
-import type { FieldError, Form, FormField, FormValues } from '../../core/forms/form.js';
+import { FORM_KINDS, type FieldError, type Form, type FormField, type FormValues } from '../../core/forms/form.js';
 import { CARD_SCHEMA, cardText, escapeCardText, truncate, type AdaptiveCard, type CardElement } from './adaptive-cards.js';
 
 export const FORM_KEY = 'cfbForm';
@@ -156,6 +156,6 @@ export function formValuesFromSubmit(value: unknown, form: Form): FormValues {
 export function formSubmitKind(value: unknown): Form['kind'] | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const kind = (value as Record<string, unknown>)[FORM_KEY];
-  const kinds: readonly string[] = ['check.answer', 'requirement.add', 'requirement.review', 'feedback.record', 'check.start'];
+  const kinds: readonly string[] = FORM_KINDS;
   return typeof kind === 'string' && kinds.includes(kind) ? (kind as Form['kind']) : undefined;
 }

@@ -17,7 +17,17 @@ export interface FormField {
   readonly maxLength?: number;
 }
 
-export type FormKind = 'check.answer' | 'requirement.add' | 'requirement.review' | 'feedback.record' | 'check.start';
+export type FormKind = 'check.answer' | 'requirement.add' | 'requirement.review' | 'feedback.record' | 'knowledge.record' | 'check.start';
+
+/** Every form kind, for adapters that check a submitted kind against the known ones. */
+export const FORM_KINDS: readonly FormKind[] = [
+  'check.answer',
+  'requirement.add',
+  'requirement.review',
+  'feedback.record',
+  'knowledge.record',
+  'check.start',
+];
 
 export interface Form {
   readonly kind: FormKind;

@@ -5,7 +5,7 @@
 import type { App, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { FormRequest } from '../../../core/commands/execute.js';
-import { checkForm, feedbackForm, requirementForm, reviewForm } from '../../../core/forms/catalogue.js';
+import { checkForm, feedbackForm, knowledgeForm, requirementForm, reviewForm } from '../../../core/forms/catalogue.js';
 import type { Actor } from '../../../core/domain/shared.js';
 import { textMessage } from '../../../core/messages.js';
 import { MAX_VALUE_LENGTH } from '../action-codec.js';
@@ -33,6 +33,9 @@ export async function openForm(
       return;
     case 'feedback.record':
       await client.views.open({ trigger_id: triggerId, view: toSlackModal(feedbackForm(request.prefill), metadata) });
+      return;
+    case 'knowledge.record':
+      await client.views.open({ trigger_id: triggerId, view: toSlackModal(knowledgeForm(request.prefill), metadata) });
       return;
     case 'check.start':
       await client.views.open({ trigger_id: triggerId, view: toSlackModal(checkForm(), metadata) });

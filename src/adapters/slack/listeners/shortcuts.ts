@@ -41,6 +41,7 @@ export function registerShortcutListeners(app: App, runtime: SlackRuntime): void
   for (const [id, form] of [
     [SHORTCUT_IDS.requirement, 'requirement.add'],
     [SHORTCUT_IDS.feedback, 'feedback.record'],
+    [SHORTCUT_IDS.knowledge, 'knowledge.record'],
   ] as const) {
     app.shortcut<MessageShortcut>(id, async ({ shortcut, ack, context, client }) => {
       await ack();

@@ -4,12 +4,10 @@
  */
 import type { App, ViewSubmitAction } from '@slack/bolt';
 import { spellCommands } from '../../../core/commands/usage.js';
-import type { FormKind } from '../../../core/forms/form.js';
+import { FORM_KINDS, type FormKind } from '../../../core/forms/form.js';
 import { toSlackMessage } from '../block-kit.js';
 import type { SlackRuntime } from '../runtime.js';
 import { formValuesFromState } from '../view-values.js';
-
-const FORM_KINDS: readonly FormKind[] = ['check.answer', 'requirement.add', 'requirement.review', 'feedback.record', 'check.start'];
 
 function readMetadata(raw: string): Record<string, string> {
   try {

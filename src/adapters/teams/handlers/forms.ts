@@ -2,7 +2,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { FormRequest } from '../../../core/commands/execute.js';
 import type { Actor } from '../../../core/domain/shared.js';
-import { answerForm, checkForm, feedbackForm, requirementForm, reviewForm } from '../../../core/forms/catalogue.js';
+import { answerForm, checkForm, feedbackForm, knowledgeForm, requirementForm, reviewForm } from '../../../core/forms/catalogue.js';
 import type { Form, FormKind } from '../../../core/forms/form.js';
 import { IMPACTS, type Impact } from '../../../core/domain/decision-check.js';
 import { formActivity, reply, replyText } from '../replies.js';
@@ -30,6 +30,8 @@ export async function formFor(
       return requirementForm();
     case 'feedback.record':
       return feedbackForm();
+    case 'knowledge.record':
+      return knowledgeForm();
     case 'check.start':
       return checkForm();
   }
@@ -44,6 +46,9 @@ export async function sendForm(runtime: TeamsRuntime, context: TurnContext, acto
       break;
     case 'feedback.record':
       form = feedbackForm(request.prefill);
+      break;
+    case 'knowledge.record':
+      form = knowledgeForm(request.prefill);
       break;
     case 'check.start':
       form = checkForm();

@@ -4,8 +4,8 @@
  */
 import type { FormRequest } from '../../../core/commands/execute.js';
 import type { Actor } from '../../../core/domain/shared.js';
-import { checkForm, feedbackForm, requirementForm, reviewForm } from '../../../core/forms/catalogue.js';
-import type { Form, FormKind, FormValues } from '../../../core/forms/form.js';
+import { checkForm, feedbackForm, knowledgeForm, requirementForm, reviewForm } from '../../../core/forms/catalogue.js';
+import { FORM_KINDS as ALL_FORM_KINDS, type Form, type FormKind, type FormValues } from '../../../core/forms/form.js';
 import type { Core } from '../../../core/index.js';
 import { ours } from './message-json.js';
 import { withMentions } from './personas.js';
@@ -15,7 +15,7 @@ export interface ClientForm extends Form {
   readonly postId?: string;
 }
 
-export const FORM_KINDS: readonly FormKind[] = ['check.answer', 'requirement.add', 'requirement.review', 'feedback.record', 'check.start'];
+export const FORM_KINDS: readonly FormKind[] = ALL_FORM_KINDS;
 
 const MAX_VALUE_LENGTH = 10_000;
 const MAX_FIELDS = 30;
@@ -38,6 +38,8 @@ export async function formFor(core: Core, actor: Actor, request: FormRequest): P
       return requirementForm(request.prefill);
     case 'feedback.record':
       return feedbackForm(request.prefill);
+    case 'knowledge.record':
+      return knowledgeForm(request.prefill);
     case 'check.start':
       return checkForm();
     case 'requirement.review': {
