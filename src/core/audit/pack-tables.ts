@@ -6,6 +6,7 @@ import { toCsv } from '../csv.js';
 import type { DecisionCheck, FollowUpAction, ImpactAnswer } from '../domain/decision-check.js';
 import type { EvidenceEntry, EvidenceType } from '../domain/evidence.js';
 import type { CustomerFeedback } from '../domain/feedback.js';
+import type { KnowledgeRecord } from '../domain/knowledge.js';
 import { personLabel } from '../domain/person.js';
 import type { RequirementReview } from '../domain/requirement.js';
 import type { RoleAssignment } from '../domain/workspace.js';
@@ -135,6 +136,44 @@ export function feedbackToCsv(feedback: readonly CustomerFeedback[]): string {
       f.requirementIds.join(' '),
       f.recordedAt,
       personLabel(f.recordedBy),
+    ]),
+  );
+}
+
+/** Customer-knowledge records (ISO 9001 5.1.2): the sources requirements were determined from. */
+export function knowledgeToCsv(records: readonly KnowledgeRecord[]): string {
+  return toCsv(
+    [
+      'id',
+      'date',
+      'kind',
+      'title',
+      'link',
+      'file_name',
+      'customers',
+      'horizon',
+      'owner',
+      'owner_id',
+      'requirement_ids',
+      'summary',
+      'recorded_at',
+      'recorded_by',
+    ],
+    records.map((k) => [
+      k.id,
+      k.date,
+      k.kind,
+      k.title,
+      k.link,
+      k.fileName,
+      k.customers,
+      k.horizon,
+      personLabel(k.owner),
+      k.owner?.id,
+      k.requirementIds.join(' '),
+      k.summary,
+      k.recordedAt,
+      personLabel(k.recordedBy),
     ]),
   );
 }

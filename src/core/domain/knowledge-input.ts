@@ -43,7 +43,12 @@ export function parseRequirementIds(raw: string | undefined, field = 'requiremen
  * Checked values for a new record. `today` is the workspace's date: a record is about a study or
  * document that exists, so its date cannot be in the future.
  */
-export function knowledgeValues(fields: Fields<KnowledgeField>, actor: Pick<Actor, 'id' | 'name'>, today: IsoDate): KnowledgeValues {
+export function knowledgeValues(
+  fields: Fields<KnowledgeField>,
+  actor: Pick<Actor, 'id' | 'name'>,
+  today: IsoDate,
+  options: { readonly ownerDefaultsToActor?: boolean } = {},
+): KnowledgeValues {
   if (!fields.title?.trim()) {
     throw new DomainError('input.invalid', 'Give the record a title, e.g. "Q3 end-user survey".', 'title');
   }
@@ -74,7 +79,12 @@ export function knowledgeValues(fields: Fields<KnowledgeField>, actor: Pick<Acto
   }
   const customers = cleanOptionalText(fields.customers, { field: 'customers', max: MAX_SHORT_TEXT_LENGTH * 2 });
   const horizon = fields.horizon?.trim() ? oneOf(fields.horizon, HORIZONS, 'horizon') : 'current';
-  const owner = fields.owner?.trim() ? parsePerson(fields.owner, actor, 'owner') : parsePerson('me', actor, 'owner');
+  // Whoever records a source in chat owns it unless they name someone; an import names owners or none.
+  const owner = fields.owner?.trim()
+    ? parsePerson(fields.owner, actor, 'owner')
+    : options.ownerDefaultsToActor === false
+      ? undefined
+      : parsePerson('me', actor, 'owner');
   const summary = cleanOptionalText(fields.summary, { field: 'summary', max: MAX_TEXT_LENGTH, multiline: true });
   return {
     title,
@@ -84,7 +94,7 @@ export function knowledgeValues(fields: Fields<KnowledgeField>, actor: Pick<Acto
     ...(fileName ? { fileName } : {}),
     ...(customers ? { customers } : {}),
     horizon,
-    owner,
+    ...(owner ? { owner } : {}),
     requirementIds: parseRequirementIds(fields.requirements),
     ...(summary ? { summary } : {}),
   };

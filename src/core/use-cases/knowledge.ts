@@ -55,13 +55,22 @@ export async function requireKnowledgeExists(
   }
 }
 
-export async function recordKnowledge(deps: CoreDeps, actor: Actor, fields: Fields<KnowledgeField>): Promise<KnowledgeRecord> {
+/** The workspace's date today: a source's date may not be later. */
+export async function workspaceToday(deps: CoreDeps, workspaceId: string): Promise<string> {
+  return dateInZone(deps.clock.now(), await workspaceTimeZone(deps, workspaceId));
+}
+
+export async function recordKnowledge(
+  deps: CoreDeps,
+  actor: Actor,
+  fields: Fields<KnowledgeField>,
+  options: { readonly ownerDefaultsToActor?: boolean } = {},
+): Promise<KnowledgeRecord> {
   await requirePermission(deps, actor, 'knowledge.record');
-  const now = deps.clock.now();
-  const today = dateInZone(now, await workspaceTimeZone(deps, actor.workspaceId));
   // Everything is checked before a number is taken, so a refused record uses up nothing.
-  const values = knowledgeValues(fields, actor, today);
+  const values = knowledgeValues(fields, actor, await workspaceToday(deps, actor.workspaceId), options);
   await requireRequirementsExist(deps, actor.workspaceId, values.requirementIds);
+  const now = deps.clock.now();
   const number = await deps.knowledge.allocateNumber(actor.workspaceId);
   const record: KnowledgeRecord = {
     workspaceId: actor.workspaceId,
