@@ -181,3 +181,14 @@ export function responsibilityList(rows: readonly { area: ResponsibilityArea; re
       : []),
   ]);
 }
+
+/** One line for the register: who determines requirements per area, or that nobody is named. */
+export function responsibleLine(rows: readonly { area: ResponsibilityArea; responsibility?: Responsibility }[]): Block {
+  const parts: Inline[] = ['Responsible for determining requirements: '];
+  rows.forEach((row, index) => {
+    if (index > 0) parts.push('; ');
+    parts.push(`${areaLabel(row.area)} `);
+    parts.push(row.responsibility ? { person: row.responsibility.person } : 'nobody named');
+  });
+  return { kind: 'context', parts };
+}

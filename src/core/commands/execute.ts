@@ -32,8 +32,9 @@ import { digestSent } from '../digest/replies.js';
 import * as views from '../views.js';
 import * as knowledgeViews from '../knowledge-views.js';
 import type { KnowledgePrefill } from '../forms/knowledge-form.js';
-import { listKnowledge, recordKnowledge, showKnowledge } from '../use-cases/knowledge.js';
-import { listResponsibilities, setResponsible } from '../use-cases/responsibilities.js';
+import { knowledgeKindLabel } from '../domain/knowledge.js';
+import { listKnowledge, recordKnowledge, setKnowledgeReviewPeriod, showKnowledge } from '../use-cases/knowledge.js';
+import { listResponsibilities, responsibilityTable, setResponsible } from '../use-cases/responsibilities.js';
 import type { Command } from './grammar.js';
 import { FULL_HELP, USAGE } from './usage.js';
 
@@ -126,13 +127,14 @@ async function executeRequirement(
     case 'list': {
       const requirements = await listRequirements(deps, actor, command.filter);
       const page = command.filter.page ? Number.parseInt(command.filter.page, 10) : 1;
-      return showShareable(
-        views.requirementList(
-          requirements,
-          command.filter.due ? 'requirements due for review' : 'requirements',
-          Number.isFinite(page) ? page : 1,
-        ),
+      const list = views.requirementList(
+        requirements,
+        command.filter.due ? 'requirements due for review' : 'requirements',
+        Number.isFinite(page) ? page : 1,
       );
+      // The register names who determines requirements per category (ISO 9001 5.1.2).
+      const responsible = knowledgeViews.responsibleLine(await responsibilityTable(deps, actor.workspaceId));
+      return showShareable({ ...list, blocks: [...list.blocks, responsible] });
     }
     case 'show': {
       const { requirement, reviews, sources } = await showRequirement(deps, actor, command.id);
@@ -182,6 +184,14 @@ async function executeKnowledge(deps: CoreDeps, actor: Actor, command: Extract<C
     case 'show': {
       const { record, requirements } = await showKnowledge(deps, actor, command.id);
       return showShareable(knowledgeViews.knowledgeDetail(record, requirements));
+    }
+    case 'review-every': {
+      const { kind, months } = await setKnowledgeReviewPeriod(deps, actor, command.kind, command.period);
+      return show(
+        textMessage(
+          `${knowledgeKindLabel(kind)[0]?.toUpperCase()}${knowledgeKindLabel(kind).slice(1)} now counts as stale ${months} month${months === 1 ? '' : 's'} after the latest record; the digest flags it after that, and its owner gets one reminder.`,
+        ),
+      );
     }
   }
 }

@@ -31,6 +31,7 @@ export type Command =
   | { family: 'knowledge'; action: 'list'; kind?: string }
   | { family: 'knowledge'; action: 'show'; id: string }
   | { family: 'knowledge'; action: 'help' }
+  | { family: 'knowledge'; action: 'review-every'; kind: string; period: string }
   | { family: 'check'; action: 'start'; text?: string }
   | { family: 'focus'; action: 'settings'; changes: Fields<'timezone' | 'digest' | 'detection' | 'cap' | 'quiet' | 'retention'> }
   | { family: 'focus'; action: 'digest'; mode: 'here' | 'preview' | 'send' }
@@ -318,6 +319,15 @@ function parseKnowledge(tokens: Token[]): Command {
         throw usageError('Say which record to show, e.g. "{knowledge} show K-3".', 'knowledge');
       }
       return { family: 'knowledge', action: 'show', id: first.text };
+    }
+    case 'review-every':
+    case 'review': {
+      const words = rest.map((token) => (token.kind === 'word' ? token.text : token.raw));
+      if (words.length !== 2) {
+        throw usageError('Say which kind and how often, e.g. "{knowledge} review-every market-research 6m".', 'knowledge');
+      }
+      const [kind, period] = words as [string, string];
+      return { family: 'knowledge', action: 'review-every', kind, period };
     }
     default:
       throw usageError(`"{knowledge} ${sub ?? ''}" is not a command I know.`, 'knowledge');

@@ -27,6 +27,7 @@ export const USAGE = {
     `  kinds: ${KNOWLEDGE_KINDS.join(', ')}; \`file:"report.pdf"\` instead of a link for a file kept elsewhere`,
     '• `{knowledge} list [kind]` and `{knowledge} show K-3` (with the requirements it informed)',
     '• A requirement names its sources with `source:K-3`: `{requirement} edit REQ-4 source:K-3`',
+    '• `{knowledge} review-every market-research 6m` (admins) — after how long a kind counts as stale (default 12 months)',
   ].join('\n'),
   check: ['*Decision checks*', '• `{check} <the decision>` asks "How does this decision affect customers?" about it'].join('\n'),
   focus: [

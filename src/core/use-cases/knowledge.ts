@@ -6,7 +6,8 @@
 import type { Fields, KnowledgeField } from '../commands/grammar.js';
 import { dateInZone } from '../domain/dates.js';
 import type { CustomerFeedback } from '../domain/feedback.js';
-import { KNOWLEDGE_KINDS, type KnowledgeRecord, knowledgeId, parseKnowledgeId } from '../domain/knowledge.js';
+import { KNOWLEDGE_KINDS, type KnowledgeKind, type KnowledgeRecord, knowledgeId, parseKnowledgeId } from '../domain/knowledge.js';
+import { MAX_KNOWLEDGE_REVIEW_MONTHS } from '../knowledge/coverage.js';
 import { knowledgeValues } from '../domain/knowledge-input.js';
 import type { Requirement } from '../domain/requirement.js';
 import type { Actor } from '../domain/shared.js';
@@ -158,4 +159,42 @@ export async function sourcesOfRequirement(deps: CoreDeps, requirement: Requirem
     item.requirementIds.includes(requirement.id),
   );
   return { knowledge, feedback };
+}
+
+/** `6`, `6m`, `18 months`, `1y` → whole months between 1 and 120. */
+export function parseReviewMonths(raw: string): number {
+  const match = /^(\d{1,3})\s*(m|mo|months?|y|years?)?$/i.exec(raw.trim());
+  const months = match ? Number(match[1]) * (match[2]?.toLowerCase().startsWith('y') ? 12 : 1) : Number.NaN;
+  if (!Number.isInteger(months) || months < 1 || months > MAX_KNOWLEDGE_REVIEW_MONTHS) {
+    throw new DomainError(
+      'input.invalid',
+      `"${raw.trim()}" is not a review period I understand. Give months or years between 1 month and 10 years, e.g. 6m, 12m or 2y.`,
+      'period',
+    );
+  }
+  return months;
+}
+
+/** An admin sets after how many months a kind of knowledge counts as stale; evidence before it is shown. */
+export async function setKnowledgeReviewPeriod(
+  deps: CoreDeps,
+  actor: Actor,
+  rawKind: string,
+  rawPeriod: string,
+): Promise<{ kind: KnowledgeKind; months: number }> {
+  await requirePermission(deps, actor, 'settings.change');
+  const kind = oneOf(rawKind, KNOWLEDGE_KINDS, 'kind');
+  const months = parseReviewMonths(rawPeriod);
+  const now = deps.clock.now();
+  const updated = await deps.workspaces.update(actor.workspaceId, (current) => ({
+    ...current,
+    settings: { ...current.settings, knowledgeReviewMonths: { ...current.settings.knowledgeReviewMonths, [kind]: months } },
+  }));
+  if (!updated) throw new DomainError('workspace.unknown', `There is no workspace "${actor.workspaceId}".`);
+  await recordEvidence(deps, actor, now, {
+    type: 'settings.changed',
+    subject: { kind: 'workspace', id: actor.workspaceId },
+    data: { knowledgeReviewMonths: { [kind]: months } },
+  });
+  return { kind, months };
 }
