@@ -7,6 +7,7 @@ import type { DecisionCheck, FollowUpAction, ImpactAnswer } from '../domain/deci
 import type { EvidenceEntry, EvidenceType } from '../domain/evidence.js';
 import type { CustomerFeedback } from '../domain/feedback.js';
 import type { KnowledgeRecord } from '../domain/knowledge.js';
+import type { Responsibility, ResponsibilityArea } from '../domain/responsibility.js';
 import { personLabel } from '../domain/person.js';
 import type { RequirementReview } from '../domain/requirement.js';
 import type { RoleAssignment } from '../domain/workspace.js';
@@ -178,6 +179,15 @@ export function knowledgeToCsv(records: readonly KnowledgeRecord[]): string {
   );
 }
 
+export function responsibilitiesToCsv(
+  rows: readonly { readonly area: ResponsibilityArea; readonly responsibility?: Responsibility }[],
+): string {
+  return toCsv(
+    ['area', 'responsible', 'responsible_id', 'set_by', 'set_by_id', 'set_at'],
+    rows.map(({ area, responsibility: r }) => [area, personLabel(r?.person), r?.person.id, personLabel(r?.setBy), r?.setBy.id, r?.setAt]),
+  );
+}
+
 export function reviewsToCsv(reviews: readonly RequirementReview[]): string {
   return toCsv(
     ['requirement_id', 'review_id', 'at', 'outcome', 'note', 'by', 'by_id'],
@@ -216,6 +226,7 @@ export const DIGEST_TYPES: ReadonlySet<EvidenceType> = new Set(['digest.sent', '
 export const SETTINGS_TRAIL_TYPES: ReadonlySet<EvidenceType> = new Set([
   'settings.changed',
   'role.changed',
+  'responsibility.set',
   'link.issued',
   'link.revoked',
   'evidence.exported',
