@@ -155,6 +155,8 @@ export interface PersonalRewrite {
   answer(answer: ImpactAnswer): ImpactAnswer;
   action(action: FollowUpAction): FollowUpAction;
   feedback(feedback: CustomerFeedback): CustomerFeedback;
+  knowledge(record: KnowledgeRecord): KnowledgeRecord;
+  responsibility(responsibility: Responsibility): Responsibility;
 }
 
 /** Data-protection work on stored data: redaction, retention, erasure, purge (src/core/audit). */

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandOutcome } from '../../src/core/commands/execute.js';
 import type { Actor } from '../../src/core/domain/shared.js';
 import type { Result } from '../../src/core/errors.js';
+import { erasePerson } from '../../src/core/audit/redaction.js';
 import { knowledgeForm } from '../../src/core/forms/catalogue.js';
 import { messageToPlain } from '../../src/core/messages.js';
 import { type TestCore, createTestCore, expectOk } from '../support/test-core.js';
@@ -147,6 +148,17 @@ describe('customer knowledge', () => {
       title: 'Customers ask for night deliveries',
       link: 'https://slack.example/p2',
     });
+  });
+
+  it('erasing a person removes their name from the records and responsibilities, and keeps the sources', async () => {
+    const admin = await t.actor('admin');
+    expectOk(await t.core.runCommand(member, 'knowledge add "Study" kind:market-research link:https://example.com owner:<@U9|Kim>'));
+    expectOk(await t.core.runCommand(admin, 'responsible category:delivery <@U9|Kim>'));
+    const report = await erasePerson(t.deps, admin, 'U9');
+    expect(report.records).toMatchObject({ knowledge: 1, responsibility: 1 });
+    expect(await t.deps.knowledge.get(t.workspaceId, 'K-1')).toMatchObject({ title: 'Study', owner: { id: 'U9' } });
+    expect((await t.deps.knowledge.get(t.workspaceId, 'K-1'))?.owner?.name).toBeUndefined();
+    expect((await t.deps.responsibilities.get(t.workspaceId, 'delivery'))?.person).toEqual({ id: 'U9' });
   });
 
   it('lets auditors read but not record', async () => {
