@@ -142,7 +142,11 @@ describe('customer knowledge', () => {
       link: 'https://slack.example/p1',
     });
     const initial = Object.fromEntries(form.fields.map((field) => [field.id, field.initial]));
-    expect(initial).toMatchObject({ title: 'design brief', link: 'https://example.com/brief.pdf' });
+    expect(initial).toMatchObject({
+      title: 'design brief',
+      link: 'https://example.com/brief.pdf',
+      summary: 'New design brief (https://example.com/brief.pdf) is out\nread it',
+    });
     const plain = knowledgeForm({ summary: 'Customers ask for night deliveries', link: 'https://slack.example/p2' });
     expect(Object.fromEntries(plain.fields.map((field) => [field.id, field.initial]))).toMatchObject({
       title: 'Customers ask for night deliveries',

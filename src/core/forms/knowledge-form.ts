@@ -27,6 +27,10 @@ export function firstLinkIn(text: string): { url: string; label?: string } | und
   return bare ? { url: bare[0] } : undefined;
 }
 
+/** Slack's link markup as a person reads it: `<https://x|label>` → `label (https://x)`. */
+const readable = (text: string): string =>
+  text.replace(/<(https?:\/\/[^>|\s]+)(?:\|([^>]*))?>/gi, (_, url: string, label?: string) => (label ? `${label} (${url})` : url));
+
 /** The first line of a message, short enough to be a title. */
 function titleFrom(text: string): string | undefined {
   const line = text
@@ -84,7 +88,7 @@ export function knowledgeForm(prefill: KnowledgePrefill = {}): Form {
         kind: 'multiline',
         required: false,
         maxLength: MAX_TEXT_LENGTH,
-        ...(prefill.summary ? { initial: prefill.summary.slice(0, MAX_TEXT_LENGTH) } : {}),
+        ...(prefill.summary ? { initial: readable(prefill.summary).slice(0, MAX_TEXT_LENGTH) } : {}),
       },
     ],
   };
