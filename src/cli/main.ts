@@ -12,6 +12,7 @@ import { exportCommand } from './commands/export.js';
 import { purgeCommand } from './commands/purge.js';
 import { verifyCommand } from './commands/verify.js';
 import { packageTeamsCommand } from './commands/package-teams.js';
+import { knowledgeCommand } from './commands/knowledge.js';
 import { requirementsCommand } from './commands/requirements.js';
 import { startCommand } from './commands/start.js';
 import { workspacesCommand } from './commands/workspaces.js';
@@ -28,6 +29,8 @@ Usage: customer-focus <command> [options]
   requirements add <statement> [options] record a requirement (options as in chat: customer:"…" type:… category:…)
   requirements import <file.csv> [--dry-run]
                                           import a register from a spreadsheet export
+  knowledge list [kind] [--csv]           list customer-knowledge records (research, surveys, design briefs…)
+  knowledge import <file.csv> [--dry-run] import a list of documents (columns: title, kind, date, link, file, customers, horizon, owner, requirements, summary)
   evidence export --from YYYY-MM-DD --to YYYY-MM-DD [--out file.csv]
                                           export the evidence log (dates inclusive, workspace time zone)
   verify [--quick] [--seal]               check the evidence log against its seals (full by default; --seal seals new entries first)
@@ -49,6 +52,7 @@ const COMMANDS: Record<string, Command> = {
   start: startCommand,
   workspaces: workspacesCommand,
   requirements: requirementsCommand,
+  knowledge: knowledgeCommand,
   evidence: evidenceCommand,
   verify: verifyCommand,
   export: exportCommand,

@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'action.not_found'
   | 'action.closed'
   | 'feedback.not_found'
+  | 'knowledge.not_found'
   | 'store.unavailable';
 
 export class DomainError extends Error {

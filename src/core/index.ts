@@ -13,6 +13,7 @@ import { resolveRole } from './use-cases/access.js';
 import { type AnswerInput, type StartCheckInput, answerCheck, closeAction, dismissCheck, startCheck } from './use-cases/decision-checks.js';
 import { type FeedbackInput, recordFeedback } from './use-cases/feedback.js';
 import { type ImportRow, importRequirements } from './use-cases/import-requirements.js';
+import { type KnowledgeImportRow, importKnowledge } from './use-cases/import-knowledge.js';
 import { listEvidence, listRequirements, showRequirement } from './use-cases/queries.js';
 import { addRequirement, editRequirement, reviewRequirement } from './use-cases/requirements.js';
 import { type FormOutcome, submitForm } from './forms/submit-form.js';
@@ -91,6 +92,9 @@ export function createCore(deps: CoreDeps, options: { readonly log?: CoreLog } =
     recordFeedback: guard((d, actor: Actor, input: FeedbackInput) => recordFeedback(d, actor, input)),
     changeSettings: guard((d, actor: Actor, changes: SettingsChanges) => changeSettings(d, actor, changes)),
     setRole: guard((d, actor: Actor, person: string, role: string) => setRole(d, actor, person, role)),
+    importKnowledge: guard((d, actor: Actor, rows: readonly KnowledgeImportRow[], options?: { dryRun?: boolean }) =>
+      importKnowledge(d, actor, rows, options),
+    ),
     importRequirements: guard((d, actor: Actor, rows: readonly ImportRow[], options?: { dryRun?: boolean }) =>
       importRequirements(d, actor, rows, options),
     ),

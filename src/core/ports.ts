@@ -6,6 +6,8 @@
 import type { DecisionCheck, FollowUpAction, ImpactAnswer } from './domain/decision-check.js';
 import type { EvidenceDraft, EvidenceEntry } from './domain/evidence.js';
 import type { CustomerFeedback } from './domain/feedback.js';
+import type { KnowledgeRecord } from './domain/knowledge.js';
+import type { Responsibility, ResponsibilityArea } from './domain/responsibility.js';
 import type { Requirement, RequirementReview } from './domain/requirement.js';
 import type { Role } from './domain/roles.js';
 import type { IsoDate, Platform, WorkspaceId } from './domain/shared.js';
@@ -99,6 +101,23 @@ export interface FeedbackRepository {
   listReceived(workspaceId: WorkspaceId, range: TimeRange): Promise<CustomerFeedback[]>;
 }
 
+export interface KnowledgeRepository {
+  /** Next `K-` number of the workspace (atomic across instances). */
+  allocateNumber(workspaceId: WorkspaceId): Promise<number>;
+  create(record: KnowledgeRecord): Promise<void>;
+  get(workspaceId: WorkspaceId, id: string): Promise<KnowledgeRecord | undefined>;
+  /** Every knowledge record of the workspace in number order. */
+  list(workspaceId: WorkspaceId): Promise<KnowledgeRecord[]>;
+}
+
+export interface ResponsibilityRepository {
+  /** Names the person for one area, replacing whoever was named before (one key per area). */
+  set(responsibility: Responsibility): Promise<void>;
+  get(workspaceId: WorkspaceId, area: ResponsibilityArea): Promise<Responsibility | undefined>;
+  /** The areas that have a responsible person, in RESPONSIBILITY_AREAS order. */
+  list(workspaceId: WorkspaceId): Promise<Responsibility[]>;
+}
+
 export interface EvidenceLog {
   /** Appends an entry with the workspace's next sequence number (atomic across instances). */
   append(draft: EvidenceDraft): Promise<EvidenceEntry>;
@@ -136,6 +155,8 @@ export interface PersonalRewrite {
   answer(answer: ImpactAnswer): ImpactAnswer;
   action(action: FollowUpAction): FollowUpAction;
   feedback(feedback: CustomerFeedback): CustomerFeedback;
+  knowledge(record: KnowledgeRecord): KnowledgeRecord;
+  responsibility(responsibility: Responsibility): Responsibility;
 }
 
 /** Data-protection work on stored data: redaction, retention, erasure, purge (src/core/audit). */
@@ -229,6 +250,8 @@ export interface CoreDeps {
   readonly checks: DecisionCheckRepository;
   readonly actions: ActionRepository;
   readonly feedback: FeedbackRepository;
+  readonly knowledge: KnowledgeRepository;
+  readonly responsibilities: ResponsibilityRepository;
   readonly evidence: EvidenceLog;
   readonly claims: Claims;
   readonly counters: Counters;

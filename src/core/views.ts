@@ -40,6 +40,7 @@ function requirementFields(requirement: Requirement): Block {
       ['Owner', person(requirement.owner)],
       ['Next review', [`${requirement.nextReviewOn} (every ${requirement.reviewIntervalDays} days)`]],
       ['Horizon', [requirement.horizon]],
+      ...(requirement.knowledgeIds?.length ? [['Customer knowledge', [requirement.knowledgeIds.join(', ')]] as const] : []),
       ...(requirement.source
         ? [
             [
@@ -65,7 +66,11 @@ export function requirementSaved(requirement: Requirement, verb: 'Recorded' | 'U
   ]);
 }
 
-export function requirementDetail(requirement: Requirement, reviews: readonly RequirementReview[]): Message {
+export function requirementDetail(
+  requirement: Requirement,
+  reviews: readonly RequirementReview[],
+  sources: readonly Block[] = [],
+): Message {
   const history: Block[] = reviews.length
     ? [
         {
@@ -84,6 +89,7 @@ export function requirementDetail(requirement: Requirement, reviews: readonly Re
     { kind: 'heading', text: requirement.id },
     { kind: 'text', parts: [userText(requirement.statement)] },
     requirementFields(requirement),
+    ...sources,
     { kind: 'text', parts: ['*Reviews*'] },
     ...history,
     {

@@ -133,7 +133,7 @@ describe('the audit pack', () => {
     const exported = await cli(['export', '--workspace', WORKSPACE, '--from', '2026-01-01', '--to', '2026-03-31', '--out', zipPath], env);
     expect(exported.code, exported.err).toBe(0);
     expect(exported.err).toMatch(
-      /Wrote the audit pack for slack:TPACK, 2026-01-01 to 2026-03-31 \(Europe\/Oslo\), to .*pack\.zip: 18 files, manifest SHA-256 [0-9a-f]{64}\./,
+      /Wrote the audit pack for slack:TPACK, 2026-01-01 to 2026-03-31 \(Europe\/Oslo\), to .*pack\.zip: 20 files, manifest SHA-256 [0-9a-f]{64}\./,
     );
     folder = unpack(readFileSync(zipPath), join(directory, 'unzipped'));
   });
@@ -143,12 +143,14 @@ describe('the audit pack', () => {
     expect(manifest.files.map((file) => file.path).sort()).toEqual([
       'VERIFY.md',
       'csv/answers.csv',
+      'csv/customer-knowledge.csv',
       'csv/decision-checks.csv',
       'csv/digests.csv',
       'csv/feedback.csv',
       'csv/follow-up-actions.csv',
       'csv/requirement-reviews.csv',
       'csv/requirements.csv',
+      'csv/responsibilities.csv',
       'csv/roles.csv',
       'csv/settings-and-roles-trail.csv',
       'evidence/entries.jsonl',
@@ -221,7 +223,7 @@ describe('the audit pack', () => {
   it('the included verifier accepts the untouched pack', async () => {
     const result = await verifier(folder);
     expect(result.code, result.out).toBe(0);
-    expect(result.out).toContain('OK  16 files match manifest.json');
+    expect(result.out).toContain('OK  18 files match manifest.json');
     expect(result.out).toContain('OK  9 evidence entries match their own hashes (');
     expect(result.out).toMatch(/OK {2}2 seals chain and match their entries; the latest is #2 [0-9a-f]{64}/);
     expect(result.out).toContain('PASSED: the pack is intact.');

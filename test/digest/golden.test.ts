@@ -69,7 +69,7 @@ describe('the digest, pinned', () => {
     expect(slack).toContain('again &amp; again &lt;!here&gt;');
   });
 
-  it('an empty week says so in one line', async () => {
+  it('an empty week says so in one line, followed by what is missing to determine requirements (5.1.2)', async () => {
     const message = await scheduledDigest(async (registry) => {
       const t = await createTestCore({ timeZone: TIME_ZONE, messengers: registry });
       const admin = await t.actor('admin', 'U0ADMIN');
@@ -82,7 +82,10 @@ describe('the digest, pinned', () => {
     expectGolden('empty-week.txt', spellCommands(messageToPlain(message), 'teams'));
     expectGolden('empty-week.teams.json', toTeamsMessage(message));
     const sections = message.blocks.filter((block) => block.kind === 'text');
-    expect(sections).toHaveLength(1);
+    expect(sections).toHaveLength(2);
+    expect(messageToPlain({ fallback: '', blocks: sections })).toMatch(
+      /^A quiet week: .*\nHow we determine customer requirements \(5\.1\.2\)/,
+    );
   });
 
   it('renders as an Adaptive Card for Teams, with the Reviewed button and the review buttons', async () => {

@@ -68,7 +68,13 @@ describe('Slack app manifest', () => {
       expect(command.should_escape, name).toBe(true);
     }
     expect(new Set(manifest.commands).size).toBe(manifest.commands.length);
-    expect([...manifest.commands].sort()).toEqual(['/customer-check', '/customer-feedback', '/customer-focus', '/requirement']);
+    expect([...manifest.commands].sort()).toEqual([
+      '/customer-check',
+      '/customer-feedback',
+      '/customer-focus',
+      '/customer-knowledge',
+      '/requirement',
+    ]);
   });
 
   it('has at most ten shortcuts, each with a unique callback id', () => {
@@ -77,12 +83,14 @@ describe('Slack app manifest', () => {
       const id = text(shortcut.callback_id);
       expect(['message', 'global'], id).toContain(shortcut.type);
       expect(text(shortcut.name).length, id).toBeGreaterThan(0);
+      // Slack refuses shortcut names longer than 24 characters when the manifest is imported.
+      expect(text(shortcut.name).length, id).toBeLessThanOrEqual(24);
       expect(id, id).toMatch(/^[a-z0-9_.-]{1,255}$/);
       expect(text(shortcut.description).length, id).toBeGreaterThan(0);
       expect(text(shortcut.description).length, id).toBeLessThanOrEqual(150);
     }
     expect(new Set(manifest.shortcuts).size).toBe(manifest.shortcuts.length);
-    expect([...manifest.shortcuts].sort()).toEqual(['check_customer_impact', 'record_feedback', 'record_requirement']);
+    expect([...manifest.shortcuts].sort()).toEqual(['check_customer_impact', 'record_feedback', 'record_knowledge', 'record_requirement']);
   });
 
   it('sends events, commands, interactions and option loads to the one Bolt endpoint', () => {

@@ -19,6 +19,8 @@ const KIND_WORDS: Record<string, string> = {
   answer: 'answers',
   action: 'follow-up actions',
   feedback: 'feedback records',
+  knowledge: 'customer-knowledge records',
+  responsibility: 'responsibilities',
 };
 
 export async function erasePersonCommand(args: string[], io: CliIo): Promise<number> {

@@ -10,7 +10,11 @@ import type { EvidenceEntry } from '../domain/evidence.js';
 import type { CustomerFeedback } from '../domain/feedback.js';
 import type { Requirement, RequirementReview } from '../domain/requirement.js';
 import type { WorkspaceId } from '../domain/shared.js';
+import type { KnowledgeRecord } from '../domain/knowledge.js';
+import type { Responsibility, ResponsibilityArea } from '../domain/responsibility.js';
 import type { RoleAssignment, Workspace } from '../domain/workspace.js';
+import { type KnowledgeCoverage, knowledgeCoverage } from '../knowledge/coverage.js';
+import { responsibilityTable } from '../use-cases/responsibilities.js';
 import type { CoreDeps, TimeRange } from '../ports.js';
 import { requireWorkspace } from '../use-cases/workspaces.js';
 import type { Period } from './period.js';
@@ -35,6 +39,12 @@ export interface AuditData {
   readonly actions: readonly FollowUpAction[];
   readonly feedback: readonly CustomerFeedback[];
   readonly roles: readonly RoleAssignment[];
+  /** Customer-knowledge records dated and recorded by the end of the period (5.1.2). */
+  readonly knowledge: readonly KnowledgeRecord[];
+  /** Who determines requirements per area, as named when the pack was made. */
+  readonly responsibilities: readonly { readonly area: ResponsibilityArea; readonly responsibility?: Responsibility }[];
+  /** Coverage and freshness of customer knowledge at the end of the period. */
+  readonly coverage: KnowledgeCoverage;
   /** The period's evidence entries, in sequence order. */
   readonly entries: readonly EvidenceEntry[];
   /** The seals that cover any of those entries, in order. */
@@ -73,6 +83,17 @@ export async function collectAuditData(deps: CoreDeps, workspaceId: WorkspaceId,
   }
   const feedback = await deps.feedback.listReceived(workspaceId, range);
   const roles = await deps.roles.list(workspaceId);
+  const knowledge = (await deps.knowledge.list(workspaceId)).filter(
+    (k) => k.date <= period.to && Date.parse(k.recordedAt) < range.to.getTime(),
+  );
+  const responsibilities = await responsibilityTable(deps, workspaceId);
+  const coverage = knowledgeCoverage({
+    records: knowledge,
+    requirements,
+    responsibilities,
+    today: period.to,
+    ...(workspace.settings.knowledgeReviewMonths ? { reviewMonths: workspace.settings.knowledgeReviewMonths } : {}),
+  });
   const entries = await deps.evidence.listBetween(workspaceId, range);
   const { seals, sealedElsewhere } = await coveringSeals(deps, workspaceId, entries);
   const verification = await verifyLog(deps, workspaceId);
@@ -90,6 +111,9 @@ export async function collectAuditData(deps: CoreDeps, workspaceId: WorkspaceId,
     actions,
     feedback,
     roles,
+    knowledge,
+    responsibilities,
+    coverage,
     entries,
     seals,
     sealedElsewhere,

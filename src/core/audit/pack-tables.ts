@@ -6,6 +6,8 @@ import { toCsv } from '../csv.js';
 import type { DecisionCheck, FollowUpAction, ImpactAnswer } from '../domain/decision-check.js';
 import type { EvidenceEntry, EvidenceType } from '../domain/evidence.js';
 import type { CustomerFeedback } from '../domain/feedback.js';
+import type { KnowledgeRecord } from '../domain/knowledge.js';
+import type { Responsibility, ResponsibilityArea } from '../domain/responsibility.js';
 import { personLabel } from '../domain/person.js';
 import type { RequirementReview } from '../domain/requirement.js';
 import type { RoleAssignment } from '../domain/workspace.js';
@@ -139,6 +141,53 @@ export function feedbackToCsv(feedback: readonly CustomerFeedback[]): string {
   );
 }
 
+/** Customer-knowledge records (ISO 9001 5.1.2): the sources requirements were determined from. */
+export function knowledgeToCsv(records: readonly KnowledgeRecord[]): string {
+  return toCsv(
+    [
+      'id',
+      'date',
+      'kind',
+      'title',
+      'link',
+      'file_name',
+      'customers',
+      'horizon',
+      'owner',
+      'owner_id',
+      'requirement_ids',
+      'summary',
+      'recorded_at',
+      'recorded_by',
+    ],
+    records.map((k) => [
+      k.id,
+      k.date,
+      k.kind,
+      k.title,
+      k.link,
+      k.fileName,
+      k.customers,
+      k.horizon,
+      personLabel(k.owner),
+      k.owner?.id,
+      k.requirementIds.join(' '),
+      k.summary,
+      k.recordedAt,
+      personLabel(k.recordedBy),
+    ]),
+  );
+}
+
+export function responsibilitiesToCsv(
+  rows: readonly { readonly area: ResponsibilityArea; readonly responsibility?: Responsibility }[],
+): string {
+  return toCsv(
+    ['area', 'responsible', 'responsible_id', 'set_by', 'set_by_id', 'set_at'],
+    rows.map(({ area, responsibility: r }) => [area, personLabel(r?.person), r?.person.id, personLabel(r?.setBy), r?.setBy.id, r?.setAt]),
+  );
+}
+
 export function reviewsToCsv(reviews: readonly RequirementReview[]): string {
   return toCsv(
     ['requirement_id', 'review_id', 'at', 'outcome', 'note', 'by', 'by_id'],
@@ -177,6 +226,7 @@ export const DIGEST_TYPES: ReadonlySet<EvidenceType> = new Set(['digest.sent', '
 export const SETTINGS_TRAIL_TYPES: ReadonlySet<EvidenceType> = new Set([
   'settings.changed',
   'role.changed',
+  'responsibility.set',
   'link.issued',
   'link.revoked',
   'evidence.exported',

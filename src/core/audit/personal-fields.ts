@@ -29,6 +29,7 @@ const KEPT_ON_ERASURE: Readonly<Record<string, ReadonlySet<string>>> = {
   'requirement.created': new Set(['statement', 'customer', 'reference', 'source', 'sourceLink']),
   'requirement.changed': new Set(['statement', 'customer', 'reference', 'source', 'sourceLink']),
   'feedback.recorded': new Set(['summary', 'customer', 'sourceLink']),
+  'knowledge.recorded': new Set(['title', 'summary', 'customers', 'link', 'fileName']),
 };
 
 /** Fields that quote several people's names and words, per entry type (see `PersonTraces`). */

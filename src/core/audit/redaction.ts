@@ -231,5 +231,13 @@ export function eraseFromRecords(userId: string): PersonalRewrite {
       );
     },
     feedback: (feedback) => same(feedback, defined({ ...feedback, recordedBy: nameless(feedback.recordedBy, userId) })),
+    // The sources themselves are the organisation's, not the person's: only their name goes.
+    knowledge: (record) =>
+      same(record, defined({ ...record, owner: nameless(record.owner, userId), recordedBy: nameless(record.recordedBy, userId) })),
+    responsibility: (responsibility) =>
+      same(
+        responsibility,
+        defined({ ...responsibility, person: nameless(responsibility.person, userId), setBy: nameless(responsibility.setBy, userId) }),
+      ),
   };
 }

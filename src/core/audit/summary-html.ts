@@ -7,26 +7,11 @@ import { currentAnswers, type DecisionCheck, type ImpactAnswer } from '../domain
 import type { EvidenceEntry } from '../domain/evidence.js';
 import { personLabel } from '../domain/person.js';
 import type { AuditData } from './audit-data.js';
+import { type Cell, escapeHtml, figures, section, table } from './html-parts.js';
+import { determiningSection } from './summary-determining.js';
 import { DIGEST_TYPES, SETTINGS_TRAIL_TYPES } from './pack-tables.js';
 import { sealLabel, utcMinute } from './seal.js';
 import { verdictSentence } from './verify-view.js';
-
-export function escapeHtml(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-}
-
-type Cell = string | number | null | undefined;
-
-function table(caption: string, header: readonly string[], rows: readonly (readonly Cell[])[], empty: string): string {
-  if (rows.length === 0) return `<p class="empty">${escapeHtml(empty)}</p>`;
-  const head = header.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('');
-  const body = rows.map((row) => `<tr>${row.map((cell) => `<td>${escapeHtml(cell ?? '')}</td>`).join('')}</tr>`).join('\n');
-  return `<table><caption>${escapeHtml(caption)}</caption><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
-}
-
-function figures(items: readonly (readonly [string, Cell])[]): string {
-  return `<dl class="figures">${items.map(([label, value]) => `<div><dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd></div>`).join('')}</dl>`;
-}
 
 function countBy<T>(items: readonly T[], key: (item: T) => string): string {
   const counts = new Map<string, number>();
@@ -39,10 +24,6 @@ const personal = (entry: EvidenceEntry, field: string): string => {
   const value = entry.personal[field];
   return value === null ? '[redacted]' : (value ?? '');
 };
-
-function section(id: string, clause: string, title: string, intro: string, body: string): string {
-  return `<section id="${escapeHtml(id)}"><h2><span class="clause">${escapeHtml(clause)}</span> ${escapeHtml(title)}</h2><p>${escapeHtml(intro)}</p>\n${body}\n</section>`;
-}
 
 function impactSummary(answers: readonly ImpactAnswer[]): string {
   const current = currentAnswers(answers);
@@ -81,6 +62,8 @@ export function renderSummaryHtml(data: AuditData, fileList: readonly string[]):
       ['Evidence entries in the period', data.entries.length],
     ]),
   );
+
+  const determining = determiningSection(data);
 
   const requirements = section(
     'c8-2-2',
@@ -224,9 +207,10 @@ dt{font-size:.8rem;color:#555}dd{margin:0;font-weight:600}.good{color:#0a5d1a}.b
 </style></head><body>
 <h1>${escapeHtml(title)}</h1>
 <p>${escapeHtml(`Workspace ${workspace.id}. Period ${period.from} to ${period.to} (both days included, ${workspace.settings.timeZone}). Generated ${utcMinute(data.generatedAt)} by ${data.generatedBy}.`)}</p>
-<nav><ul><li><a href="#integrity">Integrity</a></li><li><a href="#c5-1-2">5.1.2 Customer focus</a></li><li><a href="#c8-2-2">8.2.2 Requirements</a></li><li><a href="#c8-5-6">8.5.6 Control of changes</a></li><li><a href="#c9-1-2">9.1.2 Customer satisfaction</a></li><li><a href="#c9-3-2">9.3.2 Management review</a></li><li><a href="#trail">Settings and roles</a></li></ul></nav>
+<nav><ul><li><a href="#integrity">Integrity</a></li><li><a href="#c5-1-2">5.1.2 Customer focus</a></li><li><a href="#c5-1-2-determine">5.1.2 How we determine customer requirements</a></li><li><a href="#c8-2-2">8.2.2 Requirements</a></li><li><a href="#c8-5-6">8.5.6 Control of changes</a></li><li><a href="#c9-1-2">9.1.2 Customer satisfaction</a></li><li><a href="#c9-3-2">9.3.2 Management review</a></li><li><a href="#trail">Settings and roles</a></li></ul></nav>
 ${integrity}
 ${customerFocus}
+${determining}
 ${requirements}
 ${changes}
 ${satisfaction}
@@ -236,3 +220,5 @@ ${files}
 </body></html>
 `;
 }
+
+export { escapeHtml };

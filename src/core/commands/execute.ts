@@ -30,6 +30,11 @@ import { verifyReportMessage } from '../audit/verify-view.js';
 import { previewDigest, sendDigestNow } from '../digest/on-demand.js';
 import { digestSent } from '../digest/replies.js';
 import * as views from '../views.js';
+import * as knowledgeViews from '../knowledge-views.js';
+import type { KnowledgePrefill } from '../forms/knowledge-form.js';
+import { knowledgeKindLabel } from '../domain/knowledge.js';
+import { listKnowledge, recordKnowledge, setKnowledgeReviewPeriod, showKnowledge } from '../use-cases/knowledge.js';
+import { listResponsibilities, responsibilityTable, setResponsible } from '../use-cases/responsibilities.js';
 import type { Command } from './grammar.js';
 import { FULL_HELP, USAGE } from './usage.js';
 
@@ -41,6 +46,7 @@ export type FormRequest =
     }
   | { readonly form: 'requirement.review'; readonly requirementId: string }
   | { readonly form: 'feedback.record'; readonly prefill: { readonly summary?: string; readonly link?: string } }
+  | { readonly form: 'knowledge.record'; readonly prefill: KnowledgePrefill }
   | { readonly form: 'check.start' };
 
 /**
@@ -87,6 +93,8 @@ export async function executeCommand(
         return { kind: 'form', request: { form: 'feedback.record', prefill: {} } };
       }
       return show(views.feedbackRecorded(await recordFeedback(deps, actor, { summary: command.summary, fields: command.fields })));
+    case 'knowledge':
+      return executeKnowledge(deps, actor, command);
     case 'check': {
       if (!command.text || !context.place) {
         await requirePermission(deps, actor, 'check.start');
@@ -119,17 +127,18 @@ async function executeRequirement(
     case 'list': {
       const requirements = await listRequirements(deps, actor, command.filter);
       const page = command.filter.page ? Number.parseInt(command.filter.page, 10) : 1;
-      return showShareable(
-        views.requirementList(
-          requirements,
-          command.filter.due ? 'requirements due for review' : 'requirements',
-          Number.isFinite(page) ? page : 1,
-        ),
+      const list = views.requirementList(
+        requirements,
+        command.filter.due ? 'requirements due for review' : 'requirements',
+        Number.isFinite(page) ? page : 1,
       );
+      // The register names who determines requirements per category (ISO 9001 5.1.2).
+      const responsible = knowledgeViews.responsibleLine(await responsibilityTable(deps, actor.workspaceId));
+      return showShareable({ ...list, blocks: [...list.blocks, responsible] });
     }
     case 'show': {
-      const { requirement, reviews } = await showRequirement(deps, actor, command.id);
-      return showShareable(views.requirementDetail(requirement, reviews));
+      const { requirement, reviews, sources } = await showRequirement(deps, actor, command.id);
+      return showShareable(views.requirementDetail(requirement, reviews, knowledgeViews.sourceLines(sources)));
     }
     case 'edit':
       return show(views.requirementSaved(await editRequirement(deps, actor, command.id, command.fields), 'Updated'));
@@ -156,6 +165,37 @@ async function executeRequirement(
   }
 }
 
+async function executeKnowledge(deps: CoreDeps, actor: Actor, command: Extract<Command, { family: 'knowledge' }>): Promise<CommandOutcome> {
+  switch (command.action) {
+    case 'help':
+      return show(textMessage(USAGE.knowledge));
+    case 'add':
+      if (!command.title && Object.keys(command.fields).length === 0) {
+        await requirePermission(deps, actor, 'knowledge.record');
+        return { kind: 'form', request: { form: 'knowledge.record', prefill: {} } };
+      }
+      return show(
+        knowledgeViews.knowledgeRecorded(
+          await recordKnowledge(deps, actor, { ...command.fields, ...(command.title ? { title: command.title } : {}) }),
+        ),
+      );
+    case 'list':
+      return showShareable(knowledgeViews.knowledgeList(await listKnowledge(deps, actor, command.kind), command.kind));
+    case 'show': {
+      const { record, requirements } = await showKnowledge(deps, actor, command.id);
+      return showShareable(knowledgeViews.knowledgeDetail(record, requirements));
+    }
+    case 'review-every': {
+      const { kind, months } = await setKnowledgeReviewPeriod(deps, actor, command.kind, command.period);
+      return show(
+        textMessage(
+          `${knowledgeKindLabel(kind)[0]?.toUpperCase()}${knowledgeKindLabel(kind).slice(1)} now counts as stale ${months} month${months === 1 ? '' : 's'} after the latest record; the digest flags it after that, and its owner gets one reminder.`,
+        ),
+      );
+    }
+  }
+}
+
 async function executeFocus(
   deps: CoreDeps,
   actor: Actor,
@@ -177,6 +217,11 @@ async function executeFocus(
       return show(views.roleChanged(await setRole(deps, actor, command.person, command.role)));
     case 'roles':
       return showShareable(views.rolesList(await listRoles(deps, actor)));
+    case 'responsible':
+      if (!command.area || !command.person) {
+        return showShareable(knowledgeViews.responsibilityList(await listResponsibilities(deps, actor)));
+      }
+      return show(knowledgeViews.responsibilitySet(await setResponsible(deps, actor, command.area, command.person)));
     case 'detection':
       return show(views.detectionChanged(await setChannelDetection(deps, actor, context.place, command.mode)));
     case 'status':

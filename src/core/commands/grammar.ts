@@ -10,6 +10,7 @@ import { USAGE } from './usage.js';
 export type RequirementField =
   'statement' | 'customer' | 'type' | 'reference' | 'category' | 'owner' | 'review' | 'source' | 'link' | 'horizon';
 export type FeedbackField = 'customer' | 'kind' | 'sentiment' | 'link' | 'requirements' | 'received';
+export type KnowledgeField = 'title' | 'kind' | 'date' | 'link' | 'file' | 'customers' | 'horizon' | 'owner' | 'requirements' | 'summary';
 export type ListField = 'status' | 'type' | 'category' | 'owner' | 'customer' | 'due' | 'page';
 
 /** Raw option values as typed; the use cases validate and normalise them. */
@@ -26,11 +27,17 @@ export type Command =
   | { family: 'requirement'; action: 'help' }
   | { family: 'feedback'; action: 'record'; summary?: string; fields: Fields<FeedbackField> }
   | { family: 'feedback'; action: 'help' }
+  | { family: 'knowledge'; action: 'add'; title?: string; fields: Fields<KnowledgeField> }
+  | { family: 'knowledge'; action: 'list'; kind?: string }
+  | { family: 'knowledge'; action: 'show'; id: string }
+  | { family: 'knowledge'; action: 'help' }
+  | { family: 'knowledge'; action: 'review-every'; kind: string; period: string }
   | { family: 'check'; action: 'start'; text?: string }
   | { family: 'focus'; action: 'settings'; changes: Fields<'timezone' | 'digest' | 'detection' | 'cap' | 'quiet' | 'retention'> }
   | { family: 'focus'; action: 'digest'; mode: 'here' | 'preview' | 'send' }
   | { family: 'focus'; action: 'role'; person: string; role: string }
   | { family: 'focus'; action: 'roles' }
+  | { family: 'focus'; action: 'responsible'; area?: string; person?: string }
   | { family: 'focus'; action: 'detection'; mode: string }
   | { family: 'focus'; action: 'status' }
   | { family: 'focus'; action: 'dashboard' }
@@ -89,6 +96,30 @@ const FEEDBACK_KEYS: Record<string, FeedbackField> = {
   received: 'received',
   date: 'received',
 };
+const KNOWLEDGE_KEYS: Record<string, KnowledgeField> = {
+  title: 'title',
+  kind: 'kind',
+  type: 'kind',
+  date: 'date',
+  on: 'date',
+  link: 'link',
+  url: 'link',
+  file: 'file',
+  customers: 'customers',
+  customer: 'customers',
+  segment: 'customers',
+  segments: 'customers',
+  for: 'customers',
+  horizon: 'horizon',
+  owner: 'owner',
+  req: 'requirements',
+  reqs: 'requirements',
+  requirement: 'requirements',
+  requirements: 'requirements',
+  summary: 'summary',
+  found: 'summary',
+  findings: 'summary',
+};
 const SETTINGS_KEYS: Record<string, 'timezone' | 'digest' | 'detection' | 'cap' | 'quiet' | 'retention'> = {
   timezone: 'timezone',
   tz: 'timezone',
@@ -106,6 +137,8 @@ const FAMILY_ALIASES: Record<string, Command['family']> = {
   req: 'requirement',
   feedback: 'feedback',
   'customer-feedback': 'feedback',
+  knowledge: 'knowledge',
+  'customer-knowledge': 'knowledge',
   check: 'check',
   'customer-check': 'check',
   'customer-focus': 'focus',
@@ -259,6 +292,48 @@ function parseFeedback(tokens: Token[]): Command {
   return { family: 'feedback', action: 'record', ...(text ? { summary: text } : {}), fields };
 }
 
+function parseKnowledge(tokens: Token[]): Command {
+  if (tokens.length === 0) return { family: 'knowledge', action: 'help' };
+  const sub = firstWord(tokens);
+  const rest = tokens.slice(1);
+  switch (sub) {
+    case 'help':
+      return { family: 'knowledge', action: 'help' };
+    case 'add':
+    case 'new':
+    case 'record': {
+      const { text, fields } = splitOptions(rest, KNOWLEDGE_KEYS, 'knowledge');
+      const title = text || fields.title;
+      return { family: 'knowledge', action: 'add', ...(title ? { title } : {}), fields };
+    }
+    case 'list':
+    case 'ls': {
+      const { text, fields } = splitOptions(rest, { kind: 'kind', type: 'kind' } as Record<string, 'kind'>, 'knowledge');
+      const kind = fields.kind ?? (text || undefined);
+      return { family: 'knowledge', action: 'list', ...(kind ? { kind } : {}) };
+    }
+    case 'show':
+    case 'view': {
+      const first = rest[0];
+      if (first?.kind !== 'word' || rest.length > 1) {
+        throw usageError('Say which record to show, e.g. "{knowledge} show K-3".', 'knowledge');
+      }
+      return { family: 'knowledge', action: 'show', id: first.text };
+    }
+    case 'review-every':
+    case 'review': {
+      const words = rest.map((token) => (token.kind === 'word' ? token.text : token.raw));
+      if (words.length !== 2) {
+        throw usageError('Say which kind and how often, e.g. "{knowledge} review-every market-research 6m".', 'knowledge');
+      }
+      const [kind, period] = words as [string, string];
+      return { family: 'knowledge', action: 'review-every', kind, period };
+    }
+    default:
+      throw usageError(`"{knowledge} ${sub ?? ''}" is not a command I know.`, 'knowledge');
+  }
+}
+
 function parseCheck(tokens: Token[]): Command {
   const text = tokens.map((token) => (token.kind === 'word' ? token.text : token.raw)).join(' ');
   return { family: 'check', action: 'start', ...(text ? { text } : {}) };
@@ -279,6 +354,23 @@ function parseFocus(tokens: Token[]): Command {
       return { family: 'focus', action: 'dashboard' };
     case 'roles':
       return { family: 'focus', action: 'roles' };
+    case 'responsible':
+    case 'responsibility':
+    case 'responsibilities': {
+      // `responsible` lists them; `responsible category:delivery @dana`, `responsible obligatory @dana`.
+      const { text, fields } = splitOptions(rest, { category: 'area', cat: 'area' } as Record<string, 'area'>, 'focus');
+      const words = text.split(/\s+/).filter(Boolean);
+      const area = fields.area ?? (words.length === 2 ? words[0] : undefined);
+      const person = words.at(-1);
+      if (words.length === 0 && !fields.area) return { family: 'focus', action: 'responsible' };
+      if (!area || !person || words.length !== (fields.area ? 1 : 2)) {
+        throw usageError(
+          'Say which area and who, e.g. "{focus}responsible category:delivery @dana", "{focus}responsible obligatory @dana" or "{focus}responsible future @dana".',
+          'focus',
+        );
+      }
+      return { family: 'focus', action: 'responsible', area, person };
+    }
     case 'settings': {
       const { fields } = splitOptions(rest, SETTINGS_KEYS, 'focus');
       return { family: 'focus', action: 'settings', changes: fields };
@@ -361,6 +453,8 @@ export function parseCommand(input: string): Result<Command> {
           return parseRequirement(rest);
         case 'feedback':
           return parseFeedback(rest);
+        case 'knowledge':
+          return parseKnowledge(rest);
         case 'check':
           return parseCheck(rest);
         case 'focus':

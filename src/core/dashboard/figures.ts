@@ -15,7 +15,9 @@ import {
   type RequirementType,
 } from '../domain/requirement.js';
 import type { IsoDate, IsoTimestamp, WorkspaceId } from '../domain/shared.js';
+import { type KnowledgeCoverage, knowledgeCoverage } from '../knowledge/coverage.js';
 import type { CoreDeps } from '../ports.js';
+import { responsibilityTable } from '../use-cases/responsibilities.js';
 import { type ChannelNoise, noiseFigures } from '../use-cases/workspace-status.js';
 import { requireWorkspace } from '../use-cases/workspaces.js';
 import { mapBounded } from './bounded.js';
@@ -73,6 +75,8 @@ export interface DashboardFigures {
   readonly affectedCustomers: readonly AffectedCustomer[];
   /** Unasked prompts of the last thirty days, per channel. */
   readonly noise: readonly ChannelNoise[];
+  /** How requirements are determined (5.1.2): sources per kind, freshness, traceability, responsibilities. */
+  readonly knowledge: KnowledgeCoverage;
 }
 
 const zeroes = <K extends string>(keys: readonly K[]): Record<K, number> =>
@@ -120,12 +124,14 @@ export async function dashboardFigures(deps: CoreDeps, viewer: DashboardViewer):
   const workspaceId = viewer.workspaceId;
   const workspace = await requireWorkspace(deps, workspaceId);
   const window = await trendWindow(deps, workspaceId);
-  const [checks, openActions, requirements, feedback, noise] = await Promise.all([
+  const [checks, openActions, requirements, feedback, noise, knowledgeRecords, responsibilities] = await Promise.all([
     deps.checks.listStarted(workspaceId, window.range),
     deps.actions.listOpen(workspaceId),
     deps.requirements.list(workspaceId),
     deps.feedback.listReceived(workspaceId, window.range),
     noiseFigures(deps, workspaceId),
+    deps.knowledge.list(workspaceId),
+    responsibilityTable(deps, workspaceId),
   ]);
   const answered = checks.filter((check) => check.status === 'answered');
   const answerLists = await mapBounded(answered, ANSWER_READS_IN_FLIGHT, (check) => deps.checks.listAnswers(workspaceId, check.id));
@@ -170,5 +176,12 @@ export async function dashboardFigures(deps: CoreDeps, viewer: DashboardViewer):
     feedback: { total: feedback.length, bySentiment },
     affectedCustomers: mostAffected(answers),
     noise,
+    knowledge: knowledgeCoverage({
+      records: knowledgeRecords,
+      requirements,
+      responsibilities,
+      today,
+      ...(workspace.settings.knowledgeReviewMonths ? { reviewMonths: workspace.settings.knowledgeReviewMonths } : {}),
+    }),
   };
 }

@@ -120,7 +120,16 @@ export async function queryRequirements(
   const type = choice(raw.type, REQUIREMENT_TYPES, 'type');
   const category = choice(raw.category, REQUIREMENT_CATEGORIES, 'category');
   const q = searchText(raw.q);
-  const rows = (await deps.requirements.list(viewer.workspaceId)).filter(
+  // Sources both ways round: the records a requirement names and the records that name it.
+  const informedBy = new Map<string, string[]>();
+  for (const record of await deps.knowledge.list(viewer.workspaceId)) {
+    for (const id of record.requirementIds) informedBy.set(id, [...(informedBy.get(id) ?? []), record.id]);
+  }
+  const withSources = (await deps.requirements.list(viewer.workspaceId)).map((requirement) => {
+    const knowledgeIds = [...new Set([...(requirement.knowledgeIds ?? []), ...(informedBy.get(requirement.id) ?? [])])];
+    return knowledgeIds.length ? { ...requirement, knowledgeIds } : requirement;
+  });
+  const rows = withSources.filter(
     (requirement) =>
       (status === 'all' || (status === 'active' ? requirement.status !== 'retired' : requirement.status === status)) &&
       (!type || requirement.type === type) &&
@@ -133,6 +142,7 @@ export async function queryRequirements(
         requirement.reference,
         personLabel(requirement.owner),
         requirement.source?.text,
+        ...(requirement.knowledgeIds ?? []),
       ),
   );
   return { filter: { status, ...(type ? { type } : {}), ...(category ? { category } : {}), ...(q ? { q } : {}) }, rows };

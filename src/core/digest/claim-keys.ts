@@ -40,6 +40,6 @@ export const digestKeys = {
   /** One management-review record per person and digest. */
   reviewed: (workspaceId: string, digestId: string, userId: string) => `ws:${workspaceId}:digest-reviewed:${digestId}:${userId}`,
   /** One reminder per item and ISO week of its due date. */
-  reminder: (workspaceId: string, item: 'requirement' | 'action', id: string, isoWeek: string) =>
+  reminder: (workspaceId: string, item: 'requirement' | 'action' | 'knowledge', id: string, isoWeek: string) =>
     `ws:${workspaceId}:reminder:${item}:${id}:${isoWeek}`,
 };

@@ -15,6 +15,8 @@ import {
 } from '../domain/requirement.js';
 import type { Workspace } from '../domain/workspace.js';
 import type { Seal } from '../audit/seal.js';
+import type { KnowledgeCoverage } from '../knowledge/coverage.js';
+import { loadCoverage } from '../knowledge/load-coverage.js';
 import type { CoreDeps } from '../ports.js';
 import { type DigestPeriod, weekBefore } from './period.js';
 
@@ -78,6 +80,8 @@ export interface DigestContent {
     /** Unasked prompts dismissed as "not a decision", of all unasked prompts (the noise figure). */
     readonly dismissed: Share;
   };
+  /** How requirements are determined (5.1.2): sources by kind, their freshness, traceability, responsibilities. */
+  readonly knowledge: KnowledgeCoverage;
   /** The evidence log's latest seal when the digest was built (an auditor's anchor), if any. */
   readonly seal?: Seal;
 }
@@ -137,7 +141,7 @@ export async function gatherDigest(deps: CoreDeps, workspace: Workspace, period:
   const id = workspace.id;
   const timeZone = workspace.settings.timeZone;
   const previous = weekBefore(period, timeZone);
-  const [register, open, started, startedBefore, feedback, evidence, seal] = await Promise.all([
+  const [register, open, started, startedBefore, feedback, evidence, seal, knowledge] = await Promise.all([
     deps.requirements.list(id),
     deps.actions.listOpen(id),
     deps.checks.listStarted(id, period),
@@ -145,6 +149,7 @@ export async function gatherDigest(deps: CoreDeps, workspace: Workspace, period:
     deps.feedback.listReceived(id, period),
     deps.evidence.listBetween(id, period),
     deps.seals.latest(id),
+    loadCoverage(deps, workspace, period.to),
   ]);
   const active = register.filter((requirement) => requirement.status !== 'retired');
 
@@ -206,6 +211,7 @@ export async function gatherDigest(deps: CoreDeps, workspace: Workspace, period:
       answered: { value: answeredShare(started), previous: answeredShare(startedBefore) },
       dismissed: { value: dismissedShare(started), previous: dismissedShare(startedBefore) },
     },
+    knowledge,
     ...(seal ? { seal } : {}),
   };
 }

@@ -1,7 +1,9 @@
 /** The direct messages owners get on a review date or a due date, with buttons to act. Pure. */
 import type { DecisionCheck, FollowUpAction } from '../domain/decision-check.js';
 import type { Requirement } from '../domain/requirement.js';
+import { knowledgeKindLabel } from '../domain/knowledge.js';
 import type { IsoDate } from '../domain/shared.js';
+import type { KindCoverage } from '../knowledge/coverage.js';
 import { type Block, type Message, inlineToPlain, userText } from '../messages.js';
 import { reviewButtons } from './render.js';
 
@@ -59,5 +61,26 @@ export function actionReminder(action: FollowUpAction, today: IsoDate, decision?
       : []),
     { kind: 'actions', buttons: [{ label: 'Done', action: { kind: 'action.close', actionId: action.id }, style: 'primary' }] },
     { kind: 'context', parts: [NO_NAGGING] },
+  ]);
+}
+
+/** A kind of customer knowledge went stale: its owner is asked to renew it (ISO 9001 5.1.2). */
+export function knowledgeReminder(row: KindCoverage, today: IsoDate): Message {
+  const kind = knowledgeKindLabel(row.kind);
+  return message([
+    {
+      kind: 'text',
+      parts: [
+        `Reminder: the latest ${kind} (*${row.latest?.id ?? ''}*, `,
+        userText(row.latest?.title ?? ''),
+        `, ${row.latest?.date ?? ''}) is older than its review period of ${row.reviewMonths} months ${when(row.dueOn ?? today, today)}.`,
+      ],
+    },
+    {
+      kind: 'context',
+      parts: [
+        `You own it. When newer ${kind} exists, record it with "{knowledge} add <title> kind:${row.kind} link:https://…". ${NO_NAGGING}`,
+      ],
+    },
   ]);
 }

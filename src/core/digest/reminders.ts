@@ -4,6 +4,8 @@
  * the ISO week of its date (a claim, taken before sending, so two instances never both send), and
  * an item stays eligible for seven days so a reminder missed while the bot was down still goes
  * out once. What stays overdue after that is the digest's business, not another reminder.
+ * A kind of customer knowledge that goes stale (its latest record older than the kind's review
+ * period) is an item like these: its owner is reminded once, from the day it goes stale.
  */
 import { addDays, isoWeek } from '../domain/dates.js';
 import type { IsoDate, WorkspaceId } from '../domain/shared.js';
@@ -12,7 +14,8 @@ import type { CoreDeps } from '../ports.js';
 import { REMINDER_CLAIM_TTL_MS, digestKeys } from './claim-keys.js';
 import { type DeliveryReport, deliver, reportOf } from './deliver.js';
 import type { Recipient } from './recipients.js';
-import { actionReminder, requirementReminder } from './reminder-messages.js';
+import { loadCoverage } from '../knowledge/load-coverage.js';
+import { actionReminder, knowledgeReminder, requirementReminder } from './reminder-messages.js';
 import { wallClock } from './slots.js';
 
 /** Local hour from which an item due today is reminded: the start of a working day. */
@@ -21,12 +24,12 @@ export const REMINDER_HOUR = 9;
 export const REMINDER_WINDOW_DAYS = 7;
 
 export interface ReminderReport {
-  readonly item: { readonly kind: 'requirement' | 'action'; readonly id: string; readonly due: IsoDate };
+  readonly item: { readonly kind: 'requirement' | 'action' | 'knowledge'; readonly id: string; readonly due: IsoDate };
   readonly delivery: DeliveryReport;
 }
 
 interface DueItem {
-  readonly kind: 'requirement' | 'action';
+  readonly kind: 'requirement' | 'action' | 'knowledge';
   readonly id: string;
   readonly due: IsoDate;
   readonly ownerId: string;
@@ -49,9 +52,10 @@ export async function sendDueReminders(deps: CoreDeps, workspaceId: WorkspaceId,
   const earliestDue = addDays(today, -(REMINDER_WINDOW_DAYS - 1));
   const inWindow = (due: IsoDate | undefined): due is IsoDate => due !== undefined && due >= earliestDue && due <= latestDue;
 
-  const [requirements, actions] = await Promise.all([
+  const [requirements, actions, coverage] = await Promise.all([
     deps.requirements.listReviewDue(workspaceId, latestDue),
     deps.actions.listOpen(workspaceId),
+    loadCoverage(deps, workspace, deps.clock.now()),
   ]);
   const items: DueItem[] = [
     ...requirements
@@ -71,6 +75,15 @@ export async function sendDueReminders(deps: CoreDeps, workspaceId: WorkspaceId,
         due: action.dueOn ?? today,
         ownerId: action.owner?.id ?? '',
         message: async () => actionReminder(action, today, await deps.checks.get(workspaceId, action.checkId)),
+      })),
+    ...coverage.kinds
+      .filter((row) => inWindow(row.dueOn) && row.responsible?.id)
+      .map((row): DueItem => ({
+        kind: 'knowledge',
+        id: row.kind,
+        due: row.dueOn ?? today,
+        ownerId: row.responsible?.id ?? '',
+        message: async () => knowledgeReminder(row, today),
       })),
   ];
 

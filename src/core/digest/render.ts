@@ -5,7 +5,10 @@
  */
 import type { DecisionCheck } from '../domain/decision-check.js';
 import type { Requirement } from '../domain/requirement.js';
+import { knowledgeKindLabel } from '../domain/knowledge.js';
+import { areaLabel } from '../domain/responsibility.js';
 import type { PersonRef } from '../domain/shared.js';
+import { percent } from '../knowledge/coverage.js';
 import { type Block, type Button, type Inline, type Message, userText } from '../messages.js';
 import { type DigestContent, SHOWN_PER_SECTION, type Share, isQuietWeek } from './content.js';
 
@@ -204,6 +207,38 @@ function habit(content: DigestContent): Block[] {
     : [];
 }
 
+/**
+ * How requirements are determined (5.1.2): shown every week, quiet or not, because it is about
+ * what is missing rather than what happened. One line per flag, so it stays short.
+ */
+function determining(content: DigestContent): Block[] {
+  const { requirements, stale, neverRecorded, unassigned } = content.knowledge;
+  const traced = `${requirements.traced} of ${plural(requirements.active, 'requirement')} traced to a source (${percent(requirements.traced, requirements.active)})`;
+  const future = `${requirements.future} about future needs (${percent(requirements.future, requirements.active)})`;
+  const flags: Inline[][] = [
+    ...stale.map((row): Inline[] => [
+      `No ${knowledgeKindLabel(row.kind)} recorded in ${plural(row.ageMonths ?? 0, 'month')} (latest ${row.latest?.id ?? ''} of ${row.latest?.date ?? ''}, review every ${plural(row.reviewMonths, 'month')}; responsible: `,
+      ...person(row.responsible),
+      ')',
+    ]),
+    ...(neverRecorded.length ? [[`Never recorded: ${neverRecorded.map(knowledgeKindLabel).join(', ')}`]] : []),
+    ...(unassigned.length ? [[`Nobody named responsible for: ${unassigned.map(areaLabel).join(', ')}`]] : []),
+  ];
+  const summary = requirements.active ? `${traced}, ${future}` : 'no requirements in the register yet';
+  return [
+    sectionTitle('How we determine customer requirements', '5.1.2', summary),
+    ...(flags.length
+      ? [
+          { kind: 'list' as const, items: flags },
+          {
+            kind: 'context' as const,
+            parts: ['Record sources with "{knowledge} add"; admins name who is responsible with "{focus}responsible category:… @person".'],
+          },
+        ]
+      : []),
+  ];
+}
+
 function sealLine(content: DigestContent): Block[] {
   const seal = content.seal;
   if (!seal) return [];
@@ -262,6 +297,7 @@ export function digestMessage(content: DigestContent, options: DigestMessageOpti
         ...registerChanges(content),
         ...habit(content),
       ];
+  body.push(...determining(content));
   const closing: Block[] = options.digestId
     ? [
         { kind: 'divider' },

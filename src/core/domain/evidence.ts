@@ -13,6 +13,8 @@ export const EVIDENCE_TYPES = [
   'action.created',
   'action.closed',
   'feedback.recorded',
+  'knowledge.recorded',
+  'responsibility.set',
   'digest.sent',
   'digest.reviewed',
   'settings.changed',

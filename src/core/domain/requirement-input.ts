@@ -4,6 +4,7 @@
  */
 import type { Fields, RequirementField } from '../commands/grammar.js';
 import { DomainError } from '../errors.js';
+import { knowledgeIdsIn } from './knowledge.js';
 import { parsePerson } from './person.js';
 import {
   DEFAULT_REVIEW_INTERVAL_DAYS,
@@ -26,6 +27,7 @@ export interface RequirementValues {
   reference?: string;
   category: RequirementCategory;
   source?: RequirementSource;
+  knowledgeIds?: string[];
   horizon: Horizon;
   owner?: PersonRef;
   reviewIntervalDays: number;
@@ -120,8 +122,15 @@ export function applyRequirementChanges(base: RequirementValues, fields: Fields<
     else next.owner = parsePerson(fields.owner, actor, 'owner');
   }
   if (fields.review !== undefined) next.reviewIntervalDays = parseReviewInterval(fields.review);
-  if (fields.source !== undefined || fields.link !== undefined) {
-    const source = parseSource({ source: fields.source ?? base.source?.text, link: fields.link ?? base.source?.link });
+  // `source:K-3,K-7` names customer-knowledge records; any other source is a description.
+  const knowledgeIds = fields.source !== undefined ? knowledgeIdsIn(fields.source) : undefined;
+  if (knowledgeIds) next.knowledgeIds = knowledgeIds;
+  if (fields.source !== undefined && !knowledgeIds && fields.source.trim() === '') delete next.knowledgeIds;
+  if ((fields.source !== undefined && !knowledgeIds) || fields.link !== undefined) {
+    const source = parseSource({
+      source: fields.source !== undefined && !knowledgeIds ? fields.source : base.source?.text,
+      link: fields.link ?? base.source?.link,
+    });
     if (source) next.source = source;
     else delete next.source;
   }

@@ -39,6 +39,8 @@ export interface Requirement {
   readonly reference?: string;
   readonly category: RequirementCategory;
   readonly source?: RequirementSource;
+  /** Customer-knowledge records it came from (`source:K-3`), see domain/knowledge.ts. */
+  readonly knowledgeIds?: readonly string[];
   readonly horizon: Horizon;
   readonly owner?: PersonRef;
   readonly status: RequirementStatus;

@@ -12,6 +12,9 @@ export const PERMISSIONS = [
   'requirement.reassign',
   'feedback.read',
   'feedback.record',
+  'knowledge.read',
+  'knowledge.record',
+  'responsibility.set', // who determines customer requirements per category (ISO 9001 5.1.2)
   'check.read',
   'check.start',
   'check.answer',
@@ -26,8 +29,16 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const READ: Permission[] = ['requirement.read', 'feedback.read', 'check.read', 'evidence.read'];
-const MEMBER: Permission[] = [...READ, 'requirement.record', 'feedback.record', 'check.start', 'check.answer', 'action.record'];
+const READ: Permission[] = ['requirement.read', 'feedback.read', 'knowledge.read', 'check.read', 'evidence.read'];
+const MEMBER: Permission[] = [
+  ...READ,
+  'requirement.record',
+  'feedback.record',
+  'knowledge.record',
+  'check.start',
+  'check.answer',
+  'action.record',
+];
 const MANAGER: Permission[] = [
   ...MEMBER,
   'requirement.retire',
@@ -36,7 +47,7 @@ const MANAGER: Permission[] = [
   'digest.receive',
   'digest.review',
 ];
-const ADMIN: Permission[] = [...MANAGER, 'digest.send', 'settings.change', 'role.change'];
+const ADMIN: Permission[] = [...MANAGER, 'responsibility.set', 'digest.send', 'settings.change', 'role.change'];
 const AUDITOR: Permission[] = [...READ, 'evidence.export'];
 
 const GRANTS: Record<Role, ReadonlySet<Permission>> = {
@@ -63,6 +74,9 @@ export const PERMISSION_WORDING: Record<Permission, string> = {
   'requirement.reassign': 'reassign requirement owners',
   'feedback.read': 'see customer feedback',
   'feedback.record': 'record customer feedback',
+  'knowledge.read': 'see customer knowledge',
+  'knowledge.record': 'record customer knowledge',
+  'responsibility.set': 'name who determines customer requirements',
   'check.read': 'see decision checks',
   'check.start': 'start decision checks',
   'check.answer': 'answer decision checks',

@@ -1,3 +1,4 @@
+import type { KnowledgeKind } from './knowledge.js';
 import type { Role } from './roles.js';
 import type { IsoTimestamp, Platform, WorkspaceId } from './shared.js';
 
@@ -21,6 +22,8 @@ export interface WorkspaceSettings {
    * (the hashes stay, so the log still verifies); unset keeps them.
    */
   readonly snapshotRetentionDays?: number;
+  /** Months after which each kind of customer knowledge counts as stale (default 12), set by admins. */
+  readonly knowledgeReviewMonths?: Readonly<Partial<Record<KnowledgeKind, number>>>;
   /** Conversations the weekly digest is posted to (`digest here`). */
   readonly digestTargets?: readonly { readonly platform: Platform; readonly channelId: string }[];
 }

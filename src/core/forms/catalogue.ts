@@ -5,6 +5,8 @@ import { HORIZONS, REQUIREMENT_CATEGORIES, REQUIREMENT_TYPES, REVIEW_OUTCOMES, t
 import { MAX_SHORT_TEXT_LENGTH, MAX_TEXT_LENGTH } from '../domain/text.js';
 import type { Form } from './form.js';
 
+export { knowledgeForm } from './knowledge-form.js';
+
 const options = (values: readonly string[]) => values.map((value) => ({ value, label: value.replace(/_/g, ' ') }));
 const excerpt = (text: string) => (text.length > 280 ? `${text.slice(0, 279)}…` : text);
 

@@ -18,7 +18,14 @@ export interface FormField {
 }
 
 /** Every form the core shows; a submit naming anything else is refused. */
-export const FORM_KINDS = ['check.answer', 'requirement.add', 'requirement.review', 'feedback.record', 'check.start'] as const;
+export const FORM_KINDS = [
+  'check.answer',
+  'requirement.add',
+  'requirement.review',
+  'feedback.record',
+  'knowledge.record',
+  'check.start',
+] as const;
 export type FormKind = (typeof FORM_KINDS)[number];
 
 export interface Form {

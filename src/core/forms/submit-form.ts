@@ -12,6 +12,8 @@ import { type FollowUpInput, answerCheck, startCheck } from '../use-cases/decisi
 import { recordFeedback } from '../use-cases/feedback.js';
 import { addRequirement, reviewRequirement } from '../use-cases/requirements.js';
 import * as views from '../views.js';
+import { knowledgeRecorded } from '../knowledge-views.js';
+import { recordKnowledge } from '../use-cases/knowledge.js';
 import { type FieldError, type FormKind, type FormValues, many, single } from './form.js';
 
 export type FormOutcome =
@@ -51,6 +53,18 @@ const ERROR_FIELDS: Record<FormKind, Record<string, string>> = {
     kind: 'kind',
     requirements: 'requirements',
     link: 'link',
+  },
+  'knowledge.record': {
+    title: 'title',
+    kind: 'kind',
+    date: 'date',
+    link: 'link',
+    file: 'file',
+    customers: 'customers',
+    horizon: 'horizon',
+    owner: 'owner',
+    requirements: 'requirements',
+    summary: 'summary',
   },
   'check.start': { decision: 'decision' },
 };
@@ -114,6 +128,15 @@ async function run(
         ...(requirements ? { requirements } : {}),
       };
       return { message: views.feedbackRecorded(await recordFeedback(deps, actor, { summary: single(values, 'summary') ?? '', fields })) };
+    }
+    case 'knowledge.record': {
+      const requirements = many(values, 'requirements').join(',');
+      const fields = Object.fromEntries(
+        ['title', 'kind', 'date', 'link', 'file', 'customers', 'horizon', 'owner', 'summary']
+          .map((id) => [id, single(values, id)])
+          .filter(([, value]) => value !== undefined && value !== ''),
+      );
+      return { message: knowledgeRecorded(await recordKnowledge(deps, actor, { ...fields, ...(requirements ? { requirements } : {}) })) };
     }
     case 'check.start': {
       if (!place) throw new DomainError('input.invalid', 'Start the check from a channel, so I know where to ask.');

@@ -4,7 +4,7 @@
  */
 import type { FormRequest } from '../commands/execute.js';
 import { IMPACTS, type Impact } from '../domain/decision-check.js';
-import { answerForm, checkForm, feedbackForm, requirementForm, reviewForm } from '../forms/catalogue.js';
+import { answerForm, checkForm, feedbackForm, knowledgeForm, requirementForm, reviewForm } from '../forms/catalogue.js';
 import type { Form, FormKind, FormValues } from '../forms/form.js';
 import { submitForm } from '../forms/submit-form.js';
 import { DomainError } from '../errors.js';
@@ -35,6 +35,8 @@ export async function buildForm(handling: Handling, opening: FormOpening): Promi
       return requirementForm('prefill' in opening ? opening.prefill : {});
     case 'feedback.record':
       return feedbackForm('prefill' in opening ? opening.prefill : {});
+    case 'knowledge.record':
+      return knowledgeForm('prefill' in opening ? opening.prefill : {});
     case 'check.start':
       return checkForm();
   }

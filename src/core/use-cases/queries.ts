@@ -14,6 +14,7 @@ import type { Actor, IsoDate } from '../domain/shared.js';
 import { oneOf } from '../domain/text.js';
 import type { CoreDeps } from '../ports.js';
 import { requirePermission } from './access.js';
+import { type RequirementSources, sourcesOfRequirement } from './knowledge.js';
 import { loadRequirement } from './requirements.js';
 import { workspaceTimeZone } from './workspaces.js';
 
@@ -45,10 +46,14 @@ export async function showRequirement(
   deps: CoreDeps,
   actor: Actor,
   rawId: string,
-): Promise<{ requirement: Requirement; reviews: RequirementReview[] }> {
+): Promise<{ requirement: Requirement; reviews: RequirementReview[]; sources: RequirementSources }> {
   await requirePermission(deps, actor, 'requirement.read');
   const requirement = await loadRequirement(deps, actor, rawId);
-  return { requirement, reviews: await deps.requirements.listReviews(actor.workspaceId, requirement.id) };
+  return {
+    requirement,
+    reviews: await deps.requirements.listReviews(actor.workspaceId, requirement.id),
+    sources: await sourcesOfRequirement(deps, requirement),
+  };
 }
 
 /** Evidence entries between two dates, inclusive, in the workspace's time zone. */

@@ -19,6 +19,7 @@ import { cleanOptionalText, oneOf } from '../domain/text.js';
 import { DomainError } from '../errors.js';
 import type { CoreDeps } from '../ports.js';
 import { requirePermission } from './access.js';
+import { requireKnowledgeExists } from './knowledge.js';
 import { personId, recordEvidence } from './record-evidence.js';
 import { workspaceTimeZone } from './workspaces.js';
 
@@ -52,6 +53,7 @@ const valuesOf = (requirement: Requirement): RequirementValues => ({
   ...(requirement.reference ? { reference: requirement.reference } : {}),
   category: requirement.category,
   ...(requirement.source ? { source: requirement.source } : {}),
+  ...(requirement.knowledgeIds?.length ? { knowledgeIds: [...requirement.knowledgeIds] } : {}),
   horizon: requirement.horizon,
   ...(requirement.owner ? { owner: requirement.owner } : {}),
   reviewIntervalDays: requirement.reviewIntervalDays,
@@ -68,6 +70,7 @@ function requirementEvidence(requirement: Requirement) {
       reviewIntervalDays: requirement.reviewIntervalDays,
       nextReviewOn: requirement.nextReviewOn,
       ownerId: personId(requirement.owner),
+      knowledgeIds: [...(requirement.knowledgeIds ?? [])],
       version: requirement.version,
     },
     personal: {
@@ -85,6 +88,7 @@ export async function addRequirement(deps: CoreDeps, actor: Actor, fields: Field
   await requirePermission(deps, actor, 'requirement.record');
   // Validate everything before taking a number, so a refused command uses up nothing.
   const values = requirementValuesForCreate(fields, actor);
+  await requireKnowledgeExists(deps, actor.workspaceId, values.knowledgeIds ?? []);
   const now = deps.clock.now();
   const timeZone = await workspaceTimeZone(deps, actor.workspaceId);
   const number = await deps.requirements.allocateNumber(actor.workspaceId);
@@ -119,6 +123,8 @@ export async function editRequirement(deps: CoreDeps, actor: Actor, rawId: strin
   if (fields.owner !== undefined && existing.owner && !samePerson(existing.owner, parsePerson(fields.owner, actor, 'owner'))) {
     await requirePermission(deps, actor, 'requirement.reassign');
   }
+  // Checked against the record as it is now, so a refused edit writes nothing.
+  await requireKnowledgeExists(deps, actor.workspaceId, applyRequirementChanges(valuesOf(existing), fields, actor).knowledgeIds ?? []);
   const now = deps.clock.now();
   const timeZone = await workspaceTimeZone(deps, actor.workspaceId);
   const updated = await deps.requirements.update(actor.workspaceId, existing.id, (current) => {
@@ -129,6 +135,7 @@ export async function editRequirement(deps: CoreDeps, actor: Actor, rawId: strin
       ...values,
       ...(values.reference ? {} : { reference: undefined }),
       ...(values.source ? {} : { source: undefined }),
+      ...(values.knowledgeIds ? {} : { knowledgeIds: undefined }),
       ...(values.owner ? {} : { owner: undefined }),
       nextReviewOn: intervalChanged ? addDays(dateInZone(now, timeZone), values.reviewIntervalDays) : current.nextReviewOn,
       updatedBy: author(actor),

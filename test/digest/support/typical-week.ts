@@ -207,6 +207,22 @@ export async function typicalWeek(options: { storeUrl?: string; namespace?: stri
     }),
   );
 
+  // How requirements are determined (5.1.2): one stale source, two fresh ones, three named areas.
+  for (const command of [
+    'knowledge add "Nordic parents study" kind:market-research date:2025-09-20 link:https://example.com/study owner:<@U0DANA|Dana> req:REQ-2',
+    'knowledge add "Autumn end-user survey" kind:end-user-survey date:2026-11-20 link:https://example.com/survey horizon:future',
+    'knowledge add "EU accessibility act watch" kind:regulatory-watch date:2026-06-01 file:"EAA notes.docx" req:REQ-1',
+  ]) {
+    expectOk(await core.runCommand(member, command));
+  }
+  for (const command of [
+    'responsible category:delivery <@U0DANA|Dana>',
+    'responsible obligatory <@U0DANA|Dana>',
+    'responsible product <@U0KIM|Kim>',
+  ]) {
+    expectOk(await core.runCommand(admin, command));
+  }
+
   clock.set(DIGEST_AT);
   return { t, admin, manager, member };
 }

@@ -44,15 +44,23 @@ export function registerShortcutListeners(app: App, runtime: SlackRuntime): void
   for (const [id, form] of [
     [SHORTCUT_IDS.requirement, 'requirement.add'],
     [SHORTCUT_IDS.feedback, 'feedback.record'],
+    [SHORTCUT_IDS.knowledge, 'knowledge.record'],
   ] as const) {
     app.shortcut<MessageShortcut>(id, async ({ shortcut, ack, respond, context, client }) => {
       await ack();
       const text = decodeSlackText(shortcut.message.text ?? '').slice(0, 3000);
       const link = await permalinkOf(client, shortcut.channel.id, shortcut.message.ts);
+      // A file shared with the message is the document itself: its name and its own link.
+      const file = (shortcut.message as { files?: { name?: string; permalink?: string }[] }).files?.[0];
       const request =
         form === 'requirement.add'
           ? { form, prefill: { statement: text, sourceText: 'Slack message', ...(link ? { sourceLink: link } : {}) } }
-          : { form, prefill: { summary: text, ...(link ? { link } : {}) } };
+          : form === 'knowledge.record' && file?.name
+            ? {
+                form,
+                prefill: { summary: text, fileName: file.name, ...((file.permalink ?? link) ? { link: file.permalink ?? link } : {}) },
+              }
+            : { form, prefill: { summary: text, ...(link ? { link } : {}) } };
       await runtime.handle(
         context,
         { id: shortcut.user.id, name: shortcut.user.name },

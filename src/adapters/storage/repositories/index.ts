@@ -5,6 +5,8 @@ import { KeyvChannelSettingsRepository } from './channel-settings-repository.js'
 import { KeyvActionRepository, KeyvDecisionCheckRepository } from './decision-check-repository.js';
 import { KeyvEvidenceLog } from './evidence-log.js';
 import { KeyvFeedbackRepository } from './feedback-repository.js';
+import { KeyvKnowledgeRepository } from './knowledge-repository.js';
+import { KeyvResponsibilityRepository } from './responsibility-repository.js';
 import { KeyvPrivacyStore } from './privacy-store.js';
 import { KeyvRequirementRepository } from './requirement-repository.js';
 import { KeyvRoleRepository } from './role-repository.js';
@@ -19,6 +21,8 @@ export type Repositories = Pick<
   | 'checks'
   | 'actions'
   | 'feedback'
+  | 'knowledge'
+  | 'responsibilities'
   | 'evidence'
   | 'channels'
   | 'claims'
@@ -35,6 +39,8 @@ export function createRepositories(backend: Backend): Repositories {
     checks: new KeyvDecisionCheckRepository(backend),
     actions: new KeyvActionRepository(backend),
     feedback: new KeyvFeedbackRepository(backend),
+    knowledge: new KeyvKnowledgeRepository(backend),
+    responsibilities: new KeyvResponsibilityRepository(backend),
     evidence: new KeyvEvidenceLog(backend),
     seals: new KeyvSealLog(backend),
     privacy: new KeyvPrivacyStore(backend),

@@ -3,6 +3,7 @@
  * record is a compare-and-set (`records.update`), so it never loses a concurrent write; purge
  * removes the whole `ws:<id>:` prefix and the workspace's place in the list of workspaces.
  */
+import { RESPONSIBILITY_AREAS } from '../../../core/domain/responsibility.js';
 import type { EvidenceEntry } from '../../../core/domain/evidence.js';
 import type { WorkspaceId } from '../../../core/domain/shared.js';
 import type { PersonalRewrite, PrivacyStore } from '../../../core/ports.js';
@@ -42,7 +43,7 @@ export class KeyvPrivacyStore implements PrivacyStore {
   async rewriteRecords(workspaceId: WorkspaceId, rewrite: PersonalRewrite): Promise<Record<keyof PersonalRewrite, number>> {
     const { index } = this.backend;
     const ids = (name: string) => index.range(name, EVERYTHING.min, EVERYTHING.max);
-    const counts = { requirement: 0, review: 0, check: 0, answer: 0, action: 0, feedback: 0 };
+    const counts = { requirement: 0, review: 0, check: 0, answer: 0, action: 0, feedback: 0, knowledge: 0, responsibility: 0 };
 
     const requirementIds = await ids(keys.requirementsByNumber(workspaceId));
     counts.requirement = await this.rewriteEach(
@@ -74,6 +75,13 @@ export class KeyvPrivacyStore implements PrivacyStore {
 
     const feedbackKeys = (await ids(keys.feedbackByReceipt(workspaceId))).map((id) => keys.feedback(workspaceId, id));
     counts.feedback = await this.rewriteEach(feedbackKeys, rewrite.feedback);
+
+    const knowledgeKeys = (await ids(keys.knowledgeByNumber(workspaceId))).map((id) => keys.knowledge(workspaceId, id));
+    counts.knowledge = await this.rewriteEach(knowledgeKeys, rewrite.knowledge);
+    counts.responsibility = await this.rewriteEach(
+      RESPONSIBILITY_AREAS.map((area) => keys.responsibility(workspaceId, area)),
+      rewrite.responsibility,
+    );
     return counts;
   }
 

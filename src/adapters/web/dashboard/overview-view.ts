@@ -6,6 +6,8 @@ import { REVIEW_SOON_DAYS } from '../../../core/dashboard/figures.js';
 import type { VerificationStatus } from '../../../core/dashboard/verification.js';
 import { IMPACTS } from '../../../core/domain/decision-check.js';
 import { SENTIMENTS } from '../../../core/domain/feedback.js';
+import { knowledgeKindLabel } from '../../../core/domain/knowledge.js';
+import { areaLabel } from '../../../core/domain/responsibility.js';
 import { REQUIREMENT_CATEGORIES, REQUIREMENT_STATUSES, REQUIREMENT_TYPES } from '../../../core/domain/requirement.js';
 import { IMPACT_LABELS } from '../../../core/forms/catalogue.js';
 import { count, plural, utcMinute, words } from '../format.js';
@@ -208,6 +210,28 @@ ${status.report.failure ? html`<p class="alert">Tell your quality manager: the l
 </section>`;
 }
 
+/** How requirements are determined (ISO 9001 5.1.2): responsibilities, sources by kind and their age, traceability. */
+function determining(figures: DashboardFigures, link: DashboardLink): SafeHtml {
+  const { kinds, requirements, responsibilities } = figures.knowledge;
+  const share = (part: number) => (requirements.active ? `${Math.round((part / requirements.active) * 100)}%` : '—');
+  return html`<section aria-labelledby="determining-title" class="panel" data-panel="determining">
+<h2 id="determining-title">How we determine customer requirements (5.1.2)</h2>
+<p>${count(requirements.traced)} of ${plural(requirements.active, 'requirement', 'requirements')} traced to a source (${share(requirements.traced)}); ${count(requirements.future)} about future needs (${share(requirements.future)}).</p>
+<table class="data" data-table="knowledge-kinds"><caption>Customer knowledge by kind</caption>
+<thead><tr><th scope="col">Kind</th><th scope="col">Latest</th><th scope="col">Date</th><th scope="col">Age</th><th scope="col">State</th><th scope="col">Owner</th><th scope="col">Requirements informed</th></tr></thead>
+<tbody>${kinds.map(
+    (row) =>
+      html`<tr><th scope="row">${knowledgeKindLabel(row.kind)}</th><td>${row.latest ? html`<a href="${link.view('requirements', { q: row.latest.id, status: 'all' })}" title="${row.latest.title}">${row.latest.id}</a>` : ''}</td><td>${row.latest?.date ?? ''}</td><td>${row.ageMonths === undefined ? '' : plural(row.ageMonths, 'month', 'months')}</td><td>${row.latest ? (row.stale ? html`<span class="overdue">stale (review every ${plural(row.reviewMonths, 'month', 'months')})</span>` : 'current') : html`<span class="hint">never recorded</span>`}</td><td>${row.responsible?.name ?? row.responsible?.id ?? ''}</td><td>${(row.latest?.requirementIds ?? []).map((id, index) => html`${index ? ', ' : ''}<a href="${link.view('requirements', { q: id, status: 'all' })}">${id}</a>`)}</td></tr>`,
+  )}</tbody></table>
+<table class="data" data-table="responsibilities"><caption>Who determines customer requirements</caption>
+<thead><tr><th scope="col">Area</th><th scope="col">Responsible</th><th scope="col">Set</th></tr></thead>
+<tbody>${responsibilities.map(
+    (row) =>
+      html`<tr><th scope="row">${areaLabel(row.area)}</th><td>${row.responsibility ? (row.responsibility.person.name ?? row.responsibility.person.id) : html`<span class="overdue">nobody named</span>`}</td><td>${row.responsibility ? row.responsibility.setAt.slice(0, 10) : ''}</td></tr>`,
+  )}</tbody></table>
+</section>`;
+}
+
 function auditPack(link: DashboardLink): SafeHtml {
   return html`<section aria-labelledby="audit-title" class="panel" data-audit-pack>
 <h2 id="audit-title">Audit pack</h2>
@@ -233,6 +257,7 @@ export function overviewView(
 ${cards(figures, verification)}
 ${charts(figures)}
 ${noise(figures)}
+${determining(figures, link)}
 ${verificationPanel(verification)}
 ${showAuditPack ? auditPack(link) : ''}`;
 }

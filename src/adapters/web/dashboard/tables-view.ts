@@ -113,6 +113,11 @@ export function requirementsTable(page: TablePage<Requirement>, context: TableCo
     { header: 'Status', cell: (r) => html`<span class="status status-${r.status}">${words(r.status)}</span>` },
     { header: 'Owner', cell: (r) => person(r.owner) || html`<span class="hint">nobody yet</span>` },
     {
+      header: 'Sources',
+      cell: (r) =>
+        html`${(r.knowledgeIds ?? []).join(', ')}${r.knowledgeIds?.length && r.source?.text ? html`<br>` : ''}${r.source?.text ? html`<span class="hint">${r.source.text}</span>` : ''}`,
+    },
+    {
       header: 'Next review',
       cell: (r) =>
         r.status !== 'retired' && r.nextReviewOn < today ? html`<span class="overdue">${r.nextReviewOn} (overdue)</span>` : r.nextReviewOn,

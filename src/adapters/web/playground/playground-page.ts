@@ -8,6 +8,7 @@ const EXAMPLES = [
   '/requirement add Deliveries to Norway within 5 days customer:"Acme AS" type:stated category:delivery owner:@kim review:30d',
   '/requirement list',
   '/customer-feedback Support was slow last week customer:"Acme AS" sentiment:negative kind:complaint',
+  '/customer-knowledge add "Q3 end-user survey" kind:end-user-survey link:https://example.com/q3 req:REQ-1 horizon:future',
   '/customer-check We move support hours to 9–17 from January',
   '/customer-focus status',
   '/customer-focus role @kim manager',
@@ -44,6 +45,7 @@ export function playgroundPage(): string {
 <li><button type="button" data-fill="We have decided to move support hours to 9–17 from January.">Write a decision</button></li>
 <li><button type="button" data-run="/requirement add">Add a requirement (form)</button></li>
 <li><button type="button" data-run="/customer-feedback">Record customer feedback (form)</button></li>
+<li><button type="button" data-run="/customer-knowledge add">Record customer knowledge (form)</button></li>
 <li><button type="button" data-run="/customer-focus digest preview">Digest preview</button></li>
 <li><button type="button" data-run="/customer-focus status">This week's figures</button></li>
 <li><button type="button" data-run="/customer-focus dashboard">Link to the dashboard</button></li>
