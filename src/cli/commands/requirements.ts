@@ -40,7 +40,9 @@ export async function requirementsCommand(args: string[], io: CliIo): Promise<nu
         const filter = parsed.value.family === 'requirement' && parsed.value.action === 'list' ? parsed.value.filter : {};
         const result = await core.listRequirements(actor, filter);
         if (!result.ok) throw new UsageError(plain(result.error.message));
-        io.out(values.csv ? requirementsToCsv(result.value) : plain(messageToPlain(requirementList(result.value))));
+        // CSV ends each row with CRLF itself; a line printer's extra LF would be a stray last line.
+        if (values.csv) io.write(requirementsToCsv(result.value));
+        else io.out(plain(messageToPlain(requirementList(result.value))));
         return 0;
       }
       case 'add': {
