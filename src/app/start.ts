@@ -59,7 +59,10 @@ export async function startBot(config: Config, logger: Logger, options: StartOpt
         await services.backend.ping();
         return { ok: true };
       } catch (error) {
-        return { ok: false, reason: `the store is unreachable: ${error instanceof Error ? error.message : String(error)}` };
+        // /healthz answers anyone: the driver's message names hosts, ports and file paths, so it
+        // goes to the log (and `customer-focus doctor` shows it), never into the answer.
+        logger.warn({ err: { message: error instanceof Error ? error.message : String(error) } }, 'health check: the store is unreachable');
+        return { ok: false, reason: 'the store is unreachable' };
       }
     },
   });
