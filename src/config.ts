@@ -50,6 +50,12 @@ export interface TeamsConfig {
 
 export interface Config {
   readonly port: number;
+  /**
+   * The address to listen on (HOST). Unset, it is 127.0.0.1 while no chat platform is configured
+   * (a local try-out: nothing outside needs to reach it), and every interface once Slack or Teams
+   * is, as their requests come from outside.
+   */
+  readonly host?: string;
   readonly storeUrl: string;
   readonly logLevel: LogLevel;
   /** Where the bot is reachable from outside, without a trailing slash, for links. */
@@ -93,6 +99,10 @@ export class ConfigError extends Error {
  */
 const RULES: Record<string, { readonly fix: string; readonly showValue?: true }> = {
   PORT: { fix: 'use a whole number from 0 to 65535 (0 picks any free port).', showValue: true },
+  HOST: {
+    fix: "use an address of this machine to listen on: 127.0.0.1 (this machine only), 0.0.0.0 (every IPv4 interface), :: (every interface), or one interface's address.",
+    showValue: true,
+  },
   STORE_URL: {
     fix: `it must start with ${STORE_URL_SCHEMES.join(', ')} (for example sqlite://./data/customer-focus.sqlite).`,
   },
@@ -127,6 +137,12 @@ const envSchema = z.object({
     .transform(Number)
     .pipe(z.number().max(65535))
     .default(3978),
+  // An IP address or a host name; `[::1]` as people write it in URLs is taken as ::1.
+  HOST: z
+    .string()
+    .transform((host) => host.replace(/^\[(.*)\]$/, '$1'))
+    .pipe(z.string().regex(/^[A-Za-z0-9.:%_-]{1,253}$/))
+    .optional(),
   STORE_URL: z
     .string()
     .refine((url) => STORE_URL_SCHEMES.some((scheme) => url.startsWith(scheme)))
@@ -263,8 +279,10 @@ function buildConfig(e: z.output<typeof envSchema>): Config {
       ? Object.freeze({ clientId: e.SLACK_CLIENT_ID, clientSecret: e.SLACK_CLIENT_SECRET, stateSecret: e.SLACK_STATE_SECRET })
       : undefined;
   const slackConfigured = Boolean((e.SLACK_SIGNING_SECRET && (e.SLACK_BOT_TOKEN || oauth)) || (e.SLACK_APP_TOKEN && e.SLACK_BOT_TOKEN));
+  const platformConfigured = slackConfigured || e.TEAMS_APP_ID !== undefined;
   return Object.freeze({
     port: e.PORT,
+    host: e.HOST ?? (platformConfigured ? undefined : '127.0.0.1'),
     storeUrl: e.STORE_URL,
     logLevel: e.LOG_LEVEL,
     publicUrl: e.PUBLIC_URL,

@@ -54,6 +54,7 @@ export async function startBot(config: Config, logger: Logger, options: StartOpt
   const server = createHttpServer({
     logger,
     port: config.port,
+    ...(config.host ? { host: config.host } : {}),
     health: async () => {
       try {
         await services.backend.ping();
@@ -81,7 +82,7 @@ export async function startBot(config: Config, logger: Logger, options: StartOpt
   const signer = services.core.deps.links?.signer;
   if (signer) mountAuditRoutes(server, { deps: services.core.deps, signer });
   // The dashboard (behind signed links) and, without platform credentials, the local playground.
-  const web = mountWeb({ core: services.core, server, playground: config.playground.enabled });
+  const web = mountWeb({ core: services.core, server, playground: config.playground.enabled, logger });
   if (web.playgroundMessenger) services.messengers.register('local', web.playgroundMessenger);
   if (config.playground.enabled && config.playground.mode === 'on' && (config.slack.configured || config.teams.configured)) {
     logger.warn(
