@@ -26,8 +26,9 @@ Usage: customer-focus <command> [options]
   workspaces                              list workspace ids and names
   requirements list [filters] [--csv]     list the register (filters: open|at_risk|…, type:…, category:…, due)
   requirements add <statement> [options] record a requirement (options as in chat: customer:"…" type:… category:…)
-  requirements import <file.csv> [--dry-run]
-                                          import a register from a spreadsheet export
+  requirements import <file.csv> [--dry-run] [--encoding windows-1252]
+                                          import a register from a spreadsheet export (UTF-8, or UTF-16 with a
+                                          byte-order mark; name any other encoding with --encoding)
   evidence export --from YYYY-MM-DD --to YYYY-MM-DD [--out file.csv]
                                           export the evidence log (dates inclusive, workspace time zone)
   verify [--quick] [--seal]               check the evidence log against its seals (full by default; --seal seals new entries first)
