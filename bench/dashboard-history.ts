@@ -76,8 +76,9 @@ export async function measureDashboardHistory(options: {
         urlFor: (path) => `${base}${path}`,
       },
     });
-    const server = createHttpServer({ logger: createLogger('silent'), port: 0, host: '127.0.0.1', health: async () => ({ ok: true }) });
-    mountWeb({ core, server, playground: false });
+    const logger = createLogger('silent');
+    const server = createHttpServer({ logger, port: 0, host: '127.0.0.1', health: async () => ({ ok: true }) });
+    mountWeb({ core, server, playground: false, logger });
     const { port } = await server.listen();
     base = `http://127.0.0.1:${port}`;
     try {

@@ -53,6 +53,12 @@ export interface TeamsConfig {
 
 export interface Config {
   readonly port: number;
+  /**
+   * The address to listen on (HOST). Unset, it is 127.0.0.1 while no chat platform is configured
+   * (a local try-out: nothing outside needs to reach it), and every interface once Slack or Teams
+   * is, as their requests come from outside.
+   */
+  readonly host?: string;
   readonly storeUrl: string;
   readonly logLevel: LogLevel;
   /** Where the bot is reachable from outside, without a trailing slash, for links. */
@@ -145,8 +151,10 @@ function buildConfig(e: Env): Config {
       ? Object.freeze({ clientId: e.SLACK_CLIENT_ID, clientSecret: e.SLACK_CLIENT_SECRET, stateSecret: e.SLACK_STATE_SECRET })
       : undefined;
   const slackConfigured = Boolean((e.SLACK_SIGNING_SECRET && (e.SLACK_BOT_TOKEN || oauth)) || (e.SLACK_APP_TOKEN && e.SLACK_BOT_TOKEN));
+  const platformConfigured = slackConfigured || e.TEAMS_APP_ID !== undefined;
   return Object.freeze({
     port: e.PORT,
+    host: e.HOST ?? (platformConfigured ? undefined : '127.0.0.1'),
     storeUrl: e.STORE_URL,
     logLevel: e.LOG_LEVEL,
     publicUrl: e.PUBLIC_URL,

@@ -22,6 +22,8 @@ describe('loadConfig', () => {
     const config = loadConfig({});
     expect(config).toEqual({
       port: 3978,
+      // Nothing configured is a local try-out: this machine only (issue 15.6).
+      host: '127.0.0.1',
       storeUrl: 'sqlite://./data/customer-focus.sqlite',
       logLevel: 'info',
       adminUsers: [],
@@ -34,6 +36,15 @@ describe('loadConfig', () => {
     expect(Object.isFrozen(config)).toBe(true);
     expect(Object.isFrozen(config.slack)).toBe(true);
     expect(Object.isFrozen(config.adminUsers)).toBe(true);
+  });
+
+  it('HOST: loopback while no platform is configured, every interface once one is, or what is set', () => {
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' }).host).toBeUndefined();
+    expect(loadConfig({ TEAMS_APP_ID: 'app' }).host).toBeUndefined();
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ HOST: '[::1]' }).host).toBe('::1');
+    expect(() => loadConfig({ HOST: 'not a host' })).toThrow(/HOST is not valid \(it is "not a host"\): use an address of this machine/);
   });
 
   it('reads every variable into its group', () => {

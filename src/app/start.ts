@@ -54,12 +54,16 @@ export async function startBot(config: Config, logger: Logger, options: StartOpt
   const server = createHttpServer({
     logger,
     port: config.port,
+    ...(config.host ? { host: config.host } : {}),
     health: async () => {
       try {
         await services.backend.ping();
         return { ok: true };
       } catch (error) {
-        return { ok: false, reason: `the store is unreachable: ${error instanceof Error ? error.message : String(error)}` };
+        // /healthz answers anyone: the driver's message names hosts, ports and file paths, so it
+        // goes to the log (and `customer-focus doctor` shows it), never into the answer.
+        logger.warn({ err: { message: error instanceof Error ? error.message : String(error) } }, 'health check: the store is unreachable');
+        return { ok: false, reason: 'the store is unreachable' };
       }
     },
   });
@@ -78,7 +82,7 @@ export async function startBot(config: Config, logger: Logger, options: StartOpt
   const signer = services.core.web.links;
   if (signer) mountAuditRoutes(server, { web: services.core.web, now: services.core.now, signer });
   // The dashboard (behind signed links) and, without platform credentials, the local playground.
-  const web = mountWeb({ core: services.core, server, playground: config.playground.enabled });
+  const web = mountWeb({ core: services.core, server, playground: config.playground.enabled, logger });
   if (web.playgroundMessenger) services.messengers.register('local', web.playgroundMessenger);
   if (config.playground.enabled && config.playground.mode === 'on' && (config.slack.configured || config.teams.configured)) {
     logger.warn(

@@ -4,9 +4,14 @@ export interface CliIo {
   readonly cwd: string;
   /** Read `.env` before running (the real process only; tests pass their environment). */
   readonly loadDotEnv?: boolean;
+  /** Prints a line (a newline is added). */
   out(text: string): void;
+  /** Prints text exactly as given, for output whose line endings are part of its format (CSV's CRLF). */
+  write(text: string): void;
   err(text: string): void;
   readFile(path: string): Promise<string>;
+  /** Reads a file's bytes, for input whose encoding must be checked before it is decoded (CSV import). */
+  readBytes(path: string): Promise<Uint8Array>;
   writeFile(path: string, text: string): Promise<void>;
   /** Writes binary data (the audit pack's zip). */
   writeBytes(path: string, data: Uint8Array): Promise<void>;

@@ -27,8 +27,9 @@ Usage: customer-focus <command> [options]
   workspaces                              list workspace ids and names
   requirements list [filters] [--csv]     list the register (filters: open|at_risk|…, type:…, category:…, due)
   requirements add <statement> [options] record a requirement (options as in chat: customer:"…" type:… category:…)
-  requirements import <file.csv> [--dry-run]
-                                          import a register from a spreadsheet export
+  requirements import <file.csv> [--dry-run] [--encoding windows-1252]
+                                          import a register from a spreadsheet export (UTF-8, or UTF-16 with a
+                                          byte-order mark; name any other encoding with --encoding)
   knowledge list [kind] [--csv]           list customer-knowledge records (research, surveys, design briefs…)
   knowledge import <file.csv> [--dry-run] import a list of documents (columns: title, kind, date, link, file, customers, horizon, owner, requirements, summary)
   evidence export --from YYYY-MM-DD --to YYYY-MM-DD [--out file.csv]

@@ -8,8 +8,10 @@ export function processIo(): CliIo {
     cwd: process.cwd(),
     loadDotEnv: true,
     out: (text) => process.stdout.write(`${text}\n`),
+    write: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(`${text}\n`),
     readFile: (path) => readFile(path, 'utf8'),
+    readBytes: (path) => readFile(path),
     writeFile: (path, text) => writeFile(path, text, 'utf8'),
     writeBytes: (path, data) => writeFile(path, data),
     stopSignal: () =>

@@ -50,6 +50,16 @@ export const VARIABLES = {
     fix: 'use a whole number from 0 to 65535 (0 picks any free port).',
     secret: false,
   },
+  HOST: {
+    // An IP address or a host name; `[::1]` as people write it in URLs is taken as ::1.
+    schema: z
+      .string()
+      .transform((host) => host.replace(/^\[(.*)\]$/, '$1'))
+      .pipe(z.string().regex(/^[A-Za-z0-9.:%_-]{1,253}$/))
+      .optional(),
+    fix: "use an address of this machine to listen on: 127.0.0.1 (this machine only), 0.0.0.0 (every IPv4 interface), :: (every interface), or one interface's address.",
+    secret: false,
+  },
   STORE_URL: {
     schema: z
       .string()

@@ -31,6 +31,7 @@ import { type SettingsChanges, changeSettings, ensureWorkspace, setRole } from '
 import { markDigestReviewed, previewDigest, sendDigestNow } from './digest/on-demand.js';
 import { type ReminderOptions, sendDueReminders } from './digest/reminders.js';
 import { type ScheduledDigestOptions, runScheduledDigest } from './digest/scheduled-digest.js';
+import { firstDelivery } from './use-cases/deliveries.js';
 
 export function createCore(deps: CoreDeps, options: { readonly log?: CoreLog } = {}) {
   const log = options.log ?? silentLog;
@@ -127,6 +128,7 @@ export function createCore(deps: CoreDeps, options: { readonly log?: CoreLog } =
     markDigestReviewed: guard((d, actor: Actor, digestId: string) => markDigestReviewed(d, actor, digestId)),
     /** The scheduler's work for one workspace: what its schedule owes, exactly once per week. */
     runScheduledDigest: (workspaceId: WorkspaceId, options: ScheduledDigestOptions) => runScheduledDigest(deps, workspaceId, options),
+    firstDelivery: (source: string, deliveryId: string, ttlMs: number) => firstDelivery(deps, source, deliveryId, ttlMs),
     /** Owner reminders that are due in one workspace, at most one per item and week. */
     sendDueReminders: (workspaceId: WorkspaceId, options: ReminderOptions) => sendDueReminders(deps, workspaceId, options),
   };

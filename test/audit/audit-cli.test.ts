@@ -86,7 +86,7 @@ describe('customer-focus verify, erase-person and purge', () => {
     const purged = await cli(['purge', '--workspace', WORKSPACE, '--confirm'], env);
     expect(purged.code, purged.err).toBe(0);
     expect(purged.out).toMatch(
-      /^Purged slack:TCLI \(Test workspace\): 3 requirements, .* \d+ keys removed from the store in all\. Nothing of it remains\.$/,
+      /^Purged slack:TCLI \(Test workspace\): 3 requirements, .* \d+ keys removed from the store in all\. Nothing of it remains\.\nSQLite: the removed text is overwritten in the database file, and its write-ahead log \(-wal\) is emptied\.$/,
     );
     const listed = await cli(['workspaces'], env);
     expect(listed.out).not.toContain(WORKSPACE);

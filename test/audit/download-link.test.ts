@@ -108,6 +108,27 @@ describe('audit commands and download links in Slack', () => {
     expect(await revoked.text()).toContain('This link was revoked. Ask for a new one');
   });
 
+  it('says there is no such link for an id never issued here, and records nothing (issue 15.9)', async () => {
+    const madeUp = await command('revoke-link 0123456789abcdef');
+    expect(madeUp.text).toContain('There is no link `0123456789abcdef` in this workspace, so nothing was revoked.');
+    expect(madeUp.text).not.toContain('is revoked');
+    // A real link of another workspace is not this workspace's to revoke either.
+    const deps = h.bot.services.core.deps;
+    const other = await createLinkSigner(deps as CoreDeps, LINK_SECRET).issue({
+      workspaceId: 'slack:TOTHER',
+      purpose: 'download',
+      role: 'admin',
+      issuedTo: 'U0OTHER',
+    });
+    const foreign = await command(`revoke-link ${other.grant.id}`);
+    expect(foreign.text).toContain(`There is no link \`${other.grant.id}\` in this workspace`);
+    expect((await deps.evidence.listBySeq(h.workspaceId, 1, 100)).map((entry) => entry.type)).toEqual([]);
+    // A real one still is revoked, once.
+    const { linkId } = await exportLink();
+    expect((await command(`revoke-link ${linkId}`)).text).toContain(`Link \`${linkId}\` is revoked`);
+    expect((await command(`revoke-link ${linkId}`)).text).toContain(`Link \`${linkId}\` was already revoked.`);
+  });
+
   it('gives link-preview robots a page, never the pack', async () => {
     const { url } = await exportLink();
     const preview = await fetch(url, { headers: { 'user-agent': 'Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)' } });

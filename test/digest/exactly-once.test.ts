@@ -199,6 +199,11 @@ describe('on demand', () => {
     const i = await instance();
     await prepare(i);
     const manager = { id: 'U0MGR', workspaceId: i.t.workspaceId };
+    // Only a digest that was sent can be reviewed.
+    const unsent = await i.t.core.markDigestReviewed(manager, '2026-W49');
+    expect(unsent.ok ? '' : unsent.error.message).toContain('I have no record of sending the digest "2026-W49"');
+    i.t.clock.set(DUE);
+    expect(await run(i)).toMatchObject({ status: 'delivering', complete: true });
     expect(expectOk(await i.t.core.markDigestReviewed(manager, '2026-W49'))).toBe(true);
     expect(expectOk(await i.t.core.markDigestReviewed(manager, '2026-W49'))).toBe(false);
     const member = await i.t.actor('member', 'U0KIM');

@@ -111,6 +111,25 @@ describe('the buttons', () => {
     expect(reviewed).toMatchObject({ actorId: 'U0MGR', subject: { kind: 'digest', id: expect.stringMatching(/^manual-/) } });
   });
 
+  it('a crafted Reviewed click on a digest never sent here is refused politely and records nothing (issue 15.5)', async () => {
+    const digest = postsTo(MGMT)[0];
+    const { action_id: actionId, value: sentId } = button(digest, 'Reviewed');
+    // Ids of the right shape that this workspace never sent: a future week, a made-up manual id.
+    for (const forged of ['2031-W01', 'manual-0000-made-up']) {
+      h.api.clear();
+      await h.slack.interaction(
+        h.slack.blockAction({ actionId, value: forged, userId: 'U0MGR', teamId: TEAM, channelId: MGMT, messageTs: '1764000000.000100' }),
+      );
+      expect(JSON.stringify((await reply((text) => text.includes('no record'))).body)).toContain(
+        `I have no record of sending the digest \\"${forged}\\" in this workspace, so I did not record a review of it.`,
+      );
+    }
+    expect(await evidenceOf('digest.reviewed')).toEqual([]);
+    await click(digest, 'Reviewed', 'U0MGR');
+    await reply((text) => text.includes('Recorded: you reviewed'));
+    expect(await evidenceOf('digest.reviewed')).toMatchObject([{ subject: { id: sentId } }]);
+  });
+
   it('Still valid records the review as evidence', async () => {
     await click(postsTo(MGMT)[0], 'Still valid', 'U0KIM');
     expect(JSON.stringify((await reply((text) => text.includes('Review of'))).body)).toContain('Review of *REQ-1* recorded: still valid.');

@@ -81,12 +81,14 @@ describe('npm start', () => {
       env: { PORT: '0', STORE_URL: 'memory://', LOG_LEVEL: 'silent' },
       cwd: process.cwd(),
       out: () => undefined,
+      write: () => undefined,
       err: (text) => {
         lines.push(text);
         const match = /^Playground: (http:\/\/localhost:\d+\/playground) /.exec(text);
         if (match?.[1]) banner(match[1]);
       },
       readFile: (path) => readFile(path, 'utf8'),
+      readBytes: (path) => readFile(path),
       writeFile: (path, text) => writeFile(path, text, 'utf8'),
       writeBytes: (path, data) => writeFile(path, data),
       stopSignal: () =>

@@ -16,7 +16,10 @@ export type HealthStatus = { ok: true } | { ok: false; reason: string };
 
 export interface HttpServerOptions {
   readonly logger: Logger;
-  /** Whether the bot can serve (store reachable…); `reason` is shown to whoever asks /healthz. */
+  /**
+   * Whether the bot can serve (store reachable…). `reason` is shown to whoever asks /healthz, so it
+   * is a short fixed phrase: never a host, port, path or driver message (those go to the log).
+   */
   readonly health: () => Promise<HealthStatus>;
   /** 0 picks any free port; `listen()` reports the one chosen. */
   readonly port: number;

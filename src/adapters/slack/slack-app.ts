@@ -21,6 +21,7 @@ import { registerMessageListeners } from './listeners/messages.js';
 import { registerShortcutListeners } from './listeners/shortcuts.js';
 import { registerViewListeners } from './listeners/views.js';
 import { createRuntime } from './runtime.js';
+import { claimEachRequestOnce, refuseStaleSlackRequests } from './replay-guard.js';
 import { BOT_SCOPES } from './surface.js';
 
 export interface SlackAdapterOptions {
@@ -72,6 +73,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     : singleWorkspace;
   const log = boltLogger(logger);
 
+  // Before Bolt's receiver, which refuses old timestamps but not ones from the future.
+  if (!slack.appToken) options.server.mount('/slack/events', refuseStaleSlackRequests(logger));
   const app = slack.appToken
     ? new App({ ...auth, socketMode: true, appToken: slack.appToken, logger: log, clientOptions, extendedErrorHandler: true })
     : new App({
@@ -100,6 +103,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         extendedErrorHandler: true,
       });
 
+  app.use(claimEachRequestOnce(options.core, logger));
   const runtime = createRuntime(options.core, logger, options.checkReaction);
   registerMessageListeners(app, runtime);
   registerCommandListeners(app, runtime);

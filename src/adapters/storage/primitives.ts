@@ -87,6 +87,13 @@ export interface Backend {
    * when nothing writes under that prefix any more.
    */
   purge(prefix: string): Promise<number>;
+  /**
+   * After an erasure or a purge: makes what was deleted or overwritten unreadable in the store's
+   * own files, where the backend can do that itself (SQLite empties its write-ahead log into the
+   * database, whose freed space `secure_delete` has zeroed). `complete` is false when another
+   * connection kept part of the log. Absent where only the operator can (see README → Security).
+   */
+  shredRemoved?(): Promise<{ complete: boolean }>;
   /** Closes connections; pending writes finish first. Calling it again does nothing. */
   close(): Promise<void>;
 }

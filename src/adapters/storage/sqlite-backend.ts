@@ -59,11 +59,22 @@ export async function openSqliteBackend(storeUrl: string, namespace: string, log
         'SQLite did not switch to WAL; concurrent processes may wait longer for each other',
       );
     }
+    // Deleted and overwritten rows are zeroed on disk, not left in free pages: an erased name must
+    // not survive in the file. The log is emptied after erasures (shredRemoved below).
+    await db.all('PRAGMA secure_delete=ON', []);
     for (const statement of schemaStatements('sqlite', tables)) await db.all(statement, []);
   } catch (error) {
     await close();
     throw new Error(`Cannot open the SQLite store at ${file}: ${errorMessage(error)}`, { cause: error });
   }
 
-  return sqlBackend('sqlite', { keyv, db, tables, close, label: `SQLite store at ${file}` });
+  return {
+    ...sqlBackend('sqlite', { keyv, db, tables, close, label: `SQLite store at ${file}` }),
+    async shredRemoved() {
+      // Copies every page into the database and cuts the -wal file to zero bytes; busy = 1 when
+      // another connection's read kept part of it.
+      const [result] = await db.all('PRAGMA wal_checkpoint(TRUNCATE)', []);
+      return { complete: Number(result?.busy ?? 0) === 0 };
+    },
+  };
 }

@@ -22,6 +22,7 @@ import { createTeamsRuntime } from './runtime.js';
 import { connectTeams } from './teams-auth.js';
 import { CustomerFocusBot } from './teams-bot.js';
 import { mentionsBot, whereOf } from './teams-activity.js';
+import { loopbackOnly } from '../http/loopback-only.js';
 
 export interface TeamsAdapterOptions {
   readonly teams: TeamsConfig;
@@ -138,6 +139,8 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
 
   const router = express.Router();
   router.post('/', express.json({ limit: MAX_ACTIVITY_BYTES, strict: false }), handle);
+  // Without credentials anyone could post as anyone: this machine only.
+  if (!authenticated) options.server.mount('/api/messages', loopbackOnly('The Teams endpoint (without credentials)', logger));
   options.server.mount('/api/messages', router);
 
   if (!authenticated) {

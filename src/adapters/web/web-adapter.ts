@@ -5,6 +5,8 @@
 import type { Core } from '../../core/index.js';
 import type { Messenger } from '../../core/ports.js';
 import type { HttpServer } from '../http/server.js';
+import { loopbackOnly } from '../http/loopback-only.js';
+import type { Logger } from '../logging/logger.js';
 import { assetsRouter } from './assets.js';
 import { dashboardRouter } from './dashboard/routes.js';
 import { PlaygroundBot } from './playground/playground-bot.js';
@@ -17,6 +19,8 @@ export interface WebAdapterOptions {
   readonly server: HttpServer;
   /** Serve the playground (PLAYGROUND: on, or auto without platform credentials). */
   readonly playground: boolean;
+  /** For refused requests to the playground. */
+  readonly logger: Logger;
 }
 
 export interface WebAdapter {
@@ -30,6 +34,8 @@ export function mountWeb(options: WebAdapterOptions): WebAdapter {
   server.mount('/dashboard', dashboardRouter(core));
   if (!options.playground) return {};
   const bot = new PlaygroundBot(core);
+  // It acts as the admin "Dana" without a login: this machine only.
+  server.mount(PLAYGROUND_PATH, loopbackOnly('The playground', options.logger));
   server.mount(PLAYGROUND_PATH, playgroundRouter(bot));
   // Someone who opens the bot's address in a browser is looking for the playground.
   server.app.get('/', (_req, res) => res.redirect(302, PLAYGROUND_PATH));

@@ -9,6 +9,7 @@ import { verifyLog } from '../../core/audit/verify-log.js';
 import { verdictSentence } from '../../core/audit/verify-view.js';
 import { DomainError } from '../../core/errors.js';
 import { type CliIo, UsageError } from '../io.js';
+import { shredAndSay } from '../shred-note.js';
 import { withServices } from '../with-services.js';
 import { chooseWorkspace, cliActor } from '../workspace-option.js';
 
@@ -28,7 +29,7 @@ export async function erasePersonCommand(args: string[], io: CliIo): Promise<num
   const user = values.user?.trim();
   if (!user)
     throw new UsageError('Say whose data to erase: customer-focus erase-person --workspace <id> --user <platform user id, e.g. U0123ABC>');
-  return withServices(io, async ({ core }) => {
+  return withServices(io, async ({ core, backend }) => {
     const workspace = await chooseWorkspace(core, values.workspace);
     let outcome;
     try {
@@ -44,6 +45,7 @@ export async function erasePersonCommand(args: string[], io: CliIo): Promise<num
       `Erased ${user}'s personal fields in ${workspace.id}: ${outcome.fields} ${outcome.fields === 1 ? 'field' : 'fields'} in ${outcome.entries} evidence ${outcome.entries === 1 ? 'entry' : 'entries'}` +
         `; stored records changed: ${records.length > 0 ? records.join(', ') : 'none'}. Ids are kept; names and the text they wrote are gone.`,
     );
+    io.out(await shredAndSay(backend));
     const report = await verifyLog(core.deps, workspace.id);
     io.out(`The log still verifies: ${verdictSentence(report)}`);
     return report.failure ? 1 : 0;

@@ -37,7 +37,8 @@ export async function evidenceCommand(args: string[], io: CliIo): Promise<number
         `Wrote ${result.value.length} evidence ${result.value.length === 1 ? 'entry' : 'entries'} (${from} to ${to}, ${workspace.settings.timeZone}) to ${values.out}`,
       );
     } else {
-      io.out(csv);
+      // CSV ends each row with CRLF itself; a line printer's extra LF would be a stray last line.
+      io.write(csv);
     }
     return 0;
   });

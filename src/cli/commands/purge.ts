@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { type PurgeReport, purgePreview, purgeWorkspace } from '../../core/audit/purge.js';
 import { type CliIo, UsageError } from '../io.js';
+import { shredAndSay } from '../shred-note.js';
 import { withServices } from '../with-services.js';
 import { chooseWorkspace, cliActor } from '../workspace-option.js';
 
@@ -20,7 +21,7 @@ export async function purgeCommand(args: string[], io: CliIo): Promise<number> {
     throw new UsageError(
       'Say which workspace to purge: customer-focus purge --workspace <id> --confirm (see "customer-focus workspaces").',
     );
-  return withServices(io, async ({ core }) => {
+  return withServices(io, async ({ core, backend }) => {
     const workspace = await chooseWorkspace(core, values.workspace);
     if (!values.confirm) {
       const preview = await purgePreview(core.deps, workspace.id);
@@ -34,6 +35,7 @@ export async function purgeCommand(args: string[], io: CliIo): Promise<number> {
     io.out(
       `Purged ${report.workspaceId} (${report.name}): ${contents(report)}; ${report.keys} keys removed from the store in all. Nothing of it remains.`,
     );
+    io.out(await shredAndSay(backend));
     return 0;
   });
 }

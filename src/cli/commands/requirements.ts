@@ -1,5 +1,6 @@
 /** `customer-focus requirements list|add|import`. */
 import { parseArgs } from 'node:util';
+import { decodeCsv } from '../../adapters/csv/decode-csv.js';
 import { readCsv } from '../../adapters/csv/read-csv.js';
 import { parseCommand } from '../../core/commands/grammar.js';
 import { spellCommands } from '../../core/commands/usage.js';
@@ -28,7 +29,7 @@ export async function requirementsCommand(args: string[], io: CliIo): Promise<nu
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
-    options: { workspace: { type: 'string' }, csv: { type: 'boolean' }, 'dry-run': { type: 'boolean' } },
+    options: { workspace: { type: 'string' }, csv: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, encoding: { type: 'string' } },
   });
   return withServices(io, async ({ core }) => {
     const workspace = await chooseWorkspace(core, values.workspace);
@@ -40,7 +41,9 @@ export async function requirementsCommand(args: string[], io: CliIo): Promise<nu
         const filter = parsed.value.family === 'requirement' && parsed.value.action === 'list' ? parsed.value.filter : {};
         const result = await core.listRequirements(actor, filter);
         if (!result.ok) throw new UsageError(plain(result.error.message));
-        io.out(values.csv ? requirementsToCsv(result.value) : plain(messageToPlain(requirementList(result.value))));
+        // CSV ends each row with CRLF itself; a line printer's extra LF would be a stray last line.
+        if (values.csv) io.write(requirementsToCsv(result.value));
+        else io.out(plain(messageToPlain(requirementList(result.value))));
         return 0;
       }
       case 'add': {
@@ -57,24 +60,31 @@ export async function requirementsCommand(args: string[], io: CliIo): Promise<nu
         return 0;
       }
       case 'import':
-        return importCommand(io, core, actor, positionals[0], values['dry-run'] === true);
+        return importCommand(io, core, actor, positionals[0], { dryRun: values['dry-run'] === true, encoding: values.encoding });
       default:
         throw new UsageError('Use: customer-focus requirements list|add|import [--workspace <id>]');
     }
   });
 }
 
-async function importCommand(io: CliIo, core: Core, actor: Actor, file: string | undefined, dryRun: boolean): Promise<number> {
+async function importCommand(
+  io: CliIo,
+  core: Core,
+  actor: Actor,
+  file: string | undefined,
+  { dryRun, encoding }: { dryRun: boolean; encoding: string | undefined },
+): Promise<number> {
   if (!file) throw new UsageError('Say which file to import: customer-focus requirements import register.csv');
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await io.readFile(file);
+    bytes = await io.readBytes(file);
   } catch {
     throw new UsageError(`I could not read "${file}". Check the path and that the file is readable.`);
   }
   let rows: ImportRow[];
   try {
-    const table = readCsv(text);
+    // Bytes first: a file in another encoding is refused or decoded as told, never guessed at.
+    const table = readCsv(decodeCsv(bytes, encoding));
     const mapColumn = importColumns(table.header);
     rows = table.rows.map((row) => ({ line: row.line, fields: mapColumn(row.cells) }));
   } catch (error) {

@@ -109,8 +109,16 @@ export async function requestExportLink(deps: CoreDeps, actor: Actor, rawPeriod:
 /** `revoke-link <id>`: for whoever may export (so someone who shared a link by mistake can stop it). */
 export async function revokeExportLink(deps: CoreDeps, actor: Actor, linkId: string): Promise<Message> {
   await requirePermission(deps, actor, 'evidence.export');
-  const revoked = await revokeSignedLink(deps, actor.workspaceId, linkId.trim(), actor);
-  return textMessage(
-    revoked ? `Link \`${linkId.trim()}\` is revoked: it no longer opens anything.` : `Link \`${linkId.trim()}\` was already revoked.`,
-  );
+  const id = linkId.trim();
+  const outcome = await revokeSignedLink(deps, actor.workspaceId, id, actor);
+  switch (outcome) {
+    case 'revoked':
+      return textMessage(`Link \`${id}\` is revoked: it no longer opens anything.`);
+    case 'already-revoked':
+      return textMessage(`Link \`${id}\` was already revoked.`);
+    case 'unknown':
+      return textMessage(
+        `There is no link \`${id}\` in this workspace, so nothing was revoked. Copy the link id from the message that gave you the link (it is shown under the link).`,
+      );
+  }
 }

@@ -430,20 +430,65 @@ function parseFocus(tokens: Token[]): Command {
 }
 
 /**
- * Parses a command line. The first word chooses the command (`requirement`, `feedback`, `check`,
- * or a `customer-focus` subcommand such as `settings` or `role`, with or without the prefix).
+ * The longest command read. The longest a person can usefully type is a 3,000-character statement
+ * (MAX_TEXT_LENGTH) with its options, and 4,000 characters is also Slack's own limit for a message
+ * typed in its composer (which the playground copies). Teams accepts about 28 KB in one message:
+ * anything longer than this is refused before it is parsed, not read.
  */
-function refuseUnclosedQuote(tokens: readonly Token[]): void {
-  if (!tokens.some((token) => token.unclosed)) return;
-  throw new DomainError(
-    'input.invalid',
-    'A quote (") is opened but not closed, so I can\'t tell where that text ends. Add the closing quote and send the command again; nothing was saved.',
+export const MAX_COMMAND_LENGTH = 4000;
+
+/** The `customer-focus` subcommands, so an oversized line can be told from plain talk without parsing it. */
+const FOCUS_SUBCOMMANDS = new Set([
+  'help',
+  'status',
+  'dashboard',
+  'roles',
+  'settings',
+  'digest',
+  'role',
+  'verify',
+  'export',
+  'revoke-link',
+  'revoke',
+  'detection',
+]);
+
+function refuseOversized(text: string): DomainError | undefined {
+  if (text.length <= MAX_COMMAND_LENGTH) return undefined;
+  const head = /^\s*(\S{1,40})/.exec(text)?.[1]?.toLowerCase() ?? '';
+  // A long message to the bot that is not a command is plain talk, as any other (Teams asks about decisions in it).
+  if (!Object.hasOwn(FAMILY_ALIASES, head) && !FOCUS_SUBCOMMANDS.has(head)) {
+    return new DomainError('command.unknown', `"${head.slice(0, 20)}" is not a command I know.\n\n${USAGE.focus}`);
+  }
+  return new DomainError(
+    'input.too_long',
+    `That command is ${text.length.toLocaleString('en-US')} characters long; I read commands of up to ${MAX_COMMAND_LENGTH.toLocaleString('en-US')} ` +
+      '(a statement may have up to 3,000 characters, plus its options). Nothing was saved. Please shorten it.',
   );
+}
+
+/**
+ * Tokens of a command line. An unclosed quote is refused only when the line is a command at all:
+ * text addressed to the bot that is no command (a decision with a stray quote) stays "not a
+ * command", so it can still be asked about.
+ */
+function tokenizeCommand(text: string): Token[] {
+  try {
+    return tokenize(text);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    const withoutQuotes = parseCommand(text.replace(/["'\u2018\u2019\u201a\u201c\u201d\u201e\u00ab\u00bb]/g, ' '));
+    if (!withoutQuotes.ok && withoutQuotes.error.code === 'command.unknown') throw withoutQuotes.error;
+    throw error;
+  }
 }
 
 export function parseCommand(input: string): Result<Command> {
   try {
-    const tokens = tokenize(input.replace(/^\s*\//, ''));
+    const text = input.replace(/^\s*\//, '');
+    const oversized = refuseOversized(text);
+    if (oversized) return { ok: false, error: oversized };
+    const tokens = tokenizeCommand(text);
     const head = firstWord(tokens);
     const family = head === undefined ? undefined : FAMILY_ALIASES[head];
     const rest = tokens.slice(1);
@@ -464,10 +509,6 @@ export function parseCommand(input: string): Result<Command> {
           return parseFocus(tokens);
       }
     })();
-    // Checked once the line is known to be a command, so text that is no command (a decision
-    // typed to the bot) is not refused for its quotes. Guessing where the quote should end would
-    // store words the person meant as options.
-    refuseUnclosedQuote(tokens);
     return ok(command);
   } catch (error) {
     if (error instanceof DomainError) return { ok: false, error };

@@ -37,6 +37,11 @@ export const digestKeys = {
   complete: (workspaceId: string, isoWeek: string) => `${week(workspaceId, isoWeek)}:complete`,
   sending: (workspaceId: string, isoWeek: string, recipient: string) => `${week(workspaceId, isoWeek)}:to:${recipient}:sending`,
   done: (workspaceId: string, isoWeek: string, recipient: string) => `${week(workspaceId, isoWeek)}:to:${recipient}:done`,
+  /**
+   * Permanent: the digest was sent from this workspace; its holder is the `digest.sent` entry's
+   * sequence number. A *Reviewed* click counts only for a digest that has it.
+   */
+  sent: (workspaceId: string, digestId: string) => `ws:${workspaceId}:digest-sent:${digestId}`,
   /** One management-review record per person and digest. */
   reviewed: (workspaceId: string, digestId: string, userId: string) => `ws:${workspaceId}:digest-reviewed:${digestId}:${userId}`,
   /** One reminder per item and ISO week of its due date. */

@@ -10,6 +10,7 @@ import type { Workspace } from '../domain/workspace.js';
 import { type Message, messageToPlain } from '../messages.js';
 import type { CoreDeps } from '../ports.js';
 import { recordEvidence } from '../use-cases/record-evidence.js';
+import { digestKeys } from './claim-keys.js';
 import { type DigestContent, gatherDigest } from './content.js';
 import { type DigestPeriod, weekEndingAt } from './period.js';
 import { type Recipient, recipientFact } from './recipients.js';
@@ -50,7 +51,7 @@ export async function recordIssue(
 ): Promise<EvidenceEntry> {
   const text = spellCommands(messageToPlain(facts.built.message), 'teams');
   const { content } = facts.built;
-  return recordEvidence(deps, actor, at, {
+  const entry = await recordEvidence(deps, actor, at, {
     type: 'digest.sent',
     subject: { kind: 'digest', id: facts.digestId },
     data: {
@@ -77,4 +78,7 @@ export async function recordIssue(
     // The text quotes requirements and decisions people wrote: a personal field, redactable.
     personal: { content: text },
   });
+  // After the entry, never before: the claim says "this digest's digest.sent entry exists".
+  await deps.claims.claim(digestKeys.sent(actor.workspaceId, facts.digestId), String(entry.seq), 0);
+  return entry;
 }

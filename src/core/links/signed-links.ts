@@ -54,6 +54,10 @@ const MAX_TOKEN_LENGTH = 4096;
 
 /** The claim whose presence means "revoked"; under the workspace's prefix so purge removes it. */
 export const revokedLinkKey = (workspaceId: string, linkId: string): string => `ws:${workspaceId}:link-revoked:${linkId}`;
+/** The claim whose presence means "issued here", so a revocation can tell a real link from a made-up id. */
+const issuedLinkKey = (workspaceId: string, linkId: string): string => `ws:${workspaceId}:link-issued:${linkId}`;
+/** Links live at most LINK_TTL_HOURS (720 h); older issues need not be looked for. */
+const LONGEST_LINK_LIFETIME_MS = 31 * 24 * 60 * 60 * 1000;
 
 const base64url = (data: Buffer | string): string => Buffer.from(data).toString('base64url');
 
@@ -114,6 +118,7 @@ export function createLinkSigner(
         subject: { kind: 'link', id: grant.id },
         data: { purpose: grant.purpose, role: grant.role, expiresAt: grant.expiresAt, linkSubject: grant.subject ?? null },
       });
+      await deps.claims.claim(issuedLinkKey(grant.workspaceId, grant.id), grant.issuedTo, 0);
       return { token, grant };
     },
 
@@ -144,26 +149,39 @@ export function createLinkSigner(
 }
 
 /**
+ * Whether this workspace issued the link: its issue claim, or, for links issued before that claim
+ * existed, a `link.issued` entry within the longest lifetime a link can have.
+ */
+async function wasIssued(deps: Pick<CoreDeps, 'clock' | 'claims' | 'evidence'>, workspaceId: string, linkId: string): Promise<boolean> {
+  if ((await deps.claims.holder(issuedLinkKey(workspaceId, linkId))) !== undefined) return true;
+  const now = deps.clock.now();
+  const recent = await deps.evidence.listBetween(workspaceId, { from: new Date(now.getTime() - LONGEST_LINK_LIFETIME_MS), to: now });
+  return recent.some((entry) => entry.type === 'link.issued' && entry.subject.id === linkId);
+}
+
+/**
  * Revokes a link by id, for every instance; needs no secret, so the command line can revoke too.
  * Idempotent: only the first revocation is recorded as evidence. Callers check the permission.
+ * Returns 'unknown' for an id this workspace never issued: saying "revoked" would be false comfort.
  */
 export async function revokeLink(
   deps: Pick<CoreDeps, 'clock' | 'claims' | 'evidence'>,
   workspaceId: string,
   linkId: string,
   actor: Actor,
-): Promise<boolean> {
+): Promise<'revoked' | 'already-revoked' | 'unknown'> {
   if (actor.workspaceId !== workspaceId) {
     throw new DomainError('permission.denied', 'You can only revoke links of the workspace you are in.');
   }
   if (!/^[A-Za-z0-9_-]{1,128}$/.test(linkId)) {
     throw new DomainError('input.invalid', `"${linkId}" is not a link id. Copy the id from the message that gave you the link.`, 'link');
   }
+  if (!(await wasIssued(deps, workspaceId, linkId))) return 'unknown';
   // A permanent claim: every instance sees it, and a second revocation simply loses the race.
   const now = deps.clock.now();
-  if (!(await deps.claims.claim(revokedLinkKey(workspaceId, linkId), actor.id, 0))) return false;
+  if (!(await deps.claims.claim(revokedLinkKey(workspaceId, linkId), actor.id, 0))) return 'already-revoked';
   await recordEvidence(deps, actor, now, { type: 'link.revoked', subject: { kind: 'link', id: linkId }, data: {} });
-  return true;
+  return 'revoked';
 }
 
 /** Plain words for each refusal, for the page a refused link shows (no data, nothing internal). */

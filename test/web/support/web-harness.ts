@@ -96,13 +96,14 @@ export async function startWebHarness(options: WebHarnessOptions = {}): Promise<
       done();
     },
   });
+  const logger = createLogger('info', { destination: sink });
   const server = createHttpServer({
-    logger: createLogger('info', { destination: sink }),
+    logger,
     port: 0,
     host: '127.0.0.1',
     health: async () => ({ ok: true }),
   });
-  const web = mountWeb({ core, server, playground: options.playground ?? true });
+  const web = mountWeb({ core, server, playground: options.playground ?? true, logger });
   if (web.playgroundMessenger) messengers.register('local', web.playgroundMessenger);
   const { port } = await server.listen();
   base = `http://127.0.0.1:${port}`;
