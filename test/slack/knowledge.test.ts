@@ -18,7 +18,7 @@ describe('customer knowledge on Slack', () => {
 
   const run = async (command: string, text: string, userId = 'U1') => {
     h.api.clear();
-    await h.slack.command(command, text, { userId, teamId: TEAM, channelId: CHANNEL, triggerId: 'trigger-k' });
+    await h.slack.command(command, text, { userId, teamId: TEAM, channelId: CHANNEL });
   };
   const reply = async () => JSON.stringify((await h.api.waitForCall('response_url')).body);
   const deps = () => h.bot.services.core.deps;

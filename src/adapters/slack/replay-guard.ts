@@ -61,12 +61,26 @@ function deliveryIdOf(body: Interaction): { kind: string; id: string } | undefin
   return parts.length === 0 ? undefined : { kind, id: `${kind}:${parts.join(':')}` };
 }
 
+/**
+ * Whether this is the first delivery. When the store cannot say, the request goes on: the core
+ * then answers it ("nothing was saved", with a reference) instead of Slack showing a timeout, and
+ * nothing can be written twice while nothing can be written at all.
+ */
+async function firstOrUnknown(core: Core, logger: Logger, id: string): Promise<boolean> {
+  try {
+    return await core.firstDelivery('slack', id, ONCE_ONLY_TTL_MS);
+  } catch (error) {
+    logger.warn({ err: { message: (error as Error).message } }, 'could not check for a replayed Slack request; handling it');
+    return true;
+  }
+}
+
 /** Global Bolt middleware: acts on each slash command and interaction once; a replay is acknowledged, logged and dropped. */
 export function claimEachRequestOnce(core: Core, logger: Logger): Middleware<AnyMiddlewareArgs> {
   return async (args) => {
     const body = args.body as Interaction;
     const delivery = deliveryIdOf(body);
-    if (!delivery || (await core.firstDelivery('slack', delivery.id, ONCE_ONLY_TTL_MS))) {
+    if (!delivery || (await firstOrUnknown(core, logger, delivery.id))) {
       await args.next();
       return;
     }
