@@ -17,7 +17,16 @@ import { PROJECT_ROOT } from './paths.js';
 interface Row {
   readonly text: string;
   readonly label?: boolean;
+  readonly pattern?: string;
   readonly context: DetectionContext;
+}
+
+/** Per labelled pattern: how many messages, and on how many the detector fired. */
+export interface PatternResult {
+  readonly pattern: string;
+  readonly label: 'decision' | 'not_decision';
+  readonly messages: number;
+  readonly fired: number;
 }
 
 export interface FileResult {
@@ -36,6 +45,8 @@ export interface FileResult {
   readonly f1?: number;
   readonly messagesPerSecond: number;
   readonly passes: number;
+  /** Labelled lines with a "pattern" field, grouped by label and pattern. */
+  readonly patterns?: readonly PatternResult[];
 }
 
 /** The project's own labelled set (in the repository). */
@@ -67,7 +78,13 @@ function readRows(path: string): { rows: Row[]; skipped: number } {
       const nested = record.context as Record<string, unknown> | undefined;
       const isThreadReply = nested?.isThreadReply === true || record.isThreadReply === true;
       const label = parseLabel(record.label);
-      rows.push({ text: record.text, context: { isThreadReply }, ...(label === undefined ? {} : { label }) });
+      const pattern = typeof record.pattern === 'string' ? record.pattern : undefined;
+      rows.push({
+        text: record.text,
+        context: { isThreadReply },
+        ...(label === undefined ? {} : { label }),
+        ...(pattern === undefined || label === undefined ? {} : { pattern }),
+      });
     } catch {
       skipped += 1;
     }
@@ -101,9 +118,18 @@ export function evaluate(path: string, options: { showMisses?: boolean; minMeasu
     tn = 0,
     flagged = 0,
     labelled = 0;
+  const patterns = new Map<string, { pattern: string; label: 'decision' | 'not_decision'; messages: number; fired: number }>();
   for (const row of rows) {
     const detection = detectDecision(row.text, row.context);
     if (detection.decision) flagged += 1;
+    if (row.pattern !== undefined && row.label !== undefined) {
+      const label = row.label ? 'decision' : 'not_decision';
+      const key = `${label} ${row.pattern}`;
+      const entry = patterns.get(key) ?? { pattern: row.pattern, label, messages: 0, fired: 0 };
+      entry.messages += 1;
+      if (detection.decision) entry.fired += 1;
+      patterns.set(key, entry);
+    }
     if (row.label === undefined) {
       if (showMisses && detection.decision)
         console.log(`  fired ${detection.score}: ${JSON.stringify(row.text).slice(0, 160)} — ${detection.reasons.join('; ')}`);
@@ -134,5 +160,16 @@ export function evaluate(path: string, options: { showMisses?: boolean; minMeasu
   if (labelled === 0) return base;
   const precision = ratio(tp, tp + fp);
   const recall = ratio(tp, tp + fn);
-  return { ...base, tp, fp, fn, tn, precision, recall, f1: ratio(2 * precision * recall, precision + recall) };
+  const byPattern = [...patterns.values()].sort((a, b) => a.label.localeCompare(b.label) || a.pattern.localeCompare(b.pattern));
+  return {
+    ...base,
+    tp,
+    fp,
+    fn,
+    tn,
+    precision,
+    recall,
+    f1: ratio(2 * precision * recall, precision + recall),
+    ...(byPattern.length > 0 ? { patterns: byPattern } : {}),
+  };
 }
