@@ -44,6 +44,8 @@ export interface FileResult {
   readonly recall?: number;
   readonly f1?: number;
   readonly messagesPerSecond: number;
+  /** Messages per second of this thread's CPU time: steadier than the wall clock on a busy machine. */
+  readonly messagesPerCpuSecond: number;
   readonly passes: number;
   /** Labelled lines with a "pattern" field, grouped by label and pattern. */
   readonly patterns?: readonly PatternResult[];
@@ -54,7 +56,12 @@ export const OWN_LABELLED = join(PROJECT_ROOT, 'test/detection/labelled-messages
 /** The shared development data, beside the project (never copied into it). */
 export const SHARED_DATA = join(PROJECT_ROOT, '../shared/data');
 export const SHARED_FILES = [join(SHARED_DATA, 'decision-dev.jsonl'), join(SHARED_DATA, 'chat-dev.jsonl')];
-export const DEFAULT_FILES = [OWN_LABELLED, ...SHARED_FILES];
+/** Labelled batches written by helpers who never saw the rules (issue 18); see their SCORES.md. */
+export const BATCH_DIR = join(PROJECT_ROOT, 'test/detection/batches');
+export const BATCH_FILES = [1, 2, 3].map((n) => join(BATCH_DIR, `batch-${n}.jsonl`));
+/** Each batch's score measured before it was used for tuning. */
+export const SCORES_BEFORE = join(BATCH_DIR, 'scores-before.json');
+export const DEFAULT_FILES = [OWN_LABELLED, ...BATCH_FILES, ...SHARED_FILES];
 export const MIN_MEASURE_MS = 1000;
 const MIN_PASSES = 3;
 
@@ -92,10 +99,11 @@ function readRows(path: string): { rows: Row[]; skipped: number } {
   return { rows, skipped };
 }
 
-function throughput(rows: readonly Row[], minMeasureMs: number): { perSecond: number; passes: number } {
+function throughput(rows: readonly Row[], minMeasureMs: number): { perSecond: number; perCpuSecond: number; passes: number } {
   let sink = 0;
   for (const row of rows) sink += detectDecision(row.text, row.context).score; // warm-up
   let passes = 0;
+  const cpu = process.cpuUsage();
   const started = process.hrtime.bigint();
   let elapsedMs = 0;
   while (passes < MIN_PASSES || elapsedMs < minMeasureMs) {
@@ -103,8 +111,10 @@ function throughput(rows: readonly Row[], minMeasureMs: number): { perSecond: nu
     passes += 1;
     elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
   }
+  const used = process.cpuUsage(cpu);
   if (Number.isNaN(sink)) throw new Error('unreachable: keeps the work observable');
-  return { perSecond: (rows.length * passes) / (elapsedMs / 1000), passes };
+  const cpuSeconds = (used.user + used.system) / 1e6;
+  return { perSecond: (rows.length * passes) / (elapsedMs / 1000), perCpuSecond: (rows.length * passes) / cpuSeconds, passes };
 }
 
 const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b);
@@ -146,7 +156,7 @@ export function evaluate(path: string, options: { showMisses?: boolean; minMeasu
       );
     }
   }
-  const speed = rows.length > 0 ? throughput(rows, options.minMeasureMs ?? MIN_MEASURE_MS) : { perSecond: 0, passes: 0 };
+  const speed = rows.length > 0 ? throughput(rows, options.minMeasureMs ?? MIN_MEASURE_MS) : { perSecond: 0, perCpuSecond: 0, passes: 0 };
   const base = {
     file: relative(process.cwd(), path) || path,
     messages: rows.length,
@@ -155,6 +165,7 @@ export function evaluate(path: string, options: { showMisses?: boolean; minMeasu
     flagged,
     firingRate: ratio(flagged, rows.length),
     messagesPerSecond: Math.round(speed.perSecond),
+    messagesPerCpuSecond: Math.round(speed.perCpuSecond),
     passes: speed.passes,
   };
   if (labelled === 0) return base;

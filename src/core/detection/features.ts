@@ -11,6 +11,7 @@ import { doubtsIn } from './doubts.js';
 import { ANCHOR, DATE, DOMAIN } from './lexicon.js';
 import { messageDoubts } from './score.js';
 import type { RuleReading } from './rules.js';
+import type { SubjectKind } from './subject.js';
 
 /** Word features are hashed into this many buckets (a power of two). */
 export const WORD_BUCKETS = 1 << 18;
@@ -166,7 +167,7 @@ const NAMED_DECIDER =
 const OUR_NAMES =
   /^(?:We|I|Our|Team|Leadership|Management|Board|Finance|Legal|HR|Ops|Product|Engineering|Sales|Marketing|Support|Compliance|Security|Procurement|Exec|Execs|SLT|CEO|CTO|CFO|COO|Everyone|Partners|Trustees|Directors)\b/;
 const STOPPING_WORD = new RegExp(`\\b(?:${[...STOPPING].join('|')}|pull(?:s|ed|ing)? the plug)\\b`);
-const TOKEN = /[a-z]+(?:['-][a-z]+)*|\d+(?:[.,:/]\d+)*(?:st|nd|rd|th|am|pm|k|m|h|%)?|[£$€]|[?]/g;
+const TOKEN = /[a-z][a-z0-9]*(?:['-][a-z0-9]+)*|\d+(?:[.,:/]\d+)*(?:st|nd|rd|th|am|pm|k|m|h|%)?|[£$€]|[?]/g;
 
 /** The class a token stands for, so "from 12 March" and "from 3 June" teach the same thing. */
 function tokenClass(token: string): string {
@@ -215,11 +216,19 @@ function wordFeatures(clauses: RuleReading['clauses'], out: Feature[]): void {
 // A time from which or until which something holds: "from June onwards", "in H1", "after this
 // quarter", "permanently". Broader than the rules' anchor; the model weighs it with everything else.
 const TIME =
-  /\b(?:onwards?|permanently|indefinitely|going forward|from now on|(?:from|starting|after|until|till|by|in|on|for|through|throughout|before|this|next|end of|as of) (?:the )?(?:next |this |end of |start of |coming |[a-z]+ )?(?:\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{1,2}(?:st|nd|rd|th)\b|q[1-4]\b|h[12]\b|(?:week|month|quarter|year|term|semester|sprint|season|weekend)s?\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day))/;
+  /\b(?:onwards?|permanently|indefinitely|going forward|from now on|(?:from|starting|after|until|till|by|in|on|for|through|throughout|before|this|next|end of|as of) (?:the )?(?:next |this |end of |start of |coming |[a-z]+ )?(?:\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d{1,2}(?:st|nd|rd|th)\b|q[1-4]\b|h[12]\b|(?:week|month|quarter|year|term|semester|sprint|season|weekend)s?\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day))/;
 // The team as the subject: "we …", "our …", "the team …" at the start of a clause.
 const TEAM_SUBJECT = /(?:^|[.;:,!-] )(?:(?:ok|so|update|fyi|heads up|team|all)[,:]? )?(?:we|our|the team|the company)\b/;
 // Code, paths and configuration: technical chat, not an announcement.
 const CODE_LIKE = /[{}=|\\<>]|\/[a-z0-9_.-]+\/|\b[a-z]+_[a-z_]+\b|\$[a-z(]|\b[a-z]+\.[a-z]{2,4}\b|::/;
+
+const SUBJECT_LABEL: Readonly<Record<SubjectKind, string>> = {
+  internal: 'decided by the team',
+  none: 'no one named',
+  personal: 'personal choice',
+  external: 'third party',
+  unknown: 'decided by someone unnamed or outside the team',
+};
 
 const LENGTHS: ReadonlyArray<readonly [number, string]> = [
   [4, 'very short'],
@@ -269,8 +278,7 @@ function signalFeatures(reading: RuleReading, evidence: Evidence, out: Feature[]
   signal('rule:score', best.reasons[0] ?? 'rules', best.score);
   if (best.score >= 0.5) signal('rule:fires', best.reasons[0] ?? 'rules');
   if (best.family) signal(`cue:${best.family}`, best.reasons[0] ?? best.family);
-  if (best.subject)
-    signal(`subject:${best.subject}`, best.reasons.find((reason) => /third party|personal|unnamed/.test(reason)) ?? best.subject);
+  if (best.subject && best.subject !== 'none') signal(`subject:${best.subject}`, SUBJECT_LABEL[best.subject]);
   for (const kind of new Set(best.doubts)) signal(`doubt:${kind}`, best.reasons.find((reason) => reason.startsWith(kind)) ?? kind);
   // Doubts anywhere in the message, whether or not the rules found a cue to apply them to.
   const asked = clauses.some((clause) => clause.question);
@@ -278,7 +286,7 @@ function signalFeatures(reading: RuleReading, evidence: Evidence, out: Feature[]
   for (const doubt of messageDoubts(canonical, reading.emoji)) signal(`any:${doubt.kind}`, doubt.reason);
   if (evidence.anchor) signal('anchor', `time anchor "${evidence.anchor[0]}"`);
   if (evidence.date) signal('date', `date "${evidence.date[0]}"`);
-  if (evidence.time) signal('time', `time "${evidence.time[0]}"`);
+  if (evidence.time) signal('time', `when "${evidence.time[0]}"`);
   if (evidence.stopping) signal('stopping', `stopping something "${evidence.stopping[0]}"`);
   if (evidence.team) signal('team-subject', 'the team is the subject');
   if (evidence.obligation) signal('obligation', `a rule "${evidence.obligation[0]}"`);

@@ -25,10 +25,14 @@ const MAX_SHOWN = 3;
 
 const weightOf = (feature: Feature) => (WEIGHTS.get(feature.key) ?? 0) * feature.value;
 
+// A word pair worth showing has a real word in it, not just "20 no".
+const READABLE = /[a-z]{3}/;
+
 /** The features that pushed hardest in one direction, as words a channel member can read. */
-function strongest(features: readonly Feature[], sign: 1 | -1): string[] {
+function strongest(features: readonly Feature[], sign: 1 | -1, already: readonly string[]): string[] {
   const pushing = features
-    .filter((feature) => !UNSPOKEN.test(feature.key) && weightOf(feature) * sign > 0.05)
+    .filter((feature) => !UNSPOKEN.test(feature.key) && weightOf(feature) * sign > 0.05 && !already.includes(feature.label))
+    .filter((feature) => !feature.key.startsWith('w') || READABLE.test(feature.label))
     .sort((a, b) => weightOf(b) * sign - weightOf(a) * sign);
   const words: string[] = [];
   const signals: string[] = [];
@@ -54,7 +58,9 @@ export function judge(reading: RuleReading): Verdict {
   const score = 1 / (1 + Math.exp(-z));
   const decision = score >= 0.5;
   const ruleDecision = rules.score >= 0.5;
-  if (decision === ruleDecision) return { score, reasons: rules.reasons };
-  if (decision) return { score, reasons: strongest(features, 1) };
-  return { score, reasons: [...rules.reasons, ...strongest(features, -1)] };
+  if (decision && ruleDecision) return { score, reasons: rules.reasons };
+  if (decision) return { score, reasons: strongest(features, 1, []) };
+  // No decision: when the rules saw a cue, say what else spoke against it ("decided by Contoso").
+  if (rules.family === undefined) return { score, reasons: rules.reasons };
+  return { score, reasons: [...rules.reasons, ...strongest(features, -1, rules.reasons)] };
 }
