@@ -1,7 +1,7 @@
 /**
  * Trains the decision detector's model (src/core/detection/model.ts): a logistic regression over
- * the rules' signals and hashed word pairs (src/core/detection/features.ts), on our own labelled
- * messages and the tuning batches. Writes src/core/detection/model-weights.json.
+ * the rules' signals and hashed words, word pairs and triples (src/core/detection/features.ts),
+ * on our own labelled messages and the tuning batches. Writes src/core/detection/model-weights.json.
  *
  *   npm run train:detector            train on the training files, write the weights
  *   npm run train:detector -- --cv    compare approaches across batches, write nothing
@@ -160,9 +160,9 @@ function compare(): void {
   const chat = chatDev();
   const variants: ReadonlyArray<readonly [string, FeatureOptions | undefined]> = [
     ['rules only', undefined],
-    ['model: word pairs only', { signals: false, words: true }],
+    ['model: words only', { signals: false, words: true }],
     ['model: rule signals only', { signals: true, words: false }],
-    ['model: rule signals + word pairs', { signals: true, words: true }],
+    ['model: rule signals + words', { signals: true, words: true }],
   ];
   const folds: ReadonlyArray<readonly [string, readonly Example[], string]> = [
     ['own set + batch-1', [...own, ...batches['batch-1']], 'batch-2'],
@@ -215,7 +215,7 @@ export function buildModel(): { text: string; examples: number; weights: number;
     .map(([key, weight]) => [key, Math.round(weight * 10_000) / 10_000] as const);
   const model = {
     about:
-      'Decision detector model: logistic regression over rule signals and hashed word pairs. Written by `npm run train:detector`; do not edit.',
+      'Decision detector model: logistic regression over rule signals and hashed words, word pairs and triples. Written by `npm run train:detector`; do not edit.',
     trainedOn: TRAINING_FILES,
     examples: rows.filter((row) => row.features !== undefined).length,
     seed: SEED,

@@ -1,8 +1,9 @@
 /**
  * What the model (model.ts) weighs in a message: the rules' signals (their score, the kind of cue,
  * the doubts, who decided, a time anchor, a customer topic) and the message's own words, as
- * hashed word pairs. Word pairs let the model learn announcements the rules have no pattern for
- * ("the old portal goes offline on 30 June") from labelled examples, without a longer phrase list.
+ * hashed words, word pairs and word triples. These let the model learn announcements the rules
+ * have no pattern for ("the old portal goes offline on 30 June") from labelled examples, without
+ * a longer phrase list.
  *
  * Every feature keeps a label a channel member can read, so the model's verdict can say which
  * words and signals led to it. Linear in the text, which the rules have already capped.
@@ -27,7 +28,7 @@ export interface Feature {
 export interface FeatureOptions {
   /** Include the rules' signals (default true). */
   readonly signals?: boolean;
-  /** Include word pairs (default true). */
+  /** Include words, word pairs and triples (default true). */
   readonly words?: boolean;
 }
 
@@ -201,12 +202,15 @@ function wordFeatures(clauses: RuleReading['clauses'], out: Feature[]): void {
     const tokens = clause.text.match(TOKEN) ?? [];
     let previous = '^';
     let previousSurface = '';
+    let before = '';
     for (const surface of tokens) {
       const token = tokenClass(surface);
       add(token, surface);
       if (STOPPING.has(token)) add('<stopping>', surface);
       if (CHANGING.has(token)) add(`${previous} <changing>`, previousSurface ? `${previousSurface} ${surface}` : surface);
       add(`${previous} ${token}`, previousSurface ? `${previousSurface} ${surface}` : surface);
+      if (before) add(`${before} ${previous} ${token}`, `${previousSurface} ${surface}`);
+      before = previous;
       previous = token;
       previousSurface = surface;
     }

@@ -1,12 +1,12 @@
 /**
- * The model: a logistic regression that weighs the rules' signals and the message's word pairs
+ * The model: a logistic regression that weighs the rules' signals and the message's words
  * (features.ts) into the final verdict. The rules alone miss announcements that use none of their
  * phrases ("the old portal goes offline on 30 June"); the weights, learnt from labelled messages,
  * carry what such announcements have in common. Trained offline by `npm run train:detector`
  * (scripts/train-detector.ts); the weights are data in model-weights.json, nothing is downloaded.
  *
  * The verdict says why in words: the rules' reasons when they found the cue, otherwise the
- * strongest signals and word pairs that tipped it.
+ * strongest signals and words that tipped it.
  */
 import { type Feature, featuresOf } from './features.js';
 import model from './model-weights.json' with { type: 'json' };
