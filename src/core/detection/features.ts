@@ -167,7 +167,12 @@ const NAMED_DECIDER =
   /(?:^|[.!?:]\s+|,\s+)(?:[Tt]he\s+)?([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})\s+(?:has\s+|have\s+|had\s+)?(?:just\s+|now\s+|officially\s+)?(?:decided|announced|chosen|chose|opted|voted|agreed|confirmed)\b/;
 const OUR_NAMES =
   /^(?:We|I|Our|Team|Leadership|Management|Board|Finance|Legal|HR|Ops|Product|Engineering|Sales|Marketing|Support|Compliance|Security|Procurement|Exec|Execs|SLT|CEO|CTO|CFO|COO|Everyone|Partners|Trustees|Directors)\b/;
-const STOPPING_WORD = new RegExp(`\\b(?:${[...STOPPING].join('|')}|pull(?:s|ed|ing)? the plug)\\b`);
+// As evidence only the colloquial ones count: "stop", "end" and "cancel" are everyday words in
+// technical chat ("stop the service"), measured to fire on it.
+const EVERYDAY_STOPPING = /^(?:stop|end|drop|cancel|pause|discontinue)/;
+const STOPPING_WORD = new RegExp(
+  `\\b(?:${[...STOPPING].filter((word) => !EVERYDAY_STOPPING.test(word)).join('|')}|pull(?:s|ed|ing)? the plug)\\b`,
+);
 const TOKEN = /[a-z][a-z0-9]*(?:['-][a-z0-9]+)*|\d+(?:[.,:/]\d+)*(?:st|nd|rd|th|am|pm|k|m|h|%)?|[£$€]|[?]/g;
 
 /** The class a token stands for, so "from 12 March" and "from 3 June" teach the same thing. */
@@ -220,7 +225,7 @@ function wordFeatures(clauses: RuleReading['clauses'], out: Feature[]): void {
 // A time from which or until which something holds: "from June onwards", "in H1", "after this
 // quarter", "permanently". Broader than the rules' anchor; the model weighs it with everything else.
 const TIME =
-  /\b(?:onwards?|permanently|indefinitely|going forward|from now on|(?:from|starting|after|until|till|by|in|on|for|through|throughout|before|this|next|end of|as of) (?:the )?(?:next |this |end of |start of |coming |[a-z]+ )?(?:\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d{1,2}(?:st|nd|rd|th)\b|q[1-4]\b|h[12]\b|(?:week|month|quarter|year|term|semester|sprint|season|weekend)s?\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day))/;
+  /\b(?:onwards?|permanently|indefinitely|going forward|from now on|(?:from|starting|after|until|till|by|in|on|for|through|throughout|before|this|next|end of|as of) (?:the )?(?:next |this |end of |start of |coming |[a-z]+ )?(?:\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d{1,2}(?:st|nd|rd|th)\b|q[1-4]\b|h[12]\b|(?:week|month|quarter|year|term|semester|sprint|season|weekend)s?\b|(?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day))/;
 // The team as the subject: "we …", "our …", "the team …" at the start of a clause.
 const TEAM_SUBJECT = /(?:^|[.;:,!-] )(?:(?:ok|so|update|fyi|heads up|team|all)[,:]? )?(?:we|our|the team|the company)\b/;
 // Code, paths and configuration: technical chat, not an announcement.
