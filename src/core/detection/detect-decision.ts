@@ -7,11 +7,16 @@
  * customer-facing topic) and then discount it for every sign that it is not one (a question, a
  * proposal, a condition, a negation, a third party, a personal choice, meeting logistics, a joke).
  *
- * Pipeline: markup.ts (Slack/Teams markup → text) → canonical.ts + spelling.ts (one spelling,
- * clauses) → markers.ts, verbs.ts + subject.ts, choices.ts, policy.ts (what announces) →
- * doubts.ts (what undoes it) → score.ts (the combination). Word lists are in lexicon.ts.
- * Pure and synchronous, no I/O; linear in the input, which is capped (markup.ts) so a huge
- * message costs no more than a long one.
+ * Many announcements use none of the rules' phrases ("the old portal goes offline on 30 June"),
+ * so a small model has the last word: it weighs the rules' signals with the message's words.
+ *
+ * Pipeline (rules.ts): markup.ts (Slack/Teams markup → text) → canonical.ts + spelling.ts (one
+ * spelling, clauses) → markers.ts, verbs.ts + subject.ts, choices.ts, policy.ts (what announces)
+ * → doubts.ts (what undoes it) → score.ts (the rules' score). Then features.ts (the rules'
+ * signals and hashed words) → model.ts (logistic regression, weights in model-weights.json,
+ * trained by `npm run train:detector`). Word lists are in lexicon.ts. Pure and synchronous, no
+ * I/O; linear in the input, which is capped (markup.ts) so a huge message costs no more than a
+ * long one.
  */
 import { judge } from './model.js';
 import { readByRules } from './rules.js';
@@ -31,9 +36,9 @@ export interface Detection {
 }
 
 /**
- * Scores at or above this are decisions. 0.5 is where one clear cue (a marker, "we decided",
- * "going with", a dated change on a customer topic) lands after no doubt; any single doubt
- * (question, proposal, negation, third party, …) brings such a cue below it.
+ * Scores at or above this are decisions. The score is the model's probability (its own threshold
+ * is folded in, see model.ts); for the rules' score 0.5 is where one clear cue lands after no
+ * doubt, and the model weighs whether the rules fired.
  */
 export const DECISION_THRESHOLD = 0.5;
 

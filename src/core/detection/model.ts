@@ -43,7 +43,7 @@ function strongest(features: readonly Feature[], sign: 1 | -1, already: readonly
   }
   const reasons = [...signals];
   if (words.length > 0)
-    reasons.push(`${sign > 0 ? 'worded like past announcements' : 'worded like chat that was no decision'}: ${words.join(', ')}`);
+    reasons.push(`${sign > 0 ? 'words that often announce a decision' : 'words that usually mean no team decision'}: ${words.join(', ')}`);
   return reasons;
 }
 
