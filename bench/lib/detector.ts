@@ -17,7 +17,16 @@ import { PROJECT_ROOT } from './paths.js';
 interface Row {
   readonly text: string;
   readonly label?: boolean;
+  readonly pattern?: string;
   readonly context: DetectionContext;
+}
+
+/** Per labelled pattern: how many messages, and on how many the detector fired. */
+export interface PatternResult {
+  readonly pattern: string;
+  readonly label: 'decision' | 'not_decision';
+  readonly messages: number;
+  readonly fired: number;
 }
 
 export interface FileResult {
@@ -35,7 +44,11 @@ export interface FileResult {
   readonly recall?: number;
   readonly f1?: number;
   readonly messagesPerSecond: number;
+  /** Messages per second of this thread's CPU time: steadier than the wall clock on a busy machine. */
+  readonly messagesPerCpuSecond: number;
   readonly passes: number;
+  /** Labelled lines with a "pattern" field, grouped by label and pattern. */
+  readonly patterns?: readonly PatternResult[];
 }
 
 /** The project's own labelled set (in the repository). */
@@ -43,7 +56,12 @@ export const OWN_LABELLED = join(PROJECT_ROOT, 'test/detection/labelled-messages
 /** The shared development data, beside the project (never copied into it). */
 export const SHARED_DATA = join(PROJECT_ROOT, '../shared/data');
 export const SHARED_FILES = [join(SHARED_DATA, 'decision-dev.jsonl'), join(SHARED_DATA, 'chat-dev.jsonl')];
-export const DEFAULT_FILES = [OWN_LABELLED, ...SHARED_FILES];
+/** Labelled batches written by helpers who never saw the rules (issue 18); see their SCORES.md. */
+export const BATCH_DIR = join(PROJECT_ROOT, 'test/detection/batches');
+export const BATCH_FILES = [1, 2, 3].map((n) => join(BATCH_DIR, `batch-${n}.jsonl`));
+/** Each batch's score measured before it was used for tuning. */
+export const SCORES_BEFORE = join(BATCH_DIR, 'scores-before.json');
+export const DEFAULT_FILES = [OWN_LABELLED, ...BATCH_FILES, ...SHARED_FILES];
 export const MIN_MEASURE_MS = 1000;
 const MIN_PASSES = 3;
 
@@ -67,7 +85,13 @@ function readRows(path: string): { rows: Row[]; skipped: number } {
       const nested = record.context as Record<string, unknown> | undefined;
       const isThreadReply = nested?.isThreadReply === true || record.isThreadReply === true;
       const label = parseLabel(record.label);
-      rows.push({ text: record.text, context: { isThreadReply }, ...(label === undefined ? {} : { label }) });
+      const pattern = typeof record.pattern === 'string' ? record.pattern : undefined;
+      rows.push({
+        text: record.text,
+        context: { isThreadReply },
+        ...(label === undefined ? {} : { label }),
+        ...(pattern === undefined || label === undefined ? {} : { pattern }),
+      });
     } catch {
       skipped += 1;
     }
@@ -75,10 +99,11 @@ function readRows(path: string): { rows: Row[]; skipped: number } {
   return { rows, skipped };
 }
 
-function throughput(rows: readonly Row[], minMeasureMs: number): { perSecond: number; passes: number } {
+function throughput(rows: readonly Row[], minMeasureMs: number): { perSecond: number; perCpuSecond: number; passes: number } {
   let sink = 0;
   for (const row of rows) sink += detectDecision(row.text, row.context).score; // warm-up
   let passes = 0;
+  const cpu = process.cpuUsage();
   const started = process.hrtime.bigint();
   let elapsedMs = 0;
   while (passes < MIN_PASSES || elapsedMs < minMeasureMs) {
@@ -86,8 +111,10 @@ function throughput(rows: readonly Row[], minMeasureMs: number): { perSecond: nu
     passes += 1;
     elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
   }
+  const used = process.cpuUsage(cpu);
   if (Number.isNaN(sink)) throw new Error('unreachable: keeps the work observable');
-  return { perSecond: (rows.length * passes) / (elapsedMs / 1000), passes };
+  const cpuSeconds = (used.user + used.system) / 1e6;
+  return { perSecond: (rows.length * passes) / (elapsedMs / 1000), perCpuSecond: (rows.length * passes) / cpuSeconds, passes };
 }
 
 const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b);
@@ -101,9 +128,18 @@ export function evaluate(path: string, options: { showMisses?: boolean; minMeasu
     tn = 0,
     flagged = 0,
     labelled = 0;
+  const patterns = new Map<string, { pattern: string; label: 'decision' | 'not_decision'; messages: number; fired: number }>();
   for (const row of rows) {
     const detection = detectDecision(row.text, row.context);
     if (detection.decision) flagged += 1;
+    if (row.pattern !== undefined && row.label !== undefined) {
+      const label = row.label ? 'decision' : 'not_decision';
+      const key = `${label} ${row.pattern}`;
+      const entry = patterns.get(key) ?? { pattern: row.pattern, label, messages: 0, fired: 0 };
+      entry.messages += 1;
+      if (detection.decision) entry.fired += 1;
+      patterns.set(key, entry);
+    }
     if (row.label === undefined) {
       if (showMisses && detection.decision)
         console.log(`  fired ${detection.score}: ${JSON.stringify(row.text).slice(0, 160)} — ${detection.reasons.join('; ')}`);
@@ -120,7 +156,7 @@ export function evaluate(path: string, options: { showMisses?: boolean; minMeasu
       );
     }
   }
-  const speed = rows.length > 0 ? throughput(rows, options.minMeasureMs ?? MIN_MEASURE_MS) : { perSecond: 0, passes: 0 };
+  const speed = rows.length > 0 ? throughput(rows, options.minMeasureMs ?? MIN_MEASURE_MS) : { perSecond: 0, perCpuSecond: 0, passes: 0 };
   const base = {
     file: relative(process.cwd(), path) || path,
     messages: rows.length,
@@ -129,10 +165,22 @@ export function evaluate(path: string, options: { showMisses?: boolean; minMeasu
     flagged,
     firingRate: ratio(flagged, rows.length),
     messagesPerSecond: Math.round(speed.perSecond),
+    messagesPerCpuSecond: Math.round(speed.perCpuSecond),
     passes: speed.passes,
   };
   if (labelled === 0) return base;
   const precision = ratio(tp, tp + fp);
   const recall = ratio(tp, tp + fn);
-  return { ...base, tp, fp, fn, tn, precision, recall, f1: ratio(2 * precision * recall, precision + recall) };
+  const byPattern = [...patterns.values()].sort((a, b) => a.label.localeCompare(b.label) || a.pattern.localeCompare(b.pattern));
+  return {
+    ...base,
+    tp,
+    fp,
+    fn,
+    tn,
+    precision,
+    recall,
+    f1: ratio(2 * precision * recall, precision + recall),
+    ...(byPattern.length > 0 ? { patterns: byPattern } : {}),
+  };
 }

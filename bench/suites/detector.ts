@@ -8,13 +8,16 @@
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { DECISION_THRESHOLD } from '../../src/core/detection/detect-decision.js';
-import { type FileResult, MIN_MEASURE_MS, OWN_LABELLED, SHARED_DATA, SHARED_FILES, evaluate } from '../lib/detector.js';
+import { BATCH_FILES, type FileResult, MIN_MEASURE_MS, OWN_LABELLED, SHARED_DATA, SHARED_FILES, evaluate } from '../lib/detector.js';
 import type { SuiteResult, Table } from '../lib/results.js';
 import { round } from '../lib/stats.js';
 import type { Suite, SuiteContext } from './suite.js';
 
 const DESCRIPTIONS: Record<string, string> = {
   'labelled-messages.jsonl': '`test/detection/labelled-messages.jsonl` (our own labelled set)',
+  'batch-1.jsonl': '`test/detection/batches/batch-1.jsonl` (fresh batch, tuned on)',
+  'batch-2.jsonl': '`test/detection/batches/batch-2.jsonl` (fresh batch, tuned on)',
+  'batch-3.jsonl': '`test/detection/batches/batch-3.jsonl` (fresh batch, held out)',
   'decision-dev.jsonl': '`../shared/data/decision-dev.jsonl` (issue-tracker sentences, labelled)',
   'chat-dev.jsonl': '`../shared/data/chat-dev.jsonl` (ordinary chat, unlabelled)',
 };
@@ -34,7 +37,7 @@ export const detector: Suite = {
     // A quick run measures throughput for a shorter while; precision and recall do not change.
     const minMeasureMs = context.quick ? 300 : MIN_MEASURE_MS;
     const results: FileResult[] = [];
-    for (const file of [OWN_LABELLED, ...SHARED_FILES]) {
+    for (const file of [OWN_LABELLED, ...BATCH_FILES, ...SHARED_FILES]) {
       context.log(`detector: ${basename(file)}`);
       results.push(evaluate(file, { minMeasureMs }));
     }

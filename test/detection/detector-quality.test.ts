@@ -1,6 +1,6 @@
 /**
  * Decision detector: quality on the project's own labelled chat messages (precision and recall
- * must both stay at or above 0.90), plus focused checks per markup form and per pattern family.
+ * must both stay at or above 0.95), plus focused checks per markup form and per pattern family.
  * Deterministic: no timing assertions.
  */
 import { readFileSync } from 'node:fs';
@@ -53,7 +53,7 @@ describe('the labelled set', () => {
     for (const row of rows) expect(['decision', 'not_decision']).toContain(row.label);
   });
 
-  it('precision and recall are both at least 0.90', () => {
+  it('precision and recall are both at least 0.95 (the set is also training data for the model)', () => {
     let tp = 0,
       fp = 0,
       fn = 0;
@@ -73,8 +73,8 @@ describe('the labelled set', () => {
     const precision = tp / (tp + fp);
     const recall = tp / (tp + fn);
     const report = `precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}\n${misses.join('\n')}`;
-    expect(precision, report).toBeGreaterThanOrEqual(0.9);
-    expect(recall, report).toBeGreaterThanOrEqual(0.9);
+    expect(precision, report).toBeGreaterThanOrEqual(0.95);
+    expect(recall, report).toBeGreaterThanOrEqual(0.95);
   });
 });
 

@@ -7,15 +7,20 @@
  * customer-facing topic) and then discount it for every sign that it is not one (a question, a
  * proposal, a condition, a negation, a third party, a personal choice, meeting logistics, a joke).
  *
- * Pipeline: markup.ts (Slack/Teams markup → text) → canonical.ts + spelling.ts (one spelling,
- * clauses) → markers.ts, verbs.ts + subject.ts, choices.ts, policy.ts (what announces) →
- * doubts.ts (what undoes it) → score.ts (the combination). Word lists are in lexicon.ts.
- * Pure and synchronous, no I/O; linear in the input, which is capped (markup.ts) so a huge
- * message costs no more than a long one.
+ * Many announcements use none of the rules' phrases ("the old portal goes offline on 30 June"),
+ * so a small model has the last word: it weighs the rules' signals with the message's words.
+ *
+ * Pipeline (rules.ts): markup.ts (Slack/Teams markup → text) → canonical.ts + spelling.ts (one
+ * spelling, clauses) → markers.ts, verbs.ts + subject.ts, choices.ts, policy.ts (what announces)
+ * → doubts.ts (what undoes it) → score.ts (the rules' score). Then features.ts (the rules'
+ * signals and hashed words) → model.ts (logistic regression, weights in model-weights.json,
+ * trained by `npm run train:detector`). Word lists are in lexicon.ts. Pure and synchronous, no
+ * I/O; linear in the input, which is capped (markup.ts) so a huge message costs no more than a
+ * long one.
  */
-import { canonicalize, splitClauses } from './canonical.js';
-import { normalizeMarkup } from './markup.js';
-import { messageDoubts, roundScore, scoreClause } from './score.js';
+import { judge } from './model.js';
+import { readByRules } from './rules.js';
+import { roundScore } from './score.js';
 
 export interface DetectionContext {
   /** The message is a reply in a thread (not the thread's first message). */
@@ -31,74 +36,11 @@ export interface Detection {
 }
 
 /**
- * Scores at or above this are decisions. 0.5 is where one clear cue (a marker, "we decided",
- * "going with", a dated change on a customer topic) lands after no doubt; any single doubt
- * (question, proposal, negation, third party, …) brings such a cue below it.
+ * Scores at or above this are decisions. The score is the model's probability (its own threshold
+ * is folded in, see model.ts); for the rules' score 0.5 is where one clear cue lands after no
+ * doubt, and the model weighs whether the rules fired.
  */
 export const DECISION_THRESHOLD = 0.5;
-
-// A reply that only agrees ("agreed", "+1", "lgtm 👍", "same here") confirms a decision announced
-// elsewhere; it is not a new announcement, and asking again in the same thread would be noise.
-// Checked word by word against a small vocabulary (a regex over repeated phrases could backtrack).
-const ACKNOWLEDGEMENT_WORDS = new Set([
-  'yes',
-  'yep',
-  'yeah',
-  'yup',
-  'ok',
-  'okay',
-  'sure',
-  'fully',
-  'totally',
-  'completely',
-  'absolutely',
-  'strongly',
-  '100%',
-  'agreed',
-  'agree',
-  'i',
-  '+1',
-  'same',
-  'here',
-  'me',
-  'too',
-  'lgtm',
-  'sgtm',
-  'sounds',
-  'good',
-  'great',
-  'makes',
-  'sense',
-  'call',
-  'nice',
-  'deal',
-  'done',
-  'this',
-  'exactly',
-  'correct',
-  'right',
-  'thanks',
-  'thank',
-  'you',
-  'ty',
-  'with',
-  '@mention',
-  'that',
-  'from',
-  'all',
-  'approved',
-  'confirmed',
-  'ship',
-  'it',
-  'perfect',
-]);
-const MAX_ACKNOWLEDGEMENT_LENGTH = 120;
-
-function isAcknowledgement(text: string): boolean {
-  if (text.length > MAX_ACKNOWLEDGEMENT_LENGTH) return false;
-  const words = text.split(/[\s,.!-]+/).filter(Boolean);
-  return words.length > 0 && words.every((word) => ACKNOWLEDGEMENT_WORDS.has(word));
-}
 
 function detection(score: number, reasons: readonly string[]): Detection {
   const rounded = roundScore(score);
@@ -107,22 +49,8 @@ function detection(score: number, reasons: readonly string[]): Detection {
 
 /** Detects whether `text` (raw Slack mrkdwn or Teams HTML) announces a team decision. */
 export function detectDecision(text: string, context: DetectionContext = {}): Detection {
-  // Callers in plain JavaScript (or a malformed event) may pass anything: treat it as no text.
-  const normalized = normalizeMarkup(typeof text === 'string' ? text : '');
-  const canonical = canonicalize(normalized.text);
-  const clauses = splitClauses(canonical);
-  if (clauses.length === 0) return detection(0, ['no text']);
-
-  const flat = clauses.map((clause) => clause.text).join(' ');
-  if (isAcknowledgement(flat)) {
-    return detection(context.isThreadReply ? 0 : 0.02, [context.isThreadReply ? 'thread acknowledgement' : 'acknowledgement only']);
-  }
-
-  const wide = messageDoubts(canonical, normalized.emoji);
-  let best = scoreClause(clauses[0] ?? { text: '', question: false }, wide);
-  for (const clause of clauses.slice(1)) {
-    const scored = scoreClause(clause, wide);
-    if (scored.score > best.score) best = scored;
-  }
-  return detection(best.score, best.reasons);
+  const reading = readByRules(text, context.isThreadReply === true);
+  if (reading.settled) return detection(reading.best.score, reading.best.reasons);
+  const verdict = judge(reading);
+  return detection(verdict.score, verdict.reasons);
 }

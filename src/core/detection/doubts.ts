@@ -300,7 +300,7 @@ const RULES: readonly DoubtRule[] = [
     ],
     0.25,
   ),
-  { kind: 'opinion', pattern: /\bagreed? with (?:you|him|her|them|that|this|@mention|[a-z0-9_]+)(?:[,.!]| *$)/, multiplier: 0.3 },
+  { kind: 'opinion', pattern: /(?<!\bas )\bagreed? with (?:you|him|her|them|that|this|@mention|[a-z0-9_]+)(?:[,.!]| *$)/, multiplier: 0.3 },
   doubt(
     'past',
     ['last (?:year|time)', 'years ago', 'back in \\d{4}', 'remember when', 'used to', 'originally', 'at the time', 'back then'],

@@ -223,6 +223,12 @@ export const INTERNAL_SUBJECTS = new Set([
   'company',
   'org',
   'council',
+  // Bodies of a firm, a school or a charity (issue 18's batches): "the partners have decided".
+  'partners',
+  'firm',
+  'panel',
+  'trustees',
+  'practice',
 ]);
 
 /** Subjects that are clearly not the team: the decision is someone else's news. */

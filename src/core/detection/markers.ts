@@ -45,6 +45,10 @@ const OPENERS = [
   'important',
   'announcement',
   'psa',
+  'reminder',
+  'reminder \\+',
+  'reminder of',
+  'hi all',
   '#[a-z0-9_-]+',
 ];
 const MARKER_WORDS = [
@@ -70,12 +74,34 @@ const MARKER_WORDS = [
   'locked',
   'settled',
   'final',
+  // New rules and their sign-off (issue 18): "New rule: …", "Policy for field engineers: …".
+  'new rules?',
+  'rule change',
+  'new guidelines?',
+  'guidelines? change',
+  'new process',
+  'process change',
+  'new standard',
+  'policy',
+  'final sign-?off',
+  'sign-?off',
 ];
 /** Markers that also label plain facts ("Confirmed: the parcel arrived"): need a customer topic. */
-const WEAK_MARKERS = new Set(['approved', 'confirmed', 'settled', 'locked', 'locked in', 'consensus', 'final']);
+const WEAK_MARKERS = new Set([
+  'approved',
+  'confirmed',
+  'settled',
+  'locked',
+  'locked in',
+  'consensus',
+  'final',
+  'sign-off',
+  'signoff',
+  'policy',
+]);
 
 const OPENER = `(?:(?:${alternation(OPENERS)})[,.!:]? ){0,3}`;
-const WORD = `(?:final |official |team |the |our |today's |todays |meeting |sync )?(${alternation(MARKER_WORDS)})`;
+const WORD = `(?:final |official |team |the |our |today's |todays |meeting |sync |the new )?(${alternation(MARKER_WORDS)})`;
 // "Decision (pricing): …", "Outcome of the pricing sync: …", "Decision made: …".
 const QUALIFIER = String.raw`(?: (?:made|reached|taken|is))?(?: \([^)]{1,40}\)| (?:on|from|of|in|at|for|re|about|regarding) [^:?!]{1,60})?`;
 // A dash only counts right after the word ("Decision - …"): "final call for feedback - closing
@@ -102,8 +128,17 @@ const APPROVAL_IDIOM = new RegExp(
     '(?:is|was) a go',
     '(?:got|have|received|with) (?:the |a )?(?:sign-?off|approval|go-ahead) from',
     '^sign-?off from',
+    // Verdicts said in passing: "the board gave it the green light", "committee voted yes".
+    'gave (?:it |us |them |this |the plan )?(?:the |a |its )?(?:go-ahead|green light|thumbs up|sign-?off|final approval|nod)',
+    'voted (?:yes|in favor)',
+    'sign-?off (?:received|is in|came through)',
+    '^(?:per|as per|following) (?:the )?[a-z -]{2,30}\\x27s (?:final )?decision',
+    '^as (?:agreed|decided|discussed and agreed) (?:with|in|at|by|on)',
   ])})\\b`,
 );
+// "So it's option B then", "That's settled: …", "ok that's final": a choice closed in passing.
+const SETTLED =
+  /^(?:(?:ok|okay|so|right|alright|great|then)[,!.]? ){0,2}(?:(?:so )?it is [^.?!;:]{1,40} then\b|(?:that is|it is|this is) (?:settled|final|decided|official|agreed|confirmed|locked in)\b)/;
 
 // "Launch date: 3 June (final)".
 const FINAL_TAG = /\((?:final|confirmed|decided|agreed|locked(?: in)?|official)\)/;
@@ -121,6 +156,8 @@ export function markerCues(clause: string, domain: boolean): Cue[] {
   if (tag) cues.push({ family: 'marker', strength: domain ? 0.75 : 0.45, index: tag.index, reason: `label "${tag[0]}"` });
   const idiom = APPROVAL_IDIOM.exec(clause);
   if (idiom) cues.push({ family: 'announcement', strength: 0.75, index: idiom.index, reason: `approval "${idiom[0]}"` });
+  const settled = SETTLED.exec(clause);
+  if (settled) cues.push({ family: 'marker', strength: 0.75, index: 0, reason: `settled "${settled[0]}"` });
   const marker = MARKER.exec(clause);
   if (marker) {
     const word = marker[1] ?? '';

@@ -368,6 +368,9 @@ const RULES: readonly PolicyRule[] = [
   ),
   rule(`\\b(?:is|are|gets|get)(?: also| all)? ${STATE}\\b`, 0.3, 'state'),
   rule('\\b(?:is|are|goes|go) live\\b', 0.45, 'goes live', { needsAnchor: true }),
+  // Weak alone (a rule being described, a launch being reported); the model weighs them further.
+  rule('\\b(?:is|are) (?:now )?live\\b', 0.3, 'goes live'),
+  rule('\\b(?:must(?: not)?|is required|are required|not permitted|not allowed|has to be|have to be)\\b', 0.2, 'obligation'),
   rule('\\b(?:is|are) now (?:on|due|scheduled for|set for|planned for|expected)\\b', 0.45, 'new date', { scheduling: 'subject' }),
   // "The Berlin launch is off." (but "support is off today" is someone's day off).
   rule('\\b(?:is|are) (?:now |officially )?off(?: for now)?[.!]*$', 0.45, 'change', { scheduling: 'subject' }),

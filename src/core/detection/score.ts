@@ -4,17 +4,24 @@
  * clause. Jokes are judged on the whole message, since the 😂 often comes at the very end.
  */
 import { choiceCues } from './choices.js';
-import { type Cue, strongest } from './cues.js';
-import { type Doubt, doubtsIn } from './doubts.js';
+import { type Cue, type CueFamily, strongest } from './cues.js';
+import { type Doubt, type DoubtKind, doubtsIn } from './doubts.js';
 import { DATE, DOMAIN, FUN_EMOJI, JOKE_EMOJI, JOKE_WORDS } from './lexicon.js';
 import type { Clause } from './canonical.js';
 import { markerCues } from './markers.js';
 import { policyCue } from './policy.js';
+import type { SubjectKind } from './subject.js';
 import { impersonalCues, verbCues } from './verbs.js';
 
 export interface ClauseScore {
   readonly score: number;
   readonly reasons: readonly string[];
+  /** The strongest cue's family, if the clause has one (a signal for the model, see model.ts). */
+  readonly family?: CueFamily;
+  /** Who decided, when the strongest cue says so. */
+  readonly subject?: SubjectKind;
+  /** The doubts that were applied. */
+  readonly doubts: readonly DoubtKind[];
 }
 
 const MAX_SCORE = 0.99;
@@ -43,10 +50,14 @@ export function scoreClause(clause: Clause, messageDoubts: readonly Doubt[]): Cl
   if (policy) cues.push(policy);
   const best = strongest(cues);
   if (!best || best.strength <= 0) {
-    if (!DECISION_WORDS.test(text)) return { score: NO_CUE, reasons: ['no announcement cue'] };
+    if (!DECISION_WORDS.test(text)) return { score: NO_CUE, reasons: ['no announcement cue'], doubts: [] };
     // Decision words without an announcement: say what they were doing ("did we decide…?").
-    const doubts = doubtsIn(text, clause.question, text.length).map((doubt) => doubt.reason);
-    return { score: 0.1, reasons: ['no announcement cue', ...doubts] };
+    const doubts = doubtsIn(text, clause.question, text.length);
+    return {
+      score: 0.1,
+      reasons: ['no announcement cue', ...doubts.map((doubt) => doubt.reason)],
+      doubts: doubts.map((doubt) => doubt.kind),
+    };
   }
 
   let score = best.strength;
@@ -68,11 +79,18 @@ export function scoreClause(clause: Clause, messageDoubts: readonly Doubt[]): Cl
   if (best.subject?.kind === 'unknown') reasons.push('decided by someone unnamed or outside the team');
   // Message-wide doubts count once per kind: "pizza 🍕" is one sign of office fun, not two.
   const kinds = new Set(doubts.map((doubt) => doubt.kind));
-  for (const doubt of [...doubts, ...messageDoubts.filter((doubt) => !kinds.has(doubt.kind))]) {
+  const applied = [...doubts, ...messageDoubts.filter((doubt) => !kinds.has(doubt.kind))];
+  for (const doubt of applied) {
     score *= doubt.multiplier;
     reasons.push(doubt.reason);
   }
-  return { score: round(score), reasons };
+  return {
+    score: round(score),
+    reasons,
+    family: best.family,
+    ...(best.subject ? { subject: best.subject.kind } : {}),
+    doubts: applied.map((doubt) => doubt.kind),
+  };
 }
 
 const emojiLabel = (name: string) => (/^[a-z0-9_+-]+$/.test(name) ? `:${name}:` : name);

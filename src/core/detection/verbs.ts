@@ -23,6 +23,10 @@ const VERB = new RegExp(
     'opted (?:for|to)',
     'settled on',
     'landed on',
+    // "Settling on the £9 price", "locking in the discount": a choice being closed.
+    'settling on',
+    'landing on',
+    'locking in',
     'approved',
     'signed off',
     'committed to',
@@ -39,7 +43,7 @@ const VERB_STRENGTH: ReadonlyArray<readonly [RegExp, number]> = [
   [/^(?:made|taken|reached)/, 0.85],
   [/^finalized/, 0.75],
   [/^(?:chose|chosen|opted|locked|voted|resolved)/, 0.7],
-  [/^(?:settled|landed)/, 0.75],
+  [/^(?:settled|landed|settling|landing)/, 0.75],
   [/^(?:picked|selected|approved|signed|committed)/, 0.65],
   [/^confirmed/, 0.55],
 ];

@@ -1,0 +1,108 @@
+/**
+ * The hand-written rules' reading of a message (see detect-decision.ts for the pipeline): the
+ * best clause's score, its reasons, and the signals the model in model.ts weighs (cue family,
+ * doubts, subject), plus the canonical text the model's word features are read from.
+ */
+import { type Clause, canonicalize, splitClauses } from './canonical.js';
+import { normalizeMarkup } from './markup.js';
+import { type ClauseScore, messageDoubts, scoreClause } from './score.js';
+
+export interface RuleReading {
+  /** The readable text in its original case (names are capitalised: "Contoso has decided"). */
+  readonly text: string;
+  /** Canonical text (lower case, one spelling, contractions expanded), newlines kept. */
+  readonly canonical: string;
+  readonly clauses: readonly Clause[];
+  readonly emoji: readonly string[];
+  /** The best clause's score and reasons, or the verdict for an empty text or an acknowledgement. */
+  readonly best: ClauseScore;
+  /** Empty text, or a reply that only agrees: final, the model is not asked. */
+  readonly settled: boolean;
+}
+
+// A reply that only agrees ("agreed", "+1", "lgtm 👍", "same here") confirms a decision announced
+// elsewhere; it is not a new announcement, and asking again in the same thread would be noise.
+// Checked word by word against a small vocabulary (a regex over repeated phrases could backtrack).
+const ACKNOWLEDGEMENT_WORDS = new Set([
+  'yes',
+  'yep',
+  'yeah',
+  'yup',
+  'ok',
+  'okay',
+  'sure',
+  'fully',
+  'totally',
+  'completely',
+  'absolutely',
+  'strongly',
+  '100%',
+  'agreed',
+  'agree',
+  'i',
+  '+1',
+  'same',
+  'here',
+  'me',
+  'too',
+  'lgtm',
+  'sgtm',
+  'sounds',
+  'good',
+  'great',
+  'makes',
+  'sense',
+  'call',
+  'nice',
+  'deal',
+  'done',
+  'this',
+  'exactly',
+  'correct',
+  'right',
+  'thanks',
+  'thank',
+  'you',
+  'ty',
+  'with',
+  '@mention',
+  'that',
+  'from',
+  'all',
+  'approved',
+  'confirmed',
+  'ship',
+  'it',
+  'perfect',
+]);
+const MAX_ACKNOWLEDGEMENT_LENGTH = 120;
+
+function isAcknowledgement(text: string): boolean {
+  if (text.length > MAX_ACKNOWLEDGEMENT_LENGTH) return false;
+  const words = text.split(/[\s,.!-]+/).filter(Boolean);
+  return words.length > 0 && words.every((word) => ACKNOWLEDGEMENT_WORDS.has(word));
+}
+
+/** Reads `text` (raw Slack mrkdwn or Teams HTML) with the rules. */
+export function readByRules(text: string, isThreadReply = false): RuleReading {
+  // Callers in plain JavaScript (or a malformed event) may pass anything: treat it as no text.
+  const normalized = normalizeMarkup(typeof text === 'string' ? text : '');
+  const canonical = canonicalize(normalized.text);
+  const clauses = splitClauses(canonical);
+  const base = { text: normalized.text, canonical, clauses, emoji: normalized.emoji };
+  if (clauses.length === 0) return { ...base, settled: true, best: { score: 0, reasons: ['no text'], doubts: [] } };
+
+  const flat = clauses.map((clause) => clause.text).join(' ');
+  if (isAcknowledgement(flat)) {
+    const reasons = [isThreadReply ? 'thread acknowledgement' : 'acknowledgement only'];
+    return { ...base, settled: true, best: { score: isThreadReply ? 0 : 0.02, reasons, doubts: [] } };
+  }
+
+  const wide = messageDoubts(canonical, normalized.emoji);
+  let best = scoreClause(clauses[0] ?? { text: '', question: false }, wide);
+  for (const clause of clauses.slice(1)) {
+    const scored = scoreClause(clause, wide);
+    if (scored.score > best.score) best = scored;
+  }
+  return { ...base, settled: false, best };
+}
