@@ -4,6 +4,7 @@ import type { Requirement } from '../domain/requirement.js';
 import type { IsoDate } from '../domain/shared.js';
 import { type Block, type Message, inlineToPlain, userText } from '../messages.js';
 import { reviewButtons } from './render.js';
+import { truncate } from '../truncate.js';
 
 const NO_NAGGING = 'At most one reminder a week; anything still overdue appears in the weekly digest to management.';
 
@@ -51,7 +52,7 @@ export function actionReminder(action: FollowUpAction, today: IsoDate, decision?
             kind: 'context' as const,
             parts: [
               'It follows up the decision: ',
-              userText(decision.text.length > 200 ? `${decision.text.slice(0, 199)}…` : decision.text),
+              userText(truncate(decision.text, 200)),
               ...(decision.place.permalink ? [' ', { link: decision.place.permalink, label: 'open thread' }] : []),
             ],
           },
