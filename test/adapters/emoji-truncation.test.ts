@@ -19,7 +19,7 @@ const graphemes = (text: string) => [...new Intl.Segmenter(undefined, { granular
 /** `cut` is `original` shortened to whole graphemes plus "…", within `max` UTF-16 units. */
 function expectCleanCut(cut: string, original: string, max: number): void {
   expect(cut.length).toBeLessThanOrEqual(max);
-  expect(cut.isWellFormed(), 'no lone surrogate').toBe(true);
+  expect(cut, 'no lone surrogate').not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
   expect(cut.endsWith('…')).toBe(true);
   const kept = graphemes(cut.slice(0, -1));
   expect(kept).toEqual(graphemes(original).slice(0, kept.length));
