@@ -10,7 +10,7 @@ import { DEFAULT_DAILY_PROMPT_CAP, type DetectionMode, type RoleAssignment, type
 import type { DetectionChange } from './use-cases/channel-settings.js';
 import type { HomeData } from './use-cases/home.js';
 import type { WeekFigures } from './use-cases/workspace-status.js';
-import { type Block, type Inline, type Message, inlineToPlain, userText } from './messages.js';
+import { type Block, type Inline, type Message, messageOf, userText } from './messages.js';
 import { truncate } from './truncate.js';
 
 /** Lists longer than this are cut, with a line saying how many more there are. */
@@ -19,13 +19,7 @@ export const MAX_LIST_ITEMS = 20;
 const person = (ref: PersonRef | undefined): Inline[] => (ref ? [{ person: ref }] : ['nobody yet']);
 const words = (value: string): string => value.replace(/_/g, ' ');
 
-function message(blocks: Block[]): Message {
-  const fallback = blocks
-    .map((block) => (block.kind === 'heading' ? block.text : block.kind === 'text' ? inlineToPlain(block.parts) : ''))
-    .filter(Boolean)
-    .join(' — ');
-  return { fallback, blocks };
-}
+const message = messageOf;
 
 function requirementFields(requirement: Requirement): Block {
   return {

@@ -6,7 +6,7 @@
 import type { types } from '@slack/bolt';
 import { spellCommands } from '../../core/commands/usage.js';
 import type { Form, FormField } from '../../core/forms/form.js';
-import type { Block, Inline, Message } from '../../core/messages.js';
+import { type Block, type Inline, type Message, fallbackFor } from '../../core/messages.js';
 import { truncate } from '../../core/truncate.js';
 import { encodeAction } from './action-codec.js';
 
@@ -117,7 +117,7 @@ export function toSlackMessage(message: Message): { text: string; blocks: types.
     blocks = [...blocks.slice(0, LIMITS.blocks - 1), { type: 'context', elements: [mrkdwn('…more than fits in one message.')] }];
   }
   return {
-    text: truncate(escapeMrkdwn(spellCommands(message.fallback, 'slack')).replace(/[*`]/g, ''), LIMITS.fallback),
+    text: truncate(escapeMrkdwn(spellCommands(fallbackFor(message), 'slack')).replace(/[*`]/g, ''), LIMITS.fallback),
     blocks: blocks as unknown as types.KnownBlock[],
   };
 }

@@ -22,7 +22,7 @@
  *   (microsoft/AdaptiveCards#5538, MicrosoftDocs/msteams-docs#10086), so every line break is doubled.
  */
 import { spellCommands } from '../../core/commands/usage.js';
-import type { Block, Button, Inline, Message } from '../../core/messages.js';
+import { type Block, type Button, type Inline, type Message, fallbackFor } from '../../core/messages.js';
 import { truncate as cutText } from '../../core/truncate.js';
 import { encodeCardAction } from './action-codec.js';
 
@@ -244,6 +244,6 @@ export function toAdaptiveCard(message: Message): AdaptiveCard {
 
 /** The card plus the plain text Teams uses for notifications (`activity.summary`). */
 export function toTeamsMessage(message: Message): { text: string; card: AdaptiveCard } {
-  const plain = spellCommands(message.fallback, 'teams').replace(/[*`]/g, '');
+  const plain = spellCommands(fallbackFor(message), 'teams').replace(/[*`]/g, '');
   return { text: truncate(neutraliseAngles(plain), LIMITS.fallback), card: toAdaptiveCard(message) };
 }

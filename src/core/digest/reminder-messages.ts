@@ -2,7 +2,7 @@
 import type { DecisionCheck, FollowUpAction } from '../domain/decision-check.js';
 import type { Requirement } from '../domain/requirement.js';
 import type { IsoDate } from '../domain/shared.js';
-import { type Block, type Message, inlineToPlain, userText } from '../messages.js';
+import { type Block, type Message, fallbackOf, userText } from '../messages.js';
 import { reviewButtons } from './render.js';
 import { truncate } from '../truncate.js';
 
@@ -10,9 +10,10 @@ const NO_NAGGING = 'At most one reminder a week; anything still overdue appears 
 
 const when = (due: IsoDate, today: IsoDate) => (due === today ? 'today' : `since ${due}`);
 
+/** The first paragraph says what the reminder is about; that is what the notification shows. */
 function message(blocks: Block[]): Message {
   const first = blocks[0];
-  return { fallback: first && first.kind === 'text' ? inlineToPlain(first.parts) : 'Reminder', blocks };
+  return { fallback: first ? fallbackOf([first]) : 'Reminder', blocks };
 }
 
 export function requirementReminder(requirement: Requirement, today: IsoDate): Message {
