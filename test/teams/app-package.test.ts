@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { TEAMS_MANIFEST_DIR, buildTeamsPackage } from '../../src/adapters/teams/app-package.js';
 import { parseCommand } from '../../src/core/commands/grammar.js';
 import { cli } from '../support/cli-harness.js';
+import { decodePng } from '../support/png.js';
 
 type AnyManifest = Parameters<typeof AppManifestUtils.validateAgainstSchema>[0];
 
@@ -68,6 +69,26 @@ describe('the Teams app package', () => {
     const outline = readFileSync(join(TEAMS_MANIFEST_DIR, 'outline.png'));
     expect(pngSize(color)).toMatchObject({ width: 192, height: 192 });
     expect(pngSize(outline)).toMatchObject({ width: 32, height: 32, colourType: 6 });
+  });
+
+  it('has a colour icon that is a full opaque square: no rounded or transparent corners (Teams rounds it itself)', () => {
+    // What Teams receives: the icon inside the package.
+    const icon = decodePng(Buffer.from(unzipSync(zip)['color.png']!));
+    const last = icon.width - 1;
+    const background = icon.pixel(Math.floor(icon.width / 2), 0);
+    for (const [x, y] of [
+      [0, 0],
+      [last, 0],
+      [0, last],
+      [last, last],
+      [2, 2],
+      [last - 2, last - 2],
+    ] as const) {
+      expect(icon.pixel(x, y), `pixel ${x},${y}`).toEqual(background);
+    }
+    for (let y = 0; y < icon.height; y += 1) {
+      for (let x = 0; x < icon.width; x += 1) if (icon.pixel(x, y)[3] !== 255) expect.fail(`pixel ${x},${y} is not opaque`);
+    }
   });
 
   it('zips manifest.json and both icons at the root of the zip', () => {
