@@ -158,6 +158,36 @@ describe.skipIf(CHROMIUM_SKIPPED !== undefined)(`in Chromium${CHROMIUM_SKIPPED ?
     );
   });
 
+  it('shows a download link that does not work on the same styled refusal page as the dashboard', async () => {
+    const expired = await h.link({ purpose: 'download', ttlMs: 60_000 });
+    h.clock.set('2026-11-24T10:01:00.000Z');
+    const dashboardLook = async () => {
+      await page.goto(`${h.url}/dashboard/${encodeURIComponent(CHAT_WORKSPACE)}`);
+      return page.locator('.refusal-box').evaluate((box) => {
+        const style = getComputedStyle(box);
+        return { border: style.borderStyle, radius: style.borderRadius, background: style.backgroundColor, font: style.fontFamily };
+      });
+    };
+    const expected = await dashboardLook();
+    const response = await page.goto(`${h.url}/audit/download/${encodeURIComponent(CHAT_WORKSPACE)}?t=${expired.token}`);
+    expect(response?.status()).toBe(410);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('This download link does not work');
+    expect(await page.locator('.refusal-box').textContent()).toContain('This link has expired.');
+    expect(await page.locator('.refusal-box').textContent()).toContain('/customer-focus export');
+    expect(await page.locator('.site-header .brand').textContent()).toBe('Customer focus audit pack');
+    const look = await page.locator('.refusal-box').evaluate((box) => {
+      const style = getComputedStyle(box);
+      return { border: style.borderStyle, radius: style.borderRadius, background: style.backgroundColor, font: style.fontFamily };
+    });
+    expect(look).toEqual(expected);
+    expect(serious(await axeViolations(page))).toEqual([]);
+    await screenshot(page, 'refusal-download-link');
+    // The style sheets loaded under the page's own policy; only the refusal's status is reported.
+    expect(problems.filter((problem) => !/Failed to load resource: the server responded with a status of (401|410)/.test(problem))).toEqual(
+      [],
+    );
+  });
+
   it('serves the security headers, runs no inline code, and cannot be framed', async () => {
     const { url } = await h.link();
     const response = await page.goto(url);
