@@ -158,15 +158,19 @@ describe.skipIf(CHROMIUM_SKIPPED !== undefined)(`in Chromium${CHROMIUM_SKIPPED ?
     );
   });
 
+  /** The computed look of an element, read in the page (the tests are compiled without the DOM types). */
+  const boxLook = (box: unknown) => {
+    type Style = { borderStyle: string; borderRadius: string; backgroundColor: string; fontFamily: string };
+    const style = (globalThis as unknown as { getComputedStyle(element: unknown): Style }).getComputedStyle(box);
+    return { border: style.borderStyle, radius: style.borderRadius, background: style.backgroundColor, font: style.fontFamily };
+  };
+
   it('shows a download link that does not work on the same styled refusal page as the dashboard', async () => {
     const expired = await h.link({ purpose: 'download', ttlMs: 60_000 });
     h.clock.set('2026-11-24T10:01:00.000Z');
     const dashboardLook = async () => {
       await page.goto(`${h.url}/dashboard/${encodeURIComponent(CHAT_WORKSPACE)}`);
-      return page.locator('.refusal-box').evaluate((box) => {
-        const style = getComputedStyle(box);
-        return { border: style.borderStyle, radius: style.borderRadius, background: style.backgroundColor, font: style.fontFamily };
-      });
+      return page.locator('.refusal-box').evaluate(boxLook);
     };
     const expected = await dashboardLook();
     const response = await page.goto(`${h.url}/audit/download/${encodeURIComponent(CHAT_WORKSPACE)}?t=${expired.token}`);
@@ -175,10 +179,7 @@ describe.skipIf(CHROMIUM_SKIPPED !== undefined)(`in Chromium${CHROMIUM_SKIPPED ?
     expect(await page.locator('.refusal-box').textContent()).toContain('This link has expired.');
     expect(await page.locator('.refusal-box').textContent()).toContain('/customer-focus export');
     expect(await page.locator('.site-header .brand').textContent()).toBe('Customer focus audit pack');
-    const look = await page.locator('.refusal-box').evaluate((box) => {
-      const style = getComputedStyle(box);
-      return { border: style.borderStyle, radius: style.borderRadius, background: style.backgroundColor, font: style.fontFamily };
-    });
+    const look = await page.locator('.refusal-box').evaluate(boxLook);
     expect(look).toEqual(expected);
     expect(serious(await axeViolations(page))).toEqual([]);
     await screenshot(page, 'refusal-download-link');
