@@ -11,7 +11,10 @@ import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { TEAMS_MANIFEST_DIR, buildTeamsPackage } from '../../src/adapters/teams/app-package.js';
 import { parseCommand } from '../../src/core/commands/grammar.js';
+import { escapeHtml } from '../../src/adapters/web/html.js';
+import { ABOUT_AND_PRIVACY } from '../../src/core/views.js';
 import { cli } from '../support/cli-harness.js';
+import { startTeamsBot } from '../support/teams-bot.js';
 import { decodePng } from '../support/png.js';
 
 type AnyManifest = Parameters<typeof AppManifestUtils.validateAgainstSchema>[0];
@@ -100,6 +103,39 @@ describe('the Teams app package', () => {
   it('refuses an app id that is not a GUID and an address that is not https', () => {
     expect(() => buildTeamsPackage({ ...settings, appId: 'my-bot' })).toThrow(/GUID/);
     expect(() => buildTeamsPackage({ ...settings, publicUrl: 'http://focus.example.com' })).toThrow(/https/);
+  });
+});
+
+describe("the package's privacy and terms links", () => {
+  it('open pages the bot serves: privacy from its own "About and privacy" text, and terms of use', async () => {
+    const { manifest } = buildTeamsPackage(settings);
+    const links = (manifest as { developer: { privacyUrl: string; termsOfUseUrl: string } }).developer;
+    expect(links.privacyUrl).toBe('https://focus.example.com/privacy');
+    expect(links.termsOfUseUrl).toBe('https://focus.example.com/terms');
+    const h = await startTeamsBot();
+    try {
+      const base = `http://127.0.0.1:${h.bot.port}`;
+      const privacy = await fetch(`${base}${new URL(links.privacyUrl).pathname}`);
+      expect(privacy.status).toBe(200);
+      expect(privacy.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(privacy.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      const privacyPage = await privacy.text();
+      expect(privacyPage).toContain('<h1 id="about-title">About and privacy</h1>');
+      // Every sentence the bot says about privacy in chat, on the page too (markup and placeholders aside).
+      for (const sentence of ABOUT_AND_PRIVACY.split('\n').slice(1))
+        expect(privacyPage).toContain(escapeHtml(sentence.split(' Admins can')[0]!));
+      expect(privacyPage).toContain(
+        escapeHtml('"/customer-focus detection off" in Slack ("detection off" in a chat with the bot in Teams)'),
+      );
+      expect(privacyPage).toContain('href="/assets/dashboard.css"');
+      const terms = await fetch(`${base}${new URL(links.termsOfUseUrl).pathname}`);
+      expect(terms.status).toBe(200);
+      const termsPage = await terms.text();
+      expect(termsPage).toContain('<h1 id="about-title">Terms of use</h1>');
+      expect(termsPage).toContain('href="/privacy"');
+    } finally {
+      await h.close();
+    }
   });
 });
 
