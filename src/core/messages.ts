@@ -95,6 +95,42 @@ export function messageToPlain(message: Message): string {
     .join('\n');
 }
 
+/**
+ * The plain text a notification shows for these blocks, never blank: the headings and paragraphs
+ * (what the message says); a message without those, such as a dismissed prompt (one context line)
+ * or a card of fields, uses its context lines, fields and lists; one of nothing but buttons names
+ * them. Slack's `text` and Teams' `summary` come from this, so neither is ever empty.
+ */
+export function fallbackOf(blocks: readonly Block[]): string {
+  const main = (block: Block): string => (block.kind === 'heading' ? block.text : block.kind === 'text' ? inlineToPlain(block.parts) : '');
+  const secondary = (block: Block): string => {
+    switch (block.kind) {
+      case 'context':
+        return inlineToPlain(block.parts);
+      case 'fields':
+        return block.items.map(([label, value]) => `${label}: ${inlineToPlain(value)}`).join(', ');
+      case 'list':
+        return block.items.map(inlineToPlain).join('; ');
+      default:
+        return '';
+    }
+  };
+  for (const words of [main, secondary]) {
+    const said = blocks.map((block) => words(block).replace(/\s+/g, ' ').trim()).filter(Boolean);
+    if (said.length > 0) return said.join(' — ');
+  }
+  const labels = blocks.flatMap((block) => (block.kind === 'actions' ? block.buttons.map((button) => button.label) : []));
+  return labels.length > 0 ? `Choose: ${labels.join(', ')}` : 'Customer Focus';
+}
+
+/** A message whose fallback is {@link fallbackOf} its blocks. */
+export function messageOf(blocks: readonly Block[]): Message {
+  return { fallback: fallbackOf(blocks), blocks };
+}
+
+/** The message's own fallback, or one made from its blocks when that is blank. */
+export const fallbackFor = (message: Message): string => (message.fallback.trim() ? message.fallback : fallbackOf(message.blocks));
+
 /** A message of one paragraph of our own text (confirmations, refusals, usage). */
 export function textMessage(text: string): Message {
   return { fallback: text, blocks: [{ kind: 'text', parts: [text] }] };

@@ -10,7 +10,8 @@ import { DEFAULT_DAILY_PROMPT_CAP, type DetectionMode, type RoleAssignment, type
 import type { DetectionChange } from './use-cases/channel-settings.js';
 import type { HomeData } from './use-cases/home.js';
 import type { WeekFigures } from './use-cases/workspace-status.js';
-import { type Block, type Inline, type Message, inlineToPlain, userText } from './messages.js';
+import { type Block, type Inline, type Message, messageOf, userText } from './messages.js';
+import { truncate } from './truncate.js';
 
 /** Lists longer than this are cut, with a line saying how many more there are. */
 export const MAX_LIST_ITEMS = 20;
@@ -18,13 +19,7 @@ export const MAX_LIST_ITEMS = 20;
 const person = (ref: PersonRef | undefined): Inline[] => (ref ? [{ person: ref }] : ['nobody yet']);
 const words = (value: string): string => value.replace(/_/g, ' ');
 
-function message(blocks: Block[]): Message {
-  const fallback = blocks
-    .map((block) => (block.kind === 'heading' ? block.text : block.kind === 'text' ? inlineToPlain(block.parts) : ''))
-    .filter(Boolean)
-    .join(' — ');
-  return { fallback, blocks };
-}
+const message = messageOf;
 
 function requirementFields(requirement: Requirement): Block {
   return {
@@ -122,7 +117,7 @@ export function requirementList(requirements: readonly Requirement[], what = 're
       kind: 'list',
       items: shown.map((requirement) => [
         `*${requirement.id}* [${requirement.type}, ${requirement.category}, ${words(requirement.status)}] `,
-        userText(requirement.statement.length > 150 ? `${requirement.statement.slice(0, 149)}…` : requirement.statement),
+        userText(truncate(requirement.statement, 150)),
         ' — ',
         userText(requirement.customer),
         ', owner ',
@@ -268,9 +263,7 @@ export function decisionPrompt(check: DecisionCheck, answers: readonly ImpactAns
           items: current.map((answer) => [
             { person: answer.by },
             `: ${IMPACT_WORDS[answer.impact]}`,
-            ...(answer.explanation
-              ? [' — ', userText(answer.explanation.length > 200 ? `${answer.explanation.slice(0, 199)}…` : answer.explanation)]
-              : []),
+            ...(answer.explanation ? [' — ', userText(truncate(answer.explanation, 200))] : []),
           ]),
         },
       ]
@@ -386,7 +379,7 @@ export function homePage(data: HomeData): Message {
         {
           kind: 'text',
           parts: [
-            userText(check.text.length > 200 ? `${check.text.slice(0, 199)}…` : check.text),
+            userText(truncate(check.text, 200)),
             ...(check.place.permalink ? [' ', { link: check.place.permalink, label: 'open thread' }] : []),
           ],
         },
@@ -409,11 +402,7 @@ export function homePage(data: HomeData): Message {
       (requirement) => [
         {
           kind: 'text',
-          parts: [
-            `*${requirement.id}* `,
-            userText(requirement.statement.length > 200 ? `${requirement.statement.slice(0, 199)}…` : requirement.statement),
-            ` — review by ${requirement.nextReviewOn}`,
-          ],
+          parts: [`*${requirement.id}* `, userText(truncate(requirement.statement, 200)), ` — review by ${requirement.nextReviewOn}`],
         },
         { kind: 'actions', buttons: [{ label: 'Review', action: { kind: 'requirement.review', requirementId: requirement.id } }] },
       ],

@@ -89,7 +89,6 @@ describe.each(sharedStoreTargets())('duplicate storm: two instances on $label', 
 
   it.skipIf(target.skipReason !== undefined)(
     'every event three times, concurrently, to both instances: each effect exactly once',
-    { timeout: 120_000 },
     async () => {
       const store: OpenedStore = await target.open();
       cleanup.push(() => store.close());
@@ -117,10 +116,19 @@ describe.each(sharedStoreTargets())('duplicate storm: two instances on $label', 
       const responses = await Promise.all(deliveries);
       expect(responses.map((response) => response.status)).toEqual(responses.map(() => 200));
 
-      // Every delivery has run to its end once posts plus skips add up to the deliveries.
+      // Every delivery has run to its end once posts plus skips add up to the deliveries. Checked
+      // again on each post and each log line, not polled against a deadline of its own.
       const total = envelopes.length * COPIES;
       const posts = () => api.callsTo('chat.postMessage').length;
-      await expect.poll(() => posts() + skipsLogged(bots), { timeout: 30_000, interval: 50 }).toBe(total);
+      await new Promise<void>((resolve) => {
+        const check = () => {
+          if (posts() + skipsLogged(bots) >= total) resolve();
+        };
+        api.onCall(check);
+        for (const bot of bots) bot.onLog(check);
+        check();
+      });
+      expect(posts() + skipsLogged(bots)).toBe(total);
 
       for (const { expected } of envelopes) {
         if (expected.kind === 'nothing') continue;

@@ -168,6 +168,8 @@ describe('Slack decision checks', () => {
     await clickOnPrompt('Not a decision');
     const update = await h.api.waitForCall('chat.update');
     expect(JSON.stringify(update.body.blocks)).toContain('dismissed as not a decision');
+    // The notification text goes with the blocks; Slack warns about (and screen readers get) a blank one.
+    expect(update.body.text).toMatch(/^How does this decision affect customers\? — dismissed as not a decision by \S/);
     expect((await checksFor())[0]?.status).toBe('dismissed');
   });
 

@@ -11,7 +11,11 @@ import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { TEAMS_MANIFEST_DIR, buildTeamsPackage } from '../../src/adapters/teams/app-package.js';
 import { parseCommand } from '../../src/core/commands/grammar.js';
+import { escapeHtml } from '../../src/adapters/web/html.js';
+import { ABOUT_AND_PRIVACY } from '../../src/core/views.js';
 import { cli } from '../support/cli-harness.js';
+import { startTeamsBot } from '../support/teams-bot.js';
+import { decodePng } from '../support/png.js';
 
 type AnyManifest = Parameters<typeof AppManifestUtils.validateAgainstSchema>[0];
 
@@ -70,6 +74,26 @@ describe('the Teams app package', () => {
     expect(pngSize(outline)).toMatchObject({ width: 32, height: 32, colourType: 6 });
   });
 
+  it('has a colour icon that is a full opaque square: no rounded or transparent corners (Teams rounds it itself)', () => {
+    // What Teams receives: the icon inside the package.
+    const icon = decodePng(Buffer.from(unzipSync(zip)['color.png']!));
+    const last = icon.width - 1;
+    const background = icon.pixel(Math.floor(icon.width / 2), 0);
+    for (const [x, y] of [
+      [0, 0],
+      [last, 0],
+      [0, last],
+      [last, last],
+      [2, 2],
+      [last - 2, last - 2],
+    ] as const) {
+      expect(icon.pixel(x, y), `pixel ${x},${y}`).toEqual(background);
+    }
+    for (let y = 0; y < icon.height; y += 1) {
+      for (let x = 0; x < icon.width; x += 1) if (icon.pixel(x, y)[3] !== 255) expect.fail(`pixel ${x},${y} is not opaque`);
+    }
+  });
+
   it('zips manifest.json and both icons at the root of the zip', () => {
     const files = unzipSync(zip);
     expect(Object.keys(files).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
@@ -79,6 +103,39 @@ describe('the Teams app package', () => {
   it('refuses an app id that is not a GUID and an address that is not https', () => {
     expect(() => buildTeamsPackage({ ...settings, appId: 'my-bot' })).toThrow(/GUID/);
     expect(() => buildTeamsPackage({ ...settings, publicUrl: 'http://focus.example.com' })).toThrow(/https/);
+  });
+});
+
+describe("the package's privacy and terms links", () => {
+  it('open pages the bot serves: privacy from its own "About and privacy" text, and terms of use', async () => {
+    const { manifest } = buildTeamsPackage(settings);
+    const links = (manifest as { developer: { privacyUrl: string; termsOfUseUrl: string } }).developer;
+    expect(links.privacyUrl).toBe('https://focus.example.com/privacy');
+    expect(links.termsOfUseUrl).toBe('https://focus.example.com/terms');
+    const h = await startTeamsBot();
+    try {
+      const base = `http://127.0.0.1:${h.bot.port}`;
+      const privacy = await fetch(`${base}${new URL(links.privacyUrl).pathname}`);
+      expect(privacy.status).toBe(200);
+      expect(privacy.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(privacy.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      const privacyPage = await privacy.text();
+      expect(privacyPage).toContain('<h1 id="about-title">About and privacy</h1>');
+      // Every sentence the bot says about privacy in chat, on the page too (markup and placeholders aside).
+      for (const sentence of ABOUT_AND_PRIVACY.split('\n').slice(1))
+        expect(privacyPage).toContain(escapeHtml(sentence.split(' Admins can')[0]!));
+      expect(privacyPage).toContain(
+        escapeHtml('"/customer-focus detection off" in Slack ("detection off" in a chat with the bot in Teams)'),
+      );
+      expect(privacyPage).toContain('href="/assets/dashboard.css"');
+      const terms = await fetch(`${base}${new URL(links.termsOfUseUrl).pathname}`);
+      expect(terms.status).toBe(200);
+      const termsPage = await terms.text();
+      expect(termsPage).toContain('<h1 id="about-title">Terms of use</h1>');
+      expect(termsPage).toContain('href="/privacy"');
+    } finally {
+      await h.close();
+    }
   });
 });
 

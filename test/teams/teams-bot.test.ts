@@ -107,6 +107,23 @@ describe('decision checks in Teams', () => {
     expect(posts()).toHaveLength(1);
   });
 
+  it('"Not a decision" turns the card into one line, with that line as the notification summary', async () => {
+    const { rootId, card } = await postDecisionInChannel();
+    const dismiss = buttonsOf(card).find((b) => b.title === 'Not a decision');
+    await h.send(
+      cardSubmit({
+        serviceUrl: h.connector.url,
+        from: ANN,
+        conversationId: `${CHANNEL};messageid=${rootId}`,
+        replyToId: String(card.createdId),
+        value: dismiss?.data ?? {},
+      }),
+    );
+    const update = await h.connector.waitFor((call) => call.kind === 'update');
+    expect(textOf(update)).toContain('dismissed as not a decision');
+    expect(String(update.body.summary)).toMatch(/^How does this decision affect customers\? — dismissed as not a decision by \S/);
+  });
+
   it('opens the answer form for a negative impact, shows errors in the form, and records the follow-up action', async () => {
     const { rootId, card } = await postDecisionInChannel();
     const thread = `${CHANNEL};messageid=${rootId}`;

@@ -170,10 +170,16 @@ describe('the playground API', () => {
 
   it('refuses requests it cannot act on, in words, and changes nothing', async () => {
     expect(await dana.say('   ')).toMatchObject({ status: 400, error: 'Type a message first.' });
-    expect(await dana.say('x'.repeat(4001))).toMatchObject({
+    // The core's limit for what people write, checked before anything is in the channel.
+    expect(await dana.say(`We have decided ${'x'.repeat(3000)}`)).toMatchObject({
       status: 400,
-      error: 'That message is 4001 characters long; the limit is 4000. Please shorten it.',
+      error: 'That message is 3,016 characters long; the limit is 3,000. Please shorten it: nothing was posted.',
     });
+    expect(await dana.say('We have decided \u0007 to ring a bell')).toMatchObject({
+      status: 400,
+      error: 'The message contains invisible control characters. Please retype it as plain text.',
+    });
+    expect((await dana.state()).posts).toEqual([]);
     expect(await dana.say('hello', 'no-such-thread')).toMatchObject({
       status: 400,
       error: 'That thread is no longer in the channel. Post in the channel instead.',

@@ -12,7 +12,7 @@ import { DomainError } from '../../core/errors.js';
 import { LINK_REFUSAL_TEXT, type LinkRefusal, type LinkSigner } from '../../core/links/signed-links.js';
 import type { Core } from '../../core/index.js';
 import { type HttpServer, requestLog } from '../http/server.js';
-import { escapeHtml } from '../web/html.js';
+import { sendRefusalPage } from '../web/refusal-page.js';
 import { packFileName, zipAuditPack } from './zip.js';
 
 /** Where the route is mounted; the core builds links as `/audit/download/…` (export.ts `downloadPath`). */
@@ -23,15 +23,14 @@ const GONE: ReadonlySet<LinkRefusal> = new Set(['expired', 'revoked']);
 /** User agents of the robots that fetch a link to show a preview of it. */
 const PREVIEW_ROBOTS = /Slackbot|SkypeUriPreview|facebookexternalhit|Twitterbot|LinkedInBot|Discordbot|WhatsApp|TelegramBot|embedly/i;
 
-function page(res: Response, status: number, title: string, text: string): void {
-  res
-    .status(status)
-    .type('html')
-    .send(
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
-        `<title>${escapeHtml(title)}</title><style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;line-height:1.5}</style></head>` +
-        `<body><h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p></body></html>\n`,
-    );
+const BRAND = 'Customer focus audit pack';
+
+const HOW_TO_ASK =
+  'An auditor or admin gets a new download link by typing /customer-focus export and the period (for example /customer-focus export 2026-Q1) in Slack, or export and the period in a chat with the bot in Teams.';
+
+/** The dashboard's refusal page, so every link that does not work looks and reads the same. */
+function refuse(res: Response, status: number, reason: string, text: string): void {
+  sendRefusalPage(res, { status, reason, title: 'This download link does not work', text, hint: HOW_TO_ASK, brand: BRAND });
 }
 
 /** The address carries the token: keep it out of caches and referrers; the pages cannot be framed. */
@@ -40,10 +39,10 @@ function privateHeaders(res: Response): void {
   res.setHeader('referrer-policy', 'no-referrer');
   res.setHeader('x-content-type-options', 'nosniff');
   res.setHeader('x-frame-options', 'DENY');
-  // The refusal pages' one inline style sheet is ours; nothing else may load or run.
+  // The pages load our own style sheets (/assets) and the empty data: icon, nothing else; nothing may run.
   res.setHeader(
     'content-security-policy',
-    "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+    "default-src 'none'; style-src 'self'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
   );
 }
 
@@ -63,7 +62,7 @@ export function auditRouter(options: { web: Core['web']; now: () => Date; signer
     const result = await options.signer.check(tokenOf(req), { purpose: 'download', workspaceId });
     if (!result.ok) {
       requestLog(res).info({ refusal: result.reason }, 'audit download link refused');
-      page(res, GONE.has(result.reason) ? 410 : 403, 'This download link does not work', LINK_REFUSAL_TEXT[result.reason]);
+      refuse(res, GONE.has(result.reason) ? 410 : 403, result.reason, LINK_REFUSAL_TEXT[result.reason]);
       return undefined;
     }
     return result.grant;
@@ -77,7 +76,13 @@ export function auditRouter(options: { web: Core['web']; now: () => Date; signer
     const grant = await checked(req, res);
     if (!grant) return;
     if (PREVIEW_ROBOTS.test(req.get('user-agent') ?? '')) {
-      page(res, 200, 'Audit pack', 'Open this link in a browser to download the audit pack.');
+      sendRefusalPage(res, {
+        status: 200,
+        reason: 'preview',
+        title: 'Audit pack',
+        text: 'Open this link in a browser to download the audit pack.',
+        brand: BRAND,
+      });
       return;
     }
     let pack;
@@ -86,7 +91,7 @@ export function auditRouter(options: { web: Core['web']; now: () => Date; signer
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       // The workspace was purged, or the grant does not cover a pack.
-      page(res, 410, 'This download link does not work', error.message);
+      refuse(res, 410, 'unavailable', error.message);
       return;
     }
     const zip = zipAuditPack(pack, options.now());

@@ -6,7 +6,8 @@
 import type { types } from '@slack/bolt';
 import { spellCommands } from '../../core/commands/usage.js';
 import type { Form, FormField } from '../../core/forms/form.js';
-import type { Block, Inline, Message } from '../../core/messages.js';
+import { type Block, type Inline, type Message, fallbackFor } from '../../core/messages.js';
+import { truncate } from '../../core/truncate.js';
 import { encodeAction } from './action-codec.js';
 
 // Limits from Slack's Block Kit reference.
@@ -30,8 +31,6 @@ type SlackBlock = Record<string, unknown>;
 
 /** Escapes the three characters Slack parses for links, mentions and special commands. */
 export const escapeMrkdwn = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-export const truncate = (text: string, max: number): string => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
 /** Our own text: commands spelled the Slack way; `<`/`>` in usage texts escaped like user text. */
 const ours = (text: string): string => escapeMrkdwn(spellCommands(text, 'slack'));
@@ -118,7 +117,7 @@ export function toSlackMessage(message: Message): { text: string; blocks: types.
     blocks = [...blocks.slice(0, LIMITS.blocks - 1), { type: 'context', elements: [mrkdwn('…more than fits in one message.')] }];
   }
   return {
-    text: truncate(escapeMrkdwn(spellCommands(message.fallback, 'slack')).replace(/[*`]/g, ''), LIMITS.fallback),
+    text: truncate(escapeMrkdwn(spellCommands(fallbackFor(message), 'slack')).replace(/[*`]/g, ''), LIMITS.fallback),
     blocks: blocks as unknown as types.KnownBlock[],
   };
 }

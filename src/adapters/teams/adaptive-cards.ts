@@ -22,7 +22,8 @@
  *   (microsoft/AdaptiveCards#5538, MicrosoftDocs/msteams-docs#10086), so every line break is doubled.
  */
 import { spellCommands } from '../../core/commands/usage.js';
-import type { Block, Button, Inline, Message } from '../../core/messages.js';
+import { type Block, type Button, type Inline, type Message, fallbackFor } from '../../core/messages.js';
+import { truncate as cutText } from '../../core/truncate.js';
 import { encodeCardAction } from './action-codec.js';
 
 export type CardElement = Record<string, unknown>;
@@ -50,10 +51,10 @@ export const LIMITS = { textBlock: 4000, bodyElements: 40, cardBytes: 24_000, fa
 
 const WORD_JOINER = '\u2060';
 
+/** {@link cutText}, and a cut right after a backslash drops it: it would escape the ellipsis and show. */
 export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  // A cut right after a backslash would escape the ellipsis and show the backslash.
-  return `${text.slice(0, max - 1).replace(/\\+$/, '')}…`;
+  const cut = cutText(text, max);
+  return cut === text ? text : cut.replace(/\\+…$/, '…');
 }
 
 /** `<` and `&` followed by a word joiner: no tag, autolink, mention or entity can start there. */
@@ -243,6 +244,6 @@ export function toAdaptiveCard(message: Message): AdaptiveCard {
 
 /** The card plus the plain text Teams uses for notifications (`activity.summary`). */
 export function toTeamsMessage(message: Message): { text: string; card: AdaptiveCard } {
-  const plain = spellCommands(message.fallback, 'teams').replace(/[*`]/g, '');
+  const plain = spellCommands(fallbackFor(message), 'teams').replace(/[*`]/g, '');
   return { text: truncate(neutraliseAngles(plain), LIMITS.fallback), card: toAdaptiveCard(message) };
 }

@@ -32,7 +32,7 @@ export function localMinute(iso: string, timeZone: string): string {
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
 }
 
-/** At most `max` characters, with an ellipsis when cut. */
-export const excerpt = (text: string, max: number): string => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
+/** At most `max` characters, with an ellipsis when cut between whole characters. */
+export { truncate as excerpt } from '../../core/truncate.js';
 
 export const plural = (n: number, one: string, many: string): string => `${count(n)} ${n === 1 ? one : many}`;

@@ -1,12 +1,14 @@
 /**
- * The web adapter: the read-only dashboard (always, behind signed links), its files, and the
- * local playground (when switched on). All on the bot's one HTTP server, mounted before it listens.
+ * The web adapter: the read-only dashboard (always, behind signed links), its files, the privacy
+ * and terms pages the Teams package links to, and the local playground (when switched on). All on
+ * the bot's one HTTP server, mounted before it listens.
  */
 import type { Core } from '../../core/index.js';
 import type { Messenger } from '../../core/ports.js';
 import type { HttpServer } from '../http/server.js';
 import { loopbackOnly } from '../http/loopback-only.js';
 import type { Logger } from '../logging/logger.js';
+import { mountAboutPages } from './about-pages.js';
 import { assetsRouter } from './assets.js';
 import { dashboardRouter } from './dashboard/routes.js';
 import { PlaygroundBot } from './playground/playground-bot.js';
@@ -31,6 +33,8 @@ export interface WebAdapter {
 export function mountWeb(options: WebAdapterOptions): WebAdapter {
   const { core, server } = options;
   server.mount('/assets', assetsRouter());
+  // The Teams package links here by default (privacyUrl, termsOfUseUrl).
+  mountAboutPages(server);
   server.mount('/dashboard', dashboardRouter(core));
   if (!options.playground) return {};
   const bot = new PlaygroundBot(core);

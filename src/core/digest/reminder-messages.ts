@@ -4,16 +4,18 @@ import type { Requirement } from '../domain/requirement.js';
 import { knowledgeKindLabel } from '../domain/knowledge.js';
 import type { IsoDate } from '../domain/shared.js';
 import type { KindCoverage } from '../knowledge/coverage.js';
-import { type Block, type Message, inlineToPlain, userText } from '../messages.js';
+import { type Block, type Message, fallbackOf, userText } from '../messages.js';
 import { reviewButtons } from './render.js';
+import { truncate } from '../truncate.js';
 
 const NO_NAGGING = 'At most one reminder a week; anything still overdue appears in the weekly digest to management.';
 
 const when = (due: IsoDate, today: IsoDate) => (due === today ? 'today' : `since ${due}`);
 
+/** The first paragraph says what the reminder is about; that is what the notification shows. */
 function message(blocks: Block[]): Message {
   const first = blocks[0];
-  return { fallback: first && first.kind === 'text' ? inlineToPlain(first.parts) : 'Reminder', blocks };
+  return { fallback: first ? fallbackOf([first]) : 'Reminder', blocks };
 }
 
 export function requirementReminder(requirement: Requirement, today: IsoDate): Message {
@@ -53,7 +55,7 @@ export function actionReminder(action: FollowUpAction, today: IsoDate, decision?
             kind: 'context' as const,
             parts: [
               'It follows up the decision: ',
-              userText(decision.text.length > 200 ? `${decision.text.slice(0, 199)}…` : decision.text),
+              userText(truncate(decision.text, 200)),
               ...(decision.place.permalink ? [' ', { link: decision.place.permalink, label: 'open thread' }] : []),
             ],
           },

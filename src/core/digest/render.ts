@@ -11,6 +11,7 @@ import type { PersonRef } from '../domain/shared.js';
 import { percent } from '../knowledge/coverage.js';
 import { type Block, type Button, type Inline, type Message, userText } from '../messages.js';
 import { type DigestContent, SHOWN_PER_SECTION, type Share, isQuietWeek } from './content.js';
+import { truncate } from '../truncate.js';
 
 export interface DigestMessageOptions {
   /** The issued digest's id: adds the *Reviewed* button. A preview has none. */
@@ -19,7 +20,7 @@ export interface DigestMessageOptions {
 
 const words = (value: string) => value.replace(/_/g, ' ');
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
-const excerpt = (text: string, max = 140) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+const excerpt = (text: string, max = 140) => truncate(text, max);
 const person = (ref: PersonRef | undefined): Inline[] => (ref ? [{ person: ref }] : ['nobody']);
 
 /** "…and 3 more", with where to see them. */

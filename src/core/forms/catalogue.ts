@@ -4,11 +4,12 @@ import { FEEDBACK_KINDS, SENTIMENTS } from '../domain/feedback.js';
 import { HORIZONS, REQUIREMENT_CATEGORIES, REQUIREMENT_TYPES, REVIEW_OUTCOMES, type Requirement } from '../domain/requirement.js';
 import { MAX_SHORT_TEXT_LENGTH, MAX_TEXT_LENGTH } from '../domain/text.js';
 import type { Form } from './form.js';
+import { truncate } from '../truncate.js';
 
 export { knowledgeForm } from './knowledge-form.js';
 
 const options = (values: readonly string[]) => values.map((value) => ({ value, label: value.replace(/_/g, ' ') }));
-const excerpt = (text: string) => (text.length > 280 ? `${text.slice(0, 279)}…` : text);
+const excerpt = (text: string) => truncate(text, 280);
 
 export const IMPACT_LABELS: Record<Impact, string> = {
   positive: 'Positive',

@@ -51,6 +51,8 @@ export interface FakeSlackApi {
    * already made, else when it arrives. Rejects after `timeoutMs`, listing the calls seen.
    */
   waitForCall(method: string, predicate?: (call: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
+  /** Calls `listener` after every call is recorded: for waits on a condition over many calls, without polling. */
+  onCall(listener: () => void): void;
   /** The next `times` calls to `method` fail this way, in the order failures were queued. */
   failNext(method: string, failure: Failure, times?: number): void;
   /** Replaces the default answer for a method until `undefined` is given. */
@@ -128,8 +130,10 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     call.method === waiter.method && (!waiter.predicate || waiter.predicate(call));
   const seen = () => calls.map((call) => `${call.method}(${call.status})`).join(', ') || 'none';
 
+  const listeners: (() => void)[] = [];
   const record = (call: RecordedCall) => {
     calls.push(call);
+    for (const listener of listeners) listener();
     for (const waiter of waiters) {
       if (!matches(waiter, call)) continue;
       waiters.delete(waiter);
@@ -201,6 +205,9 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     origin,
     calls,
     callsTo: (method) => calls.filter((call) => call.method === method),
+    onCall: (listener) => {
+      listeners.push(listener);
+    },
     waitForCall(method, predicate, timeoutMs = WAIT_TIMEOUT_MS) {
       const found = calls.find((call) => matches({ method, predicate }, call));
       if (found) return Promise.resolve(found);

@@ -9,6 +9,7 @@ import { createLogger } from '../../../src/adapters/logging/logger.js';
 import { openBackend } from '../../../src/adapters/storage/open-backend.js';
 import type { Backend } from '../../../src/adapters/storage/primitives.js';
 import { createRepositories } from '../../../src/adapters/storage/repositories/index.js';
+import { mountAuditRoutes } from '../../../src/adapters/audit/download-route.js';
 import { mountWeb } from '../../../src/adapters/web/web-adapter.js';
 import { MessengerRegistry } from '../../../src/app/messenger-registry.js';
 import { detectDecision } from '../../../src/core/detection/detect-decision.js';
@@ -103,6 +104,8 @@ export async function startWebHarness(options: WebHarnessOptions = {}): Promise<
     host: '127.0.0.1',
     health: async () => ({ ok: true }),
   });
+  // As in production (src/app/start.ts): download links wherever links are signed.
+  if (!options.withoutLinks) mountAuditRoutes(server, { web: core.web, now: core.now, signer: links.signer });
   const web = mountWeb({ core, server, playground: options.playground ?? true, logger });
   if (web.playgroundMessenger) messengers.register('local', web.playgroundMessenger);
   const { port } = await server.listen();

@@ -6,8 +6,7 @@
  */
 import type { Response } from 'express';
 import type { LinkRefusal } from '../../../core/links/signed-links.js';
-import { html } from '../html.js';
-import { page } from '../page.js';
+import { sendRefusalPage } from '../refusal-page.js';
 
 export type DashboardRefusal = LinkRefusal | 'missing' | 'unavailable' | 'not-found';
 
@@ -64,20 +63,10 @@ export function refusalStatus(reason: DashboardRefusal): number {
 
 export function sendRefusal(res: Response, reason: DashboardRefusal): void {
   const refusal = REFUSALS[reason];
-  res.status(refusal.status);
-  res.setHeader('cache-control', 'no-store');
-  res.setHeader('content-type', 'text/html; charset=utf-8');
-  res.send(
-    page({
-      title: `${refusal.title} · Customer focus`,
-      styles: ['base.css', 'dashboard.css'],
-      bodyClass: 'refusal',
-      header: html`<p class="brand">Customer focus dashboard</p>`,
-      main: html`<section class="refusal-box" aria-labelledby="refusal-title" data-refusal="${reason}">
-<h1 id="refusal-title">${refusal.title}</h1>
-<p>${refusal.text}</p>
-${reason === 'unavailable' || reason === 'not-found' ? '' : html`<p>${HOW_TO_ASK}</p>`}
-</section>`,
-    }).value,
-  );
+  sendRefusalPage(res, {
+    ...refusal,
+    reason,
+    brand: 'Customer focus dashboard',
+    ...(reason === 'unavailable' || reason === 'not-found' ? {} : { hint: HOW_TO_ASK }),
+  });
 }

@@ -23,9 +23,6 @@ import { type ClientForm, toClientForm } from './forms.js';
 import { type ClientMessage, toClientMessage } from './message-json.js';
 import { BOT, type Persona, actorOf, withMentions } from './personas.js';
 
-/** Longest message the simulated channel takes (Slack's limit is 4,000 characters). */
-export const MAX_MESSAGE_LENGTH = 4000;
-
 export interface ClientPost {
   readonly id: string;
   readonly threadId?: string;
@@ -79,10 +76,6 @@ export class PlaygroundBot {
   async say(persona: Persona, rawText: string, threadId?: string): Promise<PlaygroundResult> {
     const text = rawText.trim();
     if (text === '') throw new PlaygroundInputError('Type a message first.');
-    if (text.length > MAX_MESSAGE_LENGTH)
-      throw new PlaygroundInputError(
-        `That message is ${text.length} characters long; the limit is ${MAX_MESSAGE_LENGTH}. Please shorten it.`,
-      );
     const root = threadId ? this.channel.get(threadId) : undefined;
     if (threadId && (!root || root.threadId))
       throw new PlaygroundInputError('That thread is no longer in the channel. Post in the channel instead.');

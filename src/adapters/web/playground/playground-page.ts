@@ -2,6 +2,7 @@
 import { html } from '../html.js';
 import { page } from '../page.js';
 import { CHANNEL } from './channel.js';
+import { MESSAGE_LIMIT, MESSAGE_LIMIT_TEXT } from './limits.js';
 import { PERSONAS } from './personas.js';
 
 const EXAMPLES = [
@@ -28,12 +29,16 @@ export function playgroundPage(): string {
 <noscript><p class="problem">The playground needs JavaScript to post messages. The dashboard works without it.</p></noscript>
 <p id="load-error" class="problem" role="alert" hidden></p>
 <ol id="posts" class="posts" aria-label="Messages in #${CHANNEL.name}" data-ready="false"></ol>
+<template id="empty-channel"><li class="empty-channel">
+<p><strong>Nothing in #${CHANNEL.name} yet.</strong> The channel starts empty whenever the bot starts; what was recorded before is kept (try <code>/requirement list</code>).</p>
+<p>To begin, write a decision, for example “We have decided to move support hours to 9–17 from January.”, and the bot asks about it in its thread. Or type <code>/customer-focus help</code> to see every command, or pick one under “Try it”.</p>
+</li></template>
 <form id="composer" class="composer" autocomplete="off">
 <p id="thread-target" class="thread-target" hidden><span></span> <button type="button" id="leave-thread" class="quiet">Back to the channel</button></p>
 <label for="message">Message #${CHANNEL.name}</label>
-<textarea id="message" name="text" rows="2" maxlength="4000" aria-describedby="composer-hint"></textarea>
+<textarea id="message" name="text" rows="2" maxlength="${MESSAGE_LIMIT}" aria-describedby="composer-hint"></textarea>
 <div class="composer-row"><button type="submit" id="send">Send</button>
-<p id="composer-hint" class="hint">Enter sends, Shift+Enter starts a new line. Start with / for a command.</p></div>
+<p id="composer-hint" class="hint">Enter sends, Shift+Enter starts a new line. Start with / for a command. Up to ${MESSAGE_LIMIT_TEXT} characters.</p></div>
 <p id="composer-error" class="field-error" role="alert" hidden></p>
 </form>
 </section>

@@ -5,9 +5,11 @@
  * first) from the same origin.
  */
 import express, { type Request, type RequestHandler, type Response, Router } from 'express';
+import { cleanText } from '../../../core/domain/text.js';
 import { DomainError } from '../../../core/errors.js';
 import { securityHeaders } from '../security-headers.js';
 import { FormInputError, readFormHeader, readFormValues } from './forms.js';
+import { MESSAGE_LIMIT, MESSAGE_LIMIT_TEXT } from './limits.js';
 import { parseCoreAction } from './parse-action.js';
 import { PERSONAS, type Persona, personaByKey } from './personas.js';
 import { type PlaygroundBot, PlaygroundInputError, type PlaygroundResult } from './playground-bot.js';
@@ -37,6 +39,21 @@ export const sameOriginOnly: RequestHandler = (req, res, next) => {
   }
   next();
 };
+
+/**
+ * Checks a message as the core will (length, control characters) before anything is posted: a
+ * message the core refuses must not be left in the channel, nor be posted again when the person
+ * presses Enter a second time.
+ */
+function refuseUnpostable(text: string): void {
+  if (text.trim() === '') return; // The bot answers "Type a message first."
+  if (text.trim().length > MESSAGE_LIMIT) {
+    throw new PlaygroundInputError(
+      `That message is ${text.trim().length.toLocaleString('en-GB')} characters long; the limit is ${MESSAGE_LIMIT_TEXT}. Please shorten it: nothing was posted.`,
+    );
+  }
+  cleanText(text, { field: 'message', max: MESSAGE_LIMIT, multiline: true });
+}
 
 function personaOf(value: unknown): Persona {
   const persona = personaByKey(value);
@@ -80,6 +97,7 @@ export function playgroundRouter(bot: PlaygroundBot): Router {
     const persona = personaOf(input.as);
     if (typeof input.text !== 'string') throw new PlaygroundInputError('Type a message first.');
     const text = input.text;
+    refuseUnpostable(text);
     await respond(res, persona, () => bot.say(persona, text, optionalId(input.threadId)));
   });
 

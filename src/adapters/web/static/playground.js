@@ -18,6 +18,7 @@
   const formFields = $('form-fields');
   const formError = $('form-error');
   const announcer = $('announcer');
+  const emptyChannel = $('empty-channel');
   let thread = null;
   let openForm = null;
   let busy = false;
@@ -172,7 +173,9 @@
         threads.get(post.threadId).push(post);
       } else roots.push(post);
     }
-    posts.replaceChildren(...roots.map((post) => renderPost(post, threads.get(post.id) || [])));
+    // An empty channel (a fresh start, or after the bot restarted) says what to try.
+    if (list.length === 0) posts.replaceChildren(emptyChannel.content.cloneNode(true));
+    else posts.replaceChildren(...roots.map((post) => renderPost(post, threads.get(post.id) || [])));
     posts.dataset.ready = 'true';
     posts.dataset.count = String(list.length);
     posts.lastElementChild?.scrollIntoView({ block: 'end' });
@@ -183,6 +186,8 @@
   async function run(request, done) {
     if (busy) return;
     busy = true;
+    // aria-busy tells assistive technology (and the browser tests) that an answer is on its way.
+    composer.setAttribute('aria-busy', 'true');
     composerError.hidden = true;
     try {
       const result = await request();
@@ -194,6 +199,7 @@
       composerError.hidden = false;
     } finally {
       busy = false;
+      composer.removeAttribute('aria-busy');
     }
   }
 
