@@ -250,7 +250,8 @@ const scenarios: Scenario[] = [
       expect(all(unclosed)).toMatch(/The quote .+ is never closed, so I did not do anything\./);
       expect(all(await surface.command('member', 'requirement show REQ-999'))).toMatch(/There is no REQ-999 in this workspace/);
       const long = await surface.command('member', `requirement add ${'Very long statement '.repeat(160)}`);
-      expect(all(long)).toMatch(/characters long; the limit is 3000\. Please shorten it/);
+      // The playground refuses it at its own edge, before it is posted in its channel; the words are the same.
+      expect(all(long)).toMatch(/characters long; the limit is 3,?000\. Please shorten it/);
       expect(await surface.deps.requirements.list(surface.workspaceId)).toEqual([]);
     },
   },
