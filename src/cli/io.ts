@@ -4,6 +4,8 @@ export interface CliIo {
   readonly cwd: string;
   /** Read `.env` before running (the real process only; tests pass their environment). */
   readonly loadDotEnv?: boolean;
+  /** Standard output is a terminal a person reads (then logs are printed readably, not as JSON). */
+  readonly terminal?: boolean;
   out(text: string): void;
   err(text: string): void;
   readFile(path: string): Promise<string>;
