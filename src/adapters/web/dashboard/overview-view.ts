@@ -208,15 +208,23 @@ ${status.report.failure ? html`<p class="alert">Tell your quality manager: the l
 </section>`;
 }
 
-function auditPack(link: DashboardLink): SafeHtml {
+/** What the auditor typed in the audit-pack form, and why it was refused (shown next to the field). */
+export interface AuditPackEntry {
+  readonly period: string;
+  readonly error: string;
+}
+
+function auditPack(link: DashboardLink, entry: AuditPackEntry | undefined): SafeHtml {
+  const described = entry ? 'audit-period-error audit-period-hint' : 'audit-period-hint';
   return html`<section aria-labelledby="audit-title" class="panel" data-audit-pack>
 <h2 id="audit-title">Audit pack</h2>
 <p>A zip with the register, decision checks, feedback, the evidence log with its seals, a summary by ISO 9001 clause and how to verify it yourself. The download link is made when you ask for it and is recorded as evidence.</p>
 <form method="get" action="${link.auditPackPath()}" class="inline-form">
 <input type="hidden" name="t" value="${link.token}">
 <label for="audit-period">Period</label>
-<input id="audit-period" name="period" value="${AUDIT_PACK_DEFAULT_PERIOD}" aria-describedby="audit-period-hint" maxlength="40">
+<input id="audit-period" name="period" value="${entry ? entry.period : AUDIT_PACK_DEFAULT_PERIOD}" aria-describedby="${described}"${entry ? html` aria-invalid="true" autofocus` : ''} maxlength="40">
 <button type="submit">Download the audit pack</button>
+${entry ? html`<p id="audit-period-error" class="field-error" role="alert">${entry.error}</p>` : ''}
 <p id="audit-period-hint" class="hint">For example ${PERIOD_EXAMPLES}.</p>
 </form>
 </section>`;
@@ -227,6 +235,7 @@ export function overviewView(
   verification: VerificationStatus | undefined,
   link: DashboardLink,
   showAuditPack: boolean,
+  auditPackEntry?: AuditPackEntry,
 ): SafeHtml {
   return html`<h1 class="page-title">Overview</h1>
 <p class="hint">Weeks run Monday to Sunday in ${figures.workspace.timeZone}; the trend covers ${figures.period.from} to ${figures.period.to}.</p>
@@ -234,5 +243,5 @@ ${cards(figures, verification)}
 ${charts(figures)}
 ${noise(figures)}
 ${verificationPanel(verification)}
-${showAuditPack ? auditPack(link) : ''}`;
+${showAuditPack ? auditPack(link, auditPackEntry) : ''}`;
 }
