@@ -23,7 +23,7 @@ import {
 import { addDigestTarget, setChannelDetection } from '../use-cases/channel-settings.js';
 import { dashboardLinkMessage, issueDashboardLink } from '../dashboard/dashboard-link.js';
 import { weekFigures } from '../use-cases/workspace-status.js';
-import { changeSettings, listRoles, requireWorkspace, setRole } from '../use-cases/workspaces.js';
+import { changeSettings, listRoles, requireWorkspace, setRole, workspaceTimeZone } from '../use-cases/workspaces.js';
 import { requestExportLink, revokeExportLink } from '../audit/export.js';
 import { verifyForActor } from '../audit/maintenance.js';
 import { verifyReportMessage } from '../audit/verify-view.js';
@@ -185,7 +185,9 @@ async function executeFocus(
       // Confidential: the link opens the dashboard for whoever holds it.
       return showConfidential(dashboardLinkMessage(await issueDashboardLink(deps, actor)));
     case 'verify':
-      return showShareable(verifyReportMessage(await verifyForActor(deps, actor, { full: command.full })));
+      return showShareable(
+        verifyReportMessage(await verifyForActor(deps, actor, { full: command.full }), await workspaceTimeZone(deps, actor.workspaceId)),
+      );
     case 'export':
       // Confidential: the link opens the pack for whoever holds it.
       return showConfidential(await requestExportLink(deps, actor, command.period));

@@ -8,7 +8,7 @@ import { IMPACTS } from '../../../core/domain/decision-check.js';
 import { SENTIMENTS } from '../../../core/domain/feedback.js';
 import { REQUIREMENT_CATEGORIES, REQUIREMENT_STATUSES, REQUIREMENT_TYPES } from '../../../core/domain/requirement.js';
 import { IMPACT_LABELS } from '../../../core/forms/catalogue.js';
-import { count, plural, utcMinute, words } from '../format.js';
+import { count, plural, words, zoneMinute } from '../format.js';
 import { type SafeHtml, html } from '../html.js';
 import { COLOURS, type ChartSpec, chartFigure } from './charts.js';
 import type { DashboardLink } from './links.js';
@@ -201,7 +201,7 @@ export function verificationPanel(status: VerificationStatus | undefined): SafeH
 <p>${status.verdict}</p>
 <dl class="facts">
 <dt>Entries numbered</dt><dd>${count(status.lastSeq)}</dd>
-<dt>Latest seal</dt><dd>${seal ? html`#${seal.number}, covers entries up to ${count(seal.toSeq)}, made ${utcMinute(seal.at)}, hash <code>${seal.hash.slice(0, 16)}</code>…` : 'none yet (seals are made hourly)'}</dd>
+<dt>Latest seal</dt><dd>${seal ? html`#${seal.number}, covers entries up to ${count(seal.toSeq)}, made ${zoneMinute(seal.at, status.timeZone)}, hash <code>${seal.hash.slice(0, 16)}</code>…` : 'none yet (seals are made hourly)'}</dd>
 <dt>Not yet sealed</dt><dd>${plural(status.report.unsealed, 'entry', 'entries')}, each checked against its own hash</dd>
 </dl>
 ${status.report.failure ? html`<p class="alert">Tell your quality manager: the log is not changed by checking it, and a full check in chat ("/customer-focus verify full") names what changed.</p>` : ''}
