@@ -23,9 +23,24 @@ const place = { platform: 'slack' as const, channelId: 'C1', channelName: 'produ
  * Words (runs of non-space characters) in table cells that the browser drew on more than one
  * line: "REQ-/1", "obligator/y", "Statu/s". Each word's range has one box per line it occupies.
  */
+/** The few DOM calls the checks below make (the test code is compiled without the DOM types). */
+interface TextNode {
+  readonly textContent: string | null;
+}
+interface BrowserDocument {
+  querySelectorAll(selector: string): Iterable<unknown>;
+  createTreeWalker(root: unknown, what: number): { nextNode(): TextNode | null };
+  createRange(): {
+    setStart(node: TextNode, at: number): void;
+    setEnd(node: TextNode, at: number): void;
+    getClientRects(): Iterable<{ top: number }>;
+  };
+  readonly documentElement: { readonly scrollWidth: number };
+}
+
 async function brokenWords(page: Page, selector: string): Promise<string[]> {
   return page.evaluate((cells) => {
-    const doc = (globalThis as unknown as { document: any }).document;
+    const doc = (globalThis as unknown as { document: BrowserDocument }).document;
     const broken: string[] = [];
     for (const cell of doc.querySelectorAll(cells)) {
       const walker = doc.createTreeWalker(cell, 4 /* NodeFilter.SHOW_TEXT */);
@@ -35,7 +50,7 @@ async function brokenWords(page: Page, selector: string): Promise<string[]> {
           const range = doc.createRange();
           range.setStart(node, match.index ?? 0);
           range.setEnd(node, (match.index ?? 0) + match[0].length);
-          const lines = new Set([...range.getClientRects()].map((rect: { top: number }) => Math.round(rect.top)));
+          const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
           if (lines.size > 1) broken.push(match[0]);
         }
       }
@@ -137,7 +152,7 @@ describe.skipIf(CHROMIUM_SKIPPED !== undefined)(`auditor pages in Chromium${CHRO
       await screenshot(page, 'summary-390');
       // Narrow: the tables scroll sideways inside their box; the page itself does not.
       expect(
-        await page.evaluate(() => (globalThis as unknown as { document: any }).document.documentElement.scrollWidth),
+        await page.evaluate(() => (globalThis as unknown as { document: BrowserDocument }).document.documentElement.scrollWidth),
       ).toBeLessThanOrEqual(390);
     } finally {
       rmSync(directory, { recursive: true, force: true });
