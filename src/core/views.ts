@@ -284,7 +284,8 @@ export function decisionPrompt(check: DecisionCheck, answers: readonly ImpactAns
 
 export function weekStatus(figures: WeekFigures): Message {
   return message([
-    { kind: 'heading', text: `This week (${figures.from} to ${figures.to})` },
+    // A calendar week, named as such: the digest's period (a week up to its send time) is named differently.
+    { kind: 'heading', text: `This week: Monday ${figures.from} to Sunday ${figures.to} (${figures.timeZone})` },
     {
       kind: 'fields',
       items: [
