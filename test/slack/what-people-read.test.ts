@@ -62,4 +62,27 @@ describe('what people read in Slack', () => {
     expect(digest).toContain('Dates and times are in Europe/Oslo.');
     expect(digest).toMatch(/seal #1 `[0-9a-f]{12}`, \d{4}-\d\d-\d\d \d\d:\d\d Europe\/Oslo\./);
   });
+
+  it('writes as people write: plurals agree, reviews read as sentences, people by name, empty filters do not say "add one"', async () => {
+    await reply('/requirement', 'add Deliveries to Norway within 5 days customer:"Acme AS" type:stated category:delivery', 'U1');
+    const one = await reply('/requirement', 'list');
+    expect(one).toContain('"text":"1 requirement"');
+    expect(one).not.toContain('1 requirements');
+
+    const none = await reply('/requirement', 'list at_risk');
+    expect(none).toContain('No requirement matches this filter. Without a filter, \\"/requirement list\\" shows the whole register.');
+    expect(none).not.toContain('Add one');
+
+    const reviewed = await reply('/requirement', 'review REQ-1 at_risk Carrier changes in December');
+    expect(reviewed).toContain('Your review of *REQ-1* is recorded: it is at risk. Next review on ');
+    const retired = await reply('/requirement', 'review REQ-1 retire');
+    expect(retired).toContain('Your review of *REQ-1* is recorded: it no longer applies, so it is retired. It will not be reviewed again.');
+    expect(retired).not.toMatch(/recorded: retire\./);
+
+    // Slack shows the mention as the person's name; the notification text names them too.
+    const granted = await reply('/customer-focus', 'role <@U0KIM|kim> auditor');
+    expect(granted).toContain('<@U0KIM> is now an auditor.');
+    expect(granted).toContain('"text":"kim is now an auditor."');
+    expect(granted).not.toContain('U0KIM is now');
+  });
 });

@@ -21,7 +21,12 @@ const quoteArgument = (word: string): string => {
   return option ? `${option[1]}"${option[2]}"` : `"${word}"`;
 };
 
-const plain = (text: string) => spellCommands(text, 'teams').replace(/\{requirement\}/g, 'requirement');
+/** Core texts with commands spelled as typed here (`customer-focus requirements add …`). */
+const plain = (text: string) => spellCommands(text, 'cli');
+
+/** The command line cannot edit or review: say so, and how to do it in chat. */
+const changeInChat = (id: string): string =>
+  `List the register with "customer-focus requirements list". Change or review ${id} in chat: "/requirement edit ${id} …" in Slack, "requirement edit ${id} …" in Teams.`;
 
 export async function requirementsCommand(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
@@ -40,7 +45,8 @@ export async function requirementsCommand(args: string[], io: CliIo): Promise<nu
         const filter = parsed.value.family === 'requirement' && parsed.value.action === 'list' ? parsed.value.filter : {};
         const result = await core.listRequirements(actor, filter);
         if (!result.ok) throw new UsageError(plain(result.error.message));
-        io.out(values.csv ? requirementsToCsv(result.value) : plain(messageToPlain(requirementList(result.value))));
+        const list = requirementList(result.value, { filtered: positionals.length > 0 });
+        io.out(values.csv ? requirementsToCsv(result.value) : plain(messageToPlain(list)));
         return 0;
       }
       case 'add': {
@@ -53,7 +59,7 @@ export async function requirementsCommand(args: string[], io: CliIo): Promise<nu
         }
         const result = await core.addRequirement(actor, { ...parsed.value.fields, statement: parsed.value.statement });
         if (!result.ok) throw new UsageError(plain(result.error.message));
-        io.out(plain(messageToPlain(requirementSaved(result.value, 'Recorded'))));
+        io.out(plain(messageToPlain(requirementSaved(result.value, 'Recorded', changeInChat(result.value.id)))));
         return 0;
       }
       case 'import':

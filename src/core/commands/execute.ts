@@ -120,11 +120,11 @@ async function executeRequirement(
       const requirements = await listRequirements(deps, actor, command.filter);
       const page = command.filter.page ? Number.parseInt(command.filter.page, 10) : 1;
       return showShareable(
-        views.requirementList(
-          requirements,
-          command.filter.due ? 'requirements due for review' : 'requirements',
-          Number.isFinite(page) ? page : 1,
-        ),
+        views.requirementList(requirements, {
+          ...(command.filter.due ? { qualifier: 'due for review' } : {}),
+          page: Number.isFinite(page) ? page : 1,
+          filtered: Object.entries(command.filter).some(([name, value]) => name !== 'page' && value !== undefined),
+        }),
       );
     }
     case 'show': {
@@ -174,7 +174,10 @@ async function executeFocus(
       return show(views.settingsShown(await changeSettings(deps, actor, command.changes), schedule));
     }
     case 'role':
-      return show(views.roleChanged(await setRole(deps, actor, command.person, command.role)));
+      // The person as mentioned (with their name, where the mention carries one) for the confirmation.
+      return show(
+        views.roleChanged(await setRole(deps, actor, command.person, command.role), parsePerson(command.person, actor, 'person')),
+      );
     case 'roles':
       return showShareable(views.rolesList(await listRoles(deps, actor)));
     case 'detection':

@@ -33,11 +33,14 @@ export const USAGE = {
   ].join('\n'),
 } as const;
 
-export type CommandStyle = 'slack' | 'teams';
+/** Where the person reads the text: Slack, Teams, or the `customer-focus` command line. */
+export type CommandStyle = 'slack' | 'teams' | 'cli';
 
 const SPELLING: Record<CommandStyle, Record<string, string>> = {
   slack: { requirement: '/requirement', feedback: '/customer-feedback', check: '/customer-check', focus: '/customer-focus ' },
   teams: { requirement: 'requirement', feedback: 'feedback', check: 'check', focus: '' },
+  // The command line has `requirements list|add|import` and the audit commands, not feedback or checks.
+  cli: { requirement: 'customer-focus requirements', feedback: 'feedback (in chat)', check: 'check (in chat)', focus: 'customer-focus ' },
 };
 
 /** Replaces the command placeholders in a core text with the platform's spelling. */
