@@ -3,7 +3,8 @@
  * their routes here as they arrive (Slack at /slack/events, Teams at /api/messages).
  */
 import type { Config } from '../config.js';
-import { ConfigError, describeNextSteps, productionProblems } from '../config.js';
+import { ConfigError, productionProblems } from '../config.js';
+import { setupChecks, setupLine } from '../setup-checks.js';
 import { createHttpServer } from '../adapters/http/server.js';
 import type { Logger } from '../adapters/logging/logger.js';
 import { redactUrl } from '../adapters/storage/redact-url.js';
@@ -46,7 +47,7 @@ export async function startBot(config: Config, logger: Logger, options: StartOpt
   }
   // Links name the port actually listened on when PUBLIC_URL is unset (PORT=0 picks one).
   let listening = config.port;
-  const links = linkOptions(config, logger, () => config.publicUrl ?? `http://localhost:${listening}`);
+  const links = linkOptions(config, () => config.publicUrl ?? `http://localhost:${listening}`);
   const services = await openServices(config, logger, {
     ...(links ? { links } : {}),
     ...(options.namespace ? { namespace: options.namespace } : {}),
@@ -111,6 +112,8 @@ export async function startBot(config: Config, logger: Logger, options: StartOpt
     throw error;
   }
   logger.info({ port, store: redactUrl(config.storeUrl), instance: services.instanceId }, 'customer-focus-bot is running');
+  // The same checks `customer-focus doctor` prints; warnings go to the log for whoever operates it.
+  for (const check of setupChecks(config)) if (check.kind === 'warning') logger.warn(check.text);
   // Started once the server listens; its first tick sends any digest missed while the bot was down.
   scheduler.start();
   let stopping: Promise<void> | undefined;
@@ -156,14 +159,19 @@ function mountTeams(
   }
 }
 
-/** What a person starting the bot for the first time should read: where it runs, what is next. */
+/**
+ * What a person starting the bot for the first time should read: where it runs, why it runs
+ * locally (when it does), what to configure next. Warnings are in the log lines just above.
+ */
 export function startBanner(config: Config, port: number): string[] {
+  const checks = setupChecks(config);
   return [
     `customer-focus-bot is running on http://localhost:${port} (health: http://localhost:${port}/healthz)`,
     ...(config.playground.enabled
       ? [`Playground: http://localhost:${port}${PLAYGROUND_PATH} (try the bot in your browser, no Slack or Teams needed)`]
       : []),
+    ...checks.filter((check) => check.kind === 'local').map(setupLine),
     `Store: ${redactUrl(config.storeUrl)}`,
-    ...describeNextSteps(config).map((step) => `Next: ${step}`),
+    ...checks.filter((check) => check.kind === 'todo').map((check) => `Next: ${check.text}`),
   ];
 }

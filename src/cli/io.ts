@@ -4,6 +4,8 @@ export interface CliIo {
   readonly cwd: string;
   /** Read `.env` before running (the real process only; tests pass their environment). */
   readonly loadDotEnv?: boolean;
+  /** Standard output is a terminal a person reads (then logs are printed readably, not as JSON). */
+  readonly terminal?: boolean;
   /** Prints a line (a newline is added). */
   out(text: string): void;
   /** Prints text exactly as given, for output whose line endings are part of its format (CSV's CRLF). */

@@ -7,6 +7,7 @@ export function processIo(): CliIo {
     env: process.env,
     cwd: process.cwd(),
     loadDotEnv: true,
+    terminal: process.stdout.isTTY === true,
     out: (text) => process.stdout.write(`${text}\n`),
     write: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(`${text}\n`),

@@ -12,6 +12,7 @@ import type { HomeData } from './use-cases/home.js';
 import type { WeekFigures } from './use-cases/workspace-status.js';
 import { type Block, type Inline, type Message, messageOf, userText } from './messages.js';
 import { truncate } from './truncate.js';
+import { plural } from './wording.js';
 
 /** Lists longer than this are cut, with a line saying how many more there are. */
 export const MAX_LIST_ITEMS = 20;
@@ -50,14 +51,19 @@ function requirementFields(requirement: Requirement): Block {
   };
 }
 
-export function requirementSaved(requirement: Requirement, verb: 'Recorded' | 'Updated' | 'Reassigned'): Message {
+/** What to do next with a saved requirement, in chat. The command line passes its own (it cannot edit). */
+export const changeInChatHint = (id: string): string =>
+  `Change it with "{requirement} edit ${id} …"; review it with "{requirement} review ${id}".`;
+
+export function requirementSaved(
+  requirement: Requirement,
+  verb: 'Recorded' | 'Updated' | 'Reassigned',
+  next: string = changeInChatHint(requirement.id),
+): Message {
   return message([
     { kind: 'text', parts: [`${verb} *${requirement.id}*: `, userText(requirement.statement)] },
     requirementFields(requirement),
-    {
-      kind: 'context',
-      parts: [`Change it with "{requirement} edit ${requirement.id} …"; review it with "{requirement} review ${requirement.id}".`],
-    },
+    { kind: 'context', parts: [next] },
   ]);
 }
 
@@ -103,16 +109,35 @@ export function requirementDetail(
   ]);
 }
 
+export interface RequirementListOptions {
+  /** Words after the count: "due for review". */
+  readonly qualifier?: string;
+  readonly page?: number;
+  /** A filter was given: an empty list then means "none match", not "the register is empty". */
+  readonly filtered?: boolean;
+}
+
 /** One page of a list; the last line says how to see the next page. */
-export function requirementList(requirements: readonly Requirement[], what = 'requirements', page = 1): Message {
+export function requirementList(requirements: readonly Requirement[], options: RequirementListOptions = {}): Message {
+  const { qualifier, page = 1, filtered = false } = options;
+  const what = (n: number) => `${plural(n, 'requirement')}${qualifier ? ` ${qualifier}` : ''}`;
   if (requirements.length === 0) {
-    return message([{ kind: 'text', parts: [`No ${what} match. Add one with "{requirement} add <statement>".`] }]);
+    return message([
+      {
+        kind: 'text',
+        parts: [
+          filtered || qualifier
+            ? `No requirement${qualifier ? ` ${qualifier}` : ''} matches this filter. Without a filter, "{requirement} list" shows the whole register.`
+            : 'The register is empty. Add the first requirement with "{requirement} add <statement>".',
+        ],
+      },
+    ]);
   }
   const pages = Math.ceil(requirements.length / MAX_LIST_ITEMS);
   const current = Math.min(Math.max(1, page), pages);
   const shown = requirements.slice((current - 1) * MAX_LIST_ITEMS, current * MAX_LIST_ITEMS);
   return message([
-    { kind: 'heading', text: `${requirements.length} ${what}${pages > 1 ? ` (page ${current} of ${pages})` : ''}` },
+    { kind: 'heading', text: `${what(requirements.length)}${pages > 1 ? ` (page ${current} of ${pages})` : ''}` },
     {
       kind: 'list',
       items: shown.map((requirement) => [
@@ -138,13 +163,21 @@ export function requirementList(requirements: readonly Requirement[], what = 're
   ]);
 }
 
+/** What a review found, as a person would say it. */
+const REVIEW_FINDINGS: Record<RequirementReview['outcome'], string> = {
+  still_valid: 'it still holds as written',
+  met: 'it is met',
+  at_risk: 'it is at risk',
+  not_met: 'it is not met',
+  retire: 'it no longer applies, so it is retired',
+};
+
 export function reviewRecorded(requirement: Requirement, review: RequirementReview): Message {
+  const next = requirement.status === 'retired' ? 'It will not be reviewed again.' : `Next review on ${requirement.nextReviewOn}.`;
   return message([
     {
       kind: 'text',
-      parts: [
-        `Review of *${requirement.id}* recorded: ${words(review.outcome)}. Status is now ${words(requirement.status)}${requirement.status === 'retired' ? '' : `; next review ${requirement.nextReviewOn}`}.`,
-      ],
+      parts: [`Your review of *${requirement.id}* is recorded: ${REVIEW_FINDINGS[review.outcome]}. ${next}`],
     },
   ]);
 }
@@ -153,11 +186,7 @@ export function ownersReassigned(moved: readonly Requirement[], to: PersonRef): 
   return message([
     {
       kind: 'text',
-      parts: [
-        `Moved ${moved.length} requirement${moved.length === 1 ? '' : 's'} to `,
-        { person: to },
-        `: ${moved.map((r) => r.id).join(', ')}.`,
-      ],
+      parts: [`Moved ${plural(moved.length, 'requirement')} to `, { person: to }, `: ${moved.map((r) => r.id).join(', ')}.`],
     },
   ]);
 }
@@ -191,12 +220,13 @@ export function rolesList(assignments: readonly RoleAssignment[]): Message {
   ]);
 }
 
-export function roleChanged(assignment: RoleAssignment): Message {
+/** `person`: who was named in the command, so the confirmation (and its notification text) names them. */
+export function roleChanged(assignment: RoleAssignment, person: PersonRef = { id: assignment.userId }): Message {
   return message([
     {
       kind: 'text',
       parts: [
-        { person: { id: assignment.userId } },
+        { person: { ...person, id: assignment.userId } },
         ` is now ${assignment.role === 'admin' || assignment.role === 'auditor' ? 'an' : 'a'} ${assignment.role}.`,
       ],
     },
@@ -291,7 +321,8 @@ export function decisionPrompt(check: DecisionCheck, answers: readonly ImpactAns
 
 export function weekStatus(figures: WeekFigures): Message {
   return message([
-    { kind: 'heading', text: `This week (${figures.from} to ${figures.to})` },
+    // A calendar week, named as such: the digest's period (a week up to its send time) is named differently.
+    { kind: 'heading', text: `This week: Monday ${figures.from} to Sunday ${figures.to} (${figures.timeZone})` },
     {
       kind: 'fields',
       items: [

@@ -34,14 +34,20 @@ describe('customer-focus verify, erase-person and purge', () => {
   it('verify seals on request and reports the log', async () => {
     const before = await cli(['verify', '--workspace', WORKSPACE], env);
     expect(before.code, before.err).toBe(0);
-    expect(before.out).toContain('3 entries verified, not sealed yet, 3 not yet sealed.');
+    expect(before.out).toContain(
+      'Checked all 3 entries against their own hashes: all intact. No entry is sealed yet (seals are made hourly).',
+    );
     const sealed = await cli(['verify', '--workspace', WORKSPACE, '--seal'], env);
     expect(sealed.err).toMatch(/Sealed up to entry 3 \(1 new seal, latest #1 [0-9a-f]{12}\)\./);
-    expect(sealed.out).toMatch(/3 entries verified, sealed up to entry 3 by seal #1 [0-9a-f]{12} at .* UTC, 0 not yet sealed\./);
-    const quick = await cli(['verify', '--workspace', WORKSPACE, '--quick'], env);
-    expect(quick.out).toMatch(
-      /0 entries verified, sealed up to entry 3 by seal #1 [0-9a-f]{12} at .* UTC, 0 not yet sealed; seal chain intact \(1 seal over 3 entries\)\./,
+    expect(sealed.out).toMatch(
+      /Checked every entry \(3\) against its own hash, and the seal chain \(1 seal over 3 entries\) against the entries each seal covers: all intact\. 3 entries are sealed, up to entry 3 by seal #1 [0-9a-f]{12} at \d{4}-\d\d-\d\d \d\d:\d\d Europe\/Oslo; no entry was written after it\./,
     );
+    const quick = await cli(['verify', '--workspace', WORKSPACE, '--quick'], env);
+    // Never "0 entries verified, sealed up to …": a quick check says it checked the chain.
+    expect(quick.out).toMatch(
+      /^Checked the seal chain \(1 seal over 3 entries\): intact\. 3 entries are sealed, up to entry 3 by seal #1 [0-9a-f]{12} at .* Europe\/Oslo; no entry was written after it\.$/m,
+    );
+    expect(quick.out).not.toMatch(/\b0 entries verified/);
     expect(quick.out).toContain('"customer-focus verify" re-checks every one of them');
   });
 
@@ -68,7 +74,9 @@ describe('customer-focus verify, erase-person and purge', () => {
     expect(erased.out).toContain(
       "Erased U_DANA's personal fields in slack:TCLI: 3 fields in 3 evidence entries; stored records changed: 3 requirements.",
     );
-    expect(erased.out).toContain('The log still verifies: 4 entries verified, not sealed yet, 4 not yet sealed.');
+    expect(erased.out).toContain(
+      'The log still verifies. Checked all 4 entries against their own hashes: all intact. No entry is sealed yet (seals are made hourly).',
+    );
     const missing = await cli(['erase-person', '--workspace', WORKSPACE], env);
     expect(missing.code).toBe(2);
     expect(missing.err).toContain('Say whose data to erase');

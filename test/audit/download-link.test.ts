@@ -146,7 +146,7 @@ describe('audit commands and download links in Slack', () => {
     const verified = await command('verify', 'U0MEMBER');
     expect(verified.body.response_type).toBe('ephemeral');
     expect(verified.text).toContain('Evidence log verified');
-    expect(verified.text).toContain('not sealed yet');
+    expect(verified.text).toContain('The evidence log has no entries yet: there is nothing to check or seal.');
     expect(verified.text).toContain('Share in channel');
   });
 });

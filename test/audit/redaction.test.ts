@@ -105,7 +105,7 @@ describe.each([
     const after = await verifyLog(t.deps, t.workspaceId, { full: true });
     expect(after.failure).toBeUndefined();
     expect(after.redactedFields).toBe(outcome.fields);
-    expect(verifyReportText(after)).toContain(
+    expect(verifyReportText(after, 'UTC')).toContain(
       `${outcome.fields} personal fields were redacted (retention or erasure); their hashes remain, so they still verify.`,
     );
 

@@ -28,7 +28,7 @@ describe('seals and verification', () => {
     expect((await sealWorkspace(t.deps, t.workspaceId)).sealed).toEqual([]);
     const report = await verifyLog(t.deps, t.workspaceId, { full: true });
     expect(report.failure).toBeUndefined();
-    expect(verdictSentence(report)).toBe('0 entries verified, not sealed yet, 0 not yet sealed.');
+    expect(verdictSentence(report, 'UTC')).toBe('The evidence log has no entries yet: there is nothing to check or seal.');
   });
 
   it('chains seals over the entries since the last one and verifies an untouched log', async () => {
@@ -49,15 +49,17 @@ describe('seals and verification', () => {
     expect(full.failure).toBeUndefined();
     const seal = second.latest;
     if (!seal) throw new Error('no seal');
-    expect(verdictSentence(full)).toBe(
-      `6 entries verified, sealed up to entry 5 by seal ${sealLabel(seal)} at 2026-11-25 10:00 UTC, 1 not yet sealed.`,
+    expect(verdictSentence(full, 'UTC')).toBe(
+      `Checked every entry (6) against its own hash, and the seal chain (2 seals over 5 entries) against the entries each seal covers: all intact. 5 entries are sealed, up to entry 5 by seal ${sealLabel(seal)} at 2026-11-25 10:00 UTC; 1 is not sealed yet.`,
     );
-    expect(verifyReportText(full)).toContain('Entries newer than the last seal are protected only by their own hashes');
+    // Every time a person reads is in the workspace's zone, named.
+    expect(verdictSentence(full, 'Europe/Oslo')).toContain(`by seal ${sealLabel(seal)} at 2026-11-25 11:00 Europe/Oslo;`);
+    expect(verifyReportText(full, 'UTC')).toContain('Entries newer than the last seal are protected only by their own hashes');
 
     const quick = await verifyLog(t.deps, t.workspaceId);
     expect(quick).toMatchObject({ entriesVerified: 1, sealedEntries: 5, seals: 2, unsealed: 1 });
-    expect(verdictSentence(quick)).toBe(
-      `1 entry verified, sealed up to entry 5 by seal ${sealLabel(seal)} at 2026-11-25 10:00 UTC, 1 not yet sealed; seal chain intact (2 seals over 5 entries).`,
+    expect(verdictSentence(quick, 'UTC')).toBe(
+      `Checked the seal chain (2 seals over 5 entries) and the 1 entry written after the last seal: all intact. 5 entries are sealed, up to entry 5 by seal ${sealLabel(seal)} at 2026-11-25 10:00 UTC; 1 is not sealed yet.`,
     );
   });
 
@@ -106,7 +108,7 @@ describe('seals and verification', () => {
     const meanwhile = await verifyLog(t.deps, t.workspaceId, { full: true });
     expect(meanwhile.failure).toBeUndefined();
     expect(meanwhile.pending).toEqual([3]);
-    expect(verifyReportText(meanwhile)).toContain(
+    expect(verifyReportText(meanwhile, 'UTC')).toContain(
       '1 number was handed out but its entry is not stored yet (being written, or abandoned by a writer that stopped): 3.',
     );
 
@@ -116,7 +118,7 @@ describe('seals and verification', () => {
     const report = await verifyLog(t.deps, t.workspaceId, { full: true });
     expect(report.failure).toBeUndefined();
     expect(report.gaps).toEqual([3]);
-    expect(verifyReportText(report)).toMatch(/Sealed with 1 gap .*: 3\./);
+    expect(verifyReportText(report, 'UTC')).toMatch(/Sealed with 1 gap .*: 3\./);
   });
 
   it('reports numbers handed out at the end of the log as pending, not as failures', async () => {

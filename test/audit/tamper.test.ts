@@ -80,8 +80,8 @@ describe.each(rawTargets(directory))('tampering with the evidence log on $label'
       async (t) => {
         const full = await verifyLog(t.deps, t.workspaceId, { full: true });
         expect(full.failure).toBeUndefined();
-        expect(verdictSentence(full)).toMatch(
-          /^10 entries verified, sealed up to entry 8 by seal #1 [0-9a-f]{12} at 2026-11-24 10:00 UTC, 2 not yet sealed\.$/,
+        expect(verdictSentence(full, 'UTC')).toMatch(
+          /^Checked every entry \(10\) against its own hash, and the seal chain \(1 seal over 8 entries\) against the entries each seal covers: all intact\. 8 entries are sealed, up to entry 8 by seal #1 [0-9a-f]{12} at 2026-11-24 10:00 UTC; 2 are not sealed yet\.$/,
         );
         expect((await verifyLog(t.deps, t.workspaceId)).failure).toBeUndefined();
       },
@@ -99,7 +99,7 @@ describe.each(rawTargets(directory))('tampering with the evidence log on $label'
           reason: 'changed',
           detail: 'its content no longer matches its hash',
         });
-        expect(verdictSentence(report)).toBe('Entry 5 fails (changed): its content no longer matches its hash.');
+        expect(verdictSentence(report, 'UTC')).toBe('Entry 5 fails (changed): its content no longer matches its hash.');
         expect(report.entriesVerified).toBe(4);
       },
     );
@@ -130,7 +130,7 @@ describe.each(rawTargets(directory))('tampering with the evidence log on $label'
       async (t) => {
         const report = await verifyLog(t.deps, t.workspaceId, { full: true });
         expect(report.failure).toMatchObject({ subject: 'seal', number: 1, reason: 'changed' });
-        expect(verdictSentence(report)).toContain('Seal #1 fails (changed): the entries it seals (1–8) no longer match it');
+        expect(verdictSentence(report, 'UTC')).toContain('Seal #1 fails (changed): the entries it seals (1–8) no longer match it');
       },
     );
   });
@@ -156,7 +156,7 @@ describe.each(rawTargets(directory))('tampering with the evidence log on $label'
           t.clock.set(new Date(t.clock.now().getTime() + GAP_GRACE_MS).toISOString());
           const report = await verifyLog(t.deps, t.workspaceId);
           expect(report.failure).toMatchObject({ subject: 'entry', number: 9, reason: 'missing' });
-          expect(verdictSentence(report)).toContain('Entry 9 fails (missing): it is not in the store although later entries are');
+          expect(verdictSentence(report, 'UTC')).toContain('Entry 9 fails (missing): it is not in the store although later entries are');
         },
       );
     },
@@ -173,7 +173,7 @@ describe.each(rawTargets(directory))('tampering with the evidence log on $label'
       async (t) => {
         const report = await verifyLog(t.deps, t.workspaceId, { full: true });
         expect(report.failure).toMatchObject({ subject: 'entry', number: 2, reason: 'out-of-order' });
-        expect(verdictSentence(report)).toBe(
+        expect(verdictSentence(report, 'UTC')).toBe(
           'Entry 2 fails (out-of-order): the entry stored as number 2 says it is number 3: entries were moved or swapped.',
         );
       },

@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cli } from '../support/cli-harness.js';
+import { startBanner } from '../../src/app/start.js';
+import { loadConfig } from '../../src/config.js';
+import { linkSecretCheck, setupChecks, setupLine } from '../../src/setup-checks.js';
 
 /** A local stand-in for the Slack Web API's auth.test, answering per bot token. */
 async function fakeSlackApi(): Promise<{ url: string; close(): Promise<void> }> {
@@ -36,7 +39,34 @@ describe('customer-focus doctor', () => {
     expect(run.out).toContain('✔ Store: reachable');
     expect(run.out).toContain('• Slack: not configured');
     expect(run.out).toContain('• Teams: not configured');
-    expect(run.out).toContain('Nothing needs fixing.');
+  });
+
+  it('never says "nothing needs fixing" under its own to-dos, and warns about LINK_SECRET as start-up does', async () => {
+    const run = await cli(['doctor'], { STORE_URL: store });
+    const lines = run.out.split('\n');
+    const todos = lines.filter((line) => line.startsWith('→ ') || line.startsWith('! '));
+    expect(todos).toContain(`! ${linkSecretCheck({ linkSecret: undefined })?.text}`);
+    expect(todos.some((line) => line.startsWith('→ Slack is not connected'))).toBe(true);
+    // Calm first: what runs locally and why, not an alarm.
+    expect(lines.find((line) => line.startsWith('ℹ '))).toMatch(/^ℹ Running locally to try the bot out/);
+    expect(run.out).not.toContain('Nothing needs fixing');
+    expect(lines.at(-1)).toBe(`Nothing is broken; ${todos.length} things to set up before real use (marked → and ! above).`);
+
+    // The very same list start-up prints (banner) and logs (warnings): one source for both.
+    const config = loadConfig({ STORE_URL: store });
+    const banner = startBanner(config, 3978);
+    for (const check of setupChecks(config)) {
+      if (check.kind === 'todo') expect(banner).toContain(`Next: ${check.text}`);
+      expect(lines).toContain(setupLine(check));
+    }
+
+    const done = await cli(['doctor'], { STORE_URL: store, LINK_SECRET: 'x'.repeat(40), PLAYGROUND: 'off', TEAMS_ENABLED: 'false' });
+    expect(done.out).not.toContain('LINK_SECRET');
+  });
+
+  it('counts problems and set-up steps apart, with plurals that agree', async () => {
+    const run = await cli(['doctor'], { STORE_URL: store, TEAMS_APP_ID: '00000000-0000-0000-0000-000000000001' });
+    expect(run.out.split('\n').at(-1)).toMatch(/^1 problem to fix \(marked ✘ above\), and \d+ things? to set up before real use/);
   });
 
   it('names every configuration problem at once', async () => {

@@ -18,7 +18,26 @@ describe('customer-focus requirements and evidence', () => {
   it('a fresh store has one workspace, local, so --workspace is optional', async () => {
     const run = await cli(['workspaces'], env);
     expect(run.code).toBe(0);
-    expect(run.out).toMatch(/^local\tlocal\tLocal workspace\tEurope\/Oslo$/);
+    expect(run.out.split('\n')).toEqual([
+      'WORKSPACE ID  PLATFORM  NAME             TIME ZONE',
+      'local         local     Local workspace  Europe/Oslo',
+    ]);
+  });
+
+  it('speaks as the command line: plurals agree, hints are commands that work here, an empty filter is not "add one"', async () => {
+    const added = await cli(['requirements', 'add', 'Invoices in NOK', 'customer:Acme AS', 'type:stated', 'category:price'], env);
+    // Editing is done in chat: the hint says so instead of offering a chat command as if it ran here.
+    expect(added.out).toContain(
+      'List the register with "customer-focus requirements list". Change or review REQ-1 in chat: "/requirement edit REQ-1 …" in Slack, "requirement edit REQ-1 …" in Teams.',
+    );
+    expect(added.out).not.toMatch(/^Change it with "requirement edit/m);
+    const listed = await cli(['requirements', 'list'], env);
+    expect(listed.out.split('\n')[0]).toBe('1 requirement');
+    const atRisk = await cli(['requirements', 'list', 'at_risk'], env);
+    expect(atRisk.out).toBe(
+      'No requirement matches this filter. Without a filter, "customer-focus requirements list" shows the whole register.',
+    );
+    expect(atRisk.out).not.toContain('Add one');
   });
 
   it('adds and lists requirements', async () => {

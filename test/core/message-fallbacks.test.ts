@@ -121,6 +121,7 @@ const workspace: Workspace = {
 const figures: WeekFigures = {
   from: '2026-11-23',
   to: '2026-11-29',
+  timeZone: 'Europe/Oslo',
   checksStarted: 3,
   checksAnswered: 2,
   checksDismissed: 1,
@@ -140,7 +141,7 @@ const VIEW_CASES: Record<string, () => Message[]> = {
   requirementList: () => [
     views.requirementList([]),
     views.requirementList([requirement]),
-    views.requirementList(Array(45).fill(requirement), 'at-risk requirements', 2),
+    views.requirementList(Array(45).fill(requirement), { qualifier: 'at risk', page: 2 }),
   ],
   reviewRecorded: () => [views.reviewRecorded(requirement, review)],
   ownersReassigned: () => [views.ownersReassigned([requirement], DANA)],
@@ -214,6 +215,7 @@ describe('every message the core builds has a notification text', () => {
       'dashboardLinkMessage',
       dashboardLinkMessage({
         url: 'https://focus.example.com/dashboard/slack%3AT1?t=abc',
+        timeZone: 'Europe/Oslo',
         grant: {
           id: 'g1',
           workspaceId: WS,
@@ -251,7 +253,7 @@ describe('every message the core builds has a notification text', () => {
       if (!stored) throw new Error('the typical week has no workspace');
       const content = await gatherDigest(deps, stored, weekEndingAt(new Date(DIGEST_AT), stored.settings.timeZone));
       expectFallbacks('digestMessage', digestMessage(content));
-      expectFallbacks('verifyReportMessage', verifyReportMessage(await verifyLog(deps, workspaceId)));
+      expectFallbacks('verifyReportMessage', verifyReportMessage(await verifyLog(deps, workspaceId), 'Europe/Oslo'));
     });
   });
 });

@@ -104,7 +104,9 @@ describe('requirements register', () => {
     expectOk(await t.core.addRequirement(member, { statement: 'A', review: '10d' }));
     t.clock.advanceDays(12);
     const outcome = expectOk(await t.core.runCommand(member, 'requirement review REQ-1 at_risk supplier is late'));
-    expect(outcome.kind === 'message' ? messageToPlain(outcome.message) : '').toContain('Status is now at risk; next review 2026-12-16');
+    expect(outcome.kind === 'message' ? messageToPlain(outcome.message) : '').toContain(
+      'Your review of REQ-1 is recorded: it is at risk. Next review on 2026-12-16.',
+    );
     const shown = expectOk(await t.core.showRequirement(member, 'REQ-1'));
     expect(shown.reviews).toMatchObject([{ outcome: 'at_risk', note: 'supplier is late', by: { id: member.id } }]);
     expect(shown.requirement.status).toBe('at_risk');

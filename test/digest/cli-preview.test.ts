@@ -25,7 +25,7 @@ describe('customer-focus digest --preview', () => {
     ).toBe(0);
     const run = await cli(['digest', '--preview'], env);
     expect(run.code, run.err).toBe(0);
-    expect(run.out).toMatch(/^Customer focus digest: \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}\n/);
+    expect(run.out).toMatch(/^Customer focus digest: \d{4}-\d{2}-\d{2} \d{2}:\d{2} to \d{4}-\d{2}-\d{2} \d{2}:\d{2}\n/);
     expect(run.out).toContain('Requirements added or changed (8.2.2): 1 added, 0 changed');
     expect(run.out).toContain('By type: 1 obligatory');
     expect(run.out).toContain('Preview: nothing was sent or recorded.');

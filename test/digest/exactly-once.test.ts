@@ -137,7 +137,7 @@ describe('failures', () => {
         ],
       },
     });
-    expect(entry?.personal.content).toContain('Customer focus digest: 2026-11-23 to 2026-11-30');
+    expect(entry?.personal.content).toContain('Customer focus digest: 2026-11-23 09:00 to 2026-11-30 09:00');
     expect(entry?.data.contentHash).toMatch(/^[0-9a-f]{64}$/);
   });
 });

@@ -99,7 +99,7 @@ describe('the digest, pinned', () => {
     });
     const { card, text } = toTeamsMessage(message);
     const json = JSON.stringify(card);
-    expect(text).toContain('Customer focus digest, 2026-11-23 to 2026-11-30');
+    expect(text).toContain('Customer focus digest, 2026-11-23 09:00 to 2026-11-30 09:00');
     expect(json).toContain('"cfbAction":"digest.reviewed","digestId":"2026-W49"');
     expect(json).toContain('"cfbAction":"requirement.keep","requirementId":"REQ-2"');
     expect(json).toContain('"cfbAction":"requirement.retire","requirementId":"REQ-2"');

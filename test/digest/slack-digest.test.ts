@@ -132,7 +132,9 @@ describe('the buttons', () => {
 
   it('Still valid records the review as evidence', async () => {
     await click(postsTo(MGMT)[0], 'Still valid', 'U0KIM');
-    expect(JSON.stringify((await reply((text) => text.includes('Review of'))).body)).toContain('Review of *REQ-1* recorded: still valid.');
+    expect(JSON.stringify((await reply((text) => text.includes('Your review of'))).body)).toContain(
+      'Your review of *REQ-1* is recorded: it still holds as written.',
+    );
     expect(await evidenceOf('requirement.reviewed')).toMatchObject([
       { actorId: 'U0KIM', subject: { id: 'REQ-1' }, data: { outcome: 'still_valid' } },
     ]);
@@ -147,7 +149,7 @@ describe('the buttons', () => {
     );
     expect((await h.bot.services.core.deps.requirements.get(h.workspaceId, 'REQ-1'))?.status).toBe('open');
     await click(digest, 'Retire', 'U0MGR');
-    await reply((text) => text.includes('Status is now retired'));
+    await reply((text) => text.includes('so it is retired'));
     expect(await evidenceOf('requirement.retired')).toMatchObject([{ actorId: 'U0MGR', subject: { id: 'REQ-1' } }]);
   });
 

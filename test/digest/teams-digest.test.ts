@@ -123,7 +123,7 @@ describe('the digest on Teams', () => {
       { actorId: MIA.id, subject: { kind: 'digest', id: expect.stringMatching(/^manual-/) } },
     ]);
 
-    expect(await click(card, 'Still valid', BEN)).toContain('still valid');
+    expect(await click(card, 'Still valid', BEN)).toContain('it still holds as written');
     expect(await evidenceOf('requirement.reviewed')).toMatchObject([
       { actorId: BEN.id, subject: { id: 'REQ-1' }, data: { outcome: 'still_valid' } },
     ]);

@@ -41,7 +41,7 @@ describe('multi-workspace install', () => {
     h.api.clear();
     await h.slack.command('/requirement', 'list', { userId: 'UB1', teamId: 'TB', channelId: 'CB' });
     const listB = await h.api.waitForCall('response_url');
-    expect(JSON.stringify(listB.body)).toContain('No requirements match');
+    expect(JSON.stringify(listB.body)).toContain('The register is empty.');
     expect(await h.bot.services.core.deps.requirements.list('slack:TB')).toEqual([]);
     expect((await h.bot.services.core.deps.requirements.list('slack:TA')).map((r) => r.statement)).toEqual(['Alpha only: invoices in NOK']);
 

@@ -294,12 +294,12 @@ describe.each(storeTargets(directory))('dashboard figures and tables on $label',
     const unsealed = await verificationStatus(h.deps, viewer);
     expect(unsealed).toMatchObject({ state: 'verified', lastSeq: 1 });
     expect(unsealed.latestSeal).toBeUndefined();
-    expect(unsealed.verdict).toBe('1 entry verified, not sealed yet, 1 not yet sealed.');
+    expect(unsealed.verdict).toBe('Checked the 1 entry against its own hash: intact. No entry is sealed yet (seals are made hourly).');
     const { latest } = await sealWorkspace(h.deps, CHAT_WORKSPACE);
     const sealed = await verificationStatus(h.deps, viewer);
     expect(sealed.latestSeal).toEqual(latest);
     expect(sealed.verdict).toMatch(
-      /^0 entries verified, sealed up to entry 1 by seal #1 [0-9a-f]{12} at .* UTC, 0 not yet sealed; seal chain intact \(1 seal over 1 entry\)\.$/,
+      /^Checked the seal chain \(1 seal over 1 entry\): intact\. 1 entry is sealed, up to entry 1 by seal #1 [0-9a-f]{12} at \d{4}-\d\d-\d\d \d\d:\d\d Europe\/Oslo; no entry was written after it\.$/,
     );
   });
 });

@@ -39,7 +39,7 @@ describe('the dashboard over HTTP', () => {
     expect(response.headers.get('cache-control')).toBe('no-store');
     const page = await response.text();
     expect(page).toContain('<p class="workspace">Acme Support</p>');
-    expect(page).toContain('Read-only, as manager. This link works until 2026-11-25 10:00 UTC');
+    expect(page).toContain('Read-only, as manager. This link works until 2026-11-25 11:00 Europe/Oslo');
     expect(page).toMatch(/data-figure="requirements-active">.*?<span class="card-value">1</s);
     expect(page).toContain('<script src="/assets/chart.umd.min.js" defer></script>');
     expect(page).not.toMatch(/<script>|<style>| style="| on[a-z]+="/);

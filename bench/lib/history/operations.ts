@@ -54,7 +54,7 @@ export async function runOperation(core: Core, operation: Operation, now: Date):
     case 'verify.quick':
     case 'verify.full': {
       const report = await verifyLog(deps, WORKSPACE, { full: operation === 'verify.full' });
-      if (report.failure) throw new Error(`the log does not verify: ${verdictSentence(report)}`);
+      if (report.failure) throw new Error(`the log does not verify: ${verdictSentence(report, 'UTC')}`);
       return `verified: ${report.seals} seals, ${report.entriesVerified} entries checked`;
     }
   }

@@ -83,7 +83,7 @@ export async function seedStore(
 
     const report = await verifyLog(bench.core.deps, WORKSPACE);
     if (report.failure || sealed.sealed.length === 0)
-      throw new Error(`the seeded ${store.kind} store does not verify: ${verdictSentence(report)}`);
+      throw new Error(`the seeded ${store.kind} store does not verify: ${verdictSentence(report, 'UTC')}`);
     const weekEntries = (await bench.core.deps.evidence.listBetween(WORKSPACE, { from: new Date(WEEK_START), to: new Date(DIGEST_AT) }))
       .length;
     return {
@@ -94,7 +94,7 @@ export async function seedStore(
       bulkSeconds,
       weekSeconds,
       weekEntries,
-      verdict: verdictSentence(report),
+      verdict: verdictSentence(report, 'UTC'),
     };
   } finally {
     await backend.close();

@@ -1,11 +1,11 @@
 /**
  * The link secret and lifetime the bot signs links with. LINK_SECRET is what makes a link work on
- * every instance and after a restart; without it, development gets a random per-process secret
- * (and a warning), and production gets no links at all rather than links that silently die.
+ * every instance and after a restart; without it, development gets a random per-process secret,
+ * and production gets no links at all rather than links that silently die. Start-up warns about
+ * either (src/setup-checks.ts, shared with `doctor`).
  */
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../../config.js';
-import type { Logger } from '../logging/logger.js';
 
 export interface LinkOptions {
   readonly secret: string;
@@ -15,19 +15,11 @@ export interface LinkOptions {
 }
 
 /** Undefined when links must stay off (production without LINK_SECRET). */
-export function linkOptions(config: Config, logger: Logger, baseUrl: () => string): LinkOptions | undefined {
+export function linkOptions(config: Config, baseUrl: () => string): LinkOptions | undefined {
   let secret = config.linkSecret;
   if (!secret) {
-    if (config.nodeEnv === 'production') {
-      logger.warn(
-        'LINK_SECRET is not set, so download and dashboard links are off: set it to at least 32 random characters (openssl rand -hex 32) to turn them on.',
-      );
-      return undefined;
-    }
+    if (config.nodeEnv === 'production') return undefined;
     secret = randomBytes(32).toString('hex');
-    logger.warn(
-      'LINK_SECRET is not set: links are signed with a random secret of this process, so they stop working when it restarts and other instances refuse them. Set LINK_SECRET (openssl rand -hex 32).',
-    );
   }
   return { secret, ttlMs: config.linkTtlHours * 3_600_000, baseUrl };
 }

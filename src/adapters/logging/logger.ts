@@ -2,8 +2,10 @@
  * Structured JSON logs (one object per line, for log collectors) that never contain credentials:
  * any property named like a secret is replaced before the line is written, wherever it sits in
  * the first few levels of the logged object (a request's headers, a client's config, an error).
+ * On a terminal, the same lines are printed readably (pino-pretty) instead of as JSON.
  */
 import { pino, type DestinationStream, type LevelWithSilent, type Logger as PinoLogger } from 'pino';
+import pinoPretty from 'pino-pretty';
 
 export type Logger = PinoLogger;
 export type LogLevel = LevelWithSilent;
@@ -49,6 +51,16 @@ const REDACT_PATHS = DEPTHS.flatMap((prefix) =>
 export interface LoggerOptions {
   /** Where lines go; standard output when omitted. Tests pass an in-memory stream. */
   readonly destination?: DestinationStream;
+  /**
+   * A person reads the output (standard output is a terminal): one readable line per event,
+   * "[10:42:07] WARN: …", instead of JSON. Redaction applies all the same.
+   */
+  readonly readable?: boolean;
+}
+
+/** Readable lines on standard output; written synchronously so they interleave with the banner. */
+function readableDestination(): DestinationStream {
+  return pinoPretty({ sync: true, colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname', destination: 1 });
 }
 
 export function createLogger(level: LogLevel, options: LoggerOptions = {}): Logger {
@@ -60,6 +72,6 @@ export function createLogger(level: LogLevel, options: LoggerOptions = {}): Logg
       formatters: { level: (label) => ({ level: label }) },
       timestamp: pino.stdTimeFunctions.isoTime,
     },
-    options.destination,
+    options.destination ?? (options.readable ? readableDestination() : undefined),
   );
 }

@@ -143,11 +143,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
   if (!authenticated) options.server.mount('/api/messages', loopbackOnly('The Teams endpoint (without credentials)', logger));
   options.server.mount('/api/messages', router);
 
-  if (!authenticated) {
-    logger.warn(
-      'Teams runs WITHOUT authentication (TEAMS_APP_ID is not set): anyone who can reach /api/messages can post as anyone. Use this only for local testing; set TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_APP_TENANT_ID for real use.',
-    );
-  }
+  // Without TEAMS_APP_ID nothing is authenticated; start-up says so (src/setup-checks.ts).
   return {
     authenticated,
     messenger: createTeamsMessenger({

@@ -3,7 +3,9 @@
  * and Teams credentials, and says what to fix. Exit code 0 when nothing needs fixing.
  */
 import { WebClient } from '@slack/web-api';
-import { ConfigError, type Config, describeNextSteps, loadConfig } from '../../config.js';
+import { ConfigError, type Config, loadConfig } from '../../config.js';
+import { setupChecks, setupLine } from '../../setup-checks.js';
+import { plural } from '../../core/wording.js';
 import { createLogger } from '../../adapters/logging/logger.js';
 import { openBackend } from '../../adapters/storage/open-backend.js';
 import { redactUrl } from '../../adapters/storage/redact-url.js';
@@ -101,9 +103,17 @@ export async function doctorCommand(_args: string[], io: CliIo): Promise<number>
   const checks = [await checkStore(config), await checkSlack(config), await checkTeams(config)];
   for (const check of checks) io.out(`${check.ok === true ? '✔' : check.ok === 'skip' ? '•' : '✘'} ${check.line}`);
   const failed = checks.filter((check) => check.ok === false).length;
-  if (checks.every((check) => check.ok !== false)) {
-    for (const step of describeNextSteps(config)) io.out(`→ ${step}`);
-  }
-  io.out(failed === 0 ? 'Nothing needs fixing.' : `${failed} problem${failed === 1 ? '' : 's'} to fix.`);
+  // The same list start-up prints and logs, so doctor and start-up never disagree.
+  const setup = setupChecks(config);
+  for (const check of setup) io.out(setupLine(check));
+  io.out(verdict(failed, setup.filter((check) => check.kind !== 'local').length));
   return failed === 0 ? 0 : 1;
+}
+
+/** The last line: problems first; otherwise what is left to set up; "nothing" only when nothing is. */
+function verdict(failed: number, toSetUp: number): string {
+  const left = `${plural(toSetUp, 'thing')} to set up before real use (marked → and ! above)`;
+  if (failed > 0) return `${plural(failed, 'problem')} to fix (marked ✘ above)${toSetUp > 0 ? `, and ${left}` : ''}.`;
+  if (toSetUp > 0) return `Nothing is broken; ${left}.`;
+  return 'Nothing needs fixing or setting up.';
 }

@@ -8,6 +8,7 @@ import { erasePerson } from '../../core/audit/redaction.js';
 import { verifyLog } from '../../core/audit/verify-log.js';
 import { verdictSentence } from '../../core/audit/verify-view.js';
 import { DomainError } from '../../core/errors.js';
+import { plural } from '../../core/wording.js';
 import { type CliIo, UsageError } from '../io.js';
 import { shredAndSay } from '../shred-note.js';
 import { withServices } from '../with-services.js';
@@ -42,12 +43,12 @@ export async function erasePersonCommand(args: string[], io: CliIo): Promise<num
       .filter(([, n]) => n > 0)
       .map(([kind, n]) => `${n} ${KIND_WORDS[kind] ?? kind}`);
     io.out(
-      `Erased ${user}'s personal fields in ${workspace.id}: ${outcome.fields} ${outcome.fields === 1 ? 'field' : 'fields'} in ${outcome.entries} evidence ${outcome.entries === 1 ? 'entry' : 'entries'}` +
+      `Erased ${user}'s personal fields in ${workspace.id}: ${plural(outcome.fields, 'field')} in ${plural(outcome.entries, 'evidence entry', 'evidence entries')}` +
         `; stored records changed: ${records.length > 0 ? records.join(', ') : 'none'}. Ids are kept; names and the text they wrote are gone.`,
     );
     io.out(await shredAndSay(backend));
     const report = await verifyLog(core.deps, workspace.id);
-    io.out(`The log still verifies: ${verdictSentence(report)}`);
+    io.out(`The log still verifies. ${verdictSentence(report, workspace.settings.timeZone)}`);
     return report.failure ? 1 : 0;
   });
 }

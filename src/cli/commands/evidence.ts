@@ -4,6 +4,7 @@ import { spellCommands } from '../../core/commands/usage.js';
 import { parseIsoDate } from '../../core/domain/dates.js';
 import { DomainError } from '../../core/errors.js';
 import { evidenceToCsv } from '../../core/exports.js';
+import { plural } from '../../core/wording.js';
 import { type CliIo, UsageError } from '../io.js';
 import { withServices } from '../with-services.js';
 import { chooseWorkspace, cliActor } from '../workspace-option.js';
@@ -29,12 +30,12 @@ export async function evidenceCommand(args: string[], io: CliIo): Promise<number
   return withServices(io, async ({ core }) => {
     const workspace = await chooseWorkspace(core, values.workspace);
     const result = await core.listEvidence(cliActor(workspace), from, to);
-    if (!result.ok) throw new UsageError(spellCommands(result.error.message, 'teams'));
+    if (!result.ok) throw new UsageError(spellCommands(result.error.message, 'cli'));
     const csv = evidenceToCsv(result.value);
     if (values.out) {
       await io.writeFile(values.out, csv);
       io.err(
-        `Wrote ${result.value.length} evidence ${result.value.length === 1 ? 'entry' : 'entries'} (${from} to ${to}, ${workspace.settings.timeZone}) to ${values.out}`,
+        `Wrote ${plural(result.value.length, 'evidence entry', 'evidence entries')} (${from} to ${to}, ${workspace.settings.timeZone}) to ${values.out}`,
       );
     } else {
       // CSV ends each row with CRLF itself; a line printer's extra LF would be a stray last line.

@@ -5,14 +5,15 @@
  */
 import { parseArgs } from 'node:util';
 import { type PurgeReport, purgePreview, purgeWorkspace } from '../../core/audit/purge.js';
+import { plural } from '../../core/wording.js';
 import { type CliIo, UsageError } from '../io.js';
 import { shredAndSay } from '../shred-note.js';
 import { withServices } from '../with-services.js';
 import { chooseWorkspace, cliActor } from '../workspace-option.js';
 
 const contents = (r: Omit<PurgeReport, 'keys'>): string =>
-  `${r.requirements} requirements, ${r.decisionChecks} decision checks, ${r.feedback} feedback records, ` +
-  `${r.evidenceEntries} evidence entries, ${r.seals} seals, ${r.roles} role assignments`;
+  `${plural(r.requirements, 'requirement')}, ${plural(r.decisionChecks, 'decision check')}, ${plural(r.feedback, 'feedback record')}, ` +
+  `${plural(r.evidenceEntries, 'evidence entry', 'evidence entries')}, ${plural(r.seals, 'seal')}, ${plural(r.roles, 'role assignment')}`;
 
 export async function purgeCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args, options: { workspace: { type: 'string' }, confirm: { type: 'boolean' } } });

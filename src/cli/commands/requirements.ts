@@ -22,7 +22,12 @@ const quoteArgument = (word: string): string => {
   return option ? `${option[1]}"${option[2]}"` : `"${word}"`;
 };
 
-const plain = (text: string) => spellCommands(text, 'teams').replace(/\{requirement\}/g, 'requirement');
+/** Core texts with commands spelled as typed here (`customer-focus requirements add …`). */
+const plain = (text: string) => spellCommands(text, 'cli');
+
+/** The command line cannot edit or review: say so, and how to do it in chat. */
+const changeInChat = (id: string): string =>
+  `List the register with "customer-focus requirements list". Change or review ${id} in chat: "/requirement edit ${id} …" in Slack, "requirement edit ${id} …" in Teams.`;
 
 export async function requirementsCommand(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
@@ -41,9 +46,10 @@ export async function requirementsCommand(args: string[], io: CliIo): Promise<nu
         const filter = parsed.value.family === 'requirement' && parsed.value.action === 'list' ? parsed.value.filter : {};
         const result = await core.listRequirements(actor, filter);
         if (!result.ok) throw new UsageError(plain(result.error.message));
+        const list = requirementList(result.value, { filtered: positionals.length > 0 });
         // CSV ends each row with CRLF itself; a line printer's extra LF would be a stray last line.
         if (values.csv) io.write(requirementsToCsv(result.value));
-        else io.out(plain(messageToPlain(requirementList(result.value))));
+        else io.out(plain(messageToPlain(list)));
         return 0;
       }
       case 'add': {
@@ -56,7 +62,7 @@ export async function requirementsCommand(args: string[], io: CliIo): Promise<nu
         }
         const result = await core.addRequirement(actor, { ...parsed.value.fields, statement: parsed.value.statement });
         if (!result.ok) throw new UsageError(plain(result.error.message));
-        io.out(plain(messageToPlain(requirementSaved(result.value, 'Recorded'))));
+        io.out(plain(messageToPlain(requirementSaved(result.value, 'Recorded', changeInChat(result.value.id)))));
         return 0;
       }
       case 'import':

@@ -6,9 +6,10 @@ import type { CliIo } from '../io.js';
 /** Runs the bot until SIGTERM or SIGINT, then shuts down gracefully. */
 export async function startCommand(_args: string[], io: CliIo): Promise<number> {
   const config = loadConfig(io.env);
-  const logger = createLogger(config.logLevel);
+  // JSON lines for log collectors; readable lines when a person watches a terminal.
+  const logger = createLogger(config.logLevel, { readable: io.terminal === true });
   const bot = await startBot(config, logger);
-  // The banner goes to stderr so stdout stays one JSON log line per event for log collectors.
+  // The banner goes to stderr so stdout stays one log line per event (JSON unless on a terminal).
   for (const line of startBanner(config, bot.port)) io.err(line);
   const signal = await io.stopSignal();
   logger.info({ signal }, 'stop requested');

@@ -8,6 +8,7 @@ import { verifyForActor } from '../../core/audit/maintenance.js';
 import { sealWorkspace } from '../../core/audit/seal-workspace.js';
 import { sealLabel } from '../../core/audit/seal.js';
 import { verifyReportText } from '../../core/audit/verify-view.js';
+import { plural } from '../../core/wording.js';
 import type { CliIo } from '../io.js';
 import { UsageError } from '../io.js';
 import { withServices } from '../with-services.js';
@@ -29,13 +30,13 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
         outcome.busy
           ? 'Another instance is sealing this workspace right now; verifying what is sealed so far.'
           : made
-            ? `Sealed up to entry ${made.toSeq} (${outcome.sealed.length} new ${outcome.sealed.length === 1 ? 'seal' : 'seals'}, latest ${sealLabel(made)}).`
+            ? `Sealed up to entry ${made.toSeq} (${plural(outcome.sealed.length, 'new seal')}, latest ${sealLabel(made)}).`
             : 'Nothing new to seal.',
       );
     }
     const started = performance.now();
     const report = await verifyForActor(core.deps, cliActor(workspace), { full: !values.quick });
-    io.out(verifyReportText(report, 'customer-focus verify'));
+    io.out(verifyReportText(report, workspace.settings.timeZone, 'customer-focus verify'));
     io.err(`(${workspace.id}, ${report.full ? 'full' : 'quick'} check, ${Math.round(performance.now() - started)} ms)`);
     return report.failure ? 1 : 0;
   });

@@ -3,7 +3,7 @@
  * privately with a signed download link; the download itself builds the pack. Every pack handed
  * out is recorded as evidence first, with its manifest's SHA-256.
  */
-import { dateInZone } from '../domain/dates.js';
+import { dateInZone, zoneMinute } from '../domain/dates.js';
 import { can } from '../domain/roles.js';
 import type { Actor } from '../domain/shared.js';
 import { DomainError } from '../errors.js';
@@ -12,7 +12,7 @@ import { type Message, textMessage } from '../messages.js';
 import type { CoreDeps } from '../ports.js';
 import { requirePermission } from '../use-cases/access.js';
 import { recordEvidence } from '../use-cases/record-evidence.js';
-import { requireWorkspace } from '../use-cases/workspaces.js';
+import { requireWorkspace, workspaceTimeZone } from '../use-cases/workspaces.js';
 import { collectAuditData } from './audit-data.js';
 import { type AuditPack, buildAuditPack } from './pack.js';
 import { type Period, parsePeriod, periodText } from './period.js';
@@ -89,7 +89,8 @@ export async function requestExportLink(deps: CoreDeps, actor: Actor, rawPeriod:
     subject: periodText(period),
   });
   const url = deps.links.urlFor(downloadPath(actor.workspaceId, token));
-  const lifetime = hours(Date.parse(grant.expiresAt) - deps.clock.now().getTime());
+  const until = zoneMinute(grant.expiresAt, await workspaceTimeZone(deps, actor.workspaceId));
+  const lifetime = `${hours(Date.parse(grant.expiresAt) - deps.clock.now().getTime())}, until ${until}`;
   return {
     fallback: `Audit pack ${period.from} to ${period.to}: ${url}`,
     blocks: [

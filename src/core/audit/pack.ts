@@ -99,7 +99,7 @@ export function buildAuditPack(data: AuditData): AuditPack {
     generatedAt: data.generatedAt,
     generatedBy: data.generatedBy,
     latestSeal: seal ? { number: seal.number, hash: seal.hash, at: seal.at, toSeq: seal.toSeq } : null,
-    verification: verdictSentence(data.verification),
+    verification: verdictSentence(data.verification, data.workspace.settings.timeZone),
     counts: {
       requirements: data.requirements.length,
       reviews: data.reviews.length,

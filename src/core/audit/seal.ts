@@ -71,6 +71,3 @@ export function makeSeal(body: Omit<Seal, 'hash'>): Seal {
 
 /** How a seal is named to people: its number and the first 12 characters of its hash. */
 export const sealLabel = (seal: Pick<Seal, 'number' | 'hash'>): string => `#${seal.number} ${seal.hash.slice(0, 12)}`;
-
-/** `2026-11-24 10:00 UTC`: short, unambiguous, the same in every time zone. */
-export const utcMinute = (iso: IsoTimestamp): string => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;

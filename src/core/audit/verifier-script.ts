@@ -143,6 +143,6 @@ if (previous === undefined) {
   console.log('OK  ' + seals.length + ' seals chain and match their entries; the latest is #' + previous.number + ' ' + previous.hash + ' (' + previous.at + ').');
   console.log('    Compare it with the seal shown in the weekly digest posted in Slack or Teams after ' + previous.at.slice(0, 10) + ': the same number must show the same hash.');
 }
-if (unsealed > 0) console.log('NOTE ' + unsealed + ' entries were not yet sealed when the pack was made: they are protected only by their own hashes.');
+if (unsealed > 0) console.log('NOTE ' + (unsealed === 1 ? '1 entry was' : unsealed + ' entries were') + ' not yet sealed when the pack was made: ' + (unsealed === 1 ? 'it is' : 'they are') + ' protected only by ' + (unsealed === 1 ? 'its' : 'their') + ' own hash.');
 console.log('PASSED: the pack is intact.');
 `;

@@ -1,17 +1,18 @@
 /** `VERIFY.md`: how an auditor checks a pack without trusting the bot or the people who ran it. */
 import type { AuditData } from './audit-data.js';
-import { sealLabel, utcMinute } from './seal.js';
+import { zoneMinute } from '../domain/dates.js';
+import { sealLabel } from './seal.js';
 import { VERIFIER_FILE } from './verifier-script.js';
 
 export function verifyInstructions(data: AuditData): string {
   const seal = data.verification.latestSeal;
   const sealLine = seal
-    ? `When this pack was made, the latest seal was **${sealLabel(seal)}** (full hash \`${seal.hash}\`), made ${utcMinute(seal.at)}.`
+    ? `When this pack was made, the latest seal was **${sealLabel(seal)}** (full hash \`${seal.hash}\`), made ${zoneMinute(seal.at, data.workspace.settings.timeZone)}.`
     : 'When this pack was made, the log had no seal yet.';
   return `# How to verify this audit pack
 
 Workspace \`${data.workspace.id}\`, period ${data.period.from} to ${data.period.to} (both days included,
-${data.workspace.settings.timeZone}), generated ${utcMinute(data.generatedAt)}.
+${data.workspace.settings.timeZone}), generated ${zoneMinute(data.generatedAt, data.workspace.settings.timeZone)}.
 
 Three independent checks. None needs the bot, a network connection or anything installed beyond
 Node.js for the second.

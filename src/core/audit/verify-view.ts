@@ -1,10 +1,9 @@
 /** A verification report as a neutral message (chat) and as plain lines (command line). */
+import { zoneMinute } from '../domain/dates.js';
 import { type Block, type Message, messageToPlain } from '../messages.js';
-import { sealLabel, utcMinute } from './seal.js';
+import { count, noun, plural } from '../wording.js';
+import { sealLabel } from './seal.js';
 import type { VerifyFailure, VerifyReport } from './verify-log.js';
-
-const count = (n: number): string => n.toLocaleString('en-US');
-const plural = (n: number, one: string, many: string): string => `${count(n)} ${n === 1 ? one : many}`;
 
 /** "Entry 57 fails (changed): …" */
 export function failureSentence(failure: VerifyFailure): string {
@@ -12,22 +11,45 @@ export function failureSentence(failure: VerifyFailure): string {
   return `${what} fails (${failure.reason}): ${failure.detail}.`;
 }
 
+/** What was checked: a quick check re-reads the seal chain and the entries after it; a full one everything. */
+function whatWasChecked(report: VerifyReport): string {
+  const entries = report.entriesVerified;
+  if (!report.latestSeal) {
+    return entries === 1
+      ? 'Checked the 1 entry against its own hash'
+      : `Checked all ${plural(entries, 'entry', 'entries')} against their own hashes`;
+  }
+  const chain = `the seal chain (${plural(report.seals, 'seal')} over ${plural(report.sealedEntries, 'entry', 'entries')})`;
+  if (report.full) return `Checked every entry (${count(entries)}) against its own hash, and ${chain} against the entries each seal covers`;
+  if (report.unsealed === 0) return `Checked ${chain}`;
+  return `Checked ${chain} and the ${plural(report.unsealed, 'entry', 'entries')} written after the last seal`;
+}
+
 /**
- * The one-line verdict, as the audit issue prescribes it for every verify: "N entries verified,
- * sealed up to <seal> at <time>, M not yet sealed". N counts only the entries actually re-checked
- * (a quick check re-checks the unsealed ones), so a quick check adds what it checked of the seals.
+ * The one verification sentence, the same in chat, on the command line, on the dashboard and in
+ * the audit pack: what was checked and how many entries, what it found, what is sealed (up to
+ * which entry, by which seal, when, in the workspace's zone) and what is not sealed yet, e.g.
+ * "Checked the seal chain (2 seals over 68 entries) and the 19 entries written after the last
+ * seal: all intact. 68 entries are sealed, up to entry 68 by seal #2 1f0c… at 2026-12-06 15:00
+ * Europe/Oslo; 19 are not sealed yet."
  */
-export function verdictSentence(report: VerifyReport): string {
+export function verdictSentence(report: VerifyReport, timeZone: string): string {
   if (report.failure) return failureSentence(report.failure);
   const seal = report.latestSeal;
-  const sealed = seal ? `sealed up to entry ${count(seal.toSeq)} by seal ${sealLabel(seal)} at ${utcMinute(seal.at)}` : 'not sealed yet';
-  const verdict = `${plural(report.entriesVerified, 'entry', 'entries')} verified, ${sealed}, ${count(report.unsealed)} not yet sealed`;
-  if (report.full || !seal) return `${verdict}.`;
-  return `${verdict}; seal chain intact (${plural(report.seals, 'seal', 'seals')} over ${plural(report.sealedEntries, 'entry', 'entries')}).`;
+  if (!seal && report.unsealed === 0) return 'The evidence log has no entries yet: there is nothing to check or seal.';
+  // The chain counts as one thing checked; "all" only when more than one thing was.
+  const found = `${whatWasChecked(report)}: ${report.entriesVerified + (seal ? 1 : 0) > 1 ? 'all intact' : 'intact'}.`;
+  if (!seal) return `${found} No entry is sealed yet (seals are made hourly).`;
+  const sealed = `${plural(report.sealedEntries, 'entry is', 'entries are')} sealed, up to entry ${count(seal.toSeq)} by seal ${sealLabel(seal)} at ${zoneMinute(seal.at, timeZone)}`;
+  const unsealed =
+    report.unsealed === 0
+      ? 'no entry was written after it'
+      : `${count(report.unsealed)} ${noun(report.unsealed, 'is', 'are')} not sealed yet`;
+  return `${found} ${sealed}; ${unsealed}.`;
 }
 
 /** `fullCheck`: how the person asks for a full check where they read this (chat or terminal). */
-export function verifyReportMessage(report: VerifyReport, fullCheck = '{focus}verify full'): Message {
+export function verifyReportMessage(report: VerifyReport, timeZone: string, fullCheck = '{focus}verify full'): Message {
   const notes: string[] = [];
   if (report.failure) {
     const before = report.full ? report.entriesVerified : report.unsealed;
@@ -35,7 +57,7 @@ export function verifyReportMessage(report: VerifyReport, fullCheck = '{focus}ve
       `Checked before that: ${plural(before, 'entry', 'entries')} intact. The log is not changed by checking it; tell your quality manager.`,
     );
   } else {
-    if (report.unsealed > 0 || !report.latestSeal) {
+    if (report.unsealed > 0) {
       notes.push(
         'Entries newer than the last seal are protected only by their own hashes until the next seal (hourly, and before each digest).',
       );
@@ -61,12 +83,12 @@ export function verifyReportMessage(report: VerifyReport, fullCheck = '{focus}ve
   }
   const blocks: Block[] = [
     { kind: 'heading', text: report.failure ? 'Evidence log: verification FAILED' : 'Evidence log verified' },
-    { kind: 'text', parts: [verdictSentence(report)] },
+    { kind: 'text', parts: [verdictSentence(report, timeZone)] },
     ...(notes.length > 0 ? [{ kind: 'context' as const, parts: [notes.join(' ')] }] : []),
   ];
-  return { fallback: verdictSentence(report), blocks };
+  return { fallback: verdictSentence(report, timeZone), blocks };
 }
 
 /** The same report as text for the terminal. */
-export const verifyReportText = (report: VerifyReport, fullCheck?: string): string =>
-  messageToPlain(verifyReportMessage(report, fullCheck));
+export const verifyReportText = (report: VerifyReport, timeZone: string, fullCheck?: string): string =>
+  messageToPlain(verifyReportMessage(report, timeZone, fullCheck));

@@ -23,7 +23,7 @@ import {
 import { addDigestTarget, setChannelDetection } from '../use-cases/channel-settings.js';
 import { dashboardLinkMessage, issueDashboardLink } from '../dashboard/dashboard-link.js';
 import { weekFigures } from '../use-cases/workspace-status.js';
-import { changeSettings, listRoles, requireWorkspace, setRole } from '../use-cases/workspaces.js';
+import { changeSettings, listRoles, requireWorkspace, setRole, workspaceTimeZone } from '../use-cases/workspaces.js';
 import { requestExportLink, revokeExportLink } from '../audit/export.js';
 import { verifyForActor } from '../audit/maintenance.js';
 import { verifyReportMessage } from '../audit/verify-view.js';
@@ -127,11 +127,11 @@ async function executeRequirement(
     case 'list': {
       const requirements = await listRequirements(deps, actor, command.filter);
       const page = command.filter.page ? Number.parseInt(command.filter.page, 10) : 1;
-      const list = views.requirementList(
-        requirements,
-        command.filter.due ? 'requirements due for review' : 'requirements',
-        Number.isFinite(page) ? page : 1,
-      );
+      const list = views.requirementList(requirements, {
+        ...(command.filter.due ? { qualifier: 'due for review' } : {}),
+        page: Number.isFinite(page) ? page : 1,
+        filtered: Object.entries(command.filter).some(([name, value]) => name !== 'page' && value !== undefined),
+      });
       // The register names who determines requirements per category (ISO 9001 5.1.2).
       const responsible = knowledgeViews.responsibleLine(await responsibilityTable(deps, actor.workspaceId));
       return showShareable({ ...list, blocks: [...list.blocks, responsible] });
@@ -214,7 +214,10 @@ async function executeFocus(
       return show(views.settingsShown(await changeSettings(deps, actor, command.changes), schedule));
     }
     case 'role':
-      return show(views.roleChanged(await setRole(deps, actor, command.person, command.role)));
+      // The person as mentioned (with their name, where the mention carries one) for the confirmation.
+      return show(
+        views.roleChanged(await setRole(deps, actor, command.person, command.role), parsePerson(command.person, actor, 'person')),
+      );
     case 'roles':
       return showShareable(views.rolesList(await listRoles(deps, actor)));
     case 'responsible':
@@ -230,7 +233,9 @@ async function executeFocus(
       // Confidential: the link opens the dashboard for whoever holds it.
       return showConfidential(dashboardLinkMessage(await issueDashboardLink(deps, actor)));
     case 'verify':
-      return showShareable(verifyReportMessage(await verifyForActor(deps, actor, { full: command.full })));
+      return showShareable(
+        verifyReportMessage(await verifyForActor(deps, actor, { full: command.full }), await workspaceTimeZone(deps, actor.workspaceId)),
+      );
     case 'export':
       // Confidential: the link opens the pack for whoever holds it.
       return showConfidential(await requestExportLink(deps, actor, command.period));

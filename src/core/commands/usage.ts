@@ -44,7 +44,8 @@ export const USAGE = {
   ].join('\n'),
 } as const;
 
-export type CommandStyle = 'slack' | 'teams';
+/** Where the person reads the text: Slack, Teams, or the `customer-focus` command line. */
+export type CommandStyle = 'slack' | 'teams' | 'cli';
 
 const SPELLING: Record<CommandStyle, Record<string, string>> = {
   slack: {
@@ -55,6 +56,14 @@ const SPELLING: Record<CommandStyle, Record<string, string>> = {
     focus: '/customer-focus ',
   },
   teams: { requirement: 'requirement', feedback: 'feedback', knowledge: 'knowledge', check: 'check', focus: '' },
+  // The command line has `requirements list|add|import`, `knowledge list|import` and the audit commands, not feedback or checks.
+  cli: {
+    requirement: 'customer-focus requirements',
+    feedback: 'feedback (in chat)',
+    knowledge: 'customer-focus knowledge',
+    check: 'check (in chat)',
+    focus: 'customer-focus ',
+  },
 };
 
 /** Replaces the command placeholders in a core text with the platform's spelling. */

@@ -4,7 +4,8 @@
  * see, without an account; `revoke-link <id>` (src/core/audit/export.ts) stops a link. Issuing and
  * revoking are recorded as evidence by the signer.
  */
-import { utcMinute } from '../audit/seal.js';
+import { zoneMinute } from '../domain/dates.js';
+import { workspaceTimeZone } from '../use-cases/workspaces.js';
 import type { Actor, WorkspaceId } from '../domain/shared.js';
 import { DomainError } from '../errors.js';
 import type { LinkGrant } from '../links/signed-links.js';
@@ -30,6 +31,8 @@ function linkService(deps: Pick<CoreDeps, 'links'>): LinkService {
 export interface IssuedDashboardLink {
   readonly url: string;
   readonly grant: LinkGrant;
+  /** The workspace's zone, in which the expiry is shown. */
+  readonly timeZone: string;
 }
 
 /** Signs a dashboard link for the person asking, with their role; evidence first, then the link. */
@@ -38,12 +41,13 @@ export async function issueDashboardLink(deps: CoreDeps, actor: Actor): Promise<
   // Every role may look; the link carries the role, so an auditor's link also offers the audit pack.
   const role = await requirePermission(deps, actor, 'requirement.read');
   const { token, grant } = await links.signer.issue({ workspaceId: actor.workspaceId, purpose: 'dashboard', role, issuedTo: actor.id });
-  return { url: links.urlFor(dashboardPath(actor.workspaceId, token)), grant };
+  const timeZone = await workspaceTimeZone(deps, actor.workspaceId);
+  return { url: links.urlFor(dashboardPath(actor.workspaceId, token)), grant, timeZone };
 }
 
 export function dashboardLinkMessage(link: IssuedDashboardLink): Message {
   const { grant, url } = link;
-  const until = utcMinute(grant.expiresAt);
+  const until = zoneMinute(grant.expiresAt, link.timeZone);
   return {
     fallback: `Your dashboard link (read-only, until ${until}): ${url}`,
     blocks: [

@@ -9,12 +9,15 @@ import { type VerifyReport, verifyLog } from '../audit/verify-log.js';
 import { verdictSentence } from '../audit/verify-view.js';
 import type { WorkspaceId } from '../domain/shared.js';
 import type { CoreDeps } from '../ports.js';
+import { workspaceTimeZone } from '../use-cases/workspaces.js';
 import { type DashboardViewer, requireViewerPermission } from './viewer.js';
 
 export interface VerificationStatus {
   readonly state: 'verified' | 'failed';
   /** One sentence: what was checked and what it found. */
   readonly verdict: string;
+  /** The workspace's zone, in which every time on the dashboard is shown. */
+  readonly timeZone: string;
   readonly report: VerifyReport;
   readonly latestSeal?: Seal;
   /** The highest evidence number handed out so far. */
@@ -24,14 +27,16 @@ export interface VerificationStatus {
 export async function verificationStatus(deps: CoreDeps, viewer: DashboardViewer): Promise<VerificationStatus> {
   requireViewerPermission(viewer, 'evidence.read');
   const workspaceId: WorkspaceId = viewer.workspaceId;
-  const [report, seal, lastSeq] = await Promise.all([
+  const [report, seal, lastSeq, timeZone] = await Promise.all([
     verifyLog(deps, workspaceId),
     latestSeal(deps, workspaceId),
     deps.evidence.lastSeq(workspaceId),
+    workspaceTimeZone(deps, workspaceId),
   ]);
   return {
     state: report.failure ? 'failed' : 'verified',
-    verdict: verdictSentence(report),
+    verdict: verdictSentence(report, timeZone),
+    timeZone,
     report,
     ...(seal ? { latestSeal: seal } : {}),
     lastSeq,

@@ -32,5 +32,24 @@ export function weekEndingAt(end: Date, timeZone: string): DigestPeriod {
   };
 }
 
+const clockText = (instant: Date, timeZone: string): string => {
+  const clock = wallClock(instant, timeZone);
+  return `${clock.date} ${String(clock.hour).padStart(2, '0')}:${String(clock.minute).padStart(2, '0')}`;
+};
+
+/**
+ * The period as every digest names it (heading, notification text, preview), exact to the minute
+ * because it runs from the digest's time to the same time a week later: "2026-11-23 09:00 to
+ * 2026-11-30 09:00". A period from midnight to midnight is named by its days ("2026-11-23 to
+ * 2026-11-29"). The zone is named where the digest says "Times are in …".
+ */
+export function describePeriod(period: DigestPeriod, timeZone: string): string {
+  const from = wallClock(period.from, timeZone);
+  const to = wallClock(period.to, timeZone);
+  const midnight = (clock: typeof from) => clock.hour === 0 && clock.minute === 0 && clock.second === 0;
+  if (midnight(from) && midnight(to)) return `${period.firstDay} to ${period.lastDay}`;
+  return `${clockText(period.from, timeZone)} to ${clockText(period.to, timeZone)}`;
+}
+
 /** The seven days before `period`, for "the change against last week". */
 export const weekBefore = (period: DigestPeriod, timeZone: string): DigestPeriod => weekEndingAt(period.from, timeZone);

@@ -3,6 +3,7 @@
  * each section labelled with the ISO 9001:2015 clauses it serves. Empty sections are left out, and
  * a week with nothing to report says so in one line. Pure: no I/O.
  */
+import { zoneMinute } from '../domain/dates.js';
 import type { DecisionCheck } from '../domain/decision-check.js';
 import type { Requirement } from '../domain/requirement.js';
 import { knowledgeKindLabel } from '../domain/knowledge.js';
@@ -12,6 +13,8 @@ import { percent } from '../knowledge/coverage.js';
 import { type Block, type Button, type Inline, type Message, userText } from '../messages.js';
 import { type DigestContent, SHOWN_PER_SECTION, type Share, isQuietWeek } from './content.js';
 import { truncate } from '../truncate.js';
+import { describePeriod } from './period.js';
+import { plural } from '../wording.js';
 
 export interface DigestMessageOptions {
   /** The issued digest's id: adds the *Reviewed* button. A preview has none. */
@@ -19,7 +22,6 @@ export interface DigestMessageOptions {
 }
 
 const words = (value: string) => value.replace(/_/g, ' ');
-const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 const excerpt = (text: string, max = 140) => truncate(text, max);
 const person = (ref: PersonRef | undefined): Inline[] => (ref ? [{ person: ref }] : ['nobody']);
 
@@ -247,7 +249,7 @@ function sealLine(content: DigestContent): Block[] {
     {
       kind: 'context',
       parts: [
-        `Evidence log sealed up to entry ${seal.toSeq}: seal #${seal.number} \`${seal.hash.slice(0, 12)}\`, ${seal.at.slice(0, 16).replace('T', ' ')} UTC.`,
+        `Evidence log sealed up to entry ${seal.toSeq}: seal #${seal.number} \`${seal.hash.slice(0, 12)}\`, ${zoneMinute(seal.at, content.timeZone)}.`,
       ],
     },
   ];
@@ -255,7 +257,7 @@ function sealLine(content: DigestContent): Block[] {
 
 /** The plain-text summary Slack and Teams show in notifications. */
 function fallbackOf(content: DigestContent, quiet: boolean): string {
-  const head = `Customer focus digest, ${content.period.firstDay} to ${content.period.lastDay}`;
+  const head = `Customer focus digest, ${describePeriod(content.period, content.timeZone)}`;
   if (quiet) return `${head}: a quiet week, nothing to report.`;
   const parts = [
     content.obligatoryAtRisk.length ? plural(content.obligatoryAtRisk.length, 'obligatory requirement') + ' at risk or not met' : '',
@@ -270,13 +272,13 @@ function fallbackOf(content: DigestContent, quiet: boolean): string {
 export function digestMessage(content: DigestContent, options: DigestMessageOptions = {}): Message {
   const quiet = isQuietWeek(content);
   const intro: Block[] = [
-    { kind: 'heading', text: `Customer focus digest: ${content.period.firstDay} to ${content.period.lastDay}` },
+    { kind: 'heading', text: `Customer focus digest: ${describePeriod(content.period, content.timeZone)}` },
     {
       kind: 'context',
       parts: [
         'Weekly input to management review (ISO 9001:2015 9.3.2) for ',
         userText(content.workspaceName),
-        `. Dates are in ${content.timeZone}.`,
+        `. Dates and times are in ${content.timeZone}.`,
       ],
     },
   ];

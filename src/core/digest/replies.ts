@@ -2,11 +2,12 @@
 import { type Message, textMessage } from '../messages.js';
 import type { SentDigest } from './on-demand.js';
 import { recipientLabel } from './recipients.js';
+import { plural } from '../wording.js';
 
 export function digestSent(sent: SentDigest): Message {
   const total = sent.deliveries.length;
   const failed = sent.deliveries.filter((report) => report.outcome === 'failed');
-  const recipients = `${total} recipient${total === 1 ? '' : 's'}`;
+  const recipients = plural(total, 'recipient');
   if (failed.length === 0) return textMessage(`Sent the digest to ${recipients}, and kept it as evidence.`);
   const reasons = failed
     .map((report) => `${recipientLabel(report.recipient)}: ${report.outcome === 'failed' ? report.reason : ''}`)

@@ -38,6 +38,33 @@ export function dateInZone(instant: Date, timeZone: string): IsoDate {
   ).format(instant);
 }
 
+/** Local date and time in `timeZone`, e.g. `2026-11-24 11:00` (for tables whose heading names the zone). */
+export function localMinute(iso: string, timeZone: string): string {
+  const formatter = zoneFormatter(
+    'local-minute',
+    timeZone,
+    () =>
+      new Intl.DateTimeFormat('en-CA', {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }),
+  );
+  const parts = formatter.formatToParts(new Date(iso));
+  const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
+}
+
+/**
+ * A moment as a person reads it: in the workspace's zone, with the zone named, e.g.
+ * `2026-11-24 11:00 Europe/Oslo` (`2026-11-24 10:00 UTC` for a workspace on UTC).
+ */
+export const zoneMinute = (iso: string, timeZone: string): string => `${localMinute(iso, timeZone)} ${timeZone}`;
+
 /** Offset of `timeZone` from UTC at `instant`, in minutes (Europe/London in summer: +60). */
 export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
   const formatter = zoneFormatter(

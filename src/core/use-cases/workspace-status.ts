@@ -39,8 +39,10 @@ export async function noiseFigures(deps: CoreDeps, workspaceId: string): Promise
 }
 
 export interface WeekFigures {
+  /** Monday and Sunday of the calendar week, in `timeZone`. */
   readonly from: string;
   readonly to: string;
+  readonly timeZone: string;
   readonly checksStarted: number;
   readonly checksAnswered: number;
   readonly checksDismissed: number;
@@ -59,7 +61,7 @@ export async function currentWeek(deps: CoreDeps, workspaceId: string) {
   const weekday = (new Date(`${today}T12:00:00Z`).getUTCDay() + 6) % 7; // Monday = 0
   const from = addDays(today, -weekday);
   const to = addDays(from, 6);
-  return { from, to, today, range: dayRangeInZone(from, to, timeZone) };
+  return { from, to, today, timeZone, range: dayRangeInZone(from, to, timeZone) };
 }
 
 export async function weekFigures(deps: CoreDeps, actor: Actor): Promise<WeekFigures> {
@@ -75,6 +77,7 @@ export async function weekFigures(deps: CoreDeps, actor: Actor): Promise<WeekFig
   return {
     from: week.from,
     to: week.to,
+    timeZone: week.timeZone,
     checksStarted: checks.length,
     checksAnswered: checks.filter((check) => check.status === 'answered').length,
     checksDismissed: checks.filter((check) => check.status === 'dismissed').length,

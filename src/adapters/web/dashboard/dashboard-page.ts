@@ -1,7 +1,7 @@
 /** The dashboard's frame: who it is for, until when, and the sections. Charts are drawn by dashboard.js. */
 import type { Workspace } from '../../../core/domain/workspace.js';
 import type { LinkGrant } from '../../../core/links/signed-links.js';
-import { utcMinute } from '../format.js';
+import { zoneMinute } from '../format.js';
 import { type SafeHtml, html } from '../html.js';
 import { page } from '../page.js';
 import { type DashboardLink, VIEWS, type ViewName } from './links.js';
@@ -34,7 +34,7 @@ export function dashboardPage(input: DashboardPageInput): string {
     scripts: view === 'overview' ? ['chart.umd.min.js', 'dashboard.js'] : [],
     header: html`<p class="brand">Customer focus dashboard</p>
 <p class="workspace">${workspace.name}</p>
-<p class="link-note">Read-only, as ${grant.role}. This link works until ${utcMinute(grant.expiresAt)}; do not forward it.</p>`,
+<p class="link-note">Read-only, as ${grant.role}. This link works until ${zoneMinute(grant.expiresAt, workspace.settings.timeZone)}; do not forward it.</p>`,
     nav,
     main: input.content,
   }).value;

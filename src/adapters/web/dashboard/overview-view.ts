@@ -10,7 +10,7 @@ import { knowledgeKindLabel } from '../../../core/domain/knowledge.js';
 import { areaLabel } from '../../../core/domain/responsibility.js';
 import { REQUIREMENT_CATEGORIES, REQUIREMENT_STATUSES, REQUIREMENT_TYPES } from '../../../core/domain/requirement.js';
 import { IMPACT_LABELS } from '../../../core/forms/catalogue.js';
-import { count, plural, utcMinute, words } from '../format.js';
+import { count, plural, words, zoneMinute } from '../format.js';
 import { type SafeHtml, html } from '../html.js';
 import { COLOURS, type ChartSpec, chartFigure } from './charts.js';
 import type { DashboardLink } from './links.js';
@@ -203,7 +203,7 @@ export function verificationPanel(status: VerificationStatus | undefined): SafeH
 <p>${status.verdict}</p>
 <dl class="facts">
 <dt>Entries numbered</dt><dd>${count(status.lastSeq)}</dd>
-<dt>Latest seal</dt><dd>${seal ? html`#${seal.number}, covers entries up to ${count(seal.toSeq)}, made ${utcMinute(seal.at)}, hash <code>${seal.hash.slice(0, 16)}</code>…` : 'none yet (seals are made hourly)'}</dd>
+<dt>Latest seal</dt><dd>${seal ? html`#${seal.number}, covers entries up to ${count(seal.toSeq)}, made ${zoneMinute(seal.at, status.timeZone)}, hash <code>${seal.hash.slice(0, 16)}</code>…` : 'none yet (seals are made hourly)'}</dd>
 <dt>Not yet sealed</dt><dd>${plural(status.report.unsealed, 'entry', 'entries')}, each checked against its own hash</dd>
 </dl>
 ${status.report.failure ? html`<p class="alert">Tell your quality manager: the log is not changed by checking it, and a full check in chat ("/customer-focus verify full") names what changed.</p>` : ''}
@@ -232,15 +232,23 @@ function determining(figures: DashboardFigures, link: DashboardLink): SafeHtml {
 </section>`;
 }
 
-function auditPack(link: DashboardLink): SafeHtml {
+/** What the auditor typed in the audit-pack form, and why it was refused (shown next to the field). */
+export interface AuditPackEntry {
+  readonly period: string;
+  readonly error: string;
+}
+
+function auditPack(link: DashboardLink, entry: AuditPackEntry | undefined): SafeHtml {
+  const described = entry ? 'audit-period-error audit-period-hint' : 'audit-period-hint';
   return html`<section aria-labelledby="audit-title" class="panel" data-audit-pack>
 <h2 id="audit-title">Audit pack</h2>
 <p>A zip with the register, decision checks, feedback, the evidence log with its seals, a summary by ISO 9001 clause and how to verify it yourself. The download link is made when you ask for it and is recorded as evidence.</p>
 <form method="get" action="${link.auditPackPath()}" class="inline-form">
 <input type="hidden" name="t" value="${link.token}">
 <label for="audit-period">Period</label>
-<input id="audit-period" name="period" value="${AUDIT_PACK_DEFAULT_PERIOD}" aria-describedby="audit-period-hint" maxlength="40">
+<input id="audit-period" name="period" value="${entry ? entry.period : AUDIT_PACK_DEFAULT_PERIOD}" aria-describedby="${described}"${entry ? html` aria-invalid="true" autofocus` : ''} maxlength="40">
 <button type="submit">Download the audit pack</button>
+${entry ? html`<p id="audit-period-error" class="field-error" role="alert">${entry.error}</p>` : ''}
 <p id="audit-period-hint" class="hint">For example ${PERIOD_EXAMPLES}.</p>
 </form>
 </section>`;
@@ -251,6 +259,7 @@ export function overviewView(
   verification: VerificationStatus | undefined,
   link: DashboardLink,
   showAuditPack: boolean,
+  auditPackEntry?: AuditPackEntry,
 ): SafeHtml {
   return html`<h1 class="page-title">Overview</h1>
 <p class="hint">Weeks run Monday to Sunday in ${figures.workspace.timeZone}; the trend covers ${figures.period.from} to ${figures.period.to}.</p>
@@ -259,5 +268,5 @@ ${charts(figures)}
 ${noise(figures)}
 ${determining(figures, link)}
 ${verificationPanel(verification)}
-${showAuditPack ? auditPack(link) : ''}`;
+${showAuditPack ? auditPack(link, auditPackEntry) : ''}`;
 }

@@ -19,7 +19,7 @@ import type { SafeHtml } from '../html.js';
 import { securityHeaders } from '../security-headers.js';
 import { dashboardPage, problemContent } from './dashboard-page.js';
 import { DashboardLink, VIEWS, type ViewName } from './links.js';
-import { overviewView } from './overview-view.js';
+import { type AuditPackEntry, overviewView } from './overview-view.js';
 import { sendRefusal } from './refusal-page.js';
 import { actionsTable, checksTable, evidenceTable, feedbackTable, requirementsTable } from './tables-view.js';
 import { serverErrorPage } from './server-error-page.js';
@@ -90,6 +90,13 @@ export function dashboardRouter(core: Core): Router {
     };
   }
 
+  /** The overview; with a refused audit-pack period, the page stays and the error sits next to the field. */
+  async function overview(opened: Opened, auditPackEntry?: AuditPackEntry): Promise<SafeHtml> {
+    const { viewer, link } = opened;
+    const [figures, verification] = await Promise.all([web.figures(viewer), web.verification(viewer)]);
+    return overviewView(figures, verification, link, offersAuditPack(viewer.role), auditPackEntry);
+  }
+
   async function content(opened: Opened, view: ViewName, params: Record<string, string>): Promise<SafeHtml> {
     const { viewer, link, workspace } = opened;
     const timeZone = workspace.settings.timeZone;
@@ -97,10 +104,8 @@ export function dashboardRouter(core: Core): Router {
     const { page: rawPage, ...filter } = filters;
     const context = { link, timeZone, params: filters, canDownload: true };
     switch (view) {
-      case 'overview': {
-        const [figures, verification] = await Promise.all([web.figures(viewer), web.verification(viewer)]);
-        return overviewView(figures, verification, link, offersAuditPack(viewer.role));
-      }
+      case 'overview':
+        return overview(opened);
       case 'requirements': {
         const { rows } = await web.requirements(viewer, filter);
         return requirementsTable(pageOf(rows, rawPage), context, dateInZone(core.now(), timeZone));
@@ -176,11 +181,16 @@ export function dashboardRouter(core: Core): Router {
   router.get('/:workspace/audit-pack', async (req, res) => {
     const opened = await open(req, res);
     if (!opened) return;
+    const period = queryParams(req).period ?? '';
     try {
       res.setHeader('cache-control', 'no-store');
-      res.redirect(303, await web.auditPackDownload(opened.grant, queryParams(req).period ?? ''));
+      res.redirect(303, await web.auditPackDownload(opened.grant, period));
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
+      if (error.code === 'input.invalid') {
+        const entry = { period, error: spellCommands(error.message, 'slack') };
+        return sendHtml(res, 400, dashboardPage({ ...opened, view: 'overview', content: await overview(opened, entry) }));
+      }
       sendHtml(
         res,
         error.code === 'permission.denied' ? 403 : 400,

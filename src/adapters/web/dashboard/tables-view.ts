@@ -11,6 +11,7 @@ import { FEEDBACK_KINDS, type CustomerFeedback, SENTIMENTS } from '../../../core
 import { REQUIREMENT_CATEGORIES, REQUIREMENT_STATUSES, REQUIREMENT_TYPES, type Requirement } from '../../../core/domain/requirement.js';
 import type { PersonRef } from '../../../core/domain/shared.js';
 import { IMPACT_LABELS } from '../../../core/forms/catalogue.js';
+import { actorNames, entryTypeWords, readableFacts } from '../../../core/audit/readable-facts.js';
 import { count, excerpt, localMinute, plural, words } from '../format.js';
 import { type HtmlValue, type SafeHtml, html, safeHref } from '../html.js';
 import type { DashboardLink, Params } from './links.js';
@@ -288,27 +289,25 @@ export function feedbackTable(page: TablePage<CustomerFeedback>, context: TableC
 
 // --- Evidence ------------------------------------------------------------------------------
 
-function facts(data: { readonly [key: string]: JsonValue }): string {
-  return excerpt(
-    Object.entries(data)
-      .filter(([, value]) => value !== null && !(Array.isArray(value) && value.length === 0))
-      .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
-      .join('; '),
-    200,
-  );
+/** "field: value" lines, as in the audit pack's summary.html; long values cut, the CSV has them whole. */
+function facts(data: { readonly [key: string]: JsonValue }, timeZone: string): SafeHtml {
+  const lines = readableFacts(data, timeZone).map((fact) => html`<span class="fact">${fact.label}: ${excerpt(fact.value, 120)}</span>`);
+  return html`${lines.map((line, i) => (i === 0 ? line : html`<br>${line}`))}`;
 }
 
 export function evidenceTable(page: TablePage<EvidenceEntry>, context: TableContext, window: { from: string; to: string }): SafeHtml {
+  // People by name wherever any entry on the page names them, never a name here and an id there.
+  const who = actorNames(page.rows);
   const columns: Column<EvidenceEntry>[] = [
     { header: '#', cell: (e) => count(e.seq), kind: 'num' },
-    { header: 'When', cell: (e) => localMinute(e.at, context.timeZone), kind: 'nowrap' },
-    { header: 'What', cell: (e) => words(e.type.replace('.', ' ')) },
+    { header: `When (${context.timeZone})`, cell: (e) => localMinute(e.at, context.timeZone), kind: 'nowrap' },
+    { header: 'What', cell: (e) => entryTypeWords(e.type), kind: 'nowrap' },
     {
       header: 'Who',
-      cell: (e) => (e.personal.actorName === null ? html`<span class="hint">(redacted)</span>` : (e.personal.actorName ?? e.actorId)),
+      cell: (e) => (e.personal.actorName === null ? html`<span class="hint">(redacted)</span>` : who(e)),
     },
-    { header: 'About', cell: (e) => `${e.subject.kind} ${e.subject.id}` },
-    { header: 'Facts', cell: (e) => facts(e.data), kind: 'wide' },
+    { header: 'About', cell: (e) => `${e.subject.kind} ${e.subject.id}`, kind: 'nowrap' },
+    { header: 'Facts', cell: (e) => facts(e.data, context.timeZone), kind: 'wide' },
     { header: 'Hash', cell: (e) => html`<code title="${e.hash}">${e.hash.slice(0, 12)}</code>` },
   ];
   return tableSection(
