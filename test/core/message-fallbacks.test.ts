@@ -185,8 +185,10 @@ function expectFallbacks(name: string, message: Message): void {
 
 describe('every message the core builds has a notification text', () => {
   it('every view in src/core/views.ts has a case here', () => {
+    // Helpers that build a sentence, not a message, are left out.
+    const notMessages = new Set(['changeInChatHint']);
     const builders = Object.entries(views)
-      .filter(([, value]) => typeof value === 'function')
+      .filter(([name, value]) => typeof value === 'function' && !notMessages.has(name))
       .map(([name]) => name)
       .sort();
     expect(builders).toEqual(Object.keys(VIEW_CASES).sort());
