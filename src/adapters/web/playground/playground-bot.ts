@@ -252,6 +252,12 @@ export class PlaygroundBot {
         });
         return {};
       }
+      case 'command.confirm': {
+        // The command again, with the confirmation in it, as the person who clicked; answered to them alone.
+        const result = await this.core.runCommand(actor, action.command, { place: this.place(thread) });
+        if (!result.ok) return refuse(result.error.message);
+        return this.show(persona, actor, result.value, action.command, thread);
+      }
       case 'requirement.review': {
         const form = await formFor(this.core, actor, { form: 'requirement.review', requirementId: action.requirementId });
         return typeof form === 'string' ? refuse(form) : { form: toClientForm(form, postId) };
