@@ -55,9 +55,6 @@ function requirementFields(requirement: Requirement): Block {
   };
 }
 
-/** Quotes a value for a command line when it has spaces, so the hint can be typed as shown. */
-const optionValue = (value: string): string => (/\s/.test(value) ? `"${value}"` : value);
-
 /**
  * The confirmation of a saved requirement. `defaults` are the values the bot chose because none
  * were given: each is named, with the command that changes them, so nothing is applied silently.
@@ -77,7 +74,7 @@ export function requirementSaved(
             kind: 'text' as const,
             parts: [
               `I used ${defaults.length === 1 ? 'this default' : 'these defaults'}, because you did not give ${defaults.length === 1 ? 'it' : 'them'}: ${defaults
-                .map((applied) => `${applied.option} ${optionValue(applied.value)}`)
+                .map((applied) => `${applied.option} ${applied.value}`)
                 .join(', ')}. Change ${defaults.length === 1 ? 'it' : 'them'} with \`{requirement} edit ${requirement.id} ${change}\`.`,
             ],
           },
