@@ -53,7 +53,8 @@ export async function importRequirements(
         skipped.push({ line: row.line, reason: `already in the register as ${already}` });
         continue;
       }
-      existing.set(key, `line ${row.line}`);
+      // A row recorded as retired is no live requirement, so it does not make later rows duplicates.
+      if (status !== 'retired') existing.set(key, `line ${row.line}`);
       accepted.push({ row, ...(status && status !== 'open' ? { status } : {}) });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
