@@ -43,7 +43,7 @@ describe('customer-focus requirements: nothing guessed silently', () => {
   });
 
   it('16.9: an owner is a user id (local:kim here); @kim, names and e-mail addresses are refused with a hint', async () => {
-    for (const owner of ['@kim', 'kim', 'kim@example.com']) {
+    for (const owner of ['@kim', 'kim', 'kim@example.com', 'me']) {
       const refused = await cli(['requirements', 'add', 'Invoices in NOK', `owner:${owner}`], env);
       expect(refused.code).toBe(2);
       expect(refused.err).toContain('On the command line or in a spreadsheet, write local:kim.');

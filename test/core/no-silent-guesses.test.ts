@@ -5,7 +5,8 @@ import { parsePerson } from '../../src/core/domain/person.js';
 import { defaultsApplied, requirementValuesForCreate } from '../../src/core/domain/requirement-input.js';
 import { DomainError } from '../../src/core/errors.js';
 
-const actorIn = (workspaceId: string) => ({ id: 'X1', name: 'Dana', workspaceId });
+const ACTOR_IDS: Record<string, string> = { 'slack:T1': 'U0DANA', 'teams:t1': '29:dana', local: 'local:dana' };
+const actorIn = (workspaceId: string) => ({ id: ACTOR_IDS[workspaceId] ?? 'cli:operator', name: 'Dana', workspaceId });
 const slack = actorIn('slack:T1');
 
 function refusal(run: () => unknown): DomainError {
@@ -25,7 +26,7 @@ describe('people', () => {
     ['teams:t1', '<@29:1abc|Kim>', { id: '29:1abc', name: 'Kim' }],
     ['teams:t1', '0b5d2f3a-1c4e-4f6a-9b8d-2e7c5a1f3d90', { id: '0b5d2f3a-1c4e-4f6a-9b8d-2e7c5a1f3d90' }],
     ['local', 'local:kim', { id: 'local:kim' }],
-    ['local', 'me', { id: 'X1', name: 'Dana' }],
+    ['local', 'me', { id: 'local:dana', name: 'Dana' }],
   ])('in %s, %s is a person', (workspaceId, raw, expected) => {
     expect(parsePerson(raw, actorIn(workspaceId), 'owner')).toEqual(expected);
   });
@@ -41,6 +42,12 @@ describe('people', () => {
     const error = refusal(() => parsePerson(raw, actorIn(workspaceId), 'owner'));
     expect(error.field).toBe('owner');
     expect(error.message).toMatch(/Mention them with @/);
+  });
+
+  it('"me" at the command line is nobody of the workspace', () => {
+    expect(refusal(() => parsePerson('me', { id: 'cli:operator', workspaceId: 'local' }, 'owner')).message).toContain(
+      'here is you at the command line',
+    );
   });
 
   it('a lookup (list filter, "reassign from") may still name a person recorded by name before owners were checked', () => {

@@ -77,6 +77,10 @@ export function parsePerson(
     return name ? { id, name } : { id };
   }
   if (text.toLowerCase() === 'me' || text.toLowerCase() === '@me') {
+    // At the command line "me" is the operator, who is nobody in the chat workspace.
+    if (!isUserIdFor(actor.workspaceId, actor.id) && !options.lookup) {
+      throw refuse(`"${text}" here is you at the command line, not a person of the workspace, so it can't be the ${field}.`, actor, field);
+    }
     return actor.name ? { id: actor.id, name: actor.name } : { id: actor.id };
   }
   if (isUserIdFor(actor.workspaceId, text)) return { id: text };
