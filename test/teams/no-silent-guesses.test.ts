@@ -53,12 +53,20 @@ describe('Teams: the grammar and forms never guess silently', () => {
   });
 
   it('16.7: options typed without a statement start the form', async () => {
-    const form = await say('requirement add customer:"Acme AS" type:implied category:delivery review:6m');
+    const dana = mention({ id: '29:dana', name: 'Dana Owner' });
+    const form = await say(`requirement add customer:"Acme AS" type:implied category:delivery review:6m owner:${dana.text}`, {
+      entities: [dana.entity],
+    });
     const inputs = inputsOf(form);
     expect(inputs.get('customer')?.value).toBe('Acme AS');
     expect(inputs.get('type')?.value).toBe('implied');
     expect(inputs.get('category')?.value).toBe('delivery');
     expect(inputs.get('review')?.value).toBe('6m');
+    // The people picker starts on the person mentioned, shown by name.
+    expect(inputs.get('owner')).toMatchObject({
+      value: '<@29:dana|Dana Owner>',
+      choices: [{ title: 'Dana Owner', value: '<@29:dana|Dana Owner>' }],
+    });
     expect(inputs.get('statement')?.value).toBeUndefined();
   });
 

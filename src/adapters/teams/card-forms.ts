@@ -70,11 +70,15 @@ function input(field: FormField, value: string | undefined): CardElement {
     case 'date':
       return { type: 'Input.Date', ...common, ...(value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? { value } : {}) };
     case 'user': {
-      const chosen = value !== undefined && ENTRA_OBJECT_ID.test(value) ? value : undefined;
+      // It starts on a person already named: an Entra object id (a refused submit), or a mention
+      // (`<@29:…|Dana>`, from options typed before the form opened), shown by name.
+      const mentioned = value === undefined ? null : /^<@([^|>]+)(?:\|([^>]+))?>$/.exec(value);
+      const chosen = value !== undefined && (ENTRA_OBJECT_ID.test(value) || mentioned) ? value : undefined;
+      const title = mentioned ? (mentioned[2] ?? mentioned[1]) : chosen;
       return {
         type: 'Input.ChoiceSet',
         ...common,
-        choices: chosen ? [{ title: chosen, value: chosen }] : [],
+        choices: chosen ? [{ title, value: chosen }] : [],
         'choices.data': { type: 'Data.Query', dataset: 'graph.microsoft.com/users' },
         placeholder: field.placeholder ?? PLACEHOLDERS.user,
         ...(chosen ? { value: chosen } : {}),
