@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'workspace.unknown'
   | 'requirement.not_found'
   | 'requirement.retired'
+  | 'requirement.duplicate'
   | 'check.not_found'
   | 'check.closed'
   | 'action.not_found'

@@ -31,7 +31,12 @@ export type CoreAction =
   /** Records that management reviewed this digest (ISO 9001 9.3.2). */
   | { readonly kind: 'digest.reviewed'; readonly digestId: string }
   /** Runs a read-only command again and shows the result to the whole conversation. */
-  | { readonly kind: 'command.share'; readonly command: string };
+  | { readonly kind: 'command.share'; readonly command: string }
+  /**
+   * Runs a command line again as the person who clicked, with their confirmation already in it
+   * (e.g. `duplicate:ok`), and answers them privately.
+   */
+  | { readonly kind: 'command.confirm'; readonly command: string };
 
 export interface Button {
   readonly label: string;

@@ -5,6 +5,7 @@
 import { type DecisionCheck, type FollowUpAction, type ImpactAnswer, currentAnswers } from './domain/decision-check.js';
 import type { CustomerFeedback } from './domain/feedback.js';
 import type { Requirement, RequirementReview } from './domain/requirement.js';
+import type { AppliedDefault } from './domain/requirement-input.js';
 import type { PersonRef } from './domain/shared.js';
 import { DEFAULT_DAILY_PROMPT_CAP, type DetectionMode, type RoleAssignment, type Workspace } from './domain/workspace.js';
 import type { DetectionChange } from './use-cases/channel-settings.js';
@@ -55,15 +56,68 @@ function requirementFields(requirement: Requirement): Block {
 export const changeInChatHint = (id: string): string =>
   `Change it with "{requirement} edit ${id} …"; review it with "{requirement} review ${id}".`;
 
+/**
+ * The confirmation of a saved requirement. `defaults` are the values the bot chose because none
+ * were given: each is named, with the command that changes them, so nothing is applied silently.
+ */
 export function requirementSaved(
   requirement: Requirement,
   verb: 'Recorded' | 'Updated' | 'Reassigned',
+  defaults: readonly AppliedDefault[] = [],
   next: string = changeInChatHint(requirement.id),
 ): Message {
+  const change = defaults.map((applied) => `${applied.option}:…`).join(' ');
   return message([
     { kind: 'text', parts: [`${verb} *${requirement.id}*: `, userText(requirement.statement)] },
     requirementFields(requirement),
+    ...(defaults.length
+      ? [
+          {
+            kind: 'text' as const,
+            parts: [
+              `I used ${defaults.length === 1 ? 'this default' : 'these defaults'}, because you did not give ${defaults.length === 1 ? 'it' : 'them'}: ${defaults
+                .map((applied) => `${applied.option} ${applied.value}`)
+                .join(', ')}. Change ${defaults.length === 1 ? 'it' : 'them'} with \`{requirement} edit ${requirement.id} ${change}\`.`,
+            ],
+          },
+        ]
+      : []),
     { kind: 'context', parts: [next] },
+  ]);
+}
+
+/**
+ * A requirement that is already recorded: the one to look at, and how to record a second one
+ * anyway (a button when the command fits on one, and always by typing).
+ */
+export function duplicateRequirement(existing: Requirement, confirmCommand?: string): Message {
+  return message([
+    {
+      kind: 'text',
+      parts: [
+        `*${existing.id}* already records this for `,
+        userText(existing.customer),
+        ': ',
+        userText(existing.statement.length > 300 ? `${existing.statement.slice(0, 299)}…` : existing.statement),
+        '. I did not record it a second time.',
+      ],
+    },
+    {
+      kind: 'context',
+      parts: [
+        `See it with "{requirement} show ${existing.id}". If you do mean a second, separate requirement, ${
+          confirmCommand ? 'click *Record anyway*, or ' : ''
+        }give the same command again with duplicate:ok at the end.`,
+      ],
+    },
+    ...(confirmCommand
+      ? [
+          {
+            kind: 'actions' as const,
+            buttons: [{ label: 'Record anyway', action: { kind: 'command.confirm' as const, command: confirmCommand } }],
+          },
+        ]
+      : []),
   ]);
 }
 

@@ -14,7 +14,11 @@ import { createTestCore, expectOk, type TestCore } from '../support/test-core.js
 
 async function addRequirements(t: TestCore, n: number): Promise<void> {
   const member = await t.actor('member');
-  for (let i = 1; i <= n; i++) expectOk(await t.core.addRequirement(member, { statement: `Requirement ${i}`, customer: 'Acme AS' }));
+  // Numbered on from what is there: the same statement twice would be refused as a duplicate.
+  const start = (await t.deps.requirements.list(t.workspaceId)).length;
+  for (let i = start + 1; i <= start + n; i++) {
+    expectOk(await t.core.addRequirement(member, { statement: `Requirement ${i}`, customer: 'Acme AS' }));
+  }
 }
 
 describe('seals and verification', () => {

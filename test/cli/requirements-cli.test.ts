@@ -70,7 +70,7 @@ describe('customer-focus requirements and evidence', () => {
       file,
       [
         '\ufeffStatement;Customer;Type;Category;Owner;Review;Status',
-        'Invoices in EUR;Acme AS;stated;price;dana@example.com;6m;open',
+        'Invoices in EUR;Acme AS;stated;price;local:dana;6m;open',
         ';Acme AS;stated;price;;;',
         'Accessible web shop;End users;obligatory;product;;1y;at_risk',
         'Same-day answers;Globex;wished;support;;;',

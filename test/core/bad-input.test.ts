@@ -59,7 +59,7 @@ describe('bad input', () => {
     ['requirement show banana', /"banana" is not a requirement id\. Ids look like REQ-12/],
     ['requirement review REQ-1 maybe', /"maybe" is not a valid review outcome\. Use one of: still_valid, met, at_risk, not_met, retire/],
     ['role <@U5> superuser', /"superuser" is not a valid role\. Use one of: member, manager, admin, auditor/],
-    ['role dana manager', /Mention the person with @/],
+    ['role dana manager', /"dana" is not a person I can find in this workspace.*Mention them with @/],
     ['settings timezone:Mars/Olympus', /not a time zone I know/],
     ['settings digest:"someday 25:00"', /not a digest time I understand/],
     ['feedback Slow answers', /Say which customer said it/],
@@ -83,7 +83,7 @@ describe('bad input', () => {
       impact: 'unknown',
       followUp: { kind: 'action', description: 'Ask them', dueOn: '2026-12-01' },
     });
-    expect(noOwner.ok ? '' : noOwner.error.message).toMatch(/needs an owner and a due date/);
+    expect(noOwner.ok ? '' : noOwner.error.message).toMatch(/needs an owner, so it does not get lost/);
     const badDate = await t.core.answerCheck(admin, check.id, {
       impact: 'unknown',
       followUp: { kind: 'action', description: 'Ask', owner: '<@U1>', dueOn: '2026-02-30' },

@@ -150,12 +150,16 @@ describe.each(targets)('three bot processes on $label', ({ url, skip }) => {
             origin: 'command',
           }),
         );
-        expectOk(
+        // Tomorrow in UTC is never before today in the workspace's zone.
+        const tomorrow = new Date(Date.now() + DAY).toISOString().slice(0, 10);
+        const answered = expectOk(
           await seed.core.answerCheck(kim, check.id, {
             impact: 'unknown',
-            followUp: { kind: 'action', description: 'Ask the carrier', owner: '<@U0KIM|Kim>', dueOn: yesterday },
+            followUp: { kind: 'action', description: 'Ask the carrier', owner: '<@U0KIM|Kim>', dueOn: tomorrow },
           }),
         );
+        // Overdue since yesterday, as a day later it would be (a due date can't be in the past when recorded).
+        await seed.core.deps.actions.update(SLACK_WS, answered.action?.id ?? '', (current) => ({ ...current, dueOn: yesterday }));
         // A Teams workspace whose team channel ran `digest here`; its conversation reference is stored.
         await seedWorkspace(seed, TEAMS_WS, 'teams', { digestTargets: [{ platform: 'teams', channelId: CHANNEL }] }, []);
         await new ConversationReferences(seed.backend.records).rememberConversation(TEAMS_WS, CHANNEL, {

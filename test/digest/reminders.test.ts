@@ -34,14 +34,9 @@ async function seed(i: Instance): Promise<Actor> {
       review: '1d',
     }),
   );
-  expectOk(
-    await i.t.core.addRequirement(member, {
-      statement: 'Invoices as PDF',
-      customer: 'Acme AS',
-      owner: 'Dana from the spreadsheet',
-      review: '1d',
-    }),
-  );
+  const pdf = expectOk(await i.t.core.addRequirement(member, { statement: 'Invoices as PDF', customer: 'Acme AS', review: '1d' }));
+  // An owner by name only, as registers imported before owners were checked still hold: no one to remind.
+  await i.t.deps.requirements.update(i.t.workspaceId, pdf.id, (current) => ({ ...current, owner: { name: 'Dana from the spreadsheet' } }));
   const check = expectOk(
     await i.t.core.startCheck(member, {
       text: 'We stop shipping to Iceland',

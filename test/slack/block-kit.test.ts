@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeAction, encodeAction } from '../../src/adapters/slack/action-codec.js';
+import { ACTION_ID_PATTERN, MAX_VALUE_LENGTH, decodeAction, encodeAction } from '../../src/adapters/slack/action-codec.js';
 import { LIMITS, escapeMrkdwn, toSlackMessage, toSlackModal } from '../../src/adapters/slack/block-kit.js';
 import { requirementForm } from '../../src/core/forms/catalogue.js';
 import type { CoreAction, Message } from '../../src/core/messages.js';
@@ -60,10 +60,22 @@ describe('action codec', () => {
     { kind: 'check.dismiss', checkId: 'tabc' },
     { kind: 'action.close', actionId: 'a1' },
     { kind: 'requirement.review', requirementId: 'REQ-3' },
+    { kind: 'command.share', command: '/requirement list at_risk' },
+    { kind: 'command.confirm', command: 'requirement add "Invoices in NOK" customer:"Acme AS" duplicate:ok' },
   ];
   it.each(actions)('round-trips $kind', (action) => {
     const { action_id, value } = encodeAction(action, 2);
+    // Bolt routes every button we produce to our listener by this one pattern.
+    expect(action_id).toMatch(ACTION_ID_PATTERN);
     expect(decodeAction(action_id, value)).toEqual(action);
+  });
+  it('carries a confirmed command up to the button value limit, and no further', () => {
+    expect(decodeAction('command.confirm:0', 'y'.repeat(MAX_VALUE_LENGTH))).toEqual({
+      kind: 'command.confirm',
+      command: 'y'.repeat(MAX_VALUE_LENGTH),
+    });
+    expect(decodeAction('command.confirm:0', 'y'.repeat(MAX_VALUE_LENGTH + 1))).toBeUndefined();
+    expect(decodeAction('command.confirm:0', '')).toBeUndefined();
   });
   it('refuses what it did not produce', () => {
     expect(decodeAction('check.answer:0', 'tabc|delighted')).toBeUndefined();

@@ -5,6 +5,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BOT_USER, type SlackBotHarness, TEAM, startSlackBot } from '../support/slack-bot.js';
 
+// Due dates of follow-up actions must not be in the past: one a month from the real today.
+const DUE = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+
 const CHANNEL = 'C0PRODUCT';
 const DECISION = 'Decision: from January support closes at 16:00 on Fridays.';
 const nowTs = (offset = 0) => `${Math.floor(Date.now() / 1000) + offset}.000100`;
@@ -152,16 +155,14 @@ describe('Slack decision checks', () => {
           followup: { selected_option: { value: 'action' } },
           action: { value: 'Offer chat support on Fridays' },
           owner: { selected_user: 'U3' },
-          due: { selected_date: '2027-01-15' },
+          due: { selected_date: DUE },
         }),
       }),
     );
     expect(done.status).toBe(200);
     await h.api.waitForCall('chat.update');
     const open = await h.bot.services.core.deps.actions.listOpen(h.workspaceId);
-    expect(open).toMatchObject([
-      { description: 'Offer chat support on Fridays', owner: { id: 'U3' }, dueOn: '2027-01-15', status: 'open' },
-    ]);
+    expect(open).toMatchObject([{ description: 'Offer chat support on Fridays', owner: { id: 'U3' }, dueOn: DUE, status: 'open' }]);
   });
 
   it('"Not a decision" dismisses the prompt quietly', async () => {

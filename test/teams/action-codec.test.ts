@@ -13,6 +13,7 @@ describe('Teams action codec', () => {
     { kind: 'action.close', actionId: 'a1' },
     { kind: 'requirement.review', requirementId: 'REQ-3' },
     { kind: 'command.share', command: 'requirement list at_risk owner:@Ann "with quotes"' },
+    { kind: 'command.confirm', command: 'requirement add "Invoices in NOK" customer:"Acme AS" duplicate:ok' },
   ];
 
   it.each(actions)('round-trips $kind', (action) => {
@@ -48,6 +49,9 @@ describe('Teams action codec', () => {
     ['a field of another kind', { cfbAction: 'action.close', checkId: 'c1' }],
     ['an oversized id', { cfbAction: 'check.details', checkId: 'x'.repeat(MAX_ID_LENGTH + 1) }],
     ['an oversized command', { cfbAction: 'command.share', command: 'x'.repeat(MAX_COMMAND_LENGTH + 1) }],
+    ['an oversized confirmed command', { cfbAction: 'command.confirm', command: 'x'.repeat(MAX_COMMAND_LENGTH + 1) }],
+    ['a confirmed command with a control character', { cfbAction: 'command.confirm', command: 'requirement add x\u0000' }],
+    ['a confirmed command with an extra key', { cfbAction: 'command.confirm', command: 'requirement add x', as: 'U1' }],
     ['a control character', { cfbAction: 'action.close', actionId: 'a1\n' }],
     ['an inherited discriminator', Object.create({ cfbAction: 'check.details', checkId: 'c1' }) as object],
   ])('refuses %s', (_, value) => {

@@ -60,7 +60,15 @@ describe('form cards', () => {
           choices: choices(['current', 'future']),
           value: 'current',
         },
-        { type: 'Input.Text', id: 'owner', label: 'Owner', placeholder: '@name or e-mail' },
+        // Teams' people picker: Teams searches the organisation and submits an Entra object id.
+        {
+          type: 'Input.ChoiceSet',
+          id: 'owner',
+          label: 'Owner',
+          choices: [],
+          'choices.data': { type: 'Data.Query', dataset: 'graph.microsoft.com/users' },
+          placeholder: 'Search for a person',
+        },
         { type: 'Input.Text', id: 'review', label: 'Review every', value: '90d' },
         hint('e.g. 30d, 12w, 6m, 1y'),
         { type: 'Input.Text', id: 'source', label: 'Source', maxLength: 400, placeholder: 'Contract, order, survey, complaint…' },
@@ -71,7 +79,7 @@ describe('form cards', () => {
     });
   });
 
-  it('renders the answer form: radios expanded, requirements and owner as text, a date input, the check id in the data', () => {
+  it('renders the answer form: radios expanded, requirements as text, owner as a people picker, a date input, the check id in the data', () => {
     const card = toFormCard(answerForm(check, 'negative'), {});
     const inputs = card.body.filter((element) => typeof element.id === 'string');
     expect(inputs.map((element) => [element.id, element.type, element.style ?? element.placeholder ?? null])).toEqual([
@@ -81,7 +89,7 @@ describe('form cards', () => {
       ['explanation', 'Input.Text', null],
       ['followup', 'Input.ChoiceSet', 'expanded'],
       ['action', 'Input.Text', null],
-      ['owner', 'Input.Text', '@name or e-mail'],
+      ['owner', 'Input.ChoiceSet', 'Search for a person'],
       ['due', 'Input.Date', null],
       ['reason', 'Input.Text', null],
     ]);

@@ -21,6 +21,9 @@ import {
 import { buttonsOf, cardOf, textOf } from '../support/teams/card-text.js';
 import type { ConnectorCall } from '../support/teams/fake-connector.js';
 
+// Due dates of follow-up actions must not be in the past: one a month from the real today.
+const DUE = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+
 const DECISION = "We've decided to move support hours to 9-17 from January.";
 
 let h: TeamsBotHarness;
@@ -168,7 +171,7 @@ describe('decision checks in Teams', () => {
           followup: 'action',
           action: 'Offer e-mail support',
           owner: 'me',
-          due: '2026-12-15',
+          due: DUE,
         },
       }),
     );
@@ -179,7 +182,7 @@ describe('decision checks in Teams', () => {
     const answers = await h.bot.services.core.deps.checks.listAnswers(h.workspaceId, checks[0]?.id ?? '');
     expect(answers.map((a) => a.impact)).toEqual(['negative']);
     const actions = await h.bot.services.core.deps.actions.listOpen(h.workspaceId);
-    expect(actions.map((a) => [a.description, a.dueOn])).toEqual([['Offer e-mail support', '2026-12-15']]);
+    expect(actions.map((a) => [a.description, a.dueOn])).toEqual([['Offer e-mail support', DUE]]);
     const updates = h.connector.delivered().filter((call) => call.kind === 'update');
     expect(updates.some((u) => u.activityId === formCall.createdId && textOf(u).includes('recorded as evidence'))).toBe(true);
     expect(updates.some((u) => u.activityId === card.createdId && textOf(u).includes('Ben Member: Negative'))).toBe(true);

@@ -71,16 +71,21 @@ describe.each(storeTargets(directory))('dashboard figures and tables on $label',
     const tooOld = await checkAt('2026-09-06T20:00:00.000Z', 'Before the window (Sunday evening, Oslo)');
     const firstDay = await checkAt('2026-09-06T22:30:00.000Z', 'First minutes of the window (Monday 00:30 in Oslo)');
 
+    // Yesterday: an answer, then a correction with an action due that day (a due date can't be in
+    // the past when it is recorded); today the action is overdue.
+    h.clock.set('2026-11-23T09:00:00.000Z');
     expectOk(await h.core.answerCheck(member, thisWeek.id, { impact: 'positive', affectedCustomers: ['Acme AS'] }));
     // A second answer by the same person supersedes the first: only the negative one counts.
+    h.clock.set('2026-11-23T12:00:00.000Z');
     expectOk(
       await h.core.answerCheck(member, thisWeek.id, {
         impact: 'negative',
         explanation: 'Small shops will feel it',
         affectedCustomers: ['Acme AS', 'Small shops'],
-        followUp: { kind: 'action', description: 'Tell small shops in advance', owner: 'me', dueOn: '2026-11-20' },
+        followUp: { kind: 'action', description: 'Tell small shops in advance', owner: 'me', dueOn: '2026-11-23' },
       }),
     );
+    h.clock.set('2026-11-24T10:00:00.000Z');
     expectOk(
       await h.core.answerCheck(manager, thisWeek.id, {
         impact: 'none',

@@ -65,8 +65,10 @@ describe('the playground API', () => {
     expect(opened.form?.fields.find((field) => field.id === 'impact')?.initial).toBe('negative');
 
     const missing = await kim.submit(opened.form!, { impact: 'negative' });
+    // Every missing part at once, each next to its field.
     expect(missing.errors).toEqual([
       { field: 'explanation', message: 'Please explain why the impact is "negative": one sentence is enough.' },
+      { field: 'action', message: expect.stringContaining('Say what will be done about it') },
     ]);
 
     const done = await kim.submit(opened.form!, {

@@ -14,9 +14,10 @@ export const ACTION_IDS = {
   retire: 'requirement.retire',
   reviewed: 'digest.reviewed',
   share: 'command.share',
+  confirm: 'command.confirm',
 } as const;
 
-/** Button values hold at most 2,000 characters; longer commands get no Share button. */
+/** Button values hold at most 2,000 characters; longer commands get no Share (or confirm) button. */
 export const MAX_VALUE_LENGTH = 2000;
 
 export function encodeAction(action: CoreAction, index: number): { action_id: string; value: string } {
@@ -41,6 +42,8 @@ export function encodeAction(action: CoreAction, index: number): { action_id: st
       return { action_id: `${ACTION_IDS.reviewed}${suffix}`, value: action.digestId };
     case 'command.share':
       return { action_id: `${ACTION_IDS.share}${suffix}`, value: action.command };
+    case 'command.confirm':
+      return { action_id: `${ACTION_IDS.confirm}${suffix}`, value: action.command };
   }
 }
 
@@ -49,7 +52,8 @@ const IMPACTS = new Set(['positive', 'negative', 'none', 'unknown']);
 /** Undefined for anything we did not produce (old buttons, forged payloads). */
 export function decodeAction(actionId: string, value: string | undefined): CoreAction | undefined {
   const kind = actionId.split(':')[0];
-  if (!value || value.length > (kind === ACTION_IDS.share ? MAX_VALUE_LENGTH : 200)) return undefined;
+  const carriesCommand = kind === ACTION_IDS.share || kind === ACTION_IDS.confirm;
+  if (!value || value.length > (carriesCommand ? MAX_VALUE_LENGTH : 200)) return undefined;
   switch (kind) {
     case ACTION_IDS.answer: {
       const [checkId, impact] = value.split('|');
@@ -72,6 +76,8 @@ export function decodeAction(actionId: string, value: string | undefined): CoreA
       return { kind: 'digest.reviewed', digestId: value };
     case ACTION_IDS.share:
       return { kind: 'command.share', command: value };
+    case ACTION_IDS.confirm:
+      return { kind: 'command.confirm', command: value };
     default:
       return undefined;
   }
@@ -79,4 +85,4 @@ export function decodeAction(actionId: string, value: string | undefined): CoreA
 
 /** Matches every action id this codec produces, for Bolt's `app.action(…)`. */
 export const ACTION_ID_PATTERN =
-  /^(check\.answer|check\.details|check\.dismiss|action\.close|requirement\.review|requirement\.keep|requirement\.retire|digest\.reviewed|command\.share):\d+$/;
+  /^(check\.answer|check\.details|check\.dismiss|action\.close|requirement\.review|requirement\.keep|requirement\.retire|digest\.reviewed|command\.share|command\.confirm):\d+$/;

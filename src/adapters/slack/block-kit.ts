@@ -143,8 +143,11 @@ function element(field: FormField): Record<string, unknown> {
       return { type: 'static_select', action_id: field.id, options, ...(initialOption ? { initial_option: initialOption } : {}) };
     case 'radio':
       return { type: 'radio_buttons', action_id: field.id, options, ...(initialOption ? { initial_option: initialOption } : {}) };
-    case 'user':
-      return { type: 'users_select', action_id: field.id };
+    case 'user': {
+      // A prefilled person arrives as a mention, `<@U123>` or `<@U123|Kim>`; the picker wants the id.
+      const initialUser = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/.exec(initialText ?? '')?.[1];
+      return { type: 'users_select', action_id: field.id, ...(initialUser ? { initial_user: initialUser } : {}) };
+    }
     case 'date':
       return { type: 'datepicker', action_id: field.id, ...(initialText ? { initial_date: initialText } : {}) };
     case 'requirements':

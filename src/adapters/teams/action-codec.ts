@@ -8,7 +8,7 @@ import type { CoreAction } from '../../core/messages.js';
 
 export const ACTION_KEY = 'cfbAction';
 
-/** Same bounds as the Slack codec: ids are short; a shared command may be long. */
+/** Same bounds as the Slack codec: ids are short; a shared or confirmed command may be long. */
 export const MAX_ID_LENGTH = 200;
 export const MAX_COMMAND_LENGTH = 2000;
 
@@ -31,6 +31,7 @@ export function encodeCardAction(action: CoreAction): Record<string, string> {
     case 'digest.reviewed':
       return { [ACTION_KEY]: action.kind, digestId: action.digestId };
     case 'command.share':
+    case 'command.confirm':
       return { [ACTION_KEY]: action.kind, command: action.command };
   }
 }
@@ -90,7 +91,8 @@ export function decodeCardAction(value: unknown): CoreAction | undefined {
       const data = fields(value, ['digestId'], MAX_ID_LENGTH);
       return data && { kind, digestId: data.digestId };
     }
-    case 'command.share': {
+    case 'command.share':
+    case 'command.confirm': {
       const data = fields(value, ['command'], MAX_COMMAND_LENGTH);
       return data && { kind, command: data.command };
     }

@@ -6,8 +6,10 @@
  * - `requirements`: Slack searches the register as people type; a card ChoiceSet can only search
  *   with `Data.Query` (a round trip through the bot), so it is a text input ("REQ-1, REQ-4") and
  *   the core resolves and validates the ids.
- * - `user`: Teams' people picker also needs `Data.Query` (`choices.data` with `graph.microsoft.com/users`),
- *   so it is a text input for "@name or e-mail", handed over as typed for the use case to resolve.
+ * - `user`: Teams' people picker, an `Input.ChoiceSet` whose `choices.data` is the
+ *   `graph.microsoft.com/users` dataset: Teams itself searches the organisation as people type (no
+ *   round trip through the bot) and submits the chosen person's Microsoft Entra object id, which the
+ *   core takes as a person of the workspace. A typed name would name nobody reminders can reach.
  */
 import { FORM_KINDS, type FieldError, type Form, type FormField, type FormKind, type FormValues } from '../../core/forms/form.js';
 import { CARD_SCHEMA, cardText, escapeCardText, truncate, type AdaptiveCard, type CardElement } from './adaptive-cards.js';
@@ -16,7 +18,10 @@ export const FORM_KEY = 'cfbForm';
 /** Where a form card keeps what the form is about (ids), apart from the inputs Teams merges in. */
 export const CONTEXT_KEY = 'cfbContext';
 
-export const PLACEHOLDERS = { requirements: 'REQ-1, REQ-4', user: '@name or e-mail' } as const;
+export const PLACEHOLDERS = { requirements: 'REQ-1, REQ-4', user: 'Search for a person' } as const;
+
+/** A Microsoft Entra object id: what the people picker submits, and the only value it can start with. */
+const ENTRA_OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface FormCardOptions {
   /** Shown in red right under their field, after a refused submit. */
@@ -66,8 +71,21 @@ function input(field: FormField, value: string | undefined): CardElement {
       };
     case 'date':
       return { type: 'Input.Date', ...common, ...(value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? { value } : {}) };
-    case 'user':
-      return { type: 'Input.Text', ...common, placeholder: field.placeholder ?? PLACEHOLDERS.user, ...withValue };
+    case 'user': {
+      // It starts on a person already named: an Entra object id (a refused submit), or a mention
+      // (`<@29:…|Dana>`, from options typed before the form opened), shown by name.
+      const mentioned = value === undefined ? null : /^<@([^|>]+)(?:\|([^>]+))?>$/.exec(value);
+      const chosen = value !== undefined && (ENTRA_OBJECT_ID.test(value) || mentioned) ? value : undefined;
+      const title = mentioned ? (mentioned[2] ?? mentioned[1]) : chosen;
+      return {
+        type: 'Input.ChoiceSet',
+        ...common,
+        choices: chosen ? [{ title, value: chosen }] : [],
+        'choices.data': { type: 'Data.Query', dataset: 'graph.microsoft.com/users' },
+        placeholder: field.placeholder ?? PLACEHOLDERS.user,
+        ...(chosen ? { value: chosen } : {}),
+      };
+    }
     case 'requirements':
       return { type: 'Input.Text', ...common, placeholder: field.placeholder ?? PLACEHOLDERS.requirements, ...withValue };
   }

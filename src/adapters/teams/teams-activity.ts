@@ -93,10 +93,12 @@ export function mentionsBot(activity: Partial<Activity>): boolean {
  * The text as a command line: the bot's own mention removed, other people's mentions turned into
  * `<@id|Name>` (what the core reads as a person), HTML entities and stray tags undone, and
  * whitespace collapsed. A mention's text must come from an entity Teams attached, so typing
- * `<at>` by hand mentions nobody.
+ * `<at>` or `<@id>` by hand mentions nobody.
  */
 export function plainText(activity: Partial<Activity>): string {
-  let text = activity.text ?? '';
+  // A typed `<@…>` (escaped or not) stays text, with a word joiner after `<`: only an entity Teams
+  // attached can name a person.
+  let text = (activity.text ?? '').replace(/(?:<|&lt;)@/g, '<\u2060@');
   const botId = activity.recipient?.id;
   for (const mention of mentionsOf(activity)) {
     if (!mention.text) continue;

@@ -5,9 +5,12 @@ import { readCsv } from '../../adapters/csv/read-csv.js';
 import { parseCommand } from '../../core/commands/grammar.js';
 import { spellCommands } from '../../core/commands/usage.js';
 import { requirementsToCsv } from '../../core/exports.js';
+import { defaultsApplied } from '../../core/domain/requirement-input.js';
 import type { Actor } from '../../core/domain/shared.js';
+import { captureDomainErrors } from '../../core/errors.js';
 import type { Core } from '../../core/index.js';
 import type { ImportRow } from '../../core/use-cases/import-requirements.js';
+import { addRequirement } from '../../core/use-cases/requirements.js';
 import { messageToPlain } from '../../core/messages.js';
 import { requirementList, requirementSaved } from '../../core/views.js';
 import { type CliIo, UsageError } from '../io.js';
@@ -60,9 +63,12 @@ export async function requirementsCommand(args: string[], io: CliIo): Promise<nu
             'Give the requirement, e.g.: customer-focus requirements add "Deliveries within 5 days" customer:"Acme AS" type:stated',
           );
         }
-        const result = await core.addRequirement(actor, { ...parsed.value.fields, statement: parsed.value.statement });
+        const fields = { ...parsed.value.fields, statement: parsed.value.statement };
+        // The use case itself, for its duplicate:ok option; a duplicate is refused with the existing id.
+        const allowDuplicate = parsed.value.allowDuplicate === true;
+        const result = await captureDomainErrors(() => addRequirement(core.deps, actor, fields, { allowDuplicate }));
         if (!result.ok) throw new UsageError(plain(result.error.message));
-        io.out(plain(messageToPlain(requirementSaved(result.value, 'Recorded', changeInChat(result.value.id)))));
+        io.out(plain(messageToPlain(requirementSaved(result.value, 'Recorded', defaultsApplied(fields), changeInChat(result.value.id)))));
         return 0;
       }
       case 'import':

@@ -3,7 +3,11 @@
  * the playground and the CLI, so a command means the same everywhere.
  */
 import type { ConversationPlace } from '../domain/decision-check.js';
+import { dateInZone } from '../domain/dates.js';
 import { parsePerson } from '../domain/person.js';
+import { NEW_REQUIREMENT_DEFAULTS, applyRequirementChanges, defaultsApplied } from '../domain/requirement-input.js';
+import { requirementPrefill, type RequirementPrefill } from '../forms/catalogue.js';
+import { DuplicateRequirement } from '../use-cases/duplicates.js';
 import { describeCron } from '../domain/schedule.js';
 import type { Actor } from '../domain/shared.js';
 import { type Message, textMessage } from '../messages.js';
@@ -35,14 +39,14 @@ import type { KnowledgePrefill } from '../forms/knowledge-form.js';
 import { knowledgeKindLabel } from '../domain/knowledge.js';
 import { listKnowledge, recordKnowledge, setKnowledgeReviewPeriod, showKnowledge } from '../use-cases/knowledge.js';
 import { listResponsibilities, responsibilityTable, setResponsible } from '../use-cases/responsibilities.js';
-import type { Command } from './grammar.js';
+import type { Command, Fields, RequirementField } from './grammar.js';
 import { FULL_HELP, USAGE } from './usage.js';
 
 /** Forms the adapters open when a command needs more than one line of input. */
 export type FormRequest =
   | {
       readonly form: 'requirement.add';
-      readonly prefill: { readonly statement?: string; readonly sourceText?: string; readonly sourceLink?: string };
+      readonly prefill: RequirementPrefill;
     }
   | { readonly form: 'requirement.review'; readonly requirementId: string }
   | { readonly form: 'feedback.record'; readonly prefill: { readonly summary?: string; readonly link?: string } }
@@ -116,14 +120,23 @@ async function executeRequirement(
   switch (command.action) {
     case 'help':
       return show(textMessage(USAGE.requirement));
-    case 'add':
+    case 'add': {
       if (!command.statement) {
         await requirePermission(deps, actor, 'requirement.record');
-        return { kind: 'form', request: { form: 'requirement.add', prefill: {} } };
+        // Options typed without a statement are checked now and carried into the form.
+        const today = dateInZone(deps.clock.now(), await workspaceTimeZone(deps, actor.workspaceId));
+        const values = applyRequirementChanges(NEW_REQUIREMENT_DEFAULTS, command.fields, actor, today);
+        return { kind: 'form', request: { form: 'requirement.add', prefill: requirementPrefill(command.fields, values) } };
       }
-      return show(
-        views.requirementSaved(await addRequirement(deps, actor, { ...command.fields, statement: command.statement }), 'Recorded'),
-      );
+      const fields = { ...command.fields, statement: command.statement };
+      try {
+        const requirement = await addRequirement(deps, actor, fields, { allowDuplicate: command.allowDuplicate === true });
+        return show(views.requirementSaved(requirement, 'Recorded', defaultsApplied(fields)));
+      } catch (error) {
+        if (!(error instanceof DuplicateRequirement)) throw error;
+        return show(views.duplicateRequirement(error.existing, confirmLine(fields)));
+      }
+    }
     case 'list': {
       const requirements = await listRequirements(deps, actor, command.filter);
       const page = command.filter.page ? Number.parseInt(command.filter.page, 10) : 1;
@@ -195,6 +208,29 @@ async function executeKnowledge(deps: CoreDeps, actor: Actor, command: Extract<C
     }
   }
 }
+
+/** Characters that would end a quoted value early; a command holding them gets no button. */
+const QUOTES = /["\u201c\u201d\u201e\u00ab\u00bb\n]/;
+
+/**
+ * `requirement add … duplicate:ok` for the same fields, for the *Record anyway* button; undefined
+ * when a value cannot be quoted safely or the line is too long for a button.
+ */
+function confirmLine(fields: Fields<RequirementField>): string | undefined {
+  const entries = Object.entries(fields).filter((entry): entry is [string, string] => entry[1] !== undefined);
+  if (entries.some(([, value]) => QUOTES.test(value))) return undefined;
+  const { statement, ...options } = Object.fromEntries(entries);
+  const line = [
+    'requirement add',
+    `"${statement ?? ''}"`,
+    ...Object.entries(options).map(([key, value]) => `${key}:"${value}"`),
+    'duplicate:ok',
+  ].join(' ');
+  return line.length <= MAX_CONFIRM_COMMAND_LENGTH ? line : undefined;
+}
+
+/** Buttons carry at most 2,000 characters on Slack and Teams alike. */
+const MAX_CONFIRM_COMMAND_LENGTH = 2000;
 
 async function executeFocus(
   deps: CoreDeps,

@@ -17,7 +17,14 @@ export type ListField = 'status' | 'type' | 'category' | 'owner' | 'customer' | 
 export type Fields<K extends string> = Partial<Record<K, string>>;
 
 export type Command =
-  | { family: 'requirement'; action: 'add'; statement?: string; fields: Fields<RequirementField> }
+  | {
+      family: 'requirement';
+      action: 'add';
+      statement?: string;
+      fields: Fields<RequirementField>;
+      /** `duplicate:ok`: the person confirmed a second record of a requirement that is already there. */
+      allowDuplicate?: boolean;
+    }
   | { family: 'requirement'; action: 'list'; filter: Fields<ListField> }
   | { family: 'requirement'; action: 'show'; id: string }
   | { family: 'requirement'; action: 'edit'; id: string; fields: Fields<RequirementField> }
@@ -68,6 +75,8 @@ const REQUIREMENT_KEYS: Record<string, RequirementField> = {
   url: 'link',
   horizon: 'horizon',
 };
+/** `add` also takes `duplicate:ok`, the confirmation that a second record is meant. */
+const ADD_KEYS: Record<string, RequirementField | 'duplicate'> = { ...REQUIREMENT_KEYS, duplicate: 'duplicate' };
 const LIST_KEYS: Record<string, ListField> = {
   status: 'status',
   type: 'type',
@@ -224,9 +233,22 @@ function parseRequirement(tokens: Token[]): Command {
       return { family: 'requirement', action: 'help' };
     case 'add':
     case 'new': {
-      const { text, fields } = splitOptions(rest, REQUIREMENT_KEYS, 'requirement');
+      const { text, fields: given } = splitOptions(rest, ADD_KEYS, 'requirement');
+      const { duplicate, ...fields } = given;
+      if (duplicate !== undefined && duplicate.toLowerCase() !== 'ok') {
+        throw usageError(
+          `"duplicate:${duplicate}" is not something I understand. Write duplicate:ok to record a requirement that is already there a second time.`,
+          'requirement',
+        );
+      }
       const statement = text || fields.statement;
-      return { family: 'requirement', action: 'add', ...(statement ? { statement } : {}), fields };
+      return {
+        family: 'requirement',
+        action: 'add',
+        ...(statement ? { statement } : {}),
+        fields,
+        ...(duplicate !== undefined ? { allowDuplicate: true } : {}),
+      };
     }
     case 'list':
     case 'ls': {

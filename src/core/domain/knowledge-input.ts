@@ -45,7 +45,7 @@ export function parseRequirementIds(raw: string | undefined, field = 'requiremen
  */
 export function knowledgeValues(
   fields: Fields<KnowledgeField>,
-  actor: Pick<Actor, 'id' | 'name'>,
+  actor: Pick<Actor, 'id' | 'name' | 'workspaceId'>,
   today: IsoDate,
   options: { readonly ownerDefaultsToActor?: boolean } = {},
 ): KnowledgeValues {

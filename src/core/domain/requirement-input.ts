@@ -5,6 +5,7 @@
 import type { Fields, RequirementField } from '../commands/grammar.js';
 import { DomainError } from '../errors.js';
 import { knowledgeIdsIn } from './knowledge.js';
+import { FieldChecks } from './field-checks.js';
 import { parsePerson } from './person.js';
 import {
   DEFAULT_REVIEW_INTERVAL_DAYS,
@@ -17,7 +18,7 @@ import {
   type RequirementSource,
   type RequirementType,
 } from './requirement.js';
-import type { Actor, PersonRef } from './shared.js';
+import type { Actor, IsoDate, PersonRef } from './shared.js';
 import { MAX_SHORT_TEXT_LENGTH, cleanOptionalText, cleanText, oneOf } from './text.js';
 
 export interface RequirementValues {
@@ -37,14 +38,26 @@ export const DEFAULT_CUSTOMER = 'All customers';
 
 const UNIT_DAYS: Record<string, number> = { d: 1, w: 7, m: 30, y: 365 };
 
-/** `90`, `90d`, `12w`, `3m`, `1y` → days. */
-export function parseReviewInterval(raw: string): number {
-  const match = /^(\d{1,4})\s*(d|days?|w|weeks?|m|months?|y|years?)?$/i.exec(raw.trim());
+/**
+ * `90`, `90d`, `12w`, `3m`, `1y` → days. A date is not an interval: it gets its own hint, and one
+ * in the past says so (`today` is the workspace's date, when known).
+ */
+export function parseReviewInterval(raw: string, today?: IsoDate): number {
+  const text = raw.trim();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
+    const past = today !== undefined && text < today;
+    throw new DomainError(
+      'input.invalid',
+      `${past ? `The review date ${text} is in the past: a review can only be due from today on. ` : `"${text}" is a date. `}review: says how often to review, e.g. review:30d, review:12w, review:6m or review:1y; the first review is then due that long from today.`,
+      'review',
+    );
+  }
+  const match = /^(\d{1,4})\s*(d|days?|w|weeks?|m|months?|y|years?)?$/i.exec(text);
   const days = match ? Number(match[1]) * (UNIT_DAYS[(match[2] ?? 'd')[0]?.toLowerCase() ?? 'd'] ?? 1) : Number.NaN;
   if (!Number.isInteger(days) || days < 1 || days > MAX_REVIEW_INTERVAL_DAYS) {
     throw new DomainError(
       'input.invalid',
-      `"${raw.trim()}" is not a review interval I understand. Use days, weeks, months or years between 1 day and 10 years, e.g. review:30d, review:12w, review:6m, review:1y.`,
+      `"${text}" is not a review interval I understand. Use days, weeks, months or years between 1 day and 10 years, e.g. review:30d, review:12w, review:6m, review:1y.`,
       'review',
     );
   }
@@ -77,69 +90,130 @@ function parseSource(fields: Fields<RequirementField>): RequirementSource | unde
   return { ...(text ? { text } : {}), ...(link ? { link } : {}) };
 }
 
-type Actorish = Pick<Actor, 'id' | 'name'>;
+type Actorish = Pick<Actor, 'id' | 'name' | 'workspaceId'>;
 
-/** Values for a new requirement, with defaults for what was not given. */
-export function requirementValuesForCreate(fields: Fields<RequirementField>, actor: Actorish): RequirementValues {
-  if (fields.statement === undefined || fields.statement.trim() === '') {
-    throw new DomainError(
-      'input.invalid',
-      'The requirement needs a statement: what the customer needs or expects, e.g. "Deliveries to Norway within 5 days".',
-      'statement',
-    );
-  }
-  return applyRequirementChanges(
-    {
-      statement: '',
-      customer: DEFAULT_CUSTOMER,
-      type: 'stated',
-      category: 'other',
-      horizon: 'current',
-      reviewIntervalDays: DEFAULT_REVIEW_INTERVAL_DAYS,
-    },
-    fields,
-    actor,
-  );
+/** What a new requirement starts from before the given fields are applied. */
+export const NEW_REQUIREMENT_DEFAULTS: RequirementValues = {
+  statement: '',
+  customer: DEFAULT_CUSTOMER,
+  type: 'stated',
+  category: 'other',
+  horizon: 'current',
+  reviewIntervalDays: DEFAULT_REVIEW_INTERVAL_DAYS,
+};
+
+/** A value the bot chose because none was given: named in the confirmation, never applied silently. */
+export interface AppliedDefault {
+  /** The option to type to change it, e.g. `customer`. */
+  readonly option: string;
+  /** The value as a person reads it, e.g. "All customers", "every 90 days". */
+  readonly value: string;
 }
 
-/** Applies the given fields over existing values; fields not given stay as they are. */
-export function applyRequirementChanges(base: RequirementValues, fields: Fields<RequirementField>, actor: Actorish): RequirementValues {
-  const next: RequirementValues = { ...base };
-  if (fields.statement !== undefined) next.statement = cleanText(fields.statement, { field: 'statement', multiline: true });
-  if (fields.customer !== undefined) {
-    next.customer = cleanText(fields.customer, { field: 'customer', max: MAX_SHORT_TEXT_LENGTH });
+/** The defaults a new requirement with these fields gets, in the order the confirmation names them. */
+export function defaultsApplied(fields: Fields<RequirementField>): AppliedDefault[] {
+  const missing = (field: RequirementField) => fields[field] === undefined || fields[field]?.trim() === '';
+  return [
+    ...(missing('customer') ? [{ option: 'customer', value: NEW_REQUIREMENT_DEFAULTS.customer }] : []),
+    ...(missing('type') ? [{ option: 'type', value: NEW_REQUIREMENT_DEFAULTS.type }] : []),
+    ...(missing('category') ? [{ option: 'category', value: NEW_REQUIREMENT_DEFAULTS.category }] : []),
+    ...(missing('horizon') ? [{ option: 'horizon', value: NEW_REQUIREMENT_DEFAULTS.horizon }] : []),
+    ...(missing('review') ? [{ option: 'review', value: `every ${NEW_REQUIREMENT_DEFAULTS.reviewIntervalDays} days` }] : []),
+  ];
+}
+
+/** The owner a field names; `undefined` for "none" or blank, which mean "no owner". */
+export function ownerFromField(raw: string, actor: Actorish): PersonRef | undefined {
+  const text = raw.trim();
+  return text === '' || text.toLowerCase() === 'none' ? undefined : parsePerson(text, actor, 'owner');
+}
+
+/**
+ * Values for a new requirement, with defaults for what was not given. Every field is checked and
+ * all refusals are thrown together; `today` (the workspace's date) lets past dates be named as such.
+ */
+export function requirementValuesForCreate(fields: Fields<RequirementField>, actor: Actorish, today?: IsoDate): RequirementValues {
+  const checks = new FieldChecks();
+  if (fields.statement === undefined || fields.statement.trim() === '') {
+    checks.add(
+      new DomainError(
+        'input.invalid',
+        'The requirement needs a statement: what the customer needs or expects, e.g. "Deliveries to Norway within 5 days".',
+        'statement',
+      ),
+    );
   }
-  if (fields.type !== undefined) next.type = oneOf(fields.type, REQUIREMENT_TYPES, 'type');
-  if (fields.category !== undefined) next.category = oneOf(fields.category, REQUIREMENT_CATEGORIES, 'category');
-  if (fields.horizon !== undefined) next.horizon = oneOf(fields.horizon, HORIZONS, 'horizon');
+  // A blank statement is reported once, above, not again as "empty".
+  const given = fields.statement?.trim() ? fields : { ...fields, statement: undefined };
+  const values = checks.run(() => applyRequirementChanges(NEW_REQUIREMENT_DEFAULTS, given, actor, today));
+  checks.throwIfAny();
+  return values as RequirementValues;
+}
+
+/**
+ * Applies the given fields over existing values; fields not given stay as they are. Every field
+ * is checked before anything is refused, so all mistakes are reported together.
+ */
+export function applyRequirementChanges(
+  base: RequirementValues,
+  fields: Fields<RequirementField>,
+  actor: Actorish,
+  today?: IsoDate,
+): RequirementValues {
+  const checks = new FieldChecks();
+  const next: RequirementValues = { ...base };
+  const set = <K extends keyof RequirementValues>(key: K, value: () => RequirementValues[K]) => {
+    checks.run(() => {
+      next[key] = value();
+    });
+  };
+  if (fields.statement !== undefined) set('statement', () => cleanText(fields.statement ?? '', { field: 'statement', multiline: true }));
+  if (fields.customer !== undefined) {
+    set('customer', () => cleanText(fields.customer ?? '', { field: 'customer', max: MAX_SHORT_TEXT_LENGTH }));
+  }
+  // A refused type is reported on its own; the reference rule below would only repeat it.
+  const typeRefused =
+    fields.type !== undefined && checks.run(() => (next.type = oneOf(fields.type ?? '', REQUIREMENT_TYPES, 'type'))) === undefined;
+  if (fields.category !== undefined) set('category', () => oneOf(fields.category ?? '', REQUIREMENT_CATEGORIES, 'category'));
+  if (fields.horizon !== undefined) set('horizon', () => oneOf(fields.horizon ?? '', HORIZONS, 'horizon'));
   if (fields.reference !== undefined) {
-    const reference = cleanOptionalText(fields.reference, { field: 'reference', max: MAX_SHORT_TEXT_LENGTH });
-    if (reference) next.reference = reference;
-    else delete next.reference;
+    checks.run(() => {
+      const reference = cleanOptionalText(fields.reference, { field: 'reference', max: MAX_SHORT_TEXT_LENGTH });
+      if (reference) next.reference = reference;
+      else delete next.reference;
+    });
   }
   if (fields.owner !== undefined) {
-    if (fields.owner.trim() === '' || fields.owner.trim().toLowerCase() === 'none') delete next.owner;
-    else next.owner = parsePerson(fields.owner, actor, 'owner');
+    checks.run(() => {
+      const owner = ownerFromField(fields.owner ?? '', actor);
+      if (owner) next.owner = owner;
+      else delete next.owner;
+    });
   }
-  if (fields.review !== undefined) next.reviewIntervalDays = parseReviewInterval(fields.review);
+  if (fields.review !== undefined) set('reviewIntervalDays', () => parseReviewInterval(fields.review ?? '', today));
   // `source:K-3,K-7` names customer-knowledge records; any other source is a description.
   const knowledgeIds = fields.source !== undefined ? knowledgeIdsIn(fields.source) : undefined;
   if (knowledgeIds) next.knowledgeIds = knowledgeIds;
   if (fields.source !== undefined && !knowledgeIds && fields.source.trim() === '') delete next.knowledgeIds;
   if ((fields.source !== undefined && !knowledgeIds) || fields.link !== undefined) {
-    const source = parseSource({
-      source: fields.source !== undefined && !knowledgeIds ? fields.source : base.source?.text,
-      link: fields.link ?? base.source?.link,
+    checks.run(() => {
+      const source = parseSource({
+        source: fields.source !== undefined && !knowledgeIds ? fields.source : base.source?.text,
+        link: fields.link ?? base.source?.link,
+      });
+      if (source) next.source = source;
+      else delete next.source;
     });
-    if (source) next.source = source;
-    else delete next.source;
   }
-  if (next.reference && next.type !== 'obligatory') {
-    throw new DomainError(
-      'input.invalid',
-      'A reference (ref:) is for obligatory requirements: the law, regulation or standard. Add type:obligatory, or leave the reference out.',
-      'reference',
+  if (next.reference && next.type !== 'obligatory' && !typeRefused) {
+    checks.add(
+      new DomainError(
+        'input.invalid',
+        'A reference (ref:) is for obligatory requirements: the law, regulation or standard. Add type:obligatory, or leave the reference out.',
+        'reference',
+      ),
     );
   }
+  checks.throwIfAny();
   return next;
 }

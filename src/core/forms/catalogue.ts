@@ -1,5 +1,7 @@
 /** The forms the bot shows, built from domain data. Pure: no I/O. */
+import type { Fields, RequirementField } from '../commands/grammar.js';
 import type { DecisionCheck, Impact } from '../domain/decision-check.js';
+import type { RequirementValues } from '../domain/requirement-input.js';
 import { FEEDBACK_KINDS, SENTIMENTS } from '../domain/feedback.js';
 import { HORIZONS, REQUIREMENT_CATEGORIES, REQUIREMENT_TYPES, REVIEW_OUTCOMES, type Requirement } from '../domain/requirement.js';
 import { MAX_SHORT_TEXT_LENGTH, MAX_TEXT_LENGTH } from '../domain/text.js';
@@ -76,7 +78,46 @@ export function answerForm(check: DecisionCheck, impact?: Impact): Form {
   };
 }
 
-export function requirementForm(prefill: { statement?: string; sourceText?: string; sourceLink?: string } = {}): Form {
+/** What a requirement form starts with: what the person already typed, checked and normalised. */
+export interface RequirementPrefill {
+  readonly statement?: string;
+  readonly customer?: string;
+  readonly type?: string;
+  readonly reference?: string;
+  readonly category?: string;
+  readonly horizon?: string;
+  /** A mention (`<@U123|Kim>`), as the core reads people. */
+  readonly owner?: string;
+  readonly review?: string;
+  readonly sourceText?: string;
+  readonly sourceLink?: string;
+}
+
+/**
+ * The prefill for options typed without a statement (`{requirement} add customer:"Acme AS"
+ * type:stated`): the checked values, so selects start on the option that was meant.
+ */
+export function requirementPrefill(given: Fields<RequirementField>, values: RequirementValues): RequirementPrefill {
+  const owner = values.owner?.id ? `<@${values.owner.id}${values.owner.name ? `|${values.owner.name}` : ''}>` : undefined;
+  const pick = <T>(field: RequirementField, value: T | undefined) => (given[field] !== undefined && value ? value : undefined);
+  const prefill: Record<string, string | undefined> = {
+    statement: pick('statement', values.statement),
+    customer: pick('customer', values.customer),
+    type: pick('type', values.type),
+    reference: pick('reference', values.reference),
+    category: pick('category', values.category),
+    horizon: pick('horizon', values.horizon),
+    owner: pick('owner', owner),
+    review: pick('review', given.review?.trim()),
+    sourceText: pick('source', values.source?.text),
+    sourceLink: pick('link', values.source?.link),
+  };
+  return Object.fromEntries(Object.entries(prefill).filter(([, value]) => value !== undefined)) as RequirementPrefill;
+}
+
+const initial = (value: string | undefined) => (value ? { initial: value } : {});
+
+export function requirementForm(prefill: RequirementPrefill = {}): Form {
   return {
     kind: 'requirement.add',
     title: 'Customer requirement',
@@ -98,6 +139,7 @@ export function requirementForm(prefill: { statement?: string; sourceText?: stri
         required: false,
         placeholder: 'A customer, a segment, or end users',
         maxLength: MAX_SHORT_TEXT_LENGTH,
+        ...initial(prefill.customer),
       },
       {
         id: 'type',
@@ -105,7 +147,7 @@ export function requirementForm(prefill: { statement?: string; sourceText?: stri
         kind: 'select',
         required: true,
         options: options(REQUIREMENT_TYPES),
-        initial: 'stated',
+        initial: prefill.type ?? 'stated',
         hint: 'Stated: the customer said it. Implied: expected without being said. Obligatory: law, regulation or standard.',
       },
       {
@@ -114,11 +156,33 @@ export function requirementForm(prefill: { statement?: string; sourceText?: stri
         kind: 'text',
         required: false,
         maxLength: MAX_SHORT_TEXT_LENGTH,
+        ...initial(prefill.reference),
       },
-      { id: 'category', label: 'Category', kind: 'select', required: true, options: options(REQUIREMENT_CATEGORIES), initial: 'other' },
-      { id: 'horizon', label: 'Horizon', kind: 'select', required: true, options: options(HORIZONS), initial: 'current' },
-      { id: 'owner', label: 'Owner', kind: 'user', required: false },
-      { id: 'review', label: 'Review every', kind: 'text', required: false, initial: '90d', hint: 'e.g. 30d, 12w, 6m, 1y' },
+      {
+        id: 'category',
+        label: 'Category',
+        kind: 'select',
+        required: true,
+        options: options(REQUIREMENT_CATEGORIES),
+        initial: prefill.category ?? 'other',
+      },
+      {
+        id: 'horizon',
+        label: 'Horizon',
+        kind: 'select',
+        required: true,
+        options: options(HORIZONS),
+        initial: prefill.horizon ?? 'current',
+      },
+      { id: 'owner', label: 'Owner', kind: 'user', required: false, ...initial(prefill.owner) },
+      {
+        id: 'review',
+        label: 'Review every',
+        kind: 'text',
+        required: false,
+        initial: prefill.review ?? '90d',
+        hint: 'e.g. 30d, 12w, 6m, 1y',
+      },
       {
         id: 'source',
         label: 'Source',

@@ -1,11 +1,14 @@
 /**
- * Turns a submitted form into a use-case call. Refusals that concern one field come back as field
- * errors, so the platform can show them inline next to that field.
+ * Turns a submitted form into a use-case call. Refusals that concern fields come back as field
+ * errors, every one at once, so the platform can show each inline next to its field.
  */
 import type { Impact } from '../domain/decision-check.js';
 import type { ConversationPlace } from '../domain/decision-check.js';
 import type { Actor } from '../domain/shared.js';
+import { problemsOf } from '../domain/field-checks.js';
+import { defaultsApplied } from '../domain/requirement-input.js';
 import { DomainError } from '../errors.js';
+import { DuplicateRequirement } from '../use-cases/duplicates.js';
 import type { Message } from '../messages.js';
 import type { CoreDeps } from '../ports.js';
 import { type FollowUpInput, answerCheck, startCheck } from '../use-cases/decision-checks.js';
@@ -106,7 +109,7 @@ async function run(
           .map((id) => [id, single(values, id)])
           .filter(([, value]) => value !== undefined && value !== ''),
       );
-      return { message: views.requirementSaved(await addRequirement(deps, actor, fields), 'Recorded') };
+      return { message: views.requirementSaved(await addRequirement(deps, actor, fields), 'Recorded', defaultsApplied(fields)) };
     }
     case 'requirement.review': {
       const { requirement, review } = await reviewRequirement(
@@ -158,7 +161,34 @@ export async function submitForm(
     return { kind: 'done', message, ...(checkId ? { checkId } : {}) };
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    const field = error.field ? ERROR_FIELDS[form.kind][error.field] : undefined;
-    return field ? { kind: 'invalid', errors: [{ field, message: error.message }] } : { kind: 'failed', message: error.message };
+    return refusal(form.kind, error);
   }
+}
+
+/** A form has no "record anyway" button: say what to change, and how to record it a second time. */
+const duplicateInForm = (error: DuplicateRequirement): DomainError =>
+  new DomainError(
+    error.code,
+    `${error.existing.id} already records this statement for this customer, so I did not record it again. Change the statement or the customer; or, if you do mean a second, separate requirement, record it with the requirement command and duplicate:ok at the end.`,
+    'statement',
+  );
+
+/**
+ * Every field's refusal, each next to its field. What concerns no field of this form is added to
+ * the first field's message, so nothing is lost; with no field at all it is a plain failure.
+ */
+function refusal(kind: FormKind, error: DomainError): FormOutcome {
+  const problems = problemsOf(error instanceof DuplicateRequirement ? duplicateInForm(error) : error);
+  const errors: FieldError[] = [];
+  const unplaced: string[] = [];
+  for (const problem of problems) {
+    const field = problem.field ? ERROR_FIELDS[kind][problem.field] : undefined;
+    const same = errors.find((known) => known.field === field);
+    if (!field) unplaced.push(problem.message);
+    else if (same) errors[errors.indexOf(same)] = { field, message: `${same.message} ${problem.message}` };
+    else errors.push({ field, message: problem.message });
+  }
+  if (errors.length === 0) return { kind: 'failed', message: error.message };
+  const [first, ...rest] = errors as [FieldError, ...FieldError[]];
+  return { kind: 'invalid', errors: unplaced.length ? [{ ...first, message: [first.message, ...unplaced].join(' ') }, ...rest] : errors };
 }

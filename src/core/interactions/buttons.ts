@@ -9,7 +9,7 @@ import { type CoreAction, textMessage } from '../messages.js';
 import { answerCheck, closeAction, dismissCheck } from '../use-cases/decision-checks.js';
 import { reviewRequirement } from '../use-cases/requirements.js';
 import { reviewRecorded } from '../views.js';
-import { runCommandLine } from './commands.js';
+import { runCommandLine, showCommandOutcome } from './commands.js';
 import type { Handling } from './handling.js';
 import type { Place } from './interaction.js';
 import { openForm } from './forms.js';
@@ -47,6 +47,9 @@ export async function press(handling: Handling, action: CoreAction, place: Place
       const firstTime = await markDigestReviewed(deps, actor, action.digestId);
       return surface.replyPrivately(digestReviewed(firstTime));
     }
+    // "Record anyway" under a duplicate warning: the command again, as the person who clicked.
+    case 'command.confirm':
+      return showCommandOutcome(handling, await runCommandLine(handling, action.command, place), action.command);
     case 'command.share': {
       // Run again as the person who clicked, so sharing never shows more than they may see.
       const outcome = await runCommandLine(handling, action.command, place);

@@ -2,7 +2,8 @@
  * Decision checks: "How does this decision affect customers?", the answers people give, and the
  * follow-up actions that negative or uncertain answers call for.
  */
-import { parseIsoDate } from '../domain/dates.js';
+import { dateInZone, parseIsoDate } from '../domain/dates.js';
+import { FieldChecks } from '../domain/field-checks.js';
 import {
   type CheckOrigin,
   type ConversationPlace,
@@ -15,12 +16,13 @@ import {
 } from '../domain/decision-check.js';
 import { parsePerson } from '../domain/person.js';
 import { parseRequirementId } from '../domain/requirement.js';
-import type { Actor, Person } from '../domain/shared.js';
+import type { Actor, IsoDate, Person, PersonRef } from '../domain/shared.js';
 import { MAX_SHORT_TEXT_LENGTH, cleanOptionalText, cleanText, oneOf } from '../domain/text.js';
 import { DomainError } from '../errors.js';
 import type { CoreDeps } from '../ports.js';
 import { requirePermission } from './access.js';
 import { personId, recordEvidence } from './record-evidence.js';
+import { workspaceTimeZone } from './workspaces.js';
 
 const author = (actor: Actor): Person => (actor.name ? { id: actor.id, name: actor.name } : { id: actor.id });
 
@@ -103,12 +105,53 @@ function checkedRequirementIds(raw: readonly string[]): string[] {
   ];
 }
 
+/** A follow-up as checked: the action's parts, or the accepted risk's reason. */
+type CheckedFollowUp =
+  | { readonly kind: 'action'; readonly description: string; readonly owner: PersonRef; readonly dueOn: IsoDate }
+  | { readonly kind: 'accepted'; readonly reason: string };
+
+/**
+ * Checks a follow-up's fields, each on its own, into `checks`. The owner must be a person of the
+ * workspace (reminders go to them) and the due date today or later (an action due yesterday is
+ * overdue the moment it is recorded).
+ */
+function checkFollowUp(input: FollowUpInput, actor: Actor, today: IsoDate, checks: FieldChecks): CheckedFollowUp | undefined {
+  if (input.kind === 'accepted') {
+    const reason = checks.run(() => cleanText(input.reason, { field: 'reason for accepting the risk', multiline: true }));
+    return reason === undefined ? undefined : { kind: 'accepted', reason };
+  }
+  const description = checks.run(() => cleanText(input.description, { field: 'action', multiline: true }));
+  const owner = checks.run(() => {
+    if (!input.owner?.trim()) {
+      throw new DomainError('input.invalid', 'A follow-up action needs an owner, so it does not get lost.', 'action owner');
+    }
+    return parsePerson(input.owner, actor, 'action owner');
+  });
+  const dueOn = checks.run(() => {
+    if (!input.dueOn?.trim()) {
+      throw new DomainError('input.invalid', 'A follow-up action needs a due date, so it does not get lost.', 'due date');
+    }
+    const date = parseIsoDate(input.dueOn, 'due date');
+    if (date < today) {
+      throw new DomainError(
+        'input.invalid',
+        `The due date ${date} is in the past, so the action would be overdue at once. Give today (${today}) or a later day.`,
+        'due date',
+      );
+    }
+    return date;
+  });
+  return description === undefined || owner === undefined || dueOn === undefined
+    ? undefined
+    : { kind: 'action', description, owner, dueOn };
+}
+
 function buildAction(
   deps: CoreDeps,
   actor: Actor,
   check: DecisionCheck,
   answerId: string,
-  input: FollowUpInput,
+  followUp: CheckedFollowUp,
   now: Date,
 ): FollowUpAction {
   const base = {
@@ -120,66 +163,67 @@ function buildAction(
     createdAt: now.toISOString(),
     version: 1,
   };
-  if (input.kind === 'accepted') {
-    const reason = cleanText(input.reason, { field: 'reason for accepting the risk', multiline: true });
+  if (followUp.kind === 'accepted') {
     return {
       ...base,
       description: 'Accepted, no action',
       status: 'accepted',
-      acceptedReason: reason,
+      acceptedReason: followUp.reason,
       closedBy: author(actor),
       closedAt: now.toISOString(),
     };
   }
-  const description = cleanText(input.description, { field: 'action', multiline: true });
-  const owner = input.owner?.trim() ? parsePerson(input.owner, actor, 'action owner') : undefined;
-  const dueOn = input.dueOn?.trim() ? parseIsoDate(input.dueOn, 'due date') : undefined;
-  if (!owner || !dueOn) {
-    throw new DomainError(
-      'input.invalid',
-      'A follow-up action needs an owner and a due date, so it does not get lost.',
-      owner ? 'due date' : 'action owner',
-    );
-  }
-  return { ...base, description, owner, dueOn, status: 'open' };
+  return { ...base, description: followUp.description, owner: followUp.owner, dueOn: followUp.dueOn, status: 'open' };
 }
 
 /**
  * Records one person's answer. A second answer by the same person supersedes their first.
  * Negative and "none" answers need an explanation; negative and unknown ones need a follow-up.
+ * Every field is checked before anything is refused, so a form shows all its mistakes at once.
  */
 export async function answerCheck(deps: CoreDeps, actor: Actor, checkId: string, input: AnswerInput): Promise<AnswerResult> {
   await requirePermission(deps, actor, 'check.answer');
-  const impact = oneOf(input.impact, IMPACTS, 'impact');
-  const explanation = cleanOptionalText(input.explanation, { field: 'explanation', multiline: true });
-  if (IMPACTS_NEEDING_EXPLANATION.has(impact) && !explanation) {
-    throw new DomainError('input.invalid', `Please explain why the impact is "${impact}": one sentence is enough.`, 'explanation');
+  const checks = new FieldChecks();
+  const impact = checks.run(() => oneOf(input.impact, IMPACTS, 'impact'));
+  const explanation = checks.run(() => cleanOptionalText(input.explanation, { field: 'explanation', multiline: true }));
+  if (impact && IMPACTS_NEEDING_EXPLANATION.has(impact) && !explanation && !checks.failed) {
+    checks.add(new DomainError('input.invalid', `Please explain why the impact is "${impact}": one sentence is enough.`, 'explanation'));
   }
-  if (IMPACTS_NEEDING_ACTION.has(impact) && !input.followUp) {
-    throw new DomainError(
-      'input.invalid',
-      'Say what will be done about it: an action with an owner and a due date, or "accepted, no action" with the reason.',
-      'action',
+  if (impact && IMPACTS_NEEDING_ACTION.has(impact) && !input.followUp) {
+    checks.add(
+      new DomainError(
+        'input.invalid',
+        'Say what will be done about it: an action with an owner and a due date, or "accepted, no action" with the reason.',
+        'action',
+      ),
     );
   }
   const affectedCustomers = [
-    ...new Set((input.affectedCustomers ?? []).map((name) => cleanText(name, { field: 'affected customer', max: MAX_SHORT_TEXT_LENGTH }))),
+    ...new Set(
+      (input.affectedCustomers ?? []).flatMap(
+        (name) => checks.run(() => cleanText(name, { field: 'affected customer', max: MAX_SHORT_TEXT_LENGTH })) ?? [],
+      ),
+    ),
   ];
-  const requirementIds = checkedRequirementIds(input.requirementIds ?? []);
+  const requirementIds = checks.run(() => checkedRequirementIds(input.requirementIds ?? [])) ?? [];
+  const today = dateInZone(deps.clock.now(), await workspaceTimeZone(deps, actor.workspaceId));
+  const followUp =
+    input.followUp && impact && IMPACTS_NEEDING_ACTION.has(impact) ? checkFollowUp(input.followUp, actor, today, checks) : undefined;
   const check = await loadCheck(deps, actor, checkId);
   if (check.status === 'dismissed') {
     throw new DomainError('check.closed', 'This check was dismissed as "not a decision", so it takes no answers.');
   }
   for (const id of requirementIds) {
     if (!(await deps.requirements.get(actor.workspaceId, id))) {
-      throw new DomainError('requirement.not_found', `There is no ${id} in this workspace.`, 'requirements');
+      checks.add(new DomainError('requirement.not_found', `There is no ${id} in this workspace.`, 'requirements'));
     }
   }
+  checks.throwIfAny();
+  if (!impact) throw new Error('unreachable: a refused impact was thrown above');
   const now = deps.clock.now();
   const previous = (await deps.checks.listAnswers(actor.workspaceId, check.id)).filter((answer) => answer.by.id === actor.id).at(-1);
   const answerId = deps.ids.newId();
-  const action =
-    input.followUp && IMPACTS_NEEDING_ACTION.has(impact) ? buildAction(deps, actor, check, answerId, input.followUp, now) : undefined;
+  const action = followUp ? buildAction(deps, actor, check, answerId, followUp, now) : undefined;
   const answer: ImpactAnswer = {
     workspaceId: actor.workspaceId,
     checkId: check.id,

@@ -1,7 +1,7 @@
 /**
  * Imports an existing register (a spreadsheet export). Every row is checked first; rows that are
  * refused are reported with their line and reason, and rows already in the register (same
- * statement and customer) are skipped, so running the same import twice adds nothing.
+ * statement and customer as a live requirement) are skipped, so running the same import twice adds nothing.
  */
 import type { Fields, RequirementField } from '../commands/grammar.js';
 import { REQUIREMENT_STATUSES, type Requirement } from '../domain/requirement.js';
@@ -10,7 +10,10 @@ import type { Actor } from '../domain/shared.js';
 import { oneOf } from '../domain/text.js';
 import { DomainError } from '../errors.js';
 import type { CoreDeps } from '../ports.js';
+import { dateInZone } from '../domain/dates.js';
 import { requirePermission } from './access.js';
+import { duplicateKey, liveRequirementsByKey } from './duplicates.js';
+import { workspaceTimeZone } from './workspaces.js';
 import { addRequirement, reviewRequirement } from './requirements.js';
 
 export interface ImportRow {
@@ -25,8 +28,6 @@ export interface ImportReport {
   readonly skipped: { line: number; reason: string }[];
 }
 
-const sameKey = (statement: string, customer: string) => `${statement.trim().toLowerCase()}\u0000${customer.trim().toLowerCase()}`;
-
 export async function importRequirements(
   deps: CoreDeps,
   actor: Actor,
@@ -34,21 +35,26 @@ export async function importRequirements(
   options: { dryRun?: boolean } = {},
 ): Promise<ImportReport> {
   await requirePermission(deps, actor, 'requirement.record');
-  const existing = new Map((await deps.requirements.list(actor.workspaceId)).map((r) => [sameKey(r.statement, r.customer), r.id]));
+  const today = dateInZone(deps.clock.now(), await workspaceTimeZone(deps, actor.workspaceId));
+  // Only live requirements count as "already there": a skipped row points at one still in force.
+  const existing = new Map(
+    [...liveRequirementsByKey(await deps.requirements.list(actor.workspaceId))].map(([key, requirement]) => [key, requirement.id]),
+  );
   const rejected: ImportReport['rejected'] = [];
   const skipped: ImportReport['skipped'] = [];
   const accepted: { row: ImportRow; status?: string }[] = [];
   for (const row of rows) {
     try {
-      const values = requirementValuesForCreate(row.fields, actor);
+      const values = requirementValuesForCreate(row.fields, actor, today);
       const status = row.fields.status?.trim() ? oneOf(row.fields.status, REQUIREMENT_STATUSES, 'status') : undefined;
-      const key = sameKey(values.statement, values.customer);
+      const key = duplicateKey(values.statement, values.customer);
       const already = existing.get(key);
       if (already) {
         skipped.push({ line: row.line, reason: `already in the register as ${already}` });
         continue;
       }
-      existing.set(key, `line ${row.line}`);
+      // A row recorded as retired is no live requirement, so it does not make later rows duplicates.
+      if (status !== 'retired') existing.set(key, `line ${row.line}`);
       accepted.push({ row, ...(status && status !== 'open' ? { status } : {}) });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
@@ -58,7 +64,8 @@ export async function importRequirements(
   const imported: Requirement[] = [];
   if (options.dryRun) return { imported, rejected, skipped };
   for (const { row, status } of accepted) {
-    let requirement = await addRequirement(deps, actor, row.fields);
+    // Duplicates were sorted out above, once for the whole file.
+    let requirement = await addRequirement(deps, actor, row.fields, { allowDuplicate: true });
     if (status) {
       const outcome = status === 'retired' ? 'retire' : status;
       requirement = (await reviewRequirement(deps, actor, requirement.id, outcome, 'Status as imported')).requirement;

@@ -24,7 +24,7 @@ export async function listRequirements(deps: CoreDeps, actor: Actor, filter: Fie
   const status = filter.status ? oneOf(filter.status, REQUIREMENT_STATUSES, 'status') : undefined;
   const type = filter.type ? oneOf(filter.type, REQUIREMENT_TYPES, 'type') : undefined;
   const category = filter.category ? oneOf(filter.category, REQUIREMENT_CATEGORIES, 'category') : undefined;
-  const owner = filter.owner ? parsePerson(filter.owner, actor, 'owner') : undefined;
+  const owner = filter.owner ? parsePerson(filter.owner, actor, 'owner', { lookup: true }) : undefined;
   const customer = filter.customer?.trim().toLowerCase();
   const source = filter.due
     ? await deps.requirements.listReviewDue(

@@ -13,13 +13,20 @@ import {
   requirementId,
   statusAfterReview,
 } from '../domain/requirement.js';
-import { type RequirementValues, applyRequirementChanges, requirementValuesForCreate } from '../domain/requirement-input.js';
+import {
+  type RequirementValues,
+  applyRequirementChanges,
+  ownerFromField,
+  requirementValuesForCreate,
+} from '../domain/requirement-input.js';
 import type { Actor, Person, PersonRef } from '../domain/shared.js';
 import { cleanOptionalText, oneOf } from '../domain/text.js';
 import { DomainError } from '../errors.js';
+import { FieldChecks } from '../domain/field-checks.js';
 import type { CoreDeps } from '../ports.js';
 import { requirePermission } from './access.js';
 import { requireKnowledgeExists } from './knowledge.js';
+import { refuseDuplicate } from './duplicates.js';
 import { personId, recordEvidence } from './record-evidence.js';
 import { workspaceTimeZone } from './workspaces.js';
 
@@ -84,13 +91,24 @@ function requirementEvidence(requirement: Requirement) {
   };
 }
 
-export async function addRequirement(deps: CoreDeps, actor: Actor, fields: Fields<RequirementField>): Promise<Requirement> {
+export interface AddOptions {
+  /** The person confirmed that this is a second, separate requirement (`duplicate:ok`); imports check duplicates themselves. */
+  readonly allowDuplicate?: boolean;
+}
+
+export async function addRequirement(
+  deps: CoreDeps,
+  actor: Actor,
+  fields: Fields<RequirementField>,
+  options: AddOptions = {},
+): Promise<Requirement> {
   await requirePermission(deps, actor, 'requirement.record');
-  // Validate everything before taking a number, so a refused command uses up nothing.
-  const values = requirementValuesForCreate(fields, actor);
-  await requireKnowledgeExists(deps, actor.workspaceId, values.knowledgeIds ?? []);
   const now = deps.clock.now();
   const timeZone = await workspaceTimeZone(deps, actor.workspaceId);
+  // Validate everything before taking a number, so a refused command uses up nothing.
+  const values = requirementValuesForCreate(fields, actor, dateInZone(now, timeZone));
+  await requireKnowledgeExists(deps, actor.workspaceId, values.knowledgeIds ?? []);
+  if (!options.allowDuplicate) await refuseDuplicate(deps, actor.workspaceId, values);
   const number = await deps.requirements.allocateNumber(actor.workspaceId);
   const requirement: Requirement = {
     workspaceId: actor.workspaceId,
@@ -120,15 +138,19 @@ export async function editRequirement(deps: CoreDeps, actor: Actor, rawId: strin
   if (existing.status === 'retired') {
     throw new DomainError('requirement.retired', `${existing.id} is retired and can no longer be changed.`);
   }
-  if (fields.owner !== undefined && existing.owner && !samePerson(existing.owner, parsePerson(fields.owner, actor, 'owner'))) {
-    await requirePermission(deps, actor, 'requirement.reassign');
-  }
-  // Checked against the record as it is now, so a refused edit writes nothing.
-  await requireKnowledgeExists(deps, actor.workspaceId, applyRequirementChanges(valuesOf(existing), fields, actor).knowledgeIds ?? []);
   const now = deps.clock.now();
   const timeZone = await workspaceTimeZone(deps, actor.workspaceId);
+  const today = dateInZone(now, timeZone);
+  // Checked before the permission question, so a mistyped owner is named as such; and against the
+  // record as it is now, so a refused edit (an unknown knowledge record) writes nothing.
+  const checked = applyRequirementChanges(valuesOf(existing), fields, actor, today);
+  await requireKnowledgeExists(deps, actor.workspaceId, checked.knowledgeIds ?? []);
+  if (fields.owner !== undefined && existing.owner) {
+    const owner = ownerFromField(fields.owner, actor);
+    if (!owner || !samePerson(existing.owner, owner)) await requirePermission(deps, actor, 'requirement.reassign');
+  }
   const updated = await deps.requirements.update(actor.workspaceId, existing.id, (current) => {
-    const values = applyRequirementChanges(valuesOf(current), fields, actor);
+    const values = applyRequirementChanges(valuesOf(current), fields, actor, today);
     const intervalChanged = values.reviewIntervalDays !== current.reviewIntervalDays;
     return {
       ...current,
@@ -137,7 +159,7 @@ export async function editRequirement(deps: CoreDeps, actor: Actor, rawId: strin
       ...(values.source ? {} : { source: undefined }),
       ...(values.knowledgeIds ? {} : { knowledgeIds: undefined }),
       ...(values.owner ? {} : { owner: undefined }),
-      nextReviewOn: intervalChanged ? addDays(dateInZone(now, timeZone), values.reviewIntervalDays) : current.nextReviewOn,
+      nextReviewOn: intervalChanged ? addDays(today, values.reviewIntervalDays) : current.nextReviewOn,
       updatedBy: author(actor),
       updatedAt: now.toISOString(),
     };
@@ -165,9 +187,12 @@ export async function reviewRequirement(
   rawNote?: string,
 ): Promise<ReviewResult> {
   await requirePermission(deps, actor, 'requirement.record');
-  const outcome = oneOf(rawOutcome, REVIEW_OUTCOMES, 'review outcome');
+  const checks = new FieldChecks();
+  const outcome = checks.run(() => oneOf(rawOutcome, REVIEW_OUTCOMES, 'review outcome'));
+  const note = checks.run(() => cleanOptionalText(rawNote, { field: 'note', multiline: true }));
+  checks.throwIfAny();
+  if (!outcome) throw new Error('unreachable: a refused outcome was thrown above');
   if (outcome === 'retire') await requirePermission(deps, actor, 'requirement.retire');
-  const note = cleanOptionalText(rawNote, { field: 'note', multiline: true });
   const existing = await loadRequirement(deps, actor, rawId);
   if (existing.status === 'retired') {
     throw new DomainError('requirement.retired', `${existing.id} is retired; there is nothing left to review.`);
@@ -216,7 +241,8 @@ export async function reassignRequirement(deps: CoreDeps, actor: Actor, rawId: s
 /** Moves every requirement of one owner to another, e.g. when someone leaves. */
 export async function reassignOwner(deps: CoreDeps, actor: Actor, rawFrom: string, rawTo: string): Promise<Requirement[]> {
   await requirePermission(deps, actor, 'requirement.reassign');
-  const from = parsePerson(rawFrom, actor, 'current owner');
+  // Lookup: an owner recorded before owners were checked may be a plain name.
+  const from = parsePerson(rawFrom, actor, 'current owner', { lookup: true });
   const to = parsePerson(rawTo, actor, 'new owner');
   const owned = (await deps.requirements.list(actor.workspaceId)).filter(
     (requirement) => requirement.status !== 'retired' && samePerson(requirement.owner, from),

@@ -38,10 +38,11 @@ export function parseCoreAction(value: unknown): CoreAction | undefined {
       const digestId = id('digestId');
       return digestId ? { kind: 'digest.reviewed', digestId } : undefined;
     }
-    case 'command.share': {
+    case 'command.share':
+    case 'command.confirm': {
       const command = action.command;
       return typeof command === 'string' && command.length > 0 && command.length <= MAX_COMMAND_LENGTH
-        ? { kind: 'command.share', command }
+        ? { kind: action.kind, command }
         : undefined;
     }
     default:
