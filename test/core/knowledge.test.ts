@@ -205,7 +205,7 @@ describe('named responsibilities', () => {
 
   it.each([
     ['a member', 'member', 'responsible category:delivery <@U7|Dana>', 'only admins can name who determines customer requirements'],
-    ['a person who is not a real user', 'admin', 'responsible category:delivery @dana', 'is not a person I can reach'],
+    ['a person who is not a real user', 'admin', 'responsible category:delivery @dana', 'is not a person I can find in this workspace'],
     ['an unknown category', 'admin', 'responsible category:weather <@U7|Dana>', '"weather" is not a valid area'],
     ['a missing person', 'admin', 'responsible category:delivery', 'Say which area and who'],
   ])('refuses %s and writes nothing', async (_what, role, command, message) => {

@@ -137,6 +137,10 @@ const role = { workspaceId: WS, userId: 'U0KIM', role: 'auditor' as const, assig
 /** Realistic calls of each view in src/core/views.ts, in every shape it has (empty lists, each status). */
 const VIEW_CASES: Record<string, () => Message[]> = {
   requirementSaved: () => [views.requirementSaved(requirement, 'Recorded'), views.requirementSaved(requirement, 'Reassigned')],
+  duplicateRequirement: () => [
+    views.duplicateRequirement(requirement),
+    views.duplicateRequirement(requirement, 'requirement add "Invoices in NOK" duplicate:ok'),
+  ],
   requirementDetail: () => [views.requirementDetail(requirement, []), views.requirementDetail(requirement, [review])],
   requirementList: () => [
     views.requirementList([]),

@@ -52,8 +52,9 @@ describe('command text on Slack', () => {
     // About what Teams accepts in one message; the old scanner took seconds over this.
     const flood = 'customer:"x" '.repeat(2_200);
     const reply = await requirement(`add ${flood}`);
+    // The command line as the core reads it: "/requirement add …" with the trailing space trimmed.
     expect(reply).toContain(
-      `That command is 28,616 characters long; I read commands of up to ${MAX_COMMAND_LENGTH.toLocaleString('en-US')}`,
+      `That command is 28,615 characters long; I read commands of up to ${MAX_COMMAND_LENGTH.toLocaleString('en-US')}`,
     );
     expect(reply).toContain('Nothing was saved. Please shorten it.');
     expect(await stored()).toEqual([]);

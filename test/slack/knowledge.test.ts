@@ -108,7 +108,7 @@ describe('customer knowledge on Slack', () => {
     await run('/customer-focus', 'responsible category:delivery <@U3|dana>', 'U1');
     expect(await reply()).toContain('only admins can name who determines customer requirements');
     await run('/customer-focus', 'responsible category:delivery dana', 'U7');
-    expect(await reply()).toContain('is not a person I can reach');
+    expect(await reply()).toContain('is not a person I can find in this workspace');
     expect(await deps().responsibilities.list(h.workspaceId)).toEqual([]);
     await run('/customer-focus', 'responsible category:delivery <@U3|dana>', 'U7');
     expect(await reply()).toContain('now determines customer requirements for delivery');

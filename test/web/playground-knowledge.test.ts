@@ -43,7 +43,7 @@ describe('customer knowledge in the playground', () => {
   it('lets the admin name who determines requirements, and refuses a name that is nobody here', async () => {
     const before = await h.deps.evidence.lastSeq(LOCAL_WORKSPACE_ID);
     const nobody = await dana.say('/customer-focus responsible category:price @nobody');
-    expect(plain(nobody.posts.at(-1)?.message)).toContain('is not a person I can reach');
+    expect(plain(nobody.posts.at(-1)?.message)).toContain('is not a person I can find in this workspace');
     expect(await h.deps.evidence.lastSeq(LOCAL_WORKSPACE_ID)).toBe(before);
     const set = await dana.say('/customer-focus responsible category:price @kim');
     expect(plain(set.posts.at(-1)?.message)).toContain('@Kim now determines customer requirements for price');

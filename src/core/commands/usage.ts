@@ -68,7 +68,10 @@ const SPELLING: Record<CommandStyle, Record<string, string>> = {
 
 /** Replaces the command placeholders in a core text with the platform's spelling. */
 export function spellCommands(text: string, style: CommandStyle): string {
-  return text.replace(/\{(requirement|feedback|knowledge|check|focus)\}/g, (_, name: string) => SPELLING[style][name] ?? name);
+  // The command line lists, adds and imports; everything else about a requirement is done in chat,
+  // so those hints keep the chat spelling rather than name a command line that does not exist.
+  const cliText = style === 'cli' ? text.replace(/\{requirement\} (?!list|add|import)/g, `${SPELLING.slack.requirement} `) : text;
+  return cliText.replace(/\{(requirement|feedback|knowledge|check|focus)\}/g, (_, name: string) => SPELLING[style][name] ?? name);
 }
 
 /** Every usage text together, for `help`. */
