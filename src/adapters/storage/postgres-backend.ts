@@ -5,10 +5,11 @@
  */
 import { KeyvPostgres } from '@keyv/postgres';
 import { recordKeyv } from './keyv-record-store.js';
-import { releaseSharedPool, retainSharedPool, sharedPoolOptions } from './postgres-pool.js';
+import { releaseSharedPool, retainSharedPool, sharedPool, sharedPoolOptions } from './postgres-pool.js';
 import type { Backend } from './primitives.js';
 import { redactUrl } from './redact-url.js';
 import { sqlBackend } from './sql-backend.js';
+import type { SqlTransaction } from './sql-commit.js';
 import type { SqlRow, SqlRunner } from './sql-primitives.js';
 import { RECORD_KEY_SIZE, schemaStatements, sqlTables } from './sql-schema.js';
 import { errorCode, errorMessage, storeErrorReporter, type StoreLogger } from './store-logger.js';
@@ -27,6 +28,8 @@ export interface PostgresBackend extends Backend {
  */
 const CONCURRENT_CREATE = new Set(['23505', '42P07', '42710']);
 const isConcurrentCreate = (error: unknown) => CONCURRENT_CREATE.has(errorCode(error) ?? '');
+
+const DEADLOCK = '40P01';
 
 /** Our statements use `?`; pg wants `$1, $2, …`. None of our SQL has a literal question mark. */
 function numbered(sql: string): string {
@@ -48,12 +51,43 @@ export async function openPostgresBackend(storeUrl: string, namespace: string, l
     schema: 'public',
     table: `${namespace}_records`,
     keySize: RECORD_KEY_SIZE,
-    ...sharedPoolOptions(report),
+    ...sharedPoolOptions(storeUrl, report),
   });
   const keyv = recordKeyv(store, (error) => {
     if (!isConcurrentCreate(error)) report(error);
   });
   const db: SqlRunner = { all: async (sql, params) => rowsOf(await store.query(numbered(sql), [...params])) };
+  const transaction: SqlTransaction = async (work) => {
+    // The pool exists once a statement ran (opening runs the schema statements).
+    const pool = sharedPool(storeUrl);
+    if (!pool) throw new Error(`The PostgreSQL store at ${where} has no connection pool yet`);
+    const connection = await pool.connect();
+    const tx: SqlRunner = { all: async (sql, params) => rowsOf((await connection.query(numbered(sql), [...params])).rows) };
+    let failure: Error | undefined;
+    try {
+      await tx.all('BEGIN', []);
+      const committed = await work(tx);
+      await tx.all(committed ? 'COMMIT' : 'ROLLBACK', []);
+      return committed;
+    } catch (error) {
+      failure = error instanceof Error ? error : new Error(String(error));
+      // A deadlock between two commits rolls one back: the unit of work runs again, as after a conflict.
+      if (
+        errorCode(error) === DEADLOCK &&
+        (await tx.all('ROLLBACK', []).then(
+          () => true,
+          () => false,
+        ))
+      ) {
+        failure = undefined;
+        return false;
+      }
+      throw error;
+    } finally {
+      // After any other failure the connection's state is unknown: close it rather than reuse it.
+      connection.release(failure);
+    }
+  };
 
   let closing: Promise<void> | undefined;
   const close = async () => {
@@ -74,7 +108,7 @@ export async function openPostgresBackend(storeUrl: string, namespace: string, l
   }
 
   return {
-    ...sqlBackend('postgres', { keyv, db, tables, close, label: `PostgreSQL store at ${where}` }),
+    ...sqlBackend('postgres', { keyv, db, transaction, tables, close, label: `PostgreSQL store at ${where}` }),
     query: (sql, params = []) => db.all(sql, params),
     async dropTables() {
       for (const table of [tables.records, tables.sortedIndex, tables.counters, tables.claims]) {

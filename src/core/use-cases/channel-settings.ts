@@ -6,7 +6,7 @@ import { DETECTION_MODES, type DetectionMode, type Workspace } from '../domain/w
 import { DomainError } from '../errors.js';
 import type { CoreDeps } from '../ports.js';
 import { requirePermission } from './access.js';
-import { recordEvidence } from './record-evidence.js';
+import { recordIn } from './record-evidence.js';
 
 function requirePlace(place: ConversationPlace | undefined): ConversationPlace {
   if (!place) throw new DomainError('input.invalid', 'Run this in the channel it is about.');
@@ -28,20 +28,24 @@ export async function setChannelDetection(
   const channel = requirePlace(place);
   if (rawMode.trim().toLowerCase() === 'snooze') {
     const until = new Date(deps.clock.now().getTime() + SNOOZE_DAYS * 86_400_000).toISOString();
-    await deps.channels.setSnoozedUntil(actor.workspaceId, channel.channelId, until);
-    await recordEvidence(deps, actor, deps.clock.now(), {
-      type: 'settings.changed',
-      subject: { kind: 'channel', id: channel.channelId },
-      data: { detectionSnoozedUntil: until },
+    await deps.unitOfWork.run(async (tx) => {
+      await tx.channels.setSnoozedUntil(actor.workspaceId, channel.channelId, until);
+      recordIn(tx, actor, deps.clock.now(), {
+        type: 'settings.changed',
+        subject: { kind: 'channel', id: channel.channelId },
+        data: { detectionSnoozedUntil: until },
+      });
     });
     return { snoozedUntil: until };
   }
   const mode = oneOf(rawMode, [...DETECTION_MODES, 'snooze'], 'detection mode') as DetectionMode;
-  await deps.channels.setDetection(actor.workspaceId, channel.channelId, mode);
-  await recordEvidence(deps, actor, deps.clock.now(), {
-    type: 'settings.changed',
-    subject: { kind: 'channel', id: channel.channelId },
-    data: { detection: mode },
+  await deps.unitOfWork.run(async (tx) => {
+    await tx.channels.setDetection(actor.workspaceId, channel.channelId, mode);
+    recordIn(tx, actor, deps.clock.now(), {
+      type: 'settings.changed',
+      subject: { kind: 'channel', id: channel.channelId },
+      data: { detection: mode },
+    });
   });
   return { mode };
 }
@@ -51,17 +55,20 @@ export async function addDigestTarget(deps: CoreDeps, actor: Actor, place: Conve
   await requirePermission(deps, actor, 'settings.change');
   const channel = requirePlace(place);
   const target = { platform: channel.platform, channelId: channel.channelId };
-  const updated = await deps.workspaces.update(actor.workspaceId, (current) => {
-    const others = (current.settings.digestTargets ?? []).filter(
-      (t) => !(t.platform === target.platform && t.channelId === target.channelId),
-    );
-    return { ...current, settings: { ...current.settings, digestTargets: [...others, target] } };
-  });
-  if (!updated) throw new DomainError('workspace.unknown', 'This workspace is not set up yet. Try again in a moment.');
-  await recordEvidence(deps, actor, deps.clock.now(), {
-    type: 'settings.changed',
-    subject: { kind: 'channel', id: channel.channelId },
-    data: { digestTarget: true, platform: channel.platform },
+  const { result: updated } = await deps.unitOfWork.run(async (tx) => {
+    const changed = await tx.workspaces.update(actor.workspaceId, (current) => {
+      const others = (current.settings.digestTargets ?? []).filter(
+        (t) => !(t.platform === target.platform && t.channelId === target.channelId),
+      );
+      return { ...current, settings: { ...current.settings, digestTargets: [...others, target] } };
+    });
+    if (!changed) throw new DomainError('workspace.unknown', 'This workspace is not set up yet. Try again in a moment.');
+    recordIn(tx, actor, deps.clock.now(), {
+      type: 'settings.changed',
+      subject: { kind: 'channel', id: channel.channelId },
+      data: { digestTarget: true, platform: channel.platform },
+    });
+    return changed;
   });
   return updated;
 }

@@ -9,7 +9,7 @@ import { MAX_SHORT_TEXT_LENGTH, cleanText, oneOf } from '../domain/text.js';
 import { DomainError } from '../errors.js';
 import type { CoreDeps, TimeRange } from '../ports.js';
 import { requirePermission } from './access.js';
-import { recordEvidence } from './record-evidence.js';
+import { recordIn } from './record-evidence.js';
 import { workspaceTimeZone } from './workspaces.js';
 
 export interface FeedbackInput {
@@ -68,12 +68,14 @@ export async function recordFeedback(deps: CoreDeps, actor: Actor, input: Feedba
     recordedBy: actor.name ? { id: actor.id, name: actor.name } : { id: actor.id },
     recordedAt: now.toISOString(),
   };
-  await deps.feedback.create(feedback);
-  await recordEvidence(deps, actor, now, {
-    type: 'feedback.recorded',
-    subject: { kind: 'feedback', id: feedback.id },
-    data: { kind, sentiment, requirementIds, receivedAt: feedback.receivedAt },
-    personal: { summary, customer, sourceLink },
+  await deps.unitOfWork.run(async (tx) => {
+    await tx.feedback.create(feedback);
+    recordIn(tx, actor, now, {
+      type: 'feedback.recorded',
+      subject: { kind: 'feedback', id: feedback.id },
+      data: { kind, sentiment, requirementIds, receivedAt: feedback.receivedAt },
+      personal: { summary, customer, sourceLink },
+    });
   });
   return feedback;
 }

@@ -1,6 +1,7 @@
 /**
- * Recording and changing customer requirements. Every change is saved with compare-and-set
- * (no lost updates between instances) and then logged as evidence, before anything is shown.
+ * Recording and changing customer requirements. Every change is saved with its evidence entry in
+ * one unit of work (both or neither), checked like a compare-and-set (no lost updates between
+ * instances), before anything is shown.
  */
 import type { Fields, RequirementField } from '../commands/grammar.js';
 import { addDays, dateInZone } from '../domain/dates.js';
@@ -19,7 +20,7 @@ import { cleanOptionalText, oneOf } from '../domain/text.js';
 import { DomainError } from '../errors.js';
 import type { CoreDeps } from '../ports.js';
 import { requirePermission } from './access.js';
-import { personId, recordEvidence } from './record-evidence.js';
+import { personId, recordIn } from './record-evidence.js';
 import { workspaceTimeZone } from './workspaces.js';
 
 const author = (actor: Actor): Person => (actor.name ? { id: actor.id, name: actor.name } : { id: actor.id });
@@ -101,11 +102,13 @@ export async function addRequirement(deps: CoreDeps, actor: Actor, fields: Field
     updatedAt: now.toISOString(),
     version: 1,
   };
-  await deps.requirements.create(requirement);
-  await recordEvidence(deps, actor, now, {
-    type: 'requirement.created',
-    subject: { kind: 'requirement', id: requirement.id },
-    ...requirementEvidence(requirement),
+  await deps.unitOfWork.run(async (tx) => {
+    await tx.requirements.create(requirement);
+    recordIn(tx, actor, now, {
+      type: 'requirement.created',
+      subject: { kind: 'requirement', id: requirement.id },
+      ...requirementEvidence(requirement),
+    });
   });
   return requirement;
 }
@@ -121,26 +124,29 @@ export async function editRequirement(deps: CoreDeps, actor: Actor, rawId: strin
   }
   const now = deps.clock.now();
   const timeZone = await workspaceTimeZone(deps, actor.workspaceId);
-  const updated = await deps.requirements.update(actor.workspaceId, existing.id, (current) => {
-    const values = applyRequirementChanges(valuesOf(current), fields, actor);
-    const intervalChanged = values.reviewIntervalDays !== current.reviewIntervalDays;
-    return {
-      ...current,
-      ...values,
-      ...(values.reference ? {} : { reference: undefined }),
-      ...(values.source ? {} : { source: undefined }),
-      ...(values.owner ? {} : { owner: undefined }),
-      nextReviewOn: intervalChanged ? addDays(dateInZone(now, timeZone), values.reviewIntervalDays) : current.nextReviewOn,
-      updatedBy: author(actor),
-      updatedAt: now.toISOString(),
-    };
-  });
-  if (!updated) throw new DomainError('requirement.not_found', `${existing.id} no longer exists.`);
-  await recordEvidence(deps, actor, now, {
-    type: 'requirement.changed',
-    subject: { kind: 'requirement', id: updated.id },
-    ...requirementEvidence(updated),
-    data: { ...requirementEvidence(updated).data, changedFields: Object.keys(fields).sort() },
+  const { result: updated } = await deps.unitOfWork.run(async (tx) => {
+    const changed = await tx.requirements.update(actor.workspaceId, existing.id, (current) => {
+      const values = applyRequirementChanges(valuesOf(current), fields, actor);
+      const intervalChanged = values.reviewIntervalDays !== current.reviewIntervalDays;
+      return {
+        ...current,
+        ...values,
+        ...(values.reference ? {} : { reference: undefined }),
+        ...(values.source ? {} : { source: undefined }),
+        ...(values.owner ? {} : { owner: undefined }),
+        nextReviewOn: intervalChanged ? addDays(dateInZone(now, timeZone), values.reviewIntervalDays) : current.nextReviewOn,
+        updatedBy: author(actor),
+        updatedAt: now.toISOString(),
+      };
+    });
+    if (!changed) throw new DomainError('requirement.not_found', `${existing.id} no longer exists.`);
+    recordIn(tx, actor, now, {
+      type: 'requirement.changed',
+      subject: { kind: 'requirement', id: changed.id },
+      ...requirementEvidence(changed),
+      data: { ...requirementEvidence(changed).data, changedFields: Object.keys(fields).sort() },
+    });
+    return changed;
   });
   return updated;
 }
@@ -167,31 +173,35 @@ export async function reviewRequirement(
   }
   const now = deps.clock.now();
   const today = dateInZone(now, await workspaceTimeZone(deps, actor.workspaceId));
-  const updated = await deps.requirements.update(actor.workspaceId, existing.id, (current) => ({
-    ...current,
-    status: statusAfterReview(current.status, outcome),
-    nextReviewOn: addDays(today, current.reviewIntervalDays),
-    updatedBy: author(actor),
-    updatedAt: now.toISOString(),
-  }));
-  if (!updated) throw new DomainError('requirement.not_found', `${existing.id} no longer exists.`);
-  const review: RequirementReview = {
-    workspaceId: actor.workspaceId,
-    requirementId: updated.id,
-    id: deps.ids.newId(),
-    outcome,
-    ...(note ? { note } : {}),
-    by: author(actor),
-    at: now.toISOString(),
-  };
-  await deps.requirements.addReview(review);
-  await recordEvidence(deps, actor, now, {
-    type: outcome === 'retire' ? 'requirement.retired' : 'requirement.reviewed',
-    subject: { kind: 'requirement', id: updated.id },
-    data: { reviewId: review.id, outcome, status: updated.status, nextReviewOn: updated.nextReviewOn },
-    personal: { note },
+  const reviewId = deps.ids.newId();
+  const { result } = await deps.unitOfWork.run(async (tx) => {
+    const updated = await tx.requirements.update(actor.workspaceId, existing.id, (current) => ({
+      ...current,
+      status: statusAfterReview(current.status, outcome),
+      nextReviewOn: addDays(today, current.reviewIntervalDays),
+      updatedBy: author(actor),
+      updatedAt: now.toISOString(),
+    }));
+    if (!updated) throw new DomainError('requirement.not_found', `${existing.id} no longer exists.`);
+    const review: RequirementReview = {
+      workspaceId: actor.workspaceId,
+      requirementId: updated.id,
+      id: reviewId,
+      outcome,
+      ...(note ? { note } : {}),
+      by: author(actor),
+      at: now.toISOString(),
+    };
+    await tx.requirements.addReview(review);
+    recordIn(tx, actor, now, {
+      type: outcome === 'retire' ? 'requirement.retired' : 'requirement.reviewed',
+      subject: { kind: 'requirement', id: updated.id },
+      data: { reviewId: review.id, outcome, status: updated.status, nextReviewOn: updated.nextReviewOn },
+      personal: { note },
+    });
+    return { requirement: updated, review };
   });
-  return { requirement: updated, review };
+  return result;
 }
 
 export async function retireRequirement(deps: CoreDeps, actor: Actor, rawId: string, note?: string) {
@@ -228,18 +238,21 @@ async function setOwner(deps: CoreDeps, actor: Actor, existing: Requirement, own
   }
   const now = deps.clock.now();
   const previous = existing.owner;
-  const updated = await deps.requirements.update(actor.workspaceId, existing.id, (current) => ({
-    ...current,
-    owner,
-    updatedBy: author(actor),
-    updatedAt: now.toISOString(),
-  }));
-  if (!updated) throw new DomainError('requirement.not_found', `${existing.id} no longer exists.`);
-  await recordEvidence(deps, actor, now, {
-    type: 'requirement.reassigned',
-    subject: { kind: 'requirement', id: updated.id },
-    data: { fromId: personId(previous), toId: personId(owner) },
-    personal: { fromName: previous?.name, toName: owner.name },
+  const { result: updated } = await deps.unitOfWork.run(async (tx) => {
+    const changed = await tx.requirements.update(actor.workspaceId, existing.id, (current) => ({
+      ...current,
+      owner,
+      updatedBy: author(actor),
+      updatedAt: now.toISOString(),
+    }));
+    if (!changed) throw new DomainError('requirement.not_found', `${existing.id} no longer exists.`);
+    recordIn(tx, actor, now, {
+      type: 'requirement.reassigned',
+      subject: { kind: 'requirement', id: changed.id },
+      data: { fromId: personId(previous), toId: personId(owner) },
+      personal: { fromName: previous?.name, toName: owner.name },
+    });
+    return changed;
   });
   return updated;
 }

@@ -8,7 +8,7 @@ import { DETECTION_MODES, type RoleAssignment, type Workspace, type WorkspaceSet
 import { DomainError } from '../errors.js';
 import type { CoreDeps } from '../ports.js';
 import { requirePermission } from './access.js';
-import { recordEvidence } from './record-evidence.js';
+import { recordIn } from './record-evidence.js';
 
 export async function workspaceTimeZone(deps: Pick<CoreDeps, 'workspaces' | 'defaultTimeZone'>, id: WorkspaceId) {
   return (await deps.workspaces.get(id))?.settings.timeZone ?? deps.defaultTimeZone;
@@ -149,20 +149,23 @@ export async function changeSettings(deps: CoreDeps, actor: Actor, changes: Sett
   await requireWorkspace(deps, actor.workspaceId);
   if (Object.keys(patch).length === 0 && !quietOff && !keepSnapshots) return requireWorkspace(deps, actor.workspaceId);
   const now = deps.clock.now();
-  const updated = await deps.workspaces.update(actor.workspaceId, (current) => ({
-    ...current,
-    settings: {
-      ...current.settings,
-      ...patch,
-      ...(quietOff ? { quietHours: undefined } : {}),
-      ...(keepSnapshots ? { snapshotRetentionDays: undefined } : {}),
-    },
-  }));
-  if (!updated) throw new DomainError('workspace.unknown', `There is no workspace "${actor.workspaceId}".`);
-  await recordEvidence(deps, actor, now, {
-    type: 'settings.changed',
-    subject: { kind: 'workspace', id: actor.workspaceId },
-    data: { ...patch, ...(quietOff ? { quietHours: 'off' } : {}), ...(keepSnapshots ? { snapshotRetentionDays: 'keep' } : {}) },
+  const { result: updated } = await deps.unitOfWork.run(async (tx) => {
+    const changed = await tx.workspaces.update(actor.workspaceId, (current) => ({
+      ...current,
+      settings: {
+        ...current.settings,
+        ...patch,
+        ...(quietOff ? { quietHours: undefined } : {}),
+        ...(keepSnapshots ? { snapshotRetentionDays: undefined } : {}),
+      },
+    }));
+    if (!changed) throw new DomainError('workspace.unknown', `There is no workspace "${actor.workspaceId}".`);
+    recordIn(tx, actor, now, {
+      type: 'settings.changed',
+      subject: { kind: 'workspace', id: actor.workspaceId },
+      data: { ...patch, ...(quietOff ? { quietHours: 'off' } : {}), ...(keepSnapshots ? { snapshotRetentionDays: 'keep' } : {}) },
+    });
+    return changed;
   });
   return updated;
 }
@@ -192,12 +195,14 @@ export async function setRole(deps: CoreDeps, actor: Actor, rawPerson: string, r
     assignedBy: actor.id,
     assignedAt: now.toISOString(),
   };
-  await deps.roles.set(assignment);
-  await recordEvidence(deps, actor, now, {
-    type: 'role.changed',
-    subject: { kind: 'person', id: person.id },
-    data: { role },
-    personal: { personName: person.name },
+  await deps.unitOfWork.run(async (tx) => {
+    await tx.roles.set(assignment);
+    recordIn(tx, actor, now, {
+      type: 'role.changed',
+      subject: { kind: 'person', id: assignment.userId },
+      data: { role },
+      personal: { personName: person.name },
+    });
   });
   return assignment;
 }

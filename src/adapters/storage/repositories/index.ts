@@ -9,6 +9,7 @@ import { KeyvPrivacyStore } from './privacy-store.js';
 import { KeyvRequirementRepository } from './requirement-repository.js';
 import { KeyvRoleRepository } from './role-repository.js';
 import { KeyvSealLog } from './seal-log.js';
+import { KeyvUnitOfWork } from './unit-of-work.js';
 import { KeyvWorkspaceRepository } from './workspace-repository.js';
 
 export type Repositories = Pick<
@@ -20,6 +21,7 @@ export type Repositories = Pick<
   | 'actions'
   | 'feedback'
   | 'evidence'
+  | 'unitOfWork'
   | 'channels'
   | 'claims'
   | 'counters'
@@ -36,6 +38,7 @@ export function createRepositories(backend: Backend): Repositories {
     actions: new KeyvActionRepository(backend),
     feedback: new KeyvFeedbackRepository(backend),
     evidence: new KeyvEvidenceLog(backend),
+    unitOfWork: new KeyvUnitOfWork(backend),
     seals: new KeyvSealLog(backend),
     privacy: new KeyvPrivacyStore(backend),
     channels: new KeyvChannelSettingsRepository(backend),
