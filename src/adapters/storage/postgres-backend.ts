@@ -62,6 +62,9 @@ export async function openPostgresBackend(storeUrl: string, namespace: string, l
     const pool = sharedPool(storeUrl);
     if (!pool) throw new Error(`The PostgreSQL store at ${where} has no connection pool yet`);
     const connection = await pool.connect();
+    // The query in flight fails on its own when the connection dies; this only keeps the event from crashing the process.
+    const onError = (error: unknown) => report(error);
+    connection.on('error', onError);
     const tx: SqlRunner = { all: async (sql, params) => rowsOf((await connection.query(numbered(sql), [...params])).rows) };
     let failure: Error | undefined;
     try {
@@ -85,6 +88,7 @@ export async function openPostgresBackend(storeUrl: string, namespace: string, l
       throw error;
     } finally {
       // After any other failure the connection's state is unknown: close it rather than reuse it.
+      connection.off('error', onError);
       connection.release(failure);
     }
   };

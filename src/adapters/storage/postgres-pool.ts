@@ -44,6 +44,9 @@ export interface PooledConnection {
   query(sql: string, values: unknown[]): Promise<{ rows: unknown }>;
   /** Back to the pool; with an error the connection is closed instead of reused. */
   release(error?: Error): void;
+  /** pg emits 'error' on a checked-out client whose connection dies; with no listener it would crash the process. */
+  on(event: 'error', listener: (error: unknown) => void): unknown;
+  off(event: 'error', listener: (error: unknown) => void): unknown;
 }
 
 interface ConnectablePool {
