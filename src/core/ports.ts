@@ -11,7 +11,7 @@ import type { Role } from './domain/roles.js';
 import type { IsoDate, Platform, WorkspaceId } from './domain/shared.js';
 import type { Message } from './messages.js';
 import type { Seal } from './audit/seal.js';
-import type { LinkSigner } from './links/signed-links.js';
+import type { LinkSigner } from './links/link-types.js';
 import type { DetectionMode, RoleAssignment, Workspace } from './domain/workspace.js';
 
 export interface Clock {
