@@ -7,13 +7,10 @@ import { DomainError, type Result, ok } from '../errors.js';
 import { type Token, tokenize } from './tokenize.js';
 import { USAGE } from './usage.js';
 
-export type RequirementField =
-  'statement' | 'customer' | 'type' | 'reference' | 'category' | 'owner' | 'review' | 'source' | 'link' | 'horizon';
-export type FeedbackField = 'customer' | 'kind' | 'sentiment' | 'link' | 'requirements' | 'received';
-export type ListField = 'status' | 'type' | 'category' | 'owner' | 'customer' | 'due' | 'page';
+import type { FeedbackField, Fields, ListField, RequirementField } from '../domain/input-fields.js';
 
-/** Raw option values as typed; the use cases validate and normalise them. */
-export type Fields<K extends string> = Partial<Record<K, string>>;
+// The use cases' input types live in the domain; the grammar fills them and re-exports them.
+export type { FeedbackField, Fields, ListField, RequirementField } from '../domain/input-fields.js';
 
 export type Command =
   | { family: 'requirement'; action: 'add'; statement?: string; fields: Fields<RequirementField> }

@@ -1,5 +1,5 @@
 /** Customer feedback: what customers actually said (ISO 9001 9.1.2). */
-import type { FeedbackField, Fields } from '../commands/grammar.js';
+import type { FeedbackField, Fields } from '../domain/input-fields.js';
 import { parseIsoDate, startOfDayInZone } from '../domain/dates.js';
 import { type CustomerFeedback, FEEDBACK_KINDS, SENTIMENTS } from '../domain/feedback.js';
 import { parseRequirementId } from '../domain/requirement.js';

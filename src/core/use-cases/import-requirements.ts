@@ -3,7 +3,7 @@
  * refused are reported with their line and reason, and rows already in the register (same
  * statement and customer) are skipped, so running the same import twice adds nothing.
  */
-import type { Fields, RequirementField } from '../commands/grammar.js';
+import type { Fields, RequirementField } from '../domain/input-fields.js';
 import { REQUIREMENT_STATUSES, type Requirement } from '../domain/requirement.js';
 import { requirementValuesForCreate } from '../domain/requirement-input.js';
 import type { Actor } from '../domain/shared.js';

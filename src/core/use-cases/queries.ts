@@ -1,5 +1,5 @@
 /** Read-only questions about the register and the evidence log. */
-import type { Fields, ListField } from '../commands/grammar.js';
+import type { Fields, ListField } from '../domain/input-fields.js';
 import { dateInZone, dayRangeInZone } from '../domain/dates.js';
 import type { EvidenceEntry } from '../domain/evidence.js';
 import { parsePerson, samePerson } from '../domain/person.js';

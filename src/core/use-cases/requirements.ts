@@ -3,7 +3,7 @@
  * one unit of work (both or neither), checked like a compare-and-set (no lost updates between
  * instances), before anything is shown.
  */
-import type { Fields, RequirementField } from '../commands/grammar.js';
+import type { Fields, RequirementField } from '../domain/input-fields.js';
 import { addDays, dateInZone } from '../domain/dates.js';
 import { parsePerson, personLabel, samePerson } from '../domain/person.js';
 import {
