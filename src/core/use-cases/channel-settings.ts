@@ -8,6 +8,9 @@ import type { CoreDeps } from '../ports.js';
 import { requirePermission } from './access.js';
 import { recordIn } from './record-evidence.js';
 
+/** The ports the channel settings use. */
+export type ChannelSettingsDeps = Pick<CoreDeps, 'clock' | 'roles' | 'adminUsers' | 'workspaces' | 'unitOfWork'>;
+
 function requirePlace(place: ConversationPlace | undefined): ConversationPlace {
   if (!place) throw new DomainError('input.invalid', 'Run this in the channel it is about.');
   return place;
@@ -19,7 +22,7 @@ export type DetectionChange = { mode: DetectionMode } | { snoozedUntil: string }
 
 /** `auto`, `mention-only`, `off`, or `snooze` (no unasked prompts here for a week). */
 export async function setChannelDetection(
-  deps: CoreDeps,
+  deps: ChannelSettingsDeps,
   actor: Actor,
   place: ConversationPlace | undefined,
   rawMode: string,
@@ -51,7 +54,7 @@ export async function setChannelDetection(
 }
 
 /** Adds this conversation to the digest's recipients (ISO 9001 9.3.2 management review input). */
-export async function addDigestTarget(deps: CoreDeps, actor: Actor, place: ConversationPlace | undefined): Promise<Workspace> {
+export async function addDigestTarget(deps: ChannelSettingsDeps, actor: Actor, place: ConversationPlace | undefined): Promise<Workspace> {
   await requirePermission(deps, actor, 'settings.change');
   const channel = requirePlace(place);
   const target = { platform: channel.platform, channelId: channel.channelId };

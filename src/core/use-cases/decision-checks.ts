@@ -22,6 +22,9 @@ import type { CoreDeps, Transaction } from '../ports.js';
 import { requirePermission } from './access.js';
 import { personId, recordIn } from './record-evidence.js';
 
+/** The ports the decision-check use cases use. */
+export type CheckDeps = Pick<CoreDeps, 'clock' | 'ids' | 'roles' | 'adminUsers' | 'checks' | 'requirements' | 'unitOfWork'>;
+
 const author = (actor: Actor): Person => (actor.name ? { id: actor.id, name: actor.name } : { id: actor.id });
 
 export interface StartCheckInput {
@@ -33,7 +36,7 @@ export interface StartCheckInput {
   readonly origin: CheckOrigin;
 }
 
-export async function startCheck(deps: CoreDeps, actor: Actor, input: StartCheckInput): Promise<DecisionCheck> {
+export async function startCheck(deps: CheckDeps, actor: Actor, input: StartCheckInput): Promise<DecisionCheck> {
   await requirePermission(deps, actor, 'check.start');
   const text = cleanText(input.text, { field: 'decision', multiline: true });
   const now = deps.clock.now();
@@ -106,7 +109,7 @@ function checkedRequirementIds(raw: readonly string[]): string[] {
 }
 
 function buildAction(
-  deps: CoreDeps,
+  deps: CheckDeps,
   actor: Actor,
   check: DecisionCheck,
   answerId: string,
@@ -150,7 +153,7 @@ function buildAction(
  * Records one person's answer. A second answer by the same person supersedes their first.
  * Negative and "none" answers need an explanation; negative and unknown ones need a follow-up.
  */
-export async function answerCheck(deps: CoreDeps, actor: Actor, checkId: string, input: AnswerInput): Promise<AnswerResult> {
+export async function answerCheck(deps: CheckDeps, actor: Actor, checkId: string, input: AnswerInput): Promise<AnswerResult> {
   await requirePermission(deps, actor, 'check.answer');
   const impact = oneOf(input.impact, IMPACTS, 'impact');
   const explanation = cleanOptionalText(input.explanation, { field: 'explanation', multiline: true });
@@ -232,7 +235,7 @@ function recordActionCreated(tx: Pick<Transaction, 'record'>, actor: Actor, acti
 }
 
 /** "Not a decision": closes the check; kept as feedback for detection. */
-export async function dismissCheck(deps: CoreDeps, actor: Actor, checkId: string): Promise<DecisionCheck> {
+export async function dismissCheck(deps: CheckDeps, actor: Actor, checkId: string): Promise<DecisionCheck> {
   await requirePermission(deps, actor, 'check.answer');
   const check = await loadCheck(deps, actor, checkId);
   if (check.status !== 'awaiting') {
@@ -258,7 +261,7 @@ export async function dismissCheck(deps: CoreDeps, actor: Actor, checkId: string
   return updated;
 }
 
-export async function closeAction(deps: CoreDeps, actor: Actor, actionId: string, rawNote?: string): Promise<FollowUpAction> {
+export async function closeAction(deps: CheckDeps, actor: Actor, actionId: string, rawNote?: string): Promise<FollowUpAction> {
   await requirePermission(deps, actor, 'action.record');
   const note = cleanOptionalText(rawNote, { field: 'note', multiline: true });
   const now = deps.clock.now();

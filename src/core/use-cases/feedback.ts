@@ -12,12 +12,18 @@ import { requirePermission } from './access.js';
 import { recordIn } from './record-evidence.js';
 import { workspaceTimeZone } from './workspaces.js';
 
+/** The ports the feedback use cases use. */
+export type FeedbackDeps = Pick<
+  CoreDeps,
+  'clock' | 'ids' | 'roles' | 'adminUsers' | 'workspaces' | 'defaultTimeZone' | 'requirements' | 'feedback' | 'unitOfWork'
+>;
+
 export interface FeedbackInput {
   readonly summary?: string;
   readonly fields: Fields<FeedbackField>;
 }
 
-export async function recordFeedback(deps: CoreDeps, actor: Actor, input: FeedbackInput): Promise<CustomerFeedback> {
+export async function recordFeedback(deps: FeedbackDeps, actor: Actor, input: FeedbackInput): Promise<CustomerFeedback> {
   await requirePermission(deps, actor, 'feedback.record');
   const { fields } = input;
   const summary = cleanText(input.summary ?? '', { field: 'feedback', multiline: true });
@@ -80,7 +86,7 @@ export async function recordFeedback(deps: CoreDeps, actor: Actor, input: Feedba
   return feedback;
 }
 
-export async function listFeedback(deps: CoreDeps, actor: Actor, range: TimeRange): Promise<CustomerFeedback[]> {
+export async function listFeedback(deps: FeedbackDeps, actor: Actor, range: TimeRange): Promise<CustomerFeedback[]> {
   await requirePermission(deps, actor, 'feedback.read');
   return deps.feedback.listReceived(actor.workspaceId, range);
 }

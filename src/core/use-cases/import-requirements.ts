@@ -9,9 +9,8 @@ import { requirementValuesForCreate } from '../domain/requirement-input.js';
 import type { Actor } from '../domain/shared.js';
 import { oneOf } from '../domain/text.js';
 import { DomainError } from '../errors.js';
-import type { CoreDeps } from '../ports.js';
 import { requirePermission } from './access.js';
-import { addRequirement, reviewRequirement } from './requirements.js';
+import { type RequirementDeps, addRequirement, reviewRequirement } from './requirements.js';
 
 export interface ImportRow {
   /** Line in the file, for the report. */
@@ -28,7 +27,7 @@ export interface ImportReport {
 const sameKey = (statement: string, customer: string) => `${statement.trim().toLowerCase()}\u0000${customer.trim().toLowerCase()}`;
 
 export async function importRequirements(
-  deps: CoreDeps,
+  deps: RequirementDeps,
   actor: Actor,
   rows: readonly ImportRow[],
   options: { dryRun?: boolean } = {},

@@ -23,6 +23,12 @@ import { requirePermission } from './access.js';
 import { personId, recordIn } from './record-evidence.js';
 import { workspaceTimeZone } from './workspaces.js';
 
+/** The ports the requirement use cases use. */
+export type RequirementDeps = Pick<
+  CoreDeps,
+  'clock' | 'ids' | 'roles' | 'adminUsers' | 'workspaces' | 'defaultTimeZone' | 'requirements' | 'unitOfWork'
+>;
+
 const author = (actor: Actor): Person => (actor.name ? { id: actor.id, name: actor.name } : { id: actor.id });
 
 /** Canonical id, or a not-found error that says how ids look. */
@@ -82,7 +88,7 @@ function requirementEvidence(requirement: Requirement) {
   };
 }
 
-export async function addRequirement(deps: CoreDeps, actor: Actor, fields: Fields<RequirementField>): Promise<Requirement> {
+export async function addRequirement(deps: RequirementDeps, actor: Actor, fields: Fields<RequirementField>): Promise<Requirement> {
   await requirePermission(deps, actor, 'requirement.record');
   // Validate everything before taking a number, so a refused command uses up nothing.
   const values = requirementValuesForCreate(fields, actor);
@@ -113,7 +119,12 @@ export async function addRequirement(deps: CoreDeps, actor: Actor, fields: Field
   return requirement;
 }
 
-export async function editRequirement(deps: CoreDeps, actor: Actor, rawId: string, fields: Fields<RequirementField>): Promise<Requirement> {
+export async function editRequirement(
+  deps: RequirementDeps,
+  actor: Actor,
+  rawId: string,
+  fields: Fields<RequirementField>,
+): Promise<Requirement> {
   await requirePermission(deps, actor, 'requirement.record');
   const existing = await loadRequirement(deps, actor, rawId);
   if (existing.status === 'retired') {
@@ -157,7 +168,7 @@ export interface ReviewResult {
 }
 
 export async function reviewRequirement(
-  deps: CoreDeps,
+  deps: RequirementDeps,
   actor: Actor,
   rawId: string,
   rawOutcome: string,
@@ -204,12 +215,12 @@ export async function reviewRequirement(
   return result;
 }
 
-export async function retireRequirement(deps: CoreDeps, actor: Actor, rawId: string, note?: string) {
+export async function retireRequirement(deps: RequirementDeps, actor: Actor, rawId: string, note?: string) {
   return reviewRequirement(deps, actor, rawId, 'retire', note);
 }
 
 /** Gives one requirement a new owner. */
-export async function reassignRequirement(deps: CoreDeps, actor: Actor, rawId: string, rawOwner: string): Promise<Requirement> {
+export async function reassignRequirement(deps: RequirementDeps, actor: Actor, rawId: string, rawOwner: string): Promise<Requirement> {
   await requirePermission(deps, actor, 'requirement.reassign');
   const owner = parsePerson(rawOwner, actor, 'owner');
   const existing = await loadRequirement(deps, actor, rawId);
@@ -217,7 +228,7 @@ export async function reassignRequirement(deps: CoreDeps, actor: Actor, rawId: s
 }
 
 /** Moves every requirement of one owner to another, e.g. when someone leaves. */
-export async function reassignOwner(deps: CoreDeps, actor: Actor, rawFrom: string, rawTo: string): Promise<Requirement[]> {
+export async function reassignOwner(deps: RequirementDeps, actor: Actor, rawFrom: string, rawTo: string): Promise<Requirement[]> {
   await requirePermission(deps, actor, 'requirement.reassign');
   const from = parsePerson(rawFrom, actor, 'current owner');
   const to = parsePerson(rawTo, actor, 'new owner');
@@ -232,7 +243,7 @@ export async function reassignOwner(deps: CoreDeps, actor: Actor, rawFrom: strin
   return moved;
 }
 
-async function setOwner(deps: CoreDeps, actor: Actor, existing: Requirement, owner: PersonRef): Promise<Requirement> {
+async function setOwner(deps: RequirementDeps, actor: Actor, existing: Requirement, owner: PersonRef): Promise<Requirement> {
   if (existing.status === 'retired') {
     throw new DomainError('requirement.retired', `${existing.id} is retired and can no longer be changed.`);
   }

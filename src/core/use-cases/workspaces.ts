@@ -119,7 +119,11 @@ function parseQuietHours(raw: string): string | undefined {
   return `${pad(h1)}:${pad(m1)}-${pad(h2)}:${pad(m2)}`;
 }
 
-export async function changeSettings(deps: CoreDeps, actor: Actor, changes: SettingsChanges): Promise<Workspace> {
+export async function changeSettings(
+  deps: Pick<CoreDeps, 'clock' | 'roles' | 'adminUsers' | 'workspaces' | 'unitOfWork'>,
+  actor: Actor,
+  changes: SettingsChanges,
+): Promise<Workspace> {
   await requirePermission(deps, actor, 'settings.change');
   const patch: Partial<
     Pick<
@@ -170,7 +174,12 @@ export async function changeSettings(deps: CoreDeps, actor: Actor, changes: Sett
   return updated;
 }
 
-export async function setRole(deps: CoreDeps, actor: Actor, rawPerson: string, rawRole: string): Promise<RoleAssignment> {
+export async function setRole(
+  deps: Pick<CoreDeps, 'clock' | 'roles' | 'adminUsers' | 'unitOfWork'>,
+  actor: Actor,
+  rawPerson: string,
+  rawRole: string,
+): Promise<RoleAssignment> {
   await requirePermission(deps, actor, 'role.change');
   const role: Role = oneOf(rawRole, ROLES, 'role');
   const person = parsePerson(rawPerson, actor, 'person');
@@ -207,7 +216,7 @@ export async function setRole(deps: CoreDeps, actor: Actor, rawPerson: string, r
   return assignment;
 }
 
-export async function listRoles(deps: CoreDeps, actor: Actor): Promise<RoleAssignment[]> {
+export async function listRoles(deps: Pick<CoreDeps, 'roles' | 'adminUsers'>, actor: Actor): Promise<RoleAssignment[]> {
   await requirePermission(deps, actor, 'requirement.read');
   return deps.roles.list(actor.workspaceId);
 }
