@@ -57,7 +57,16 @@ export async function openPostgresBackend(storeUrl: string, namespace: string, l
     if (!isConcurrentCreate(error)) report(error);
   });
   const db: SqlRunner = { all: async (sql, params) => rowsOf(await store.query(numbered(sql), [...params])) };
-  const transaction: SqlTransaction = async (work) => {
+  // Commits of one process take turns before they take a connection: commits numbering entries of
+  // one workspace wait for each other on the counter's row anyway, and while waiting there each
+  // would hold a pooled connection that the reads of other requests need (the pool has ten).
+  let turn: Promise<unknown> = Promise.resolve();
+  const transaction: SqlTransaction = (work) => {
+    const run = turn.then(() => transactionOnOneConnection(work));
+    turn = run.catch(() => undefined);
+    return run;
+  };
+  const transactionOnOneConnection: SqlTransaction = async (work) => {
     // The pool exists once a statement ran (opening runs the schema statements).
     const pool = sharedPool(storeUrl);
     if (!pool) throw new Error(`The PostgreSQL store at ${where} has no connection pool yet`);
