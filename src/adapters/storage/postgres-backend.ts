@@ -31,6 +31,32 @@ const isConcurrentCreate = (error: unknown) => CONCURRENT_CREATE.has(errorCode(e
 
 const DEADLOCK = '40P01';
 
+/** Pooled connections one process's commits may hold at once (of pg's default ten). */
+const MAX_COMMITS_AT_ONCE = 4;
+
+/** At most `size` tasks at once; the others wait in order. */
+class Slots {
+  private free: number;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(size: number) {
+    this.free = size;
+  }
+
+  async use<T>(task: () => Promise<T>): Promise<T> {
+    if (this.free > 0) this.free -= 1;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    try {
+      return await task();
+    } finally {
+      // The slot goes straight to the next one waiting, if any.
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.free += 1;
+    }
+  }
+}
+
 /** Our statements use `?`; pg wants `$1, $2, …`. None of our SQL has a literal question mark. */
 function numbered(sql: string): string {
   let n = 0;
@@ -57,15 +83,12 @@ export async function openPostgresBackend(storeUrl: string, namespace: string, l
     if (!isConcurrentCreate(error)) report(error);
   });
   const db: SqlRunner = { all: async (sql, params) => rowsOf(await store.query(numbered(sql), [...params])) };
-  // Commits of one process take turns before they take a connection: commits numbering entries of
-  // one workspace wait for each other on the counter's row anyway, and while waiting there each
-  // would hold a pooled connection that the reads of other requests need (the pool has ten).
-  let turn: Promise<unknown> = Promise.resolve();
-  const transaction: SqlTransaction = (work) => {
-    const run = turn.then(() => transactionOnOneConnection(work));
-    turn = run.catch(() => undefined);
-    return run;
-  };
+  // At most a few commits of one process hold a pooled connection at once; the others wait in the
+  // process. Commits numbering entries of one workspace wait for each other on the counter's row,
+  // and while waiting there each holds a connection that the reads of other requests need (the
+  // pool has ten): with all of them held, reads timed out.
+  const slots = new Slots(MAX_COMMITS_AT_ONCE);
+  const transaction: SqlTransaction = (work) => slots.use(() => transactionOnOneConnection(work));
   const transactionOnOneConnection: SqlTransaction = async (work) => {
     // The pool exists once a statement ran (opening runs the schema statements).
     const pool = sharedPool(storeUrl);
