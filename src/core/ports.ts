@@ -13,7 +13,7 @@ import type { Role } from './domain/roles.js';
 import type { IsoDate, Platform, WorkspaceId } from './domain/shared.js';
 import type { Message } from './messages.js';
 import type { Seal } from './audit/seal.js';
-import type { LinkSigner } from './links/signed-links.js';
+import type { LinkSigner } from './links/link-types.js';
 import type { DetectionMode, RoleAssignment, Workspace } from './domain/workspace.js';
 
 export interface Clock {
@@ -132,6 +132,40 @@ export interface EvidenceLog {
    * is), exactly as stored: verification needs to see an entry that sits at the wrong number.
    */
   slots(workspaceId: WorkspaceId, fromSeq: number, toSeq: number): Promise<(EvidenceEntry | undefined)[]>;
+}
+
+/**
+ * What a unit of work may write: the repositories' write methods, buffered until the commit, and
+ * `record` for the evidence entries that go with them. Reads (here and through the repositories)
+ * see what is committed; `update` applies its change to the record as read now (or as changed
+ * earlier in this unit of work) and is checked at the commit like a compare-and-set.
+ */
+export interface Transaction {
+  readonly workspaces: Pick<WorkspaceRepository, 'update'>;
+  readonly roles: Pick<RoleRepository, 'set'>;
+  readonly requirements: Pick<RequirementRepository, 'create' | 'update' | 'addReview'>;
+  readonly checks: Pick<DecisionCheckRepository, 'create' | 'update' | 'addAnswer'>;
+  readonly actions: Pick<ActionRepository, 'create' | 'update'>;
+  readonly feedback: Pick<FeedbackRepository, 'create'>;
+  readonly channels: Pick<ChannelSettingsRepository, 'setDetection' | 'setSnoozedUntil'>;
+  /** Adds an evidence entry; it gets its sequence number in the commit, in the order recorded. */
+  record(draft: EvidenceDraft): void;
+}
+
+/** What a unit of work returned, and the evidence entries the commit wrote (in order). */
+export interface Committed<T> {
+  readonly result: T;
+  readonly evidence: readonly EvidenceEntry[];
+}
+
+/**
+ * Writes records and their evidence together: all of them, or (when it throws) none of them. A
+ * record can therefore never be stored without its evidence entry, nor an entry without its record,
+ * and a person told "not saved" finds nothing saved. When another writer changed a record `work`
+ * updated, `work` runs again from the start (so it must do nothing but read and write through `tx`).
+ */
+export interface UnitOfWork {
+  run<T>(work: (tx: Transaction) => Promise<T>): Promise<Committed<T>>;
 }
 
 /** The evidence log's seals (src/core/audit/seal.ts): append-only, one chain per workspace. */
@@ -253,6 +287,8 @@ export interface CoreDeps {
   readonly knowledge: KnowledgeRepository;
   readonly responsibilities: ResponsibilityRepository;
   readonly evidence: EvidenceLog;
+  /** Records and their evidence, committed together. */
+  readonly unitOfWork: UnitOfWork;
   readonly claims: Claims;
   readonly counters: Counters;
   readonly channels: ChannelSettingsRepository;

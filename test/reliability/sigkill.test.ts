@@ -1,6 +1,7 @@
 /**
  * A bot process killed with SIGKILL in the middle of writing loses nothing it had acknowledged:
- * after a restart, every acknowledged requirement is there, listed, with its evidence entry.
+ * after a restart, every acknowledged requirement is there, listed, with its evidence entry, and
+ * the one being written when the process died is there whole or not at all.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openBackend } from '../../src/adapters/storage/open-backend.js';
 import { createRepositories } from '../../src/adapters/storage/repositories/index.js';
 import { spawnWriter } from '../support/spawn-child.js';
+import { examineEvidence } from './support/evidence-check.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'cfb-kill-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
@@ -43,6 +45,9 @@ describe('SIGKILL while writing (SQLite)', () => {
       const entries = await evidence.listBySeq('local', 1, await evidence.lastSeq('local'));
       const logged = new Set(entries.filter((entry) => entry.type === 'requirement.created').map((entry) => entry.subject.id));
       for (const id of acked) expect(logged.has(id), `${id} has no evidence entry`).toBe(true);
+      // Every requirement has its entry and every entry its requirement; no number without its entry.
+      expect([...logged].sort()).toEqual([...listed].sort());
+      expect(examineEvidence(entries, await evidence.lastSeq('local')).holes).toEqual([]);
     } finally {
       await backend.close();
     }

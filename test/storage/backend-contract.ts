@@ -6,6 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../src/adapters/storage/primitives.js';
 import { uniqueNamespace } from '../support/real-stores.js';
+import { commitContract } from './commit-contract.js';
 import { recordsContract } from './records-contract.js';
 
 export interface ContractTarget {
@@ -40,6 +41,11 @@ export function backendContract(target: ContractTarget): void {
   });
 
   recordsContract(() => backend);
+  // A second connection to the same store (another process, as far as the store can tell); memory has none.
+  commitContract(
+    () => backend,
+    async () => (backend.kind === 'memory' ? undefined : target.open(namespace)),
+  );
 
   describe('sorted index', () => {
     it('ranges by score then member, with min inclusive and max exclusive', async () => {

@@ -5,7 +5,7 @@
  */
 import { Keyv, type KeyvStoreAdapter } from 'keyv';
 import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
-import type { RecordStore, Versioned } from './primitives.js';
+import type { RecordStore, RecordWrite, StoredRecord, Versioned } from './primitives.js';
 
 /** What a backend gives the record store beneath keyv. */
 export interface RawRecordAccess {
@@ -73,21 +73,31 @@ export class KeyvRecordStore implements RecordStore {
     return this.keyv.delete(this.raw.rawKey(key));
   }
 
+  async read<T>(key: string): Promise<StoredRecord<T> | undefined> {
+    const stored = await this.raw.readRaw(this.raw.rawKey(key));
+    if (stored === undefined) return undefined;
+    const envelope = await this.decode<T>(stored);
+    return envelope && { value: envelope.value, stored, expires: envelope.expires };
+  }
+
   async update<T extends Versioned>(key: string, change: (current: T) => T): Promise<T | undefined> {
     const rawKey = this.raw.rawKey(key);
     for (let attempt = 1; attempt <= MAX_UPDATE_ATTEMPTS; attempt++) {
-      const stored = await this.raw.readRaw(rawKey);
-      if (stored === undefined) return undefined;
-      const current = await this.decode<T>(stored);
+      const current = await this.read<T>(key);
       if (current === undefined) return undefined;
       // `change` may throw a domain error: it propagates as is, and nothing has been written.
-      const changed = change(current.value);
-      const next: T = { ...changed, version: versionOf(current.value) + 1 };
+      const next = nextVersion(current.value, change(current.value));
       const nextRaw = await this.encode({ value: next, expires: current.expires });
-      if (await this.raw.compareAndSet(rawKey, stored, nextRaw)) return next;
+      if (await this.raw.compareAndSet(rawKey, current.stored, nextRaw)) return next;
       await conflictBackoff(attempt);
     }
     throw new Error(`Could not update record ${key}: it kept changing under ${MAX_UPDATE_ATTEMPTS} attempts. Try again shortly.`);
+  }
+
+  /** A commit's record write as the backend stores it: raw key, serialized value, and the stored form expected. */
+  async encodeWrite(write: RecordWrite): Promise<RawWrite> {
+    const raw = await this.encode({ value: write.value, expires: write.expected?.expires });
+    return { rawKey: this.raw.rawKey(write.key), raw, ...(write.expected ? { expected: write.expected.stored } : {}) };
   }
 
   /** Reads the envelope keyv wraps every value in; undefined when empty or expired, as keyv's `get` does. */
@@ -108,12 +118,31 @@ export class KeyvRecordStore implements RecordStore {
   }
 }
 
+/** A record write in the backend's own terms (see `encodeWrite`). */
+export interface RawWrite {
+  readonly rawKey: string;
+  readonly raw: string;
+  /** Compare-and-set: the stored value that must still be there. */
+  readonly expected?: string;
+}
+
 function versionOf(record: Versioned): number {
   return typeof record.version === 'number' && Number.isFinite(record.version) ? record.version : 0;
 }
 
+/** `changed` as the next version of `current`: the version is the stored one plus one, whatever `change` returned. */
+export function nextVersion<T extends Versioned>(current: T, changed: T): T {
+  return { ...changed, version: versionOf(current) + 1 };
+}
+
+/** Encodes a commit's record writes, sorted by raw key (SQL locks rows in one order, so two commits never deadlock). */
+export async function encodeWrites(records: KeyvRecordStore, writes: readonly RecordWrite[]): Promise<RawWrite[]> {
+  const encoded = await Promise.all(writes.map((write) => records.encodeWrite(write)));
+  return encoded.sort((a, b) => (a.rawKey < b.rawKey ? -1 : a.rawKey > b.rawKey ? 1 : 0));
+}
+
 /** Lets the other writers through: a turn of the event loop first, then a few random milliseconds. */
-async function conflictBackoff(attempt: number): Promise<void> {
+export async function conflictBackoff(attempt: number): Promise<void> {
   if (attempt < 3) {
     await nextTurn();
     return;

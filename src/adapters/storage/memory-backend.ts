@@ -3,8 +3,8 @@
  * maps. JavaScript runs one statement at a time, so every primitive is atomic by construction.
  */
 import type { Keyv } from 'keyv';
-import { KeyvRecordStore, recordKeyv } from './keyv-record-store.js';
-import type { Backend, Claims, Counters, SortedIndex } from './primitives.js';
+import { KeyvRecordStore, conflictBackoff, encodeWrites, recordKeyv } from './keyv-record-store.js';
+import type { Backend, Claims, CommitBatch, Counters, SortedIndex } from './primitives.js';
 import { checkLimit, checkRange, checkScore, checkTtl, compareMembers } from './argument-checks.js';
 import { storeErrorReporter, type StoreLogger } from './store-logger.js';
 
@@ -95,12 +95,40 @@ export function openMemoryBackend(logger?: StoreLogger): Backend {
     return removed;
   };
 
+  /**
+   * Optimistic: reads the counters, builds the writes (serializing is async), then checks and
+   * applies everything in one synchronous stretch that nothing else can interleave with. When a
+   * counter moved meanwhile, the writes are built again with the new numbers.
+   */
+  async function commit(batch: CommitBatch): Promise<boolean> {
+    for (let attempt = 1; ; attempt++) {
+      const before = batch.sequences.map(({ counter }) => counters.get(counter) ?? 0);
+      const writes = batch.writes(batch.sequences.map(({ count }, i) => (before[i] ?? 0) + count));
+      const encoded = await encodeWrites(records, writes.records);
+      for (const { score } of writes.index) if (score !== undefined) checkScore(score);
+      if (closed) throw new Error('The in-memory store is closed');
+      if (batch.sequences.some(({ counter }, i) => (counters.get(counter) ?? 0) !== before[i])) {
+        await conflictBackoff(attempt);
+        continue;
+      }
+      if (encoded.some((write) => write.expected !== undefined && recordMap.get(write.rawKey) !== write.expected)) return false;
+      batch.sequences.forEach(({ counter, count }, i) => counters.set(counter, (before[i] ?? 0) + count));
+      for (const write of encoded) recordMap.set(write.rawKey, write.raw);
+      for (const { index: name, member, score } of writes.index) {
+        if (score === undefined) indexes.get(name)?.delete(member);
+        else indexes.set(name, (indexes.get(name) ?? new Map<string, number>()).set(member, score));
+      }
+      return true;
+    }
+  }
+
   return {
     kind: 'memory',
     records,
     index,
     counters: counterStore,
     claims: claimStore,
+    commit,
     async ping() {
       if (closed) throw new Error('The in-memory store is closed');
     },

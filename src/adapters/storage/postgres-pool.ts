@@ -7,7 +7,8 @@
  * The pool is never handed out, yet pg.Pool emits 'error' when an idle connection dies (a database
  * restart, a terminated backend), and an 'error' event with no listener crashes the process. The
  * only hook into the pool the adapter passes on is its config, so the `log` option (which pg-pool
- * calls as a method of the pool, before any connection exists) attaches the listener.
+ * calls as a method of the pool, before any connection exists) attaches the listener, and keeps
+ * the pool at hand for transactions, which need one connection from BEGIN to COMMIT.
  */
 import { EventEmitter } from 'node:events';
 
@@ -28,6 +29,7 @@ export function releaseSharedPool(uri: string): boolean {
     return false;
   }
   openBackendsPerUri.delete(uri);
+  poolsByUri.delete(uri);
   // A pool replaced by a later URI can no longer be reached; its idle connections time out on their own.
   return newestUri === uri;
 }
@@ -37,14 +39,37 @@ const CONNECTION_TIMEOUT_MS = 5_000;
 
 const watchedPools = new WeakSet<object>();
 
+/** The part of a pg.PoolClient a transaction needs. */
+export interface PooledConnection {
+  query(sql: string, values: unknown[]): Promise<{ rows: unknown }>;
+  /** Back to the pool; with an error the connection is closed instead of reused. */
+  release(error?: Error): void;
+  /** pg emits 'error' on a checked-out client whose connection dies; with no listener it would crash the process. */
+  on(event: 'error', listener: (error: unknown) => void): unknown;
+  off(event: 'error', listener: (error: unknown) => void): unknown;
+}
+
+interface ConnectablePool {
+  connect(): Promise<PooledConnection>;
+}
+
+/** The shared pool of each URI, seen through the same hook (transactions need one connection throughout). */
+const poolsByUri = new Map<string, ConnectablePool>();
+
+/** The pool serving `uri` once a statement has run on it, for checking out one connection for a transaction. */
+export function sharedPool(uri: string): ConnectablePool | undefined {
+  return poolsByUri.get(uri);
+}
+
 /** pg.Pool options, used only by the pool created first for a URI. */
-export function sharedPoolOptions(onPoolError: (error: unknown) => void) {
+export function sharedPoolOptions(uri: string, onPoolError: (error: unknown) => void) {
   return {
     connectionTimeoutMillis: CONNECTION_TIMEOUT_MS,
     // A one-shot CLI command that forgets to close must still be able to exit.
     allowExitOnIdle: true,
     log(this: unknown): void {
       if (!(this instanceof EventEmitter) || watchedPools.has(this)) return;
+      poolsByUri.set(uri, this as unknown as ConnectablePool);
       watchedPools.add(this);
       this.on('error', onPoolError);
     },

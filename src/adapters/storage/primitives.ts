@@ -30,6 +30,42 @@ export interface RecordStore {
   update<T extends Versioned>(key: string, change: (current: T) => T): Promise<T | undefined>;
   /** True when something was deleted. */
   delete(key: string): Promise<boolean>;
+  /** The record with its stored form, for a compare-and-set inside `Backend.commit`; undefined when absent. */
+  read<T>(key: string): Promise<StoredRecord<T> | undefined>;
+}
+
+/** A record as read, with the exact form it is stored in (opaque: only `Backend.commit` compares it). */
+export interface StoredRecord<T> {
+  readonly value: T;
+  readonly stored: string;
+  /** keyv's expiry, kept by a compare-and-set. */
+  readonly expires: number | undefined;
+}
+
+/** One record written by a commit: unconditionally, or only if it still holds `expected` (compare-and-set). */
+export interface RecordWrite {
+  readonly key: string;
+  readonly value: unknown;
+  readonly expected?: StoredRecord<unknown>;
+}
+
+/** One sorted-index change of a commit: `score` adds or moves the member, undefined removes it. */
+export interface IndexWrite {
+  readonly index: string;
+  readonly member: string;
+  readonly score: number | undefined;
+}
+
+/**
+ * Everything one unit of work writes, applied all or nothing by `Backend.commit`. Sequences are
+ * counters the commit advances by `count` in the same atomic step, so a failed commit uses up no
+ * number: `writes` receives the last number each sequence handed out (in order) and returns the
+ * records and index changes, which may depend on those numbers (evidence entries are hashed with
+ * their sequence number). `writes` may be called more than once and must have no side effects.
+ */
+export interface CommitBatch {
+  readonly sequences: readonly { readonly counter: string; readonly count: number }[];
+  writes(lastNumbers: readonly number[]): { readonly records: readonly RecordWrite[]; readonly index: readonly IndexWrite[] };
 }
 
 export interface RangeOptions {
@@ -78,6 +114,12 @@ export interface Backend {
   readonly index: SortedIndex;
   readonly counters: Counters;
   readonly claims: Claims;
+  /**
+   * Applies `batch` atomically: everything or nothing, visible to readers at once. False (and
+   * nothing written) when a compare-and-set found its record changed; throws (and nothing
+   * written) when the store fails. One transaction in SQL, one Lua script in Redis.
+   */
+  commit(batch: CommitBatch): Promise<boolean>;
   /** Resolves when the store answers a trivial query; throws with the reason otherwise. */
   ping(): Promise<void>;
   /**

@@ -7,7 +7,7 @@ import { KeyvRecordStore, recordKeyv } from './keyv-record-store.js';
 import type { Backend } from './primitives.js';
 import { redactUrl } from './redact-url.js';
 import { outageReadyRedisClient } from './redis-client.js';
-import { redisClaims, redisCounters, redisPurge, redisRecordAccess, redisSortedIndex } from './redis-primitives.js';
+import { redisClaims, redisCommitter, redisCounters, redisPurge, redisRecordAccess, redisSortedIndex } from './redis-primitives.js';
 import { errorMessage, storeErrorReporter, type StoreLogger } from './store-logger.js';
 
 export async function openRedisBackend(storeUrl: string, namespace: string, logger?: StoreLogger): Promise<Backend> {
@@ -31,9 +31,11 @@ export async function openRedisBackend(storeUrl: string, namespace: string, logg
     throw new Error(`Cannot open the Redis store at ${where}: ${errorMessage(error)}`, { cause: error });
   }
 
+  const records = new KeyvRecordStore(keyv, redisRecordAccess(client, namespace));
   return {
     kind: 'redis',
-    records: new KeyvRecordStore(keyv, redisRecordAccess(client, namespace)),
+    records,
+    commit: redisCommitter(client, namespace, records),
     index: redisSortedIndex(client, namespace),
     counters: redisCounters(client, namespace),
     claims: redisClaims(client, namespace),

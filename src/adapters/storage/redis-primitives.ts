@@ -1,9 +1,9 @@
 /**
- * Counters, claims, sorted indexes, purge and the records' compare-and-set on Redis: each one a
- * single command or a Lua script, which Redis runs atomically.
+ * Counters, claims, sorted indexes, purge, the records' compare-and-set and the unit of work's
+ * commit on Redis: each one a single command or a Lua script, which Redis runs atomically.
  */
-import type { RawRecordAccess } from './keyv-record-store.js';
-import type { Claims, Counters, RangeOptions, SortedIndex } from './primitives.js';
+import { type KeyvRecordStore, type RawRecordAccess, conflictBackoff, encodeWrites } from './keyv-record-store.js';
+import type { Claims, CommitBatch, Counters, RangeOptions, SortedIndex } from './primitives.js';
 import type { RedisClient } from './redis-client.js';
 import { REDIS_KINDS, redisKey, redisPrefixPattern, redisScore } from './redis-keys.js';
 import { checkLimit, checkRange, checkScore, checkTtl } from './argument-checks.js';
@@ -105,4 +105,87 @@ export async function redisPurge(client: RedisClient, namespace: string, prefix:
     } while (cursor !== '0');
   }
   return removed;
+}
+
+/**
+ * A commit in one script. KEYS: the sequences' counters, the compare-and-set records, the other
+ * records, then one sorted set per index change; ARGV[1..4] say how many of each. The script first
+ * checks that every counter still holds the value the writes were numbered from (-1 when one
+ * moved: number them again) and every compare-and-set record its expected value (0 when one
+ * changed: a conflict), and only then writes everything, so it writes all or nothing.
+ */
+const COMMIT = `
+local nc, nm, np, nq = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
+local k, a = 1, 5
+for i = 1, nc do
+  if tonumber(redis.call('GET', KEYS[k]) or '0') ~= tonumber(ARGV[a]) then return -1 end
+  k, a = k + 1, a + 2
+end
+for i = 1, nm do
+  if redis.call('GET', KEYS[k]) ~= ARGV[a] then return 0 end
+  k, a = k + 1, a + 2
+end
+k, a = 1, 5
+for i = 1, nc do
+  redis.call('SET', KEYS[k], ARGV[a + 1])
+  k, a = k + 1, a + 2
+end
+for i = 1, nm do
+  redis.call('SET', KEYS[k], ARGV[a + 1], 'KEEPTTL')
+  k, a = k + 1, a + 2
+end
+for i = 1, np do
+  redis.call('SET', KEYS[k], ARGV[a])
+  k, a = k + 1, a + 1
+end
+for i = 1, nq do
+  if ARGV[a] == '+' then redis.call('ZADD', KEYS[k], ARGV[a + 2], ARGV[a + 1]) else redis.call('ZREM', KEYS[k], ARGV[a + 1]) end
+  k, a = k + 1, a + 3
+end
+return 1`;
+
+/** Commits of one process run one after another, so they never make each other renumber. */
+export function redisCommitter(client: RedisClient, namespace: string, records: KeyvRecordStore): (batch: CommitBatch) => Promise<boolean> {
+  let tail: Promise<unknown> = Promise.resolve();
+  const counterKey = (name: string) => redisKey(namespace, 'ctr', name);
+  const indexKey = (name: string) => redisKey(namespace, 'idx', name);
+
+  async function attempt(batch: CommitBatch): Promise<number> {
+    const counterKeys = batch.sequences.map(({ counter }) => counterKey(counter));
+    const before = counterKeys.length > 0 ? (await client.mGet(counterKeys)).map((value) => Number(value ?? 0)) : [];
+    const writes = batch.writes(batch.sequences.map(({ count }, i) => (before[i] ?? 0) + count));
+    for (const { score } of writes.index) if (score !== undefined) checkScore(score);
+    const encoded = await encodeWrites(records, writes.records);
+    const swaps = encoded.filter((write) => write.expected !== undefined);
+    const puts = encoded.filter((write) => write.expected === undefined);
+    const keys = [
+      ...counterKeys,
+      ...swaps.map((write) => write.rawKey),
+      ...puts.map((write) => write.rawKey),
+      ...writes.index.map((write) => indexKey(write.index)),
+    ];
+    const args = [
+      ...[counterKeys.length, swaps.length, puts.length, writes.index.length].map(String),
+      ...batch.sequences.flatMap(({ count }, i) => [String(before[i] ?? 0), String((before[i] ?? 0) + count)]),
+      ...swaps.flatMap((write) => [write.expected ?? '', write.raw]),
+      ...puts.map((write) => write.raw),
+      ...writes.index.flatMap((write) =>
+        write.score === undefined ? ['-', write.member, ''] : ['+', write.member, redisScore(write.score)],
+      ),
+    ];
+    return Number(await client.eval(COMMIT, { keys, arguments: args }));
+  }
+
+  return (batch) => {
+    const run = tail.then(async () => {
+      for (let round = 1; ; round++) {
+        const outcome = await attempt(batch);
+        if (outcome !== -1) return outcome === 1;
+        // Another process numbered entries in between: number ours again.
+        await conflictBackoff(round);
+      }
+    });
+    tail = run.catch(() => undefined);
+    return run;
+  };
 }

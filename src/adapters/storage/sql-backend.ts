@@ -3,17 +3,20 @@ import type Keyv from 'keyv';
 import { KeyvRecordStore } from './keyv-record-store.js';
 import type { Backend } from './primitives.js';
 import { type SqlRunner, sqlClaims, sqlCounters, sqlPurge, sqlRecordAccess, sqlSortedIndex } from './sql-primitives.js';
+import { type SqlTransaction, sqlCommit } from './sql-commit.js';
 import type { SqlTables } from './sql-schema.js';
 import { errorMessage } from './store-logger.js';
 
 export function sqlBackend(
   kind: 'sqlite' | 'postgres',
-  parts: { keyv: Keyv; db: SqlRunner; tables: SqlTables; close(): Promise<void>; label: string },
+  parts: { keyv: Keyv; db: SqlRunner; transaction: SqlTransaction; tables: SqlTables; close(): Promise<void>; label: string },
 ): Backend {
   const { keyv, db, tables, label } = parts;
+  const records = new KeyvRecordStore(keyv, sqlRecordAccess(db, tables));
   return {
     kind,
-    records: new KeyvRecordStore(keyv, sqlRecordAccess(db, tables)),
+    records,
+    commit: (batch) => sqlCommit(parts.transaction, tables, records, batch),
     index: sqlSortedIndex(db, tables),
     counters: sqlCounters(db, tables),
     claims: sqlClaims(db, tables),

@@ -28,7 +28,7 @@ export function countSql(tables: SqlTables): string {
 }
 
 /** PostgreSQL returns BIGINT and COUNT(*) as strings; SQLite as numbers. */
-function numberIn(row: SqlRow | undefined, column: string): number {
+export function numberIn(row: SqlRow | undefined, column: string): number {
   const value = row?.[column];
   if (typeof value === 'number') return value;
   if (typeof value === 'string' || typeof value === 'bigint') return Number(value);

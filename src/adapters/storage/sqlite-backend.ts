@@ -10,7 +10,9 @@ import { dirname, resolve } from 'node:path';
 import { recordKeyv } from './keyv-record-store.js';
 import type { Backend } from './primitives.js';
 import { sqlBackend } from './sql-backend.js';
+import type { SqlTransaction } from './sql-commit.js';
 import type { SqlRow, SqlRunner } from './sql-primitives.js';
+import { StatementGate } from './statement-gate.js';
 import { RECORD_KEY_SIZE, schemaStatements, sqlTables } from './sql-schema.js';
 import { errorMessage, storeErrorReporter, type StoreLogger } from './store-logger.js';
 
@@ -41,7 +43,27 @@ export async function openSqliteBackend(storeUrl: string, namespace: string, log
   // @keyv/sqlite takes ONE options object; its README's two-argument form silently drops the options.
   const store = new KeyvSqlite({ uri: `sqlite://${file}`, table: tables.records, busyTimeout: BUSY_TIMEOUT_MS, keySize: RECORD_KEY_SIZE });
   const keyv = recordKeyv(store, storeErrorReporter('sqlite', logger));
+  // Every statement of keyv and of ours passes the gate, so none slips into a commit's transaction.
+  const gate = new StatementGate();
+  const direct = store.query;
+  store.query = (sql: string, ...params: unknown[]) => gate.shared(() => direct(sql, ...params));
   const db: SqlRunner = { all: async (sql, params) => rowsOf(await store.query(sql, ...params)) };
+  const transaction: SqlTransaction = (work) =>
+    gate.exclusive(async () => {
+      const tx: SqlRunner = { all: async (sql, params) => rowsOf(await direct(sql, ...params)) };
+      // IMMEDIATE takes the write lock now (waiting up to the busy timeout for another process), so
+      // the transaction never fails half-way with SQLITE_BUSY when it starts writing.
+      await tx.all('BEGIN IMMEDIATE', []);
+      let finished = false;
+      try {
+        const committed = await work(tx);
+        await tx.all(committed ? 'COMMIT' : 'ROLLBACK', []);
+        finished = true;
+        return committed;
+      } finally {
+        if (!finished) await tx.all('ROLLBACK', []).catch(() => undefined);
+      }
+    });
 
   let closing: Promise<void> | undefined;
   const close = async () => {
@@ -69,7 +91,7 @@ export async function openSqliteBackend(storeUrl: string, namespace: string, log
   }
 
   return {
-    ...sqlBackend('sqlite', { keyv, db, tables, close, label: `SQLite store at ${file}` }),
+    ...sqlBackend('sqlite', { keyv, db, transaction, tables, close, label: `SQLite store at ${file}` }),
     async shredRemoved() {
       // Copies every page into the database and cuts the -wal file to zero bytes; busy = 1 when
       // another connection's read kept part of it.

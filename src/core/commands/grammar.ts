@@ -7,14 +7,11 @@ import { DomainError, type Result, ok } from '../errors.js';
 import { type Token, tokenize } from './tokenize.js';
 import { USAGE } from './usage.js';
 
-export type RequirementField =
-  'statement' | 'customer' | 'type' | 'reference' | 'category' | 'owner' | 'review' | 'source' | 'link' | 'horizon';
-export type FeedbackField = 'customer' | 'kind' | 'sentiment' | 'link' | 'requirements' | 'received';
+import type { FeedbackField, Fields, ListField, RequirementField } from '../domain/input-fields.js';
 export type KnowledgeField = 'title' | 'kind' | 'date' | 'link' | 'file' | 'customers' | 'horizon' | 'owner' | 'requirements' | 'summary';
-export type ListField = 'status' | 'type' | 'category' | 'owner' | 'customer' | 'due' | 'page';
 
-/** Raw option values as typed; the use cases validate and normalise them. */
-export type Fields<K extends string> = Partial<Record<K, string>>;
+// The use cases' input types live in the domain; the grammar fills them and re-exports them.
+export type { FeedbackField, Fields, ListField, RequirementField } from '../domain/input-fields.js';
 
 export type Command =
   | {

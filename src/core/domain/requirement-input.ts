@@ -2,7 +2,7 @@
  * Turns raw field values (from a command, a form or a spreadsheet row) into checked requirement
  * fields. One place, so every way in accepts and refuses the same things with the same words.
  */
-import type { Fields, RequirementField } from '../commands/grammar.js';
+import type { Fields, RequirementField } from './input-fields.js';
 import { DomainError } from '../errors.js';
 import { knowledgeIdsIn } from './knowledge.js';
 import { FieldChecks } from './field-checks.js';

@@ -19,8 +19,16 @@ export function startHandling(deps: CoreDeps, actor: Actor, surface: Surface, lo
   // Every write is committed together with its evidence entry, so an evidence entry that went
   // through is exactly "something was saved".
   const evidence = deps.evidence;
+  const unitOfWork = deps.unitOfWork;
   const watched: CoreDeps = {
     ...deps,
+    unitOfWork: {
+      run: async (work) => {
+        const committed = await unitOfWork.run(work);
+        if (committed.evidence.length > 0) handling.progress = 'saved';
+        return committed;
+      },
+    },
     evidence: Object.assign(Object.create(evidence) as typeof evidence, {
       append: async (draft: Parameters<typeof evidence.append>[0]) => {
         const entry = await evidence.append(draft);

@@ -19,10 +19,16 @@ import { parseRequirementId } from '../domain/requirement.js';
 import type { Actor, IsoDate, Person, PersonRef } from '../domain/shared.js';
 import { MAX_SHORT_TEXT_LENGTH, cleanOptionalText, cleanText, oneOf } from '../domain/text.js';
 import { DomainError } from '../errors.js';
-import type { CoreDeps } from '../ports.js';
+import type { CoreDeps, Transaction } from '../ports.js';
 import { requirePermission } from './access.js';
-import { personId, recordEvidence } from './record-evidence.js';
+import { personId, recordIn } from './record-evidence.js';
 import { workspaceTimeZone } from './workspaces.js';
+
+/** The ports the decision-check use cases use. */
+export type CheckDeps = Pick<
+  CoreDeps,
+  'clock' | 'ids' | 'roles' | 'adminUsers' | 'checks' | 'requirements' | 'unitOfWork' | 'workspaces' | 'defaultTimeZone'
+>;
 
 const author = (actor: Actor): Person => (actor.name ? { id: actor.id, name: actor.name } : { id: actor.id });
 
@@ -35,7 +41,7 @@ export interface StartCheckInput {
   readonly origin: CheckOrigin;
 }
 
-export async function startCheck(deps: CoreDeps, actor: Actor, input: StartCheckInput): Promise<DecisionCheck> {
+export async function startCheck(deps: CheckDeps, actor: Actor, input: StartCheckInput): Promise<DecisionCheck> {
   await requirePermission(deps, actor, 'check.start');
   const text = cleanText(input.text, { field: 'decision', multiline: true });
   const now = deps.clock.now();
@@ -51,19 +57,21 @@ export async function startCheck(deps: CoreDeps, actor: Actor, input: StartCheck
     status: 'awaiting',
     version: 1,
   };
-  await deps.checks.create(check);
-  await recordEvidence(deps, actor, now, {
-    type: 'check.started',
-    subject: { kind: 'check', id: check.id },
-    data: {
-      origin: check.origin,
-      platform: check.place.platform,
-      channelId: check.place.channelId,
-      threadId: check.place.threadId ?? null,
-      messageId: check.place.messageId ?? null,
-      decidedById: personId(check.decidedBy),
-    },
-    personal: { text: check.text, permalink: check.place.permalink, decidedByName: check.decidedBy?.name },
+  await deps.unitOfWork.run(async (tx) => {
+    await tx.checks.create(check);
+    recordIn(tx, actor, now, {
+      type: 'check.started',
+      subject: { kind: 'check', id: check.id },
+      data: {
+        origin: check.origin,
+        platform: check.place.platform,
+        channelId: check.place.channelId,
+        threadId: check.place.threadId ?? null,
+        messageId: check.place.messageId ?? null,
+        decidedById: personId(check.decidedBy),
+      },
+      personal: { text: check.text, permalink: check.place.permalink, decidedByName: check.decidedBy?.name },
+    });
   });
   return check;
 }
@@ -147,7 +155,7 @@ function checkFollowUp(input: FollowUpInput, actor: Actor, today: IsoDate, check
 }
 
 function buildAction(
-  deps: CoreDeps,
+  deps: CheckDeps,
   actor: Actor,
   check: DecisionCheck,
   answerId: string,
@@ -181,7 +189,7 @@ function buildAction(
  * Negative and "none" answers need an explanation; negative and unknown ones need a follow-up.
  * Every field is checked before anything is refused, so a form shows all its mistakes at once.
  */
-export async function answerCheck(deps: CoreDeps, actor: Actor, checkId: string, input: AnswerInput): Promise<AnswerResult> {
+export async function answerCheck(deps: CheckDeps, actor: Actor, checkId: string, input: AnswerInput): Promise<AnswerResult> {
   await requirePermission(deps, actor, 'check.answer');
   const checks = new FieldChecks();
   const impact = checks.run(() => oneOf(input.impact, IMPACTS, 'impact'));
@@ -237,25 +245,29 @@ export async function answerCheck(deps: CoreDeps, actor: Actor, checkId: string,
     ...(previous ? { supersedes: previous.id } : {}),
     ...(action ? { actionId: action.id } : {}),
   };
-  // The action is stored first so an answer never points at an action that is missing.
-  if (action) await deps.actions.create(action);
-  await deps.checks.addAnswer(answer);
-  const updated =
-    (await deps.checks.update(actor.workspaceId, check.id, (current) =>
-      current.status === 'awaiting' ? { ...current, status: 'answered' } : current,
-    )) ?? check;
-  await recordEvidence(deps, actor, now, {
-    type: 'check.answered',
-    subject: { kind: 'check', id: check.id },
-    data: { answerId, impact, requirementIds, supersedes: previous?.id ?? null, actionId: action?.id ?? null },
-    personal: { explanation, affectedCustomers: affectedCustomers.join('; ') || undefined },
+  // The answer, its action, the check's new status and their evidence: all stored, or none.
+  const { result: updated } = await deps.unitOfWork.run(async (tx) => {
+    if (action) await tx.actions.create(action);
+    await tx.checks.addAnswer(answer);
+    // Only the first answer changes the check: later ones leave it (and its version) alone.
+    const answered = check.status === 'awaiting' ? await tx.checks.update(actor.workspaceId, check.id, markAnswered) : check;
+    recordIn(tx, actor, now, {
+      type: 'check.answered',
+      subject: { kind: 'check', id: check.id },
+      data: { answerId, impact, requirementIds, supersedes: previous?.id ?? null, actionId: action?.id ?? null },
+      personal: { explanation, affectedCustomers: affectedCustomers.join('; ') || undefined },
+    });
+    if (action) recordActionCreated(tx, actor, action, now);
+    return answered ?? check;
   });
-  if (action) await recordActionCreated(deps, actor, action, now);
   return { check: updated, answer, ...(action ? { action } : {}) };
 }
 
-async function recordActionCreated(deps: CoreDeps, actor: Actor, action: FollowUpAction, now: Date) {
-  await recordEvidence(deps, actor, now, {
+const markAnswered = (current: DecisionCheck): DecisionCheck =>
+  current.status === 'awaiting' ? { ...current, status: 'answered' } : current;
+
+function recordActionCreated(tx: Pick<Transaction, 'record'>, actor: Actor, action: FollowUpAction, now: Date) {
+  recordIn(tx, actor, now, {
     type: 'action.created',
     subject: { kind: 'action', id: action.id },
     data: {
@@ -270,7 +282,7 @@ async function recordActionCreated(deps: CoreDeps, actor: Actor, action: FollowU
 }
 
 /** "Not a decision": closes the check; kept as feedback for detection. */
-export async function dismissCheck(deps: CoreDeps, actor: Actor, checkId: string): Promise<DecisionCheck> {
+export async function dismissCheck(deps: CheckDeps, actor: Actor, checkId: string): Promise<DecisionCheck> {
   await requirePermission(deps, actor, 'check.answer');
   const check = await loadCheck(deps, actor, checkId);
   if (check.status !== 'awaiting') {
@@ -280,33 +292,39 @@ export async function dismissCheck(deps: CoreDeps, actor: Actor, checkId: string
     );
   }
   const now = deps.clock.now();
-  const updated = await deps.checks.update(actor.workspaceId, check.id, (current) => {
-    if (current.status !== 'awaiting') throw new DomainError('check.closed', 'Someone answered this check a moment ago, so it stays.');
-    return { ...current, status: 'dismissed', dismissedBy: author(actor), dismissedAt: now.toISOString() };
-  });
-  if (!updated) throw new DomainError('check.not_found', 'That decision check no longer exists.');
-  await recordEvidence(deps, actor, now, {
-    type: 'check.dismissed',
-    subject: { kind: 'check', id: check.id },
-    data: { origin: check.origin },
+  const { result: updated } = await deps.unitOfWork.run(async (tx) => {
+    const dismissed = await tx.checks.update(actor.workspaceId, check.id, (current) => {
+      if (current.status !== 'awaiting') throw new DomainError('check.closed', 'Someone answered this check a moment ago, so it stays.');
+      return { ...current, status: 'dismissed', dismissedBy: author(actor), dismissedAt: now.toISOString() };
+    });
+    if (!dismissed) throw new DomainError('check.not_found', 'That decision check no longer exists.');
+    recordIn(tx, actor, now, {
+      type: 'check.dismissed',
+      subject: { kind: 'check', id: check.id },
+      data: { origin: check.origin },
+    });
+    return dismissed;
   });
   return updated;
 }
 
-export async function closeAction(deps: CoreDeps, actor: Actor, actionId: string, rawNote?: string): Promise<FollowUpAction> {
+export async function closeAction(deps: CheckDeps, actor: Actor, actionId: string, rawNote?: string): Promise<FollowUpAction> {
   await requirePermission(deps, actor, 'action.record');
   const note = cleanOptionalText(rawNote, { field: 'note', multiline: true });
   const now = deps.clock.now();
-  const updated = await deps.actions.update(actor.workspaceId, actionId, (current) => {
-    if (current.status !== 'open') throw new DomainError('action.closed', 'That follow-up action is already closed.');
-    return { ...current, status: 'done', closedBy: author(actor), closedAt: now.toISOString(), ...(note ? { closingNote: note } : {}) };
-  });
-  if (!updated) throw new DomainError('action.not_found', 'I could not find that follow-up action in this workspace.');
-  await recordEvidence(deps, actor, now, {
-    type: 'action.closed',
-    subject: { kind: 'action', id: updated.id },
-    data: { checkId: updated.checkId, status: updated.status },
-    personal: { note },
+  const { result: updated } = await deps.unitOfWork.run(async (tx) => {
+    const closed = await tx.actions.update(actor.workspaceId, actionId, (current) => {
+      if (current.status !== 'open') throw new DomainError('action.closed', 'That follow-up action is already closed.');
+      return { ...current, status: 'done', closedBy: author(actor), closedAt: now.toISOString(), ...(note ? { closingNote: note } : {}) };
+    });
+    if (!closed) throw new DomainError('action.not_found', 'I could not find that follow-up action in this workspace.');
+    recordIn(tx, actor, now, {
+      type: 'action.closed',
+      subject: { kind: 'action', id: closed.id },
+      data: { checkId: closed.checkId, status: closed.status },
+      personal: { note },
+    });
+    return closed;
   });
   return updated;
 }

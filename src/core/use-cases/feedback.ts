@@ -1,5 +1,5 @@
 /** Customer feedback: what customers actually said (ISO 9001 9.1.2). */
-import type { FeedbackField, Fields } from '../commands/grammar.js';
+import type { FeedbackField, Fields } from '../domain/input-fields.js';
 import { parseIsoDate, startOfDayInZone } from '../domain/dates.js';
 import { type CustomerFeedback, FEEDBACK_KINDS, SENTIMENTS } from '../domain/feedback.js';
 import { parseRequirementId } from '../domain/requirement.js';
@@ -10,15 +10,21 @@ import { DomainError } from '../errors.js';
 import { FieldChecks } from '../domain/field-checks.js';
 import type { CoreDeps, TimeRange } from '../ports.js';
 import { requirePermission } from './access.js';
-import { recordEvidence } from './record-evidence.js';
+import { recordIn } from './record-evidence.js';
 import { workspaceTimeZone } from './workspaces.js';
+
+/** The ports the feedback use cases use. */
+export type FeedbackDeps = Pick<
+  CoreDeps,
+  'clock' | 'ids' | 'roles' | 'adminUsers' | 'workspaces' | 'defaultTimeZone' | 'requirements' | 'feedback' | 'unitOfWork'
+>;
 
 export interface FeedbackInput {
   readonly summary?: string;
   readonly fields: Fields<FeedbackField>;
 }
 
-export async function recordFeedback(deps: CoreDeps, actor: Actor, input: FeedbackInput): Promise<CustomerFeedback> {
+export async function recordFeedback(deps: FeedbackDeps, actor: Actor, input: FeedbackInput): Promise<CustomerFeedback> {
   await requirePermission(deps, actor, 'feedback.record');
   const { fields } = input;
   // Every field is checked before anything is refused, so a form shows all its mistakes at once.
@@ -79,17 +85,19 @@ export async function recordFeedback(deps: CoreDeps, actor: Actor, input: Feedba
     recordedBy: actor.name ? { id: actor.id, name: actor.name } : { id: actor.id },
     recordedAt: now.toISOString(),
   };
-  await deps.feedback.create(feedback);
-  await recordEvidence(deps, actor, now, {
-    type: 'feedback.recorded',
-    subject: { kind: 'feedback', id: feedback.id },
-    data: { kind, sentiment, requirementIds, receivedAt: feedback.receivedAt },
-    personal: { summary, customer, sourceLink },
+  await deps.unitOfWork.run(async (tx) => {
+    await tx.feedback.create(feedback);
+    recordIn(tx, actor, now, {
+      type: 'feedback.recorded',
+      subject: { kind: 'feedback', id: feedback.id },
+      data: { kind, sentiment, requirementIds, receivedAt: feedback.receivedAt },
+      personal: { summary, customer, sourceLink },
+    });
   });
   return feedback;
 }
 
-export async function listFeedback(deps: CoreDeps, actor: Actor, range: TimeRange): Promise<CustomerFeedback[]> {
+export async function listFeedback(deps: FeedbackDeps, actor: Actor, range: TimeRange): Promise<CustomerFeedback[]> {
   await requirePermission(deps, actor, 'feedback.read');
   return deps.feedback.listReceived(actor.workspaceId, range);
 }

@@ -3,18 +3,17 @@
  * refused are reported with their line and reason, and rows already in the register (same
  * statement and customer as a live requirement) are skipped, so running the same import twice adds nothing.
  */
-import type { Fields, RequirementField } from '../commands/grammar.js';
+import type { Fields, RequirementField } from '../domain/input-fields.js';
 import { REQUIREMENT_STATUSES, type Requirement } from '../domain/requirement.js';
 import { requirementValuesForCreate } from '../domain/requirement-input.js';
 import type { Actor } from '../domain/shared.js';
 import { oneOf } from '../domain/text.js';
 import { DomainError } from '../errors.js';
-import type { CoreDeps } from '../ports.js';
 import { dateInZone } from '../domain/dates.js';
 import { requirePermission } from './access.js';
 import { duplicateKey, liveRequirementsByKey } from './duplicates.js';
 import { workspaceTimeZone } from './workspaces.js';
-import { addRequirement, reviewRequirement } from './requirements.js';
+import { type RequirementDeps, addRequirement, reviewRequirement } from './requirements.js';
 
 export interface ImportRow {
   /** Line in the file, for the report. */
@@ -29,7 +28,7 @@ export interface ImportReport {
 }
 
 export async function importRequirements(
-  deps: CoreDeps,
+  deps: RequirementDeps,
   actor: Actor,
   rows: readonly ImportRow[],
   options: { dryRun?: boolean } = {},

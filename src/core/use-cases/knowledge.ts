@@ -150,7 +150,10 @@ export interface RequirementSources {
   readonly feedback: readonly CustomerFeedback[];
 }
 
-export async function sourcesOfRequirement(deps: CoreDeps, requirement: Requirement): Promise<RequirementSources> {
+export async function sourcesOfRequirement(
+  deps: Pick<CoreDeps, 'knowledge' | 'feedback'>,
+  requirement: Requirement,
+): Promise<RequirementSources> {
   const named = new Set(requirement.knowledgeIds ?? []);
   const knowledge = (await deps.knowledge.list(requirement.workspaceId)).filter(
     (record) => named.has(record.id) || record.requirementIds.includes(requirement.id),

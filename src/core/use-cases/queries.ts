@@ -1,5 +1,5 @@
 /** Read-only questions about the register and the evidence log. */
-import type { Fields, ListField } from '../commands/grammar.js';
+import type { Fields, ListField } from '../domain/input-fields.js';
 import { dateInZone, dayRangeInZone } from '../domain/dates.js';
 import type { EvidenceEntry } from '../domain/evidence.js';
 import { parsePerson, samePerson } from '../domain/person.js';
@@ -18,8 +18,14 @@ import { type RequirementSources, sourcesOfRequirement } from './knowledge.js';
 import { loadRequirement } from './requirements.js';
 import { workspaceTimeZone } from './workspaces.js';
 
+/** The ports the queries read. */
+export type QueryDeps = Pick<
+  CoreDeps,
+  'clock' | 'roles' | 'adminUsers' | 'workspaces' | 'defaultTimeZone' | 'requirements' | 'evidence' | 'knowledge' | 'feedback'
+>;
+
 /** Requirements matching the filter; retired ones only when asked for by status. */
-export async function listRequirements(deps: CoreDeps, actor: Actor, filter: Fields<ListField> = {}): Promise<Requirement[]> {
+export async function listRequirements(deps: QueryDeps, actor: Actor, filter: Fields<ListField> = {}): Promise<Requirement[]> {
   await requirePermission(deps, actor, 'requirement.read');
   const status = filter.status ? oneOf(filter.status, REQUIREMENT_STATUSES, 'status') : undefined;
   const type = filter.type ? oneOf(filter.type, REQUIREMENT_TYPES, 'type') : undefined;
@@ -43,7 +49,7 @@ export async function listRequirements(deps: CoreDeps, actor: Actor, filter: Fie
 }
 
 export async function showRequirement(
-  deps: CoreDeps,
+  deps: QueryDeps,
   actor: Actor,
   rawId: string,
 ): Promise<{ requirement: Requirement; reviews: RequirementReview[]; sources: RequirementSources }> {
@@ -57,7 +63,7 @@ export async function showRequirement(
 }
 
 /** Evidence entries between two dates, inclusive, in the workspace's time zone. */
-export async function listEvidence(deps: CoreDeps, actor: Actor, from: IsoDate, to: IsoDate): Promise<EvidenceEntry[]> {
+export async function listEvidence(deps: QueryDeps, actor: Actor, from: IsoDate, to: IsoDate): Promise<EvidenceEntry[]> {
   await requirePermission(deps, actor, 'evidence.export');
   const range = dayRangeInZone(from, to, await workspaceTimeZone(deps, actor.workspaceId));
   return deps.evidence.listBetween(actor.workspaceId, range);

@@ -1,8 +1,9 @@
 /**
- * Recording and changing customer requirements. Every change is saved with compare-and-set
- * (no lost updates between instances) and then logged as evidence, before anything is shown.
+ * Recording and changing customer requirements. Every change is saved with its evidence entry in
+ * one unit of work (both or neither), checked like a compare-and-set (no lost updates between
+ * instances), before anything is shown.
  */
-import type { Fields, RequirementField } from '../commands/grammar.js';
+import type { Fields, RequirementField } from '../domain/input-fields.js';
 import { addDays, dateInZone } from '../domain/dates.js';
 import { parsePerson, personLabel, samePerson } from '../domain/person.js';
 import {
@@ -27,8 +28,14 @@ import type { CoreDeps } from '../ports.js';
 import { requirePermission } from './access.js';
 import { requireKnowledgeExists } from './knowledge.js';
 import { refuseDuplicate } from './duplicates.js';
-import { personId, recordEvidence } from './record-evidence.js';
+import { personId, recordIn } from './record-evidence.js';
 import { workspaceTimeZone } from './workspaces.js';
+
+/** The ports the requirement use cases use. */
+export type RequirementDeps = Pick<
+  CoreDeps,
+  'clock' | 'ids' | 'roles' | 'adminUsers' | 'workspaces' | 'defaultTimeZone' | 'requirements' | 'knowledge' | 'unitOfWork'
+>;
 
 const author = (actor: Actor): Person => (actor.name ? { id: actor.id, name: actor.name } : { id: actor.id });
 
@@ -97,7 +104,7 @@ export interface AddOptions {
 }
 
 export async function addRequirement(
-  deps: CoreDeps,
+  deps: RequirementDeps,
   actor: Actor,
   fields: Fields<RequirementField>,
   options: AddOptions = {},
@@ -123,16 +130,23 @@ export async function addRequirement(
     updatedAt: now.toISOString(),
     version: 1,
   };
-  await deps.requirements.create(requirement);
-  await recordEvidence(deps, actor, now, {
-    type: 'requirement.created',
-    subject: { kind: 'requirement', id: requirement.id },
-    ...requirementEvidence(requirement),
+  await deps.unitOfWork.run(async (tx) => {
+    await tx.requirements.create(requirement);
+    recordIn(tx, actor, now, {
+      type: 'requirement.created',
+      subject: { kind: 'requirement', id: requirement.id },
+      ...requirementEvidence(requirement),
+    });
   });
   return requirement;
 }
 
-export async function editRequirement(deps: CoreDeps, actor: Actor, rawId: string, fields: Fields<RequirementField>): Promise<Requirement> {
+export async function editRequirement(
+  deps: RequirementDeps,
+  actor: Actor,
+  rawId: string,
+  fields: Fields<RequirementField>,
+): Promise<Requirement> {
   await requirePermission(deps, actor, 'requirement.record');
   const existing = await loadRequirement(deps, actor, rawId);
   if (existing.status === 'retired') {
@@ -149,27 +163,30 @@ export async function editRequirement(deps: CoreDeps, actor: Actor, rawId: strin
     const owner = ownerFromField(fields.owner, actor);
     if (!owner || !samePerson(existing.owner, owner)) await requirePermission(deps, actor, 'requirement.reassign');
   }
-  const updated = await deps.requirements.update(actor.workspaceId, existing.id, (current) => {
-    const values = applyRequirementChanges(valuesOf(current), fields, actor, today);
-    const intervalChanged = values.reviewIntervalDays !== current.reviewIntervalDays;
-    return {
-      ...current,
-      ...values,
-      ...(values.reference ? {} : { reference: undefined }),
-      ...(values.source ? {} : { source: undefined }),
-      ...(values.knowledgeIds ? {} : { knowledgeIds: undefined }),
-      ...(values.owner ? {} : { owner: undefined }),
-      nextReviewOn: intervalChanged ? addDays(today, values.reviewIntervalDays) : current.nextReviewOn,
-      updatedBy: author(actor),
-      updatedAt: now.toISOString(),
-    };
-  });
-  if (!updated) throw new DomainError('requirement.not_found', `${existing.id} no longer exists.`);
-  await recordEvidence(deps, actor, now, {
-    type: 'requirement.changed',
-    subject: { kind: 'requirement', id: updated.id },
-    ...requirementEvidence(updated),
-    data: { ...requirementEvidence(updated).data, changedFields: Object.keys(fields).sort() },
+  const { result: updated } = await deps.unitOfWork.run(async (tx) => {
+    const changed = await tx.requirements.update(actor.workspaceId, existing.id, (current) => {
+      const values = applyRequirementChanges(valuesOf(current), fields, actor, today);
+      const intervalChanged = values.reviewIntervalDays !== current.reviewIntervalDays;
+      return {
+        ...current,
+        ...values,
+        ...(values.reference ? {} : { reference: undefined }),
+        ...(values.source ? {} : { source: undefined }),
+        ...(values.knowledgeIds ? {} : { knowledgeIds: undefined }),
+        ...(values.owner ? {} : { owner: undefined }),
+        nextReviewOn: intervalChanged ? addDays(today, values.reviewIntervalDays) : current.nextReviewOn,
+        updatedBy: author(actor),
+        updatedAt: now.toISOString(),
+      };
+    });
+    if (!changed) throw new DomainError('requirement.not_found', `${existing.id} no longer exists.`);
+    recordIn(tx, actor, now, {
+      type: 'requirement.changed',
+      subject: { kind: 'requirement', id: changed.id },
+      ...requirementEvidence(changed),
+      data: { ...requirementEvidence(changed).data, changedFields: Object.keys(fields).sort() },
+    });
+    return changed;
   });
   return updated;
 }
@@ -180,7 +197,7 @@ export interface ReviewResult {
 }
 
 export async function reviewRequirement(
-  deps: CoreDeps,
+  deps: RequirementDeps,
   actor: Actor,
   rawId: string,
   rawOutcome: string,
@@ -199,39 +216,43 @@ export async function reviewRequirement(
   }
   const now = deps.clock.now();
   const today = dateInZone(now, await workspaceTimeZone(deps, actor.workspaceId));
-  const updated = await deps.requirements.update(actor.workspaceId, existing.id, (current) => ({
-    ...current,
-    status: statusAfterReview(current.status, outcome),
-    nextReviewOn: addDays(today, current.reviewIntervalDays),
-    updatedBy: author(actor),
-    updatedAt: now.toISOString(),
-  }));
-  if (!updated) throw new DomainError('requirement.not_found', `${existing.id} no longer exists.`);
-  const review: RequirementReview = {
-    workspaceId: actor.workspaceId,
-    requirementId: updated.id,
-    id: deps.ids.newId(),
-    outcome,
-    ...(note ? { note } : {}),
-    by: author(actor),
-    at: now.toISOString(),
-  };
-  await deps.requirements.addReview(review);
-  await recordEvidence(deps, actor, now, {
-    type: outcome === 'retire' ? 'requirement.retired' : 'requirement.reviewed',
-    subject: { kind: 'requirement', id: updated.id },
-    data: { reviewId: review.id, outcome, status: updated.status, nextReviewOn: updated.nextReviewOn },
-    personal: { note },
+  const reviewId = deps.ids.newId();
+  const { result } = await deps.unitOfWork.run(async (tx) => {
+    const updated = await tx.requirements.update(actor.workspaceId, existing.id, (current) => ({
+      ...current,
+      status: statusAfterReview(current.status, outcome),
+      nextReviewOn: addDays(today, current.reviewIntervalDays),
+      updatedBy: author(actor),
+      updatedAt: now.toISOString(),
+    }));
+    if (!updated) throw new DomainError('requirement.not_found', `${existing.id} no longer exists.`);
+    const review: RequirementReview = {
+      workspaceId: actor.workspaceId,
+      requirementId: updated.id,
+      id: reviewId,
+      outcome,
+      ...(note ? { note } : {}),
+      by: author(actor),
+      at: now.toISOString(),
+    };
+    await tx.requirements.addReview(review);
+    recordIn(tx, actor, now, {
+      type: outcome === 'retire' ? 'requirement.retired' : 'requirement.reviewed',
+      subject: { kind: 'requirement', id: updated.id },
+      data: { reviewId: review.id, outcome, status: updated.status, nextReviewOn: updated.nextReviewOn },
+      personal: { note },
+    });
+    return { requirement: updated, review };
   });
-  return { requirement: updated, review };
+  return result;
 }
 
-export async function retireRequirement(deps: CoreDeps, actor: Actor, rawId: string, note?: string) {
+export async function retireRequirement(deps: RequirementDeps, actor: Actor, rawId: string, note?: string) {
   return reviewRequirement(deps, actor, rawId, 'retire', note);
 }
 
 /** Gives one requirement a new owner. */
-export async function reassignRequirement(deps: CoreDeps, actor: Actor, rawId: string, rawOwner: string): Promise<Requirement> {
+export async function reassignRequirement(deps: RequirementDeps, actor: Actor, rawId: string, rawOwner: string): Promise<Requirement> {
   await requirePermission(deps, actor, 'requirement.reassign');
   const owner = parsePerson(rawOwner, actor, 'owner');
   const existing = await loadRequirement(deps, actor, rawId);
@@ -239,7 +260,7 @@ export async function reassignRequirement(deps: CoreDeps, actor: Actor, rawId: s
 }
 
 /** Moves every requirement of one owner to another, e.g. when someone leaves. */
-export async function reassignOwner(deps: CoreDeps, actor: Actor, rawFrom: string, rawTo: string): Promise<Requirement[]> {
+export async function reassignOwner(deps: RequirementDeps, actor: Actor, rawFrom: string, rawTo: string): Promise<Requirement[]> {
   await requirePermission(deps, actor, 'requirement.reassign');
   // Lookup: an owner recorded before owners were checked may be a plain name.
   const from = parsePerson(rawFrom, actor, 'current owner', { lookup: true });
@@ -255,24 +276,27 @@ export async function reassignOwner(deps: CoreDeps, actor: Actor, rawFrom: strin
   return moved;
 }
 
-async function setOwner(deps: CoreDeps, actor: Actor, existing: Requirement, owner: PersonRef): Promise<Requirement> {
+async function setOwner(deps: RequirementDeps, actor: Actor, existing: Requirement, owner: PersonRef): Promise<Requirement> {
   if (existing.status === 'retired') {
     throw new DomainError('requirement.retired', `${existing.id} is retired and can no longer be changed.`);
   }
   const now = deps.clock.now();
   const previous = existing.owner;
-  const updated = await deps.requirements.update(actor.workspaceId, existing.id, (current) => ({
-    ...current,
-    owner,
-    updatedBy: author(actor),
-    updatedAt: now.toISOString(),
-  }));
-  if (!updated) throw new DomainError('requirement.not_found', `${existing.id} no longer exists.`);
-  await recordEvidence(deps, actor, now, {
-    type: 'requirement.reassigned',
-    subject: { kind: 'requirement', id: updated.id },
-    data: { fromId: personId(previous), toId: personId(owner) },
-    personal: { fromName: previous?.name, toName: owner.name },
+  const { result: updated } = await deps.unitOfWork.run(async (tx) => {
+    const changed = await tx.requirements.update(actor.workspaceId, existing.id, (current) => ({
+      ...current,
+      owner,
+      updatedBy: author(actor),
+      updatedAt: now.toISOString(),
+    }));
+    if (!changed) throw new DomainError('requirement.not_found', `${existing.id} no longer exists.`);
+    recordIn(tx, actor, now, {
+      type: 'requirement.reassigned',
+      subject: { kind: 'requirement', id: changed.id },
+      data: { fromId: personId(previous), toId: personId(owner) },
+      personal: { fromName: previous?.name, toName: owner.name },
+    });
+    return changed;
   });
   return updated;
 }

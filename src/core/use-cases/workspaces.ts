@@ -8,7 +8,7 @@ import { DETECTION_MODES, type RoleAssignment, type Workspace, type WorkspaceSet
 import { DomainError } from '../errors.js';
 import type { CoreDeps } from '../ports.js';
 import { requirePermission } from './access.js';
-import { recordEvidence } from './record-evidence.js';
+import { recordIn } from './record-evidence.js';
 
 export async function workspaceTimeZone(deps: Pick<CoreDeps, 'workspaces' | 'defaultTimeZone'>, id: WorkspaceId) {
   return (await deps.workspaces.get(id))?.settings.timeZone ?? deps.defaultTimeZone;
@@ -119,7 +119,11 @@ function parseQuietHours(raw: string): string | undefined {
   return `${pad(h1)}:${pad(m1)}-${pad(h2)}:${pad(m2)}`;
 }
 
-export async function changeSettings(deps: CoreDeps, actor: Actor, changes: SettingsChanges): Promise<Workspace> {
+export async function changeSettings(
+  deps: Pick<CoreDeps, 'clock' | 'roles' | 'adminUsers' | 'workspaces' | 'unitOfWork'>,
+  actor: Actor,
+  changes: SettingsChanges,
+): Promise<Workspace> {
   await requirePermission(deps, actor, 'settings.change');
   const patch: Partial<
     Pick<
@@ -149,25 +153,33 @@ export async function changeSettings(deps: CoreDeps, actor: Actor, changes: Sett
   await requireWorkspace(deps, actor.workspaceId);
   if (Object.keys(patch).length === 0 && !quietOff && !keepSnapshots) return requireWorkspace(deps, actor.workspaceId);
   const now = deps.clock.now();
-  const updated = await deps.workspaces.update(actor.workspaceId, (current) => ({
-    ...current,
-    settings: {
-      ...current.settings,
-      ...patch,
-      ...(quietOff ? { quietHours: undefined } : {}),
-      ...(keepSnapshots ? { snapshotRetentionDays: undefined } : {}),
-    },
-  }));
-  if (!updated) throw new DomainError('workspace.unknown', `There is no workspace "${actor.workspaceId}".`);
-  await recordEvidence(deps, actor, now, {
-    type: 'settings.changed',
-    subject: { kind: 'workspace', id: actor.workspaceId },
-    data: { ...patch, ...(quietOff ? { quietHours: 'off' } : {}), ...(keepSnapshots ? { snapshotRetentionDays: 'keep' } : {}) },
+  const { result: updated } = await deps.unitOfWork.run(async (tx) => {
+    const changed = await tx.workspaces.update(actor.workspaceId, (current) => ({
+      ...current,
+      settings: {
+        ...current.settings,
+        ...patch,
+        ...(quietOff ? { quietHours: undefined } : {}),
+        ...(keepSnapshots ? { snapshotRetentionDays: undefined } : {}),
+      },
+    }));
+    if (!changed) throw new DomainError('workspace.unknown', `There is no workspace "${actor.workspaceId}".`);
+    recordIn(tx, actor, now, {
+      type: 'settings.changed',
+      subject: { kind: 'workspace', id: actor.workspaceId },
+      data: { ...patch, ...(quietOff ? { quietHours: 'off' } : {}), ...(keepSnapshots ? { snapshotRetentionDays: 'keep' } : {}) },
+    });
+    return changed;
   });
   return updated;
 }
 
-export async function setRole(deps: CoreDeps, actor: Actor, rawPerson: string, rawRole: string): Promise<RoleAssignment> {
+export async function setRole(
+  deps: Pick<CoreDeps, 'clock' | 'roles' | 'adminUsers' | 'unitOfWork'>,
+  actor: Actor,
+  rawPerson: string,
+  rawRole: string,
+): Promise<RoleAssignment> {
   await requirePermission(deps, actor, 'role.change');
   const role: Role = oneOf(rawRole, ROLES, 'role');
   const person = parsePerson(rawPerson, actor, 'person');
@@ -192,17 +204,19 @@ export async function setRole(deps: CoreDeps, actor: Actor, rawPerson: string, r
     assignedBy: actor.id,
     assignedAt: now.toISOString(),
   };
-  await deps.roles.set(assignment);
-  await recordEvidence(deps, actor, now, {
-    type: 'role.changed',
-    subject: { kind: 'person', id: person.id },
-    data: { role },
-    personal: { personName: person.name },
+  await deps.unitOfWork.run(async (tx) => {
+    await tx.roles.set(assignment);
+    recordIn(tx, actor, now, {
+      type: 'role.changed',
+      subject: { kind: 'person', id: assignment.userId },
+      data: { role },
+      personal: { personName: person.name },
+    });
   });
   return assignment;
 }
 
-export async function listRoles(deps: CoreDeps, actor: Actor): Promise<RoleAssignment[]> {
+export async function listRoles(deps: Pick<CoreDeps, 'roles' | 'adminUsers'>, actor: Actor): Promise<RoleAssignment[]> {
   await requirePermission(deps, actor, 'requirement.read');
   return deps.roles.list(actor.workspaceId);
 }

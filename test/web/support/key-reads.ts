@@ -15,6 +15,10 @@ export function keyRecordingBackend(inner: Backend): { backend: Backend; read: s
       read.push(...keys);
       return inner.records.getMany(keys);
     },
+    read: async (key) => {
+      read.push(key);
+      return inner.records.read(key);
+    },
     put: (key, value) => inner.records.put(key, value),
     update: (key, change) => inner.records.update(key, change),
     delete: (key) => inner.records.delete(key),

@@ -1,17 +1,22 @@
-import { type EvidenceDraft, type EvidenceEntry, toEvidenceEntry } from '../../../core/domain/evidence.js';
+import type { EvidenceDraft, EvidenceEntry } from '../../../core/domain/evidence.js';
 import type { WorkspaceId } from '../../../core/domain/shared.js';
 import type { EvidenceLog, TimeRange } from '../../../core/ports.js';
 import type { Backend } from '../primitives.js';
-import { instant, keys, loadAll } from './keys.js';
+import { keys, loadAll } from './keys.js';
+import { KeyvUnitOfWork } from './unit-of-work.js';
 
 export class KeyvEvidenceLog implements EvidenceLog {
-  constructor(private readonly backend: Backend) {}
+  private readonly unitOfWork: KeyvUnitOfWork;
 
+  constructor(private readonly backend: Backend) {
+    this.unitOfWork = new KeyvUnitOfWork(backend);
+  }
+
+  /** An entry on its own (no record with it), numbered and stored in one atomic commit: no gap when it fails. */
   async append(draft: EvidenceDraft): Promise<EvidenceEntry> {
-    const seq = await this.backend.counters.next(keys.evidenceCounter(draft.workspaceId));
-    const entry = toEvidenceEntry(draft, seq);
-    await this.backend.records.put(keys.evidence(draft.workspaceId, seq), entry);
-    await this.backend.index.add(keys.evidenceByTime(draft.workspaceId), String(seq), instant(entry.at));
+    const { evidence } = await this.unitOfWork.run(async (tx) => tx.record(draft));
+    const [entry] = evidence;
+    if (!entry) throw new Error('The evidence entry was not stored');
     return entry;
   }
 

@@ -11,6 +11,7 @@ import { KeyvPrivacyStore } from './privacy-store.js';
 import { KeyvRequirementRepository } from './requirement-repository.js';
 import { KeyvRoleRepository } from './role-repository.js';
 import { KeyvSealLog } from './seal-log.js';
+import { KeyvUnitOfWork } from './unit-of-work.js';
 import { KeyvWorkspaceRepository } from './workspace-repository.js';
 
 export type Repositories = Pick<
@@ -24,6 +25,7 @@ export type Repositories = Pick<
   | 'knowledge'
   | 'responsibilities'
   | 'evidence'
+  | 'unitOfWork'
   | 'channels'
   | 'claims'
   | 'counters'
@@ -42,6 +44,7 @@ export function createRepositories(backend: Backend): Repositories {
     knowledge: new KeyvKnowledgeRepository(backend),
     responsibilities: new KeyvResponsibilityRepository(backend),
     evidence: new KeyvEvidenceLog(backend),
+    unitOfWork: new KeyvUnitOfWork(backend),
     seals: new KeyvSealLog(backend),
     privacy: new KeyvPrivacyStore(backend),
     channels: new KeyvChannelSettingsRepository(backend),
