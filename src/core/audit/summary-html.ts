@@ -36,7 +36,6 @@ function countBy<T>(items: readonly T[], key: (item: T) => string): string {
   return [...counts].map(([name, n]) => `${n} ${name.replace(/_/g, ' ')}`).join(', ') || 'none';
 }
 
-
 function impactSummary(answers: readonly ImpactAnswer[]): string {
   const current = currentAnswers(answers);
   return current.length === 0 ? 'no answer' : countBy(current, (a) => a.impact);
