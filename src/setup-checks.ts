@@ -54,11 +54,24 @@ function teamsAuthenticationCheck(config: Config): SetupCheck | undefined {
   };
 }
 
+/**
+ * Teams says nothing about who administers it, so without ADMIN_USERS the first person who installs
+ * the app into a team becomes its admin (once). Undefined when Teams is not connected or ADMIN_USERS is set.
+ */
+function teamsAdminsCheck(config: Config): SetupCheck | undefined {
+  if (!config.teams.enabled || !config.teams.configured || config.adminUsers.length > 0) return undefined;
+  return {
+    kind: 'todo',
+    text: 'Set ADMIN_USERS for Teams (the Entra object ids of your admins, comma-separated): without it the first person who installs the app into a team becomes its admin. Personal and group-chat installs never grant a role.',
+  };
+}
+
 /** Every check, calm note first, then what to configure, then warnings. */
 export function setupChecks(config: Config): SetupCheck[] {
   const checks: SetupCheck[] = [
     teamsAuthenticationCheck(config),
     ...describeNextSteps(config).map((text): SetupCheck => ({ kind: 'todo', text })),
+    teamsAdminsCheck(config),
     linkSecretCheck(config),
   ].filter((check): check is SetupCheck => check !== undefined);
   const order: Record<SetupCheckKind, number> = { local: 0, todo: 1, warning: 2 };

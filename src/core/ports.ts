@@ -148,6 +148,8 @@ export interface Transaction {
   readonly actions: Pick<ActionRepository, 'create' | 'update'>;
   readonly feedback: Pick<FeedbackRepository, 'create'>;
   readonly channels: Pick<ChannelSettingsRepository, 'setDetection' | 'setSnoozedUntil'>;
+  readonly knowledge: Pick<KnowledgeRepository, 'create'>;
+  readonly responsibilities: Pick<ResponsibilityRepository, 'set'>;
   /** Adds an evidence entry; it gets its sequence number in the commit, in the order recorded. */
   record(draft: EvidenceDraft): void;
 }

@@ -64,6 +64,15 @@ describe('customer-focus doctor', () => {
     expect(done.out).not.toContain('LINK_SECRET');
   });
 
+  it('suggests ADMIN_USERS when Teams is connected and it names nobody, and says what happens without it', async () => {
+    const teams = { STORE_URL: store, TEAMS_APP_ID: 'app-id', TEAMS_APP_PASSWORD: 'secret', TEAMS_APP_TENANT_ID: 'tenant' };
+    const without = await cli(['doctor'], teams);
+    expect(without.out).toContain('→ Set ADMIN_USERS for Teams');
+    expect(without.out).toContain('the first person who installs the app into a team becomes its admin');
+    const withAdmins = await cli(['doctor'], { ...teams, ADMIN_USERS: 'aad-ann' });
+    expect(withAdmins.out).not.toContain('Set ADMIN_USERS');
+  });
+
   it('counts problems and set-up steps apart, with plurals that agree', async () => {
     const run = await cli(['doctor'], { STORE_URL: store, TEAMS_APP_ID: '00000000-0000-0000-0000-000000000001' });
     expect(run.out.split('\n').at(-1)).toMatch(/^1 problem to fix \(marked ✘ above\), and \d+ things? to set up before real use/);

@@ -8,13 +8,13 @@
 import type { Actor } from '../domain/shared.js';
 import type { RoleAssignment } from '../domain/workspace.js';
 import type { CoreDeps } from '../ports.js';
-import { recordEvidence } from './record-evidence.js';
+import { recordIn } from './record-evidence.js';
 
 const firstAdminKey = (workspaceId: string) => `ws:${workspaceId}:first-admin`;
 
 /** Makes the installer of a team the workspace's first admin when nobody else can be; true when granted. */
 export async function grantFirstAdminOnTeamInstall(
-  deps: Pick<CoreDeps, 'adminUsers' | 'roles' | 'claims' | 'clock' | 'evidence'>,
+  deps: Pick<CoreDeps, 'adminUsers' | 'roles' | 'claims' | 'clock' | 'unitOfWork'>,
   installer: Actor,
 ): Promise<boolean> {
   if (deps.adminUsers.size > 0) return false;
@@ -29,12 +29,14 @@ export async function grantFirstAdminOnTeamInstall(
     assignedBy: installer.id,
     assignedAt: now.toISOString(),
   };
-  await deps.roles.set(assignment);
-  await recordEvidence(deps, installer, now, {
-    type: 'role.changed',
-    subject: { kind: 'person', id: installer.id },
-    data: { role: 'admin', reason: 'first team install' },
-    personal: { personName: installer.name },
+  await deps.unitOfWork.run(async (tx) => {
+    await tx.roles.set(assignment);
+    recordIn(tx, installer, now, {
+      type: 'role.changed',
+      subject: { kind: 'person', id: installer.id },
+      data: { role: 'admin', reason: 'first team install' },
+      personal: { personName: installer.name },
+    });
   });
   return true;
 }

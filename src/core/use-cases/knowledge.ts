@@ -15,7 +15,7 @@ import { oneOf } from '../domain/text.js';
 import { DomainError } from '../errors.js';
 import type { CoreDeps } from '../ports.js';
 import { requirePermission } from './access.js';
-import { personId, recordEvidence } from './record-evidence.js';
+import { personId, recordIn } from './record-evidence.js';
 import { workspaceTimeZone } from './workspaces.js';
 
 const EVERYTHING = { from: new Date(-8.64e15), to: new Date(8.64e15) };
@@ -81,25 +81,28 @@ export async function recordKnowledge(
     recordedBy: actor.name ? { id: actor.id, name: actor.name } : { id: actor.id },
     recordedAt: now.toISOString(),
   };
-  await deps.knowledge.create(record);
-  await recordEvidence(deps, actor, now, {
-    type: 'knowledge.recorded',
-    subject: { kind: 'knowledge', id: record.id },
-    data: {
-      kind: record.kind,
-      date: record.date,
-      horizon: record.horizon,
-      requirementIds: [...record.requirementIds],
-      ownerId: personId(record.owner),
-    },
-    personal: {
-      title: record.title,
-      link: record.link,
-      fileName: record.fileName,
-      customers: record.customers,
-      summary: record.summary,
-      ownerName: record.owner?.name,
-    },
+  // The record and its evidence entry are one commit: neither is ever stored without the other.
+  await deps.unitOfWork.run(async (tx) => {
+    await tx.knowledge.create(record);
+    recordIn(tx, actor, now, {
+      type: 'knowledge.recorded',
+      subject: { kind: 'knowledge', id: record.id },
+      data: {
+        kind: record.kind,
+        date: record.date,
+        horizon: record.horizon,
+        requirementIds: [...record.requirementIds],
+        ownerId: personId(record.owner),
+      },
+      personal: {
+        title: record.title,
+        link: record.link,
+        fileName: record.fileName,
+        customers: record.customers,
+        summary: record.summary,
+        ownerName: record.owner?.name,
+      },
+    });
   });
   return record;
 }
@@ -189,15 +192,17 @@ export async function setKnowledgeReviewPeriod(
   const kind = oneOf(rawKind, KNOWLEDGE_KINDS, 'kind');
   const months = parseReviewMonths(rawPeriod);
   const now = deps.clock.now();
-  const updated = await deps.workspaces.update(actor.workspaceId, (current) => ({
-    ...current,
-    settings: { ...current.settings, knowledgeReviewMonths: { ...current.settings.knowledgeReviewMonths, [kind]: months } },
-  }));
-  if (!updated) throw new DomainError('workspace.unknown', `There is no workspace "${actor.workspaceId}".`);
-  await recordEvidence(deps, actor, now, {
-    type: 'settings.changed',
-    subject: { kind: 'workspace', id: actor.workspaceId },
-    data: { knowledgeReviewMonths: { [kind]: months } },
+  await deps.unitOfWork.run(async (tx) => {
+    const updated = await tx.workspaces.update(actor.workspaceId, (current) => ({
+      ...current,
+      settings: { ...current.settings, knowledgeReviewMonths: { ...current.settings.knowledgeReviewMonths, [kind]: months } },
+    }));
+    if (!updated) throw new DomainError('workspace.unknown', `There is no workspace "${actor.workspaceId}".`);
+    recordIn(tx, actor, now, {
+      type: 'settings.changed',
+      subject: { kind: 'workspace', id: actor.workspaceId },
+      data: { knowledgeReviewMonths: { [kind]: months } },
+    });
   });
   return { kind, months };
 }

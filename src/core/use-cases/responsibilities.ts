@@ -9,7 +9,7 @@ import { oneOf } from '../domain/text.js';
 import { DomainError } from '../errors.js';
 import type { CoreDeps } from '../ports.js';
 import { requirePermission } from './access.js';
-import { recordEvidence } from './record-evidence.js';
+import { recordIn } from './record-evidence.js';
 
 export interface ResponsibilityChange {
   readonly responsibility: Responsibility;
@@ -36,12 +36,14 @@ export async function setResponsible(deps: CoreDeps, actor: Actor, rawArea: stri
     setBy: actor.name ? { id: actor.id, name: actor.name } : { id: actor.id },
     setAt: now.toISOString(),
   };
-  await deps.responsibilities.set(responsibility);
-  await recordEvidence(deps, actor, now, {
-    type: 'responsibility.set',
-    subject: { kind: 'responsibility', id: area },
-    data: { area, ownerId: person.id, fromId: previous?.person.id ?? null },
-    personal: { ownerName: person.name, fromName: previous?.person.name },
+  await deps.unitOfWork.run(async (tx) => {
+    await tx.responsibilities.set(responsibility);
+    recordIn(tx, actor, now, {
+      type: 'responsibility.set',
+      subject: { kind: 'responsibility', id: area },
+      data: { area, ownerId: responsibility.person.id, fromId: previous?.person.id ?? null },
+      personal: { ownerName: person.name, fromName: previous?.person.name },
+    });
   });
   return { responsibility, ...(previous ? { previous } : {}) };
 }

@@ -5,6 +5,8 @@
  */
 import { type EvidenceDraft, type EvidenceEntry, toEvidenceEntry } from '../../../core/domain/evidence.js';
 import type { Committed, Transaction, UnitOfWork } from '../../../core/ports.js';
+import { KeyvKnowledgeRepository } from './knowledge-repository.js';
+import { KeyvResponsibilityRepository } from './responsibility-repository.js';
 import { conflictBackoff, nextVersion } from '../keyv-record-store.js';
 import type { Backend, CommitBatch, IndexWrite, RecordStore, RecordWrite, SortedIndex, StoredRecord, Versioned } from '../primitives.js';
 import { KeyvChannelSettingsRepository } from './channel-settings-repository.js';
@@ -56,6 +58,8 @@ class WriteBuffer {
       actions: new KeyvActionRepository(view),
       feedback: new KeyvFeedbackRepository(view),
       channels: new KeyvChannelSettingsRepository(view),
+      knowledge: new KeyvKnowledgeRepository(view),
+      responsibilities: new KeyvResponsibilityRepository(view),
       record: (draft) => {
         this.drafts.push(draft);
       },
