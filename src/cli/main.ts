@@ -31,7 +31,8 @@ Usage: customer-focus <command> [options]
                                           import a register from a spreadsheet export (UTF-8, or UTF-16 with a
                                           byte-order mark; name any other encoding with --encoding)
   knowledge list [kind] [--csv]           list customer-knowledge records (research, surveys, design briefs…)
-  knowledge import <file.csv> [--dry-run] import a list of documents (columns: title, kind, date, link, file, customers, horizon, owner, requirements, summary)
+  knowledge import <file.csv> [--dry-run] [--encoding windows-1252]
+                                          import a list of documents (columns: title, kind, date, link, file, customers, horizon, owner, requirements, summary)
   evidence export --from YYYY-MM-DD --to YYYY-MM-DD [--out file.csv]
                                           export the evidence log (dates inclusive, workspace time zone)
   verify [--quick] [--seal]               check the evidence log against its seals (full by default; --seal seals new entries first)

@@ -1,13 +1,12 @@
 /** `customer-focus knowledge list|import`: customer-knowledge records from the command line. */
 import { parseArgs } from 'node:util';
-import { readCsv } from '../../adapters/csv/read-csv.js';
 import { knowledgeToCsv } from '../../core/audit/pack-tables.js';
 import type { Fields, KnowledgeField } from '../../core/commands/grammar.js';
 import { spellCommands } from '../../core/commands/usage.js';
 import type { Actor } from '../../core/domain/shared.js';
 import type { Core } from '../../core/index.js';
 import { messageToPlain } from '../../core/messages.js';
-import type { KnowledgeImportRow } from '../../core/use-cases/import-knowledge.js';
+import { runCsvImport } from '../csv-import.js';
 import { type CliIo, UsageError } from '../io.js';
 import { withServices } from '../with-services.js';
 import { chooseWorkspace, cliActor } from '../workspace-option.js';
@@ -72,7 +71,7 @@ export async function knowledgeCommand(args: string[], io: CliIo): Promise<numbe
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
-    options: { workspace: { type: 'string' }, csv: { type: 'boolean' }, 'dry-run': { type: 'boolean' } },
+    options: { workspace: { type: 'string' }, csv: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, encoding: { type: 'string' } },
   });
   return withServices(io, async ({ core }) => {
     const workspace = await chooseWorkspace(core, values.workspace);
@@ -93,38 +92,28 @@ export async function knowledgeCommand(args: string[], io: CliIo): Promise<numbe
         return 0;
       }
       case 'import':
-        return importCommand(io, core, actor, positionals[0], values['dry-run'] === true);
+        return importCommand(io, core, actor, positionals[0], { dryRun: values['dry-run'] === true, encoding: values.encoding });
       default:
         throw new UsageError('Use: customer-focus knowledge list [kind] [--csv] | import <file.csv> [--dry-run] [--workspace <id>]');
     }
   });
 }
 
-async function importCommand(io: CliIo, core: Core, actor: Actor, file: string | undefined, dryRun: boolean): Promise<number> {
+async function importCommand(
+  io: CliIo,
+  core: Core,
+  actor: Actor,
+  file: string | undefined,
+  { dryRun, encoding }: { dryRun: boolean; encoding: string | undefined },
+): Promise<number> {
   if (!file) throw new UsageError('Say which file to import: customer-focus knowledge import sources.csv');
-  let text: string;
-  try {
-    text = await io.readFile(file);
-  } catch {
-    throw new UsageError(`I could not read "${file}". Check the path and that the file is readable.`);
-  }
-  let rows: KnowledgeImportRow[];
-  try {
-    const table = readCsv(text);
-    const mapColumn = knowledgeColumns(table.header);
-    rows = table.rows.map((row) => ({ line: row.line, fields: mapColumn(row.cells) }));
-  } catch (error) {
-    throw new UsageError(`Nothing was imported: ${(error as Error).message}`);
-  }
-  const result = await core.importKnowledge(actor, rows, { dryRun });
-  if (!result.ok) throw new UsageError(plain(result.error.message));
-  const { imported, rejected, skipped } = result.value;
-  for (const { line, reason } of rejected) io.err(`line ${line}: rejected: ${plain(reason)}`);
-  for (const { line, reason } of skipped) io.err(`line ${line}: skipped: ${reason}`);
-  const verb = dryRun ? 'would import' : 'imported';
-  const accepted = dryRun ? rows.length - rejected.length - skipped.length : imported.length;
-  io.out(
-    `${verb} ${accepted}, rejected ${rejected.length}, skipped ${skipped.length} (already recorded)${imported.length ? `: ${imported[0]?.id}…${imported.at(-1)?.id}` : ''}`,
-  );
-  return rejected.length > 0 ? 1 : 0;
+  return runCsvImport(io, {
+    file,
+    encoding,
+    dryRun,
+    columns: knowledgeColumns,
+    run: (rows, options) => core.importKnowledge(actor, rows, options),
+    skippedAs: 'already recorded',
+    plain,
+  });
 }

@@ -1,7 +1,5 @@
 /** `customer-focus requirements list|add|import`. */
 import { parseArgs } from 'node:util';
-import { decodeCsv } from '../../adapters/csv/decode-csv.js';
-import { readCsv } from '../../adapters/csv/read-csv.js';
 import { parseCommand } from '../../core/commands/grammar.js';
 import { spellCommands } from '../../core/commands/usage.js';
 import { requirementsToCsv } from '../../core/exports.js';
@@ -9,10 +7,10 @@ import { defaultsApplied } from '../../core/domain/requirement-input.js';
 import type { Actor } from '../../core/domain/shared.js';
 import { captureDomainErrors } from '../../core/errors.js';
 import type { Core } from '../../core/index.js';
-import type { ImportRow } from '../../core/use-cases/import-requirements.js';
 import { addRequirement } from '../../core/use-cases/requirements.js';
 import { messageToPlain } from '../../core/messages.js';
 import { requirementList, requirementSaved } from '../../core/views.js';
+import { runCsvImport } from '../csv-import.js';
 import { type CliIo, UsageError } from '../io.js';
 import { withServices } from '../with-services.js';
 import { chooseWorkspace, cliActor } from '../workspace-option.js';
@@ -87,30 +85,13 @@ async function importCommand(
   { dryRun, encoding }: { dryRun: boolean; encoding: string | undefined },
 ): Promise<number> {
   if (!file) throw new UsageError('Say which file to import: customer-focus requirements import register.csv');
-  let bytes: Uint8Array;
-  try {
-    bytes = await io.readBytes(file);
-  } catch {
-    throw new UsageError(`I could not read "${file}". Check the path and that the file is readable.`);
-  }
-  let rows: ImportRow[];
-  try {
-    // Bytes first: a file in another encoding is refused or decoded as told, never guessed at.
-    const table = readCsv(decodeCsv(bytes, encoding));
-    const mapColumn = importColumns(table.header);
-    rows = table.rows.map((row) => ({ line: row.line, fields: mapColumn(row.cells) }));
-  } catch (error) {
-    throw new UsageError(`Nothing was imported: ${(error as Error).message}`);
-  }
-  const result = await core.importRequirements(actor, rows, { dryRun });
-  if (!result.ok) throw new UsageError(plain(result.error.message));
-  const { imported, rejected, skipped } = result.value;
-  for (const { line, reason } of rejected) io.err(`line ${line}: rejected: ${plain(reason)}`);
-  for (const { line, reason } of skipped) io.err(`line ${line}: skipped: ${reason}`);
-  const verb = dryRun ? 'would import' : 'imported';
-  const accepted = dryRun ? rows.length - rejected.length - skipped.length : imported.length;
-  io.out(
-    `${verb} ${accepted}, rejected ${rejected.length}, skipped ${skipped.length} (already in the register)${imported.length ? `: ${imported[0]?.id}…${imported.at(-1)?.id}` : ''}`,
-  );
-  return rejected.length > 0 ? 1 : 0;
+  return runCsvImport(io, {
+    file,
+    encoding,
+    dryRun,
+    columns: importColumns,
+    run: (rows, options) => core.importRequirements(actor, rows, options),
+    skippedAs: 'already in the register',
+    plain,
+  });
 }
