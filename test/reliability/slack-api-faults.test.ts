@@ -102,18 +102,22 @@ describe('replying to a command while Slack misbehaves', () => {
     ['500', { kind: 'http', status: 500 }],
     ['404 (the response URL expired)', { kind: 'http', status: 404 }],
     ['429', { kind: 'ratelimited', retryAfterSeconds: 1 }],
-  ])('the reply fails with %s: the requirement is stored once, and the person is told to check', async (_name, failure) => {
-    h.api.failNext('response_url', failure);
-    await h.slack.command('/requirement', 'add Deliveries to Norway within 5 days customer:"Acme AS"', {
-      userId: 'U1',
-      teamId: TEAM,
-      channelId: CHANNEL,
-    });
-    const notice = await h.api.waitForCall('response_url', (call) => call.status === 200);
-    expect(String(notice.body.text)).toMatch(/Slack did not accept my reply .* Check the result/);
-    expect((await h.bot.services.core.deps.requirements.list(h.workspaceId)).map((requirement) => requirement.id)).toEqual(['REQ-1']);
-    expect(await healthy()).toBe(true);
-  });
+  ])(
+    'the reply fails with %s: the requirement is stored once, and its confirmation arrives as an ephemeral message',
+    async (_name, failure) => {
+      h.api.failNext('response_url', failure);
+      await h.slack.command('/requirement', 'add Deliveries to Norway within 5 days customer:"Acme AS"', {
+        userId: 'U1',
+        teamId: TEAM,
+        channelId: CHANNEL,
+      });
+      const notice = await h.api.waitForCall('chat.postEphemeral', (call) => call.status === 200);
+      expect(notice.body).toMatchObject({ channel: CHANNEL, user: 'U1' });
+      expect(JSON.stringify(notice.body.blocks)).toContain('Recorded *REQ-1*');
+      expect((await h.bot.services.core.deps.requirements.list(h.workspaceId)).map((requirement) => requirement.id)).toEqual(['REQ-1']);
+      expect(await healthy()).toBe(true);
+    },
+  );
 
   it('users.info failing: the person is treated as a member and the command still works', async () => {
     h.api.failNext('users.info', { kind: 'error', error: 'user_not_found' });

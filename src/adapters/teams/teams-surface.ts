@@ -25,7 +25,7 @@ const PERMANENT = new Set([400, 403, 404]);
 function surfaceError(error: unknown, what: string): SurfaceError {
   const { statusCode, code } = describeConnectorError(error);
   return new SurfaceError(
-    `Teams refused to ${what}`,
+    `Teams refused to ${what}${statusCode ? ` (${statusCode})` : ''}`,
     statusCode !== undefined && PERMANENT.has(statusCode),
     code ?? (statusCode ? String(statusCode) : undefined),
   );
