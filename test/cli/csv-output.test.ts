@@ -37,8 +37,9 @@ describe('CSV on standard output', () => {
 
   it('evidence export without --out does the same', async () => {
     await cli(['requirements', 'add', 'Invoices in EUR', 'customer:Acme AS'], env);
-    const today = new Date().toISOString().slice(0, 10);
-    const run = await cli(['evidence', 'export', '--from', today, '--to', today], env);
+    // A day either side of today's UTC date holds today in any workspace zone, at any hour.
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const run = await cli(['evidence', 'export', '--from', day(-1), '--to', day(1)], env);
     expect(run.code, run.err).toBe(0);
     expect(strictRfc4180Lines(run.stdout)).toHaveLength(2);
   });

@@ -105,9 +105,11 @@ describe('customer-focus requirements and evidence', () => {
 
   it('exports evidence for inclusive dates, formula-safe', async () => {
     await cli(['requirements', 'add', '=HYPERLINK("http://evil")', 'customer:@Acme'], env);
-    const today = new Date().toISOString().slice(0, 10);
+    // Dates are read in the workspace's zone: a day either side of today's UTC date holds today
+    // wherever the workspace is, whatever the hour the test runs.
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
     const out = join(directory, 'evidence.csv');
-    const run = await cli(['evidence', 'export', '--from', today, '--to', today, '--out', out], env);
+    const run = await cli(['evidence', 'export', '--from', day(-1), '--to', day(1), '--out', out], env);
     expect(run.code, run.err).toBe(0);
     expect(run.err).toContain('Wrote 1 evidence entry');
     const csv = await readFile(out, 'utf8');

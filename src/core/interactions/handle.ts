@@ -16,7 +16,7 @@ import { type CoreLog, apology, describeError, referenceFrom } from './failures.
 import { openForm, submit } from './forms.js';
 import { type Handling, startHandling } from './handling.js';
 import { installed } from './install.js';
-import type { Interaction, Place } from './interaction.js';
+import type { Interaction } from './interaction.js';
 import { type AskResult, askOnce } from './prompt-protocol.js';
 import { SurfaceError } from './surface.js';
 import type { Surface } from './surface.js';
@@ -132,5 +132,3 @@ async function notACommand(handling: Handling, orDecision: SeenMessage | 'help')
   await handling.surface.replyPrivately(textMessage(TEXTS.notUnderstood));
   return {};
 }
-
-export type { Place };
