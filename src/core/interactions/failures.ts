@@ -6,8 +6,11 @@
  */
 import { textMessage, type Message } from '../messages.js';
 
-/** How far the interaction got before it failed. */
-export type Progress = 'nothing-written' | 'saved';
+/**
+ * How far the interaction got before it failed. `unknown`: the store failed during a commit, which
+ * it may have applied before the connection broke, so nobody can say "not saved".
+ */
+export type Progress = 'nothing-written' | 'saved' | 'unknown';
 
 /** The core's log, as the adapters' logger provides it (pino's call shape). */
 export interface CoreLog {
@@ -26,11 +29,20 @@ export const referenceFrom = (id: string): string =>
     .toUpperCase()}`;
 
 export function apology(progress: Progress, reference: string): Message {
-  return textMessage(
-    progress === 'saved'
-      ? `Your change was saved, but something went wrong afterwards on our side, so you may not see every update. Please don't repeat it; check the result instead (reference ${reference}).`
-      : `Sorry, something went wrong on our side and nothing was saved. Please try again in a minute; if it keeps happening, tell your admin (reference ${reference}).`,
-  );
+  switch (progress) {
+    case 'saved':
+      return textMessage(
+        `Your change was saved, but something went wrong afterwards on our side, so you may not see every update. Please don't repeat it; check the result instead (reference ${reference}).`,
+      );
+    case 'unknown':
+      return textMessage(
+        `Sorry, I lost contact with my database while saving, so I cannot tell whether your change was saved. Please try again only after checking that it is not there, for example with "{requirement} list" (reference ${reference}).`,
+      );
+    case 'nothing-written':
+      return textMessage(
+        `Sorry, something went wrong on our side and nothing was saved. Please try again in a minute; if it keeps happening, tell your admin (reference ${reference}).`,
+      );
+  }
 }
 
 /** Facts about an error that are safe to log: no tokens, no store addresses, no user text. */

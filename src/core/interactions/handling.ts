@@ -1,5 +1,6 @@
 /** One interaction being handled: who acts, through which surface, and how far it has got. */
 import type { Actor } from '../domain/shared.js';
+import { DomainError } from '../errors.js';
 import type { CoreDeps } from '../ports.js';
 import type { CoreLog, Progress } from './failures.js';
 import type { Surface } from './surface.js';
@@ -24,7 +25,14 @@ export function startHandling(deps: CoreDeps, actor: Actor, surface: Surface, lo
     ...deps,
     unitOfWork: {
       run: async (work) => {
-        const committed = await unitOfWork.run(work);
+        let committed;
+        try {
+          committed = await unitOfWork.run(work);
+        } catch (error) {
+          // A refusal writes nothing; a store failure during a commit may have been applied.
+          if (!(error instanceof DomainError) && handling.progress !== 'saved') handling.progress = 'unknown';
+          throw error;
+        }
         if (committed.evidence.length > 0) handling.progress = 'saved';
         return committed;
       },
