@@ -1,5 +1,5 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Config, ConfigError, describeNextSteps, loadConfig, loadDotEnv } from '../src/config.js';
@@ -25,6 +25,8 @@ describe('loadConfig', () => {
       // Nothing configured is a local try-out: this machine only (issue 15.6).
       host: '127.0.0.1',
       storeUrl: 'sqlite://./data/customer-focus.sqlite',
+      // One process for a local try-out; one per core once a platform is configured.
+      workers: 1,
       logLevel: 'info',
       adminUsers: [],
       slack: { configured: false, socketMode: false, checkReaction: 'mag' },
@@ -36,6 +38,14 @@ describe('loadConfig', () => {
     expect(Object.isFrozen(config)).toBe(true);
     expect(Object.isFrozen(config.slack)).toBe(true);
     expect(Object.isFrozen(config.adminUsers)).toBe(true);
+  });
+
+  it('WORKERS: one per core once a platform is configured, one for a try-out or the memory store, or what is set', () => {
+    expect(loadConfig(SLACK).workers).toBe(availableParallelism());
+    expect(loadConfig({ ...SLACK, WORKERS: '3' }).workers).toBe(3);
+    expect(loadConfig({ WORKERS: '2' }).workers).toBe(2);
+    expect(loadConfig({ ...SLACK, WORKERS: '4', STORE_URL: 'memory://' }).workers).toBe(1);
+    expect(() => loadConfig({ WORKERS: '0' })).toThrow(/WORKERS is not valid \(it is "0"\): use a whole number of processes from 1 to 64/);
   });
 
   it('HOST: loopback while no platform is configured, every interface once one is, or what is set', () => {

@@ -38,7 +38,9 @@ const BANNER = /is running on http:\/\/localhost:(\d+)/;
 export async function startCliBot(env: Record<string, string>): Promise<CliBot> {
   const cwd = mkdtempSync(join(tmpdir(), 'cfb-bench-bot-'));
   const started = performance.now();
-  const child = spawn(process.execPath, [CLI_ENTRY, 'start'], {
+  // BENCH_BOT_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/profiles") profiles the bot under load.
+  const nodeArgs = (process.env.BENCH_BOT_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== '');
+  const child = spawn(process.execPath, [...nodeArgs, CLI_ENTRY, 'start'], {
     cwd,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],

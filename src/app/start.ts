@@ -172,6 +172,7 @@ export function startBanner(config: Config, port: number): string[] {
       : []),
     ...checks.filter((check) => check.kind === 'local').map(setupLine),
     `Store: ${redactUrl(config.storeUrl)}`,
+    ...(config.workers > 1 ? [`Processes: ${config.workers}, all serving port ${port} (WORKERS)`] : []),
     ...checks.filter((check) => check.kind === 'todo').map((check) => `Next: ${check.text}`),
   ];
 }

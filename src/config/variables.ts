@@ -50,6 +50,17 @@ export const VARIABLES = {
     fix: 'use a whole number from 0 to 65535 (0 picks any free port).',
     secret: false,
   },
+  WORKERS: {
+    // Unset: one process per core once a chat platform is configured, else one (see config.ts).
+    schema: z
+      .string()
+      .regex(/^\d{1,3}$/)
+      .transform(Number)
+      .pipe(z.number().min(1).max(64))
+      .optional(),
+    fix: 'use a whole number of processes from 1 to 64 (unset: one per CPU core when Slack or Teams is configured, else 1).',
+    secret: false,
+  },
   HOST: {
     // An IP address or a host name; `[::1]` as people write it in URLs is taken as ::1.
     schema: z

@@ -65,6 +65,8 @@ export interface RequirementRepository {
   create(requirement: Requirement): Promise<void>;
   get(workspaceId: WorkspaceId, id: string): Promise<Requirement | undefined>;
   update(workspaceId: WorkspaceId, id: string, change: Mutator<Requirement>): Promise<Requirement | undefined>;
+  /** The oldest requirement not retired whose `duplicateKey` (domain/requirement.ts) is `key`; reads only those candidates. */
+  findLive(workspaceId: WorkspaceId, key: string): Promise<Requirement | undefined>;
   /** Every requirement of the workspace in number order (retired ones included). */
   list(workspaceId: WorkspaceId): Promise<Requirement[]>;
   /** Requirements not retired whose next review falls on or before `date`. */

@@ -75,21 +75,36 @@ async function firstOrUnknown(core: Core, logger: Logger, id: string): Promise<b
   }
 }
 
-/** Global Bolt middleware: acts on each slash command and interaction once; a replay is acknowledged, logged and dropped. */
+/** Where the middleware leaves the once-only check in Bolt's per-request context. */
+export const FIRST_DELIVERY = 'cfbFirstDelivery';
+
+/** The context key's value: true when this request may be acted on (claimed once, after the ack). */
+export type FirstDeliveryCheck = () => Promise<boolean>;
+
+/**
+ * Global Bolt middleware: leaves in the request's context a check that claims the request once.
+ * The check runs in the listener after the acknowledgement (runtime.handle), so the store is
+ * never between Slack and its ack; a replay is acknowledged, logged and dropped there.
+ */
 export function claimEachRequestOnce(core: Core, logger: Logger): Middleware<AnyMiddlewareArgs> {
   return async (args) => {
     const body = args.body as Interaction;
     const delivery = deliveryIdOf(body);
-    if (!delivery || (await firstOrUnknown(core, logger, delivery.id))) {
-      await args.next();
-      return;
+    if (delivery) {
+      let verdict: Promise<boolean> | undefined;
+      const check: FirstDeliveryCheck = () =>
+        (verdict ??= firstOrUnknown(core, logger, delivery.id).then((first) => {
+          if (!first) {
+            const user = typeof body.user === 'string' ? body.user : (body.user?.id ?? body.user_id);
+            logger.warn(
+              { kind: delivery.kind, user, team: body.team?.id ?? body.team_id },
+              'Slack request refused: it was already handled (a replay)',
+            );
+          }
+          return first;
+        }));
+      (args.context as Record<string, unknown>)[FIRST_DELIVERY] = check;
     }
-    const user = typeof body.user === 'string' ? body.user : (body.user?.id ?? body.user_id);
-    logger.warn(
-      { kind: delivery.kind, user, team: body.team?.id ?? body.team_id },
-      'Slack request refused: it was already handled (a replay)',
-    );
-    // Acknowledged so the sender sees nothing unusual, but not acted on.
-    if ('ack' in args && typeof args.ack === 'function') await (args.ack as () => Promise<void>)();
+    await args.next();
   };
 }

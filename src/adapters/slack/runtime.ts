@@ -2,6 +2,7 @@
 import type { Logger } from '../logging/logger.js';
 import type { Core, Interaction } from '../../core/index.js';
 import { SlackAdminLookup, type SlackTeamContext, actorFor, workspaceIdOf } from './slack-context.js';
+import { FIRST_DELIVERY, type FirstDeliveryCheck } from './replay-guard.js';
 import { type SlackRequest, slackSurface } from './slack-surface.js';
 
 export interface SlackRuntime {
@@ -37,6 +38,9 @@ export function createRuntime(core: Core, logger: Logger, checkReaction: string)
       return id;
     },
     async handle(context, person, interaction, request, workspaceName) {
+      // After the listener's ack: a replayed request is acknowledged like any other, then dropped here.
+      const firstDelivery = (context as Record<string, unknown>)[FIRST_DELIVERY] as FirstDeliveryCheck | undefined;
+      if (firstDelivery && !(await firstDelivery())) return {};
       const workspaceId = workspaceIdOf(context);
       const actor = await actorFor(request.client, admins, workspaceId, person.id, person.name);
       const surface = slackSurface({ ...request, logger, userId: person.id });

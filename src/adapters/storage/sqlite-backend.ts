@@ -81,6 +81,12 @@ export async function openSqliteBackend(storeUrl: string, namespace: string, log
         'SQLite did not switch to WAL; concurrent processes may wait longer for each other',
       );
     }
+    // In WAL mode NORMAL syncs the log at each checkpoint instead of at each commit. A commit is
+    // still atomic, and a crash of the process loses nothing; a power cut or an OS crash can lose
+    // the last commits before the checkpoint (the file stays consistent). FULL syncs every commit,
+    // and each sync held the one connection, and with it every request of the process, for
+    // milliseconds: under load the bot's acknowledgements queued behind the disk (issue 17).
+    await db.all('PRAGMA synchronous=NORMAL', []);
     // Deleted and overwritten rows are zeroed on disk, not left in free pages: an erased name must
     // not survive in the file. The log is emptied after erasures (shredRemoved below).
     await db.all('PRAGMA secure_delete=ON', []);

@@ -14,6 +14,13 @@ export const HORIZONS = ['current', 'future'] as const;
 export type Horizon = (typeof HORIZONS)[number];
 
 /** Outcomes of a requirement review: the status it confirms or moves to. */
+/**
+ * One notion of "the same requirement" for chat, forms, the command line and imports: the same
+ * statement for the same customer, ignoring case and surrounding space.
+ */
+export const duplicateKey = (statement: string, customer: string): string =>
+  `${statement.trim().toLowerCase()}\u0000${customer.trim().toLowerCase()}`;
+
 export const REVIEW_OUTCOMES = ['still_valid', 'met', 'at_risk', 'not_met', 'retire'] as const;
 export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
 

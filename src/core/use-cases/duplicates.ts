@@ -1,15 +1,13 @@
 /**
- * One notion of "the same requirement", for chat, forms, the command line and imports: the same
- * statement for the same customer, ignoring case and surrounding space. Retired requirements no
+ * Refusing a second record of the same requirement ({@link duplicateKey}). Retired requirements no
  * longer count: recording one again is recording a current need, and pointing at a retired record
  * would send people to something that is no longer in force.
  */
-import type { Requirement } from '../domain/requirement.js';
+import { type Requirement, duplicateKey } from '../domain/requirement.js';
 import { DomainError } from '../errors.js';
 import type { CoreDeps } from '../ports.js';
 
-export const duplicateKey = (statement: string, customer: string): string =>
-  `${statement.trim().toLowerCase()}\u0000${customer.trim().toLowerCase()}`;
+export { duplicateKey };
 
 /** The live (not retired) requirements by their duplicate key; the oldest wins when there are several. */
 export function liveRequirementsByKey(requirements: readonly Requirement[]): Map<string, Requirement> {
@@ -39,6 +37,7 @@ export async function refuseDuplicate(
   workspaceId: string,
   values: { readonly statement: string; readonly customer: string },
 ): Promise<void> {
-  const existing = liveRequirementsByKey(await deps.requirements.list(workspaceId)).get(duplicateKey(values.statement, values.customer));
+  // An indexed lookup: reading the whole register here made every add slower as the register grew.
+  const existing = await deps.requirements.findLive(workspaceId, duplicateKey(values.statement, values.customer));
   if (existing) throw new DuplicateRequirement(existing);
 }

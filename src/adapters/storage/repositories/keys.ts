@@ -16,6 +16,10 @@ export const keys = {
   requirement: (ws: WorkspaceId, id: string) => `ws:${ws}:req:${id}`,
   requirementsByNumber: (ws: WorkspaceId) => `ws:${ws}:req.number`,
   requirementsByReview: (ws: WorkspaceId) => `ws:${ws}:req.review`,
+  /** Requirements whose duplicate key hashes to `keyHash`, by number; a stale member is filtered on read. */
+  requirementsByStatement: (ws: WorkspaceId, keyHash: string) => `ws:${ws}:req.statement:${keyHash}`,
+  /** Present once every requirement of the workspace is in the statement index (older stores are indexed on first use). */
+  requirementStatementsIndexed: (ws: WorkspaceId) => `ws:${ws}:req.statement-indexed`,
   review: (ws: WorkspaceId, requirementId: string, id: string) => `ws:${ws}:review:${requirementId}:${id}`,
   reviewsOf: (ws: WorkspaceId, requirementId: string) => `ws:${ws}:req.reviews:${requirementId}`,
   check: (ws: WorkspaceId, id: string) => `ws:${ws}:check:${id}`,
