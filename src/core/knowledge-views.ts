@@ -150,7 +150,19 @@ export function sourceLines(sources: {
 }
 
 export function responsibilitySet(change: ResponsibilityChange): Message {
-  const { responsibility, previous } = change;
+  const { area, responsibility, previous } = change;
+  if (!responsibility) {
+    return message([
+      {
+        kind: 'text',
+        parts: [
+          `Nobody is named for ${areaLabel(area)} any more`,
+          ...(previous ? [' (before: ', { person: previous.person } as Inline, ')'] : []),
+          '. Recorded as evidence; the digest flags the area until someone is named.',
+        ],
+      },
+    ]);
+  }
   return message([
     {
       kind: 'text',

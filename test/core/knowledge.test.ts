@@ -236,11 +236,28 @@ describe('named responsibilities', () => {
     ]);
   });
 
+  it('an admin leaves an area with nobody named; the removal is evidence and the list flags the area again', async () => {
+    expectOk(await t.core.runCommand(admin, 'responsible category:delivery <@U7|Dana>'));
+    expect(text(await t.core.runCommand(admin, 'customer-focus responsible category:delivery none'))).toContain(
+      'Nobody is named for delivery any more (before: Dana). Recorded as evidence',
+    );
+    expect(text(await t.core.runCommand(admin, 'responsible'))).toContain('delivery: nobody named');
+    expect(await t.deps.responsibilities.get(t.workspaceId, 'delivery')).toBeUndefined();
+    const entries = (await t.deps.evidence.listBySeq(t.workspaceId, 1, 100)).filter((e) => e.type === 'responsibility.set');
+    expect(entries.at(-1)?.data).toEqual({ area: 'delivery', ownerId: null, fromId: 'U7' });
+    // Named again later: an ordinary change, the removal in between is history.
+    expect(text(await t.core.runCommand(admin, 'responsible category:delivery <@U8|Omar>'))).toContain(
+      'Omar now determines customer requirements for delivery',
+    );
+  });
+
   it.each([
     ['a member', 'member', 'responsible category:delivery <@U7|Dana>', 'only admins can name who determines customer requirements'],
     ['a person who is not a real user', 'admin', 'responsible category:delivery @dana', 'is not a person I can find in this workspace'],
     ['an unknown category', 'admin', 'responsible category:weather <@U7|Dana>', '"weather" is not a valid area'],
     ['a missing person', 'admin', 'responsible category:delivery', 'Say which area and who'],
+    ['removing from an area where nobody is named', 'admin', 'responsible category:price none', 'Nobody is named for price'],
+    ['a member removing', 'member', 'responsible category:price none', 'only admins can name who determines customer requirements'],
   ])('refuses %s and writes nothing', async (_what, role, command, message) => {
     const actor = role === 'admin' ? admin : await t.actor('member');
     const before = await t.deps.evidence.lastSeq(t.workspaceId);
