@@ -2,6 +2,7 @@
  * Presenters for customer knowledge and responsibilities (ISO 9001 5.1.2). Pure, like views.ts:
  * everything a person typed goes in as `{ user }` so the platform renderers escape it.
  */
+import { type DecisionCheck, refOfCheck } from './domain/decision-check.js';
 import { type KnowledgeRecord, knowledgeKindLabel } from './domain/knowledge.js';
 import type { Requirement } from './domain/requirement.js';
 import { type Responsibility, type ResponsibilityArea, areaLabel } from './domain/responsibility.js';
@@ -112,9 +113,10 @@ export function knowledgeList(records: readonly KnowledgeRecord[], kind?: string
   ]);
 }
 
-/** A requirement's sources, for `{requirement} show`: knowledge records and customer feedback. */
+/** A requirement's sources, for `{requirement} show`: knowledge records, decision checks and customer feedback. */
 export function sourceLines(sources: {
   readonly knowledge: readonly KnowledgeRecord[];
+  readonly checks?: readonly DecisionCheck[];
   readonly feedback: readonly {
     readonly id: string;
     readonly kind: string;
@@ -128,6 +130,10 @@ export function sourceLines(sources: {
       `*${record.id}* ${knowledgeKindLabel(record.kind)}, ${record.date}: `,
       ...(record.link ? [{ link: record.link, label: short(record.title, 80) }] : [userText(short(record.title, 80))]),
     ]),
+    ...(sources.checks ?? []).map((check): Inline[] => [
+      `*${refOfCheck(check) ?? 'Decision'}* decision of ${check.startedAt.slice(0, 10)}: `,
+      ...(check.place.permalink ? [{ link: check.place.permalink, label: short(check.text, 80) }] : [userText(short(check.text, 80))]),
+    ]),
     ...sources.feedback.map((item): Inline[] => [
       `Customer ${item.kind} ${item.receivedAt.slice(0, 10)} from `,
       userText(item.customer),
@@ -139,12 +145,24 @@ export function sourceLines(sources: {
     { kind: 'text', parts: [`*Sources* (${items.length})`] },
     items.length
       ? { kind: 'list', items: items.slice(0, MAX_LIST_ITEMS) }
-      : { kind: 'context', parts: ['No customer knowledge or feedback names it yet: add one with source:K-3.'] },
+      : { kind: 'context', parts: ['No customer knowledge, decision or feedback names it yet: add one with source:K-3 or source:D-12.'] },
   ];
 }
 
 export function responsibilitySet(change: ResponsibilityChange): Message {
-  const { responsibility, previous } = change;
+  const { area, responsibility, previous } = change;
+  if (!responsibility) {
+    return message([
+      {
+        kind: 'text',
+        parts: [
+          `Nobody is named for ${areaLabel(area)} any more`,
+          ...(previous ? [' (before: ', { person: previous.person } as Inline, ')'] : []),
+          '. Recorded as evidence; the digest flags the area until someone is named.',
+        ],
+      },
+    ]);
+  }
   return message([
     {
       kind: 'text',

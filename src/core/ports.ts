@@ -115,6 +115,8 @@ export interface KnowledgeRepository {
 export interface ResponsibilityRepository {
   /** Names the person for one area, replacing whoever was named before (one key per area). */
   set(responsibility: Responsibility): Promise<void>;
+  /** Leaves the area with nobody named. */
+  remove(workspaceId: WorkspaceId, area: ResponsibilityArea): Promise<void>;
   get(workspaceId: WorkspaceId, area: ResponsibilityArea): Promise<Responsibility | undefined>;
   /** The areas that have a responsible person, in RESPONSIBILITY_AREAS order. */
   list(workspaceId: WorkspaceId): Promise<Responsibility[]>;
@@ -151,7 +153,7 @@ export interface Transaction {
   readonly feedback: Pick<FeedbackRepository, 'create'>;
   readonly channels: Pick<ChannelSettingsRepository, 'setDetection' | 'setSnoozedUntil'>;
   readonly knowledge: Pick<KnowledgeRepository, 'create'>;
-  readonly responsibilities: Pick<ResponsibilityRepository, 'set'>;
+  readonly responsibilities: Pick<ResponsibilityRepository, 'set' | 'remove'>;
   /** Adds an evidence entry; it gets its sequence number in the commit, in the order recorded. */
   record(draft: EvidenceDraft): void;
 }

@@ -2,7 +2,7 @@
  * Pure presenters: domain records → neutral messages. No I/O. Every text a user typed goes in as
  * `{ user }` so the platform renderers escape it.
  */
-import { type DecisionCheck, type FollowUpAction, type ImpactAnswer, currentAnswers } from './domain/decision-check.js';
+import { type DecisionCheck, type FollowUpAction, type ImpactAnswer, checkRef, currentAnswers } from './domain/decision-check.js';
 import type { CustomerFeedback } from './domain/feedback.js';
 import type { Requirement, RequirementReview } from './domain/requirement.js';
 import type { AppliedDefault } from './domain/requirement-input.js';
@@ -38,6 +38,7 @@ function requirementFields(requirement: Requirement): Block {
       ['Next review', [`${requirement.nextReviewOn} (every ${requirement.reviewIntervalDays} days)`]],
       ['Horizon', [requirement.horizon]],
       ...(requirement.knowledgeIds?.length ? [['Customer knowledge', [requirement.knowledgeIds.join(', ')]] as const] : []),
+      ...(requirement.checkRefs?.length ? [['Decisions', [requirement.checkRefs.join(', ')]] as const] : []),
       ...(requirement.source
         ? [
             [
@@ -121,10 +122,20 @@ export function duplicateRequirement(existing: Requirement, confirmCommand?: str
   ]);
 }
 
+/** Where a review was reported: the digest that listed it, and whether management reviewed that digest. */
+function reportedIn(reports: readonly { readonly sentAt: string; readonly reviewedAt?: string }[] | undefined): Inline[] {
+  const first = reports?.[0];
+  if (!first) return [];
+  return [
+    ` — reported in the digest sent ${first.sentAt.slice(0, 10)}${first.reviewedAt ? `, reviewed by management ${first.reviewedAt.slice(0, 10)}` : ''}`,
+  ];
+}
+
 export function requirementDetail(
   requirement: Requirement,
   reviews: readonly RequirementReview[],
   sources: readonly Block[] = [],
+  digests: ReadonlyMap<string, readonly { readonly sentAt: string; readonly reviewedAt?: string }[]> = new Map(),
 ): Message {
   const history: Block[] = reviews.length
     ? [
@@ -136,6 +147,7 @@ export function requirementDetail(
               `${review.at.slice(0, 10)} ${words(review.outcome)} by `,
               { person: review.by },
               ...(review.note ? [': ', userText(review.note)] : []),
+              ...reportedIn(digests.get(review.id)),
             ]),
         },
       ]
@@ -369,7 +381,16 @@ export function decisionPrompt(check: DecisionCheck, answers: readonly ImpactAns
           : []),
       ],
     },
-    { kind: 'context', parts: ['Answers are kept as ISO 9001 evidence (5.1.2, 8.5.6).'] },
+    {
+      kind: 'context',
+      parts: [
+        'Answers are kept as ISO 9001 evidence (5.1.2, 8.5.6).',
+        // The reference lets a requirement this decision gives rise to name it as its source.
+        ...(check.number !== undefined
+          ? [` Decision ${checkRef(check.number)}: a requirement it gives rise to names it with source:${checkRef(check.number)}.`]
+          : []),
+      ],
+    },
   ]);
 }
 

@@ -10,6 +10,7 @@ import { dashboardFigures } from './dashboard/figures.js';
 import { downloadTable } from './dashboard/table-csv.js';
 import { answerSummaries, queryActions, queryChecks, queryEvidence, queryFeedback, queryRequirements } from './dashboard/tables.js';
 import { verificationStatus } from './dashboard/verification.js';
+import { queryKnowledge, requirementsFromChecks } from './dashboard/knowledge-table.js';
 import type { WorkspaceId } from './domain/shared.js';
 import type { CoreDeps } from './ports.js';
 
@@ -26,7 +27,9 @@ export function webViews(deps: CoreDeps) {
     figures: bound(deps, dashboardFigures),
     verification: bound(deps, verificationStatus),
     requirements: bound(deps, queryRequirements),
+    knowledge: bound(deps, queryKnowledge),
     checks: bound(deps, queryChecks),
+    requirementsFromChecks: bound(deps, requirementsFromChecks),
     answerSummaries: bound(deps, answerSummaries),
     actions: bound(deps, queryActions),
     feedback: bound(deps, queryFeedback),

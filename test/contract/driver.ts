@@ -63,7 +63,7 @@ export interface SurfaceDriver {
   submit(who: Who, form: OpenedForm, values: Readonly<Record<string, string>>): Promise<Shown>;
   /**
    * A command line in neutral spelling, its first word naming the family (`requirement …`,
-   * `feedback …`, `check …`, `focus …`); the driver spells it as its platform does.
+   * `feedback …`, `knowledge …`, `check …`, `focus …`); the driver spells it as its platform does.
    */
   command(who: Who, line: string): Promise<Shown>;
   /** The workspace's evidence log, oldest first, as `type subject-kind`. */
@@ -83,11 +83,13 @@ export async function evidenceOf(deps: SurfaceDriver['deps'], workspaceId: strin
 }
 
 /** The neutral family word of a command line and the rest of it. */
-export function splitCommand(line: string): { family: 'requirement' | 'feedback' | 'check' | 'focus'; rest: string } {
+const FAMILIES = ['requirement', 'feedback', 'knowledge', 'check', 'focus'] as const;
+
+export function splitCommand(line: string): { family: (typeof FAMILIES)[number]; rest: string } {
   const [family = '', ...rest] = line.split(' ');
-  if (family !== 'requirement' && family !== 'feedback' && family !== 'check' && family !== 'focus')
-    throw new Error(`a contract command starts with requirement, feedback, check or focus: ${line}`);
-  return { family, rest: rest.join(' ') };
+  const known = FAMILIES.find((name) => name === family);
+  if (!known) throw new Error(`a contract command starts with ${FAMILIES.join(', ')}: ${line}`);
+  return { family: known, rest: rest.join(' ') };
 }
 
 /** Every string under a `text` key, depth first: what a person reads in blocks or a card. */

@@ -12,7 +12,13 @@ import { startWebHarness } from '../web/support/web-harness.js';
 import { type OpenedForm, type Posted, type Shown, type SurfaceDriver, type Who, evidenceOf, splitCommand } from './driver.js';
 
 const PEOPLE: Record<Who, string> = { admin: 'dana', member: 'kim' };
-const SLASH = { requirement: '/requirement', feedback: '/customer-feedback', check: '/customer-check', focus: '/customer-focus' };
+const SLASH = {
+  requirement: '/requirement',
+  feedback: '/customer-feedback',
+  knowledge: '/customer-knowledge',
+  check: '/customer-check',
+  focus: '/customer-focus',
+};
 
 export async function playgroundDriver(): Promise<SurfaceDriver> {
   const h = await startWebHarness();

@@ -23,7 +23,13 @@ import {
 
 const CHANNEL = 'C0PRODUCT';
 const PEOPLE: Record<Who, string> = { admin: 'U0ADMIN', member: 'U0USER' };
-const SLASH = { requirement: '/requirement', feedback: '/customer-feedback', check: '/customer-check', focus: '/customer-focus' };
+const SLASH = {
+  requirement: '/requirement',
+  feedback: '/customer-feedback',
+  knowledge: '/customer-knowledge',
+  check: '/customer-check',
+  focus: '/customer-focus',
+};
 /** What a person sees of a Slack call: replies, posts, redraws and modals. */
 const VISIBLE = new Set(['response_url', 'chat.postEphemeral', 'chat.postMessage', 'chat.update', 'views.open']);
 

@@ -7,7 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SurfaceError } from '../../src/core/index.js';
 import { messageViaCore } from './core-protocol.js';
-import type { OpenedForm, Prompt, Shown, SurfaceDriver } from './driver.js';
+import type { OpenedForm, Prompt, Shown, SurfaceDriver, Who } from './driver.js';
 import { playgroundDriver } from './playground-driver.js';
 import { slackDriver } from './slack-driver.js';
 import { teamsDriver } from './teams-driver.js';
@@ -185,6 +185,52 @@ const scenarios: Scenario[] = [
         kind: 'compliment',
       });
       expect(all(done)).toMatch(/Recorded positive compliment from Globex/);
+    },
+  },
+  {
+    name: 'customer knowledge and a decision traced to the requirement they gave rise to, both ways',
+    evidence: ['requirement.created requirement', 'knowledge.recorded knowledge', STARTED, 'requirement.changed requirement'],
+    run: async (surface) => {
+      await surface.command('admin', 'requirement add Seats clean in five minutes category:product');
+      const recorded = await surface.command(
+        'member',
+        'knowledge add "Q3 end-user survey" kind:end-user-survey link:https://example.com/q3 req:REQ-1 horizon:future',
+      );
+      expect(all(recorded)).toMatch(/Recorded[\s\S]*K-1[\s\S]*end-user survey/);
+      expect(all(await surface.command('member', 'knowledge show K-1'))).toMatch(/Requirements it informed\W*\(1\)[\s\S]*REQ-1/);
+      // The prompt names the decision's reference, so a requirement can name it as its source.
+      expect((await promptFor(surface)).text).toContain('source:D-1');
+      expect(all(await surface.command('member', 'requirement edit REQ-1 source:K-1,D-1'))).toContain('REQ-1');
+      const shown = all(await surface.command('member', 'requirement show REQ-1'));
+      expect(shown).toMatch(/Sources\W*\(2\)/);
+      expect(shown).toContain('K-1');
+      expect(shown).toMatch(/D-1[\s\S]*decision of/);
+    },
+  },
+  {
+    name: 'an admin names and removes who determines requirements; bad knowledge and responsibility input writes nothing',
+    evidence: ['responsibility.set responsibility', 'responsibility.set responsibility'],
+    run: async (surface) => {
+      expect(all(await surface.command('admin', 'focus responsible category:delivery me'))).toMatch(
+        /now determines customer requirements for delivery/,
+      );
+      expect(all(await surface.command('admin', 'focus responsible category:delivery none'))).toMatch(
+        /Nobody is named for delivery any more/,
+      );
+      expect(all(await surface.command('admin', 'focus responsible'))).toMatch(/delivery: \W*nobody named/);
+      const refusals: [Who, string, RegExp][] = [
+        ['member', 'focus responsible category:price me', /only admins can name who determines customer requirements/],
+        ['admin', 'focus responsible category:price someone-from-sales', /is not a person/],
+        ['admin', 'focus responsible category:price none', /Nobody is named for price, so there is nobody to remove/],
+        ['member', 'knowledge add "Survey" kind:gossip link:https://example.com/s', /"gossip" is not a valid kind/],
+        ['member', 'knowledge add "Survey" kind:other link:ftp://example.com/s', /is not a web link/],
+        ['member', 'knowledge add "Survey" kind:other link:https://example.com/s req:REQ-9', /There is no REQ-9/],
+        ['member', 'knowledge add "Survey" kind:end-user-survey link:https://example.com/s date:2099-01-01', /is in the future/],
+        ['member', 'requirement add Lighter seats source:D-7', /There is no decision check D-7/],
+      ];
+      for (const [who, line, refusal] of refusals) expect(all(await surface.command(who, line)), line).toMatch(refusal);
+      expect(await surface.deps.knowledge.list(surface.workspaceId)).toEqual([]);
+      expect(await surface.deps.responsibilities.list(surface.workspaceId)).toEqual([]);
     },
   },
   {

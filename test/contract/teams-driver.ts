@@ -12,7 +12,7 @@ import { type OpenedForm, type Posted, type Prompt, type Shown, type SurfaceDriv
 const PEOPLE: Record<Who, typeof ANN> = { admin: ANN, member: BEN };
 const personalChat = (who: Who) => `a:personal-${PEOPLE[who].id.replace(/^29:/, '')}`;
 /** Teams spells the families without a slash; `focus` commands have no prefix at all. */
-const SPELLING = { requirement: 'requirement', feedback: 'feedback', check: 'check', focus: '' };
+const SPELLING = { requirement: 'requirement', feedback: 'feedback', knowledge: 'knowledge', check: 'check', focus: '' };
 
 export async function teamsDriver(): Promise<SurfaceDriver> {
   const h = await startTeamsBot();

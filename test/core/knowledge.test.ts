@@ -8,6 +8,10 @@ import type { Actor } from '../../src/core/domain/shared.js';
 import type { Result } from '../../src/core/errors.js';
 import { erasePerson } from '../../src/core/audit/redaction.js';
 import { knowledgeForm } from '../../src/core/forms/catalogue.js';
+import { buildDigest, recordIssue } from '../../src/core/digest/issue.js';
+import { weekEndingAt } from '../../src/core/digest/period.js';
+import { requireWorkspace } from '../../src/core/use-cases/workspaces.js';
+import { decisionPrompt } from '../../src/core/views.js';
 import { messageToPlain } from '../../src/core/messages.js';
 import { type TestCore, createTestCore, expectOk } from '../support/test-core.js';
 
@@ -87,6 +91,34 @@ describe('customer knowledge', () => {
     );
   });
 
+  it('follows a decision check (source:D-1) to the requirement it gave rise to, its review and the digest that reported it', async () => {
+    const place = { platform: 'slack' as const, channelId: 'C1', threadId: '1.1', permalink: 'https://example.slack.com/p1' };
+    const check = expectOk(await t.core.startCheck(member, { text: 'We offer seat cleaning kits', place, origin: 'command' }));
+    expect(check.number).toBe(1);
+    expect(messageToPlain(decisionPrompt(check, []))).toContain('Decision D-1: a requirement it gives rise to names it with source:D-1.');
+    expect(text(await t.core.runCommand(member, 'requirement add Cleaning kit in the box source:d1'))).toContain('Decisions: D-1');
+    expectOk(await t.core.runCommand(member, 'knowledge add "Kit study" kind:market-research link:https://example.com/kit'));
+    expect(text(await t.core.runCommand(member, 'requirement edit REQ-3 source:K-1,D-1'))).toContain('Customer knowledge: K-1');
+    const created = (await t.deps.evidence.listBySeq(t.workspaceId, 1, 100)).find(
+      (e) => e.type === 'requirement.created' && e.subject.id === 'REQ-3',
+    );
+    expect(created?.data).toMatchObject({ checkRefs: ['D-1'] });
+
+    expectOk(await t.core.runCommand(member, 'requirement review REQ-3 still_valid'));
+    t.clock.advanceDays(1);
+    const workspace = await requireWorkspace(t.deps, t.workspaceId);
+    const built = await buildDigest(t.deps, workspace, t.clock.now(), '2026-W48');
+    expect(messageToPlain(built.message)).toContain('REQ-3: still valid');
+    const period = weekEndingAt(t.clock.now(), workspace.settings.timeZone);
+    await recordIssue(t.deps, member, t.clock.now(), { digestId: '2026-W48', kind: 'manual', period, recipients: [], built });
+
+    const shown = text(await t.core.runCommand(member, 'requirement show REQ-3'));
+    expect(shown).toContain('Sources (2)');
+    expect(shown).toContain('D-1 decision of 2026-11-24: We offer seat cleaning kits');
+    expect(shown).toContain('still valid by member person — reported in the digest sent 2026-11-25');
+    expect(text(await t.core.runCommand(member, 'knowledge show K-1'))).toContain('REQ-3 [open] Cleaning kit in the box');
+  });
+
   it.each([
     ['an unknown kind', 'knowledge add "Survey" kind:gossip link:https://example.com', '"gossip" is not a valid kind'],
     ['a link that is not http(s)', 'knowledge add "Survey" kind:other link:javascript:alert(1)', 'is not a web link'],
@@ -101,6 +133,7 @@ describe('customer knowledge', () => {
     ['no kind', 'knowledge add "Survey" link:https://example.com', 'Say what kind of source it is'],
     ['an unknown source on a requirement', 'requirement add Lighter seats source:K-9', 'There is no customer-knowledge record K-9'],
     ['an unknown record', 'knowledge show K-9', 'There is no K-9'],
+    ['an unknown decision check as a source', 'requirement add Lighter seats source:D-7', 'There is no decision check D-7'],
   ])('refuses %s with a clear message and writes nothing', async (_what, command, message) => {
     const before = await snapshot();
     const result = await t.core.runCommand(member, command);
@@ -203,11 +236,28 @@ describe('named responsibilities', () => {
     ]);
   });
 
+  it('an admin leaves an area with nobody named; the removal is evidence and the list flags the area again', async () => {
+    expectOk(await t.core.runCommand(admin, 'responsible category:delivery <@U7|Dana>'));
+    expect(text(await t.core.runCommand(admin, 'customer-focus responsible category:delivery none'))).toContain(
+      'Nobody is named for delivery any more (before: Dana). Recorded as evidence',
+    );
+    expect(text(await t.core.runCommand(admin, 'responsible'))).toContain('delivery: nobody named');
+    expect(await t.deps.responsibilities.get(t.workspaceId, 'delivery')).toBeUndefined();
+    const entries = (await t.deps.evidence.listBySeq(t.workspaceId, 1, 100)).filter((e) => e.type === 'responsibility.set');
+    expect(entries.at(-1)?.data).toEqual({ area: 'delivery', ownerId: null, fromId: 'U7' });
+    // Named again later: an ordinary change, the removal in between is history.
+    expect(text(await t.core.runCommand(admin, 'responsible category:delivery <@U8|Omar>'))).toContain(
+      'Omar now determines customer requirements for delivery',
+    );
+  });
+
   it.each([
     ['a member', 'member', 'responsible category:delivery <@U7|Dana>', 'only admins can name who determines customer requirements'],
     ['a person who is not a real user', 'admin', 'responsible category:delivery @dana', 'is not a person I can find in this workspace'],
     ['an unknown category', 'admin', 'responsible category:weather <@U7|Dana>', '"weather" is not a valid area'],
     ['a missing person', 'admin', 'responsible category:delivery', 'Say which area and who'],
+    ['removing from an area where nobody is named', 'admin', 'responsible category:price none', 'Nobody is named for price'],
+    ['a member removing', 'member', 'responsible category:price none', 'only admins can name who determines customer requirements'],
   ])('refuses %s and writes nothing', async (_what, role, command, message) => {
     const actor = role === 'admin' ? admin : await t.actor('member');
     const before = await t.deps.evidence.lastSeq(t.workspaceId);

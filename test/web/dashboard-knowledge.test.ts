@@ -20,6 +20,9 @@ describe('the dashboard shows how requirements are determined', () => {
     ]) {
       expectOk(await h.core.runCommand(member, command));
     }
+    const place = { platform: 'slack' as const, channelId: 'C1', threadId: '1.1' };
+    expectOk(await h.core.startCheck(member, { text: 'We ship cleaning kits', place, origin: 'command' }));
+    expectOk(await h.core.runCommand(member, 'requirement add "A cleaning kit in every box" source:D-1'));
     expectOk(await h.core.runCommand(admin, 'responsible category:delivery <@U_DANA|Dana>'));
   });
   afterEach(() => h.close());
@@ -30,20 +33,30 @@ describe('the dashboard shows how requirements are determined', () => {
     const start = page.indexOf('data-panel="determining"');
     expect(start).toBeGreaterThan(0);
     const panel = page.slice(start, page.indexOf('</section>', start));
-    expect(panel).toContain('2 of 2 requirements traced to a source (100%); 1 about future needs (50%).');
+    expect(panel).toContain('3 of 3 requirements traced to a source (100%); 1 about future needs (33%).');
     expect(panel).toMatch(
-      /<th scope="row">end-user survey<\/th><td><a href="[^"]*view=requirements[^"]*q=K-1[^"]*" title="Parents &lt;b&gt;survey&lt;\/b&gt;">K-1<\/a><\/td><td>2025-06-01<\/td><td>17 months<\/td><td><span class="overdue">stale/,
+      /<th scope="row">end-user survey<\/th><td><a href="[^"]*view=knowledge[^"]*q=K-1[^"]*" title="Parents &lt;b&gt;survey&lt;\/b&gt;">K-1<\/a><\/td><td>2025-06-01<\/td><td>17 months<\/td><td><span class="overdue">stale/,
     );
     expect(panel).toMatch(/<a href="[^"]*q=REQ-1[^"]*">REQ-1<\/a>/);
     expect(panel).toContain('<th scope="row">market research</th><td></td><td></td><td></td><td><span class="hint">never recorded</span>');
     expect(panel).toContain('<th scope="row">delivery</th><td>Dana</td><td>2026-11-24</td>');
     expect(panel).toContain('<th scope="row">price</th><td><span class="overdue">nobody named</span>');
 
-    // Following the link: the requirements the source informed, both ways round, each showing K-1.
-    const link = /href="([^"]*q=K-1[^"]*)"/.exec(panel)?.[1]?.replace(/&amp;/g, '&') ?? '';
-    const table = await (await fetch(new URL(link, url))).text();
-    expect(table).toContain('Seats clean in five minutes');
-    expect(table).toContain('Deliveries within 5 days');
-    expect(table.match(/<td>K-1<\/td>|>K-1</g)?.length).toBeGreaterThanOrEqual(2);
+    // Source → requirements: the record in the knowledge table, with the requirements it informed, both ways round.
+    const hrefOf = (page: string, pattern: RegExp) => new URL(pattern.exec(page)?.[1]?.replace(/&amp;/g, '&') ?? '', url);
+    const knowledge = await (await fetch(hrefOf(panel, /href="([^"]*view=knowledge[^"]*q=K-1[^"]*)"/))).text();
+    expect(knowledge).toContain('data-table="knowledge"');
+    expect(knowledge).toContain('Parents &lt;b&gt;survey&lt;/b&gt;');
+    expect(knowledge).toMatch(/>REQ-1<\/a>, <a href="[^"]*q=REQ-2[^"]*">REQ-2<\/a>/);
+
+    // Requirement → sources: the register's rows link back to the record and to the decision.
+    const register = await (await fetch(hrefOf(knowledge, /href="([^"]*q=REQ-2[^"]*)"/))).text();
+    expect(register).toContain('Deliveries within 5 days');
+    expect(register).toMatch(/<a href="[^"]*view=knowledge[^"]*q=K-1[^"]*">K-1<\/a>/);
+    const all = await (await fetch(hrefOf(page, /href="([^"]*view=requirements[^"]*)"/))).text();
+    const checks = await (await fetch(hrefOf(all, /href="([^"]*view=checks[^"]*q=D-1[^"]*)"/))).text();
+    expect(checks).toContain('We ship cleaning kits');
+    expect(checks).toMatch(/<td class="nowrap">D-1<\/td>/);
+    expect(checks).toMatch(/<a href="[^"]*q=REQ-3[^"]*">REQ-3<\/a>/);
   });
 });

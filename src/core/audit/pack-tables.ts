@@ -188,10 +188,24 @@ export function responsibilitiesToCsv(
   );
 }
 
-export function reviewsToCsv(reviews: readonly RequirementReview[]): string {
+/** Review id → the digests of the period whose `digest.sent` entry says they reported it. */
+export function digestsByReview(entries: readonly EvidenceEntry[]): Map<string, string[]> {
+  const digests = new Map<string, string[]>();
+  for (const entry of entries) {
+    if (entry.type !== 'digest.sent' || !Array.isArray(entry.data.reviewIds)) continue;
+    for (const reviewId of entry.data.reviewIds) {
+      if (typeof reviewId === 'string') digests.set(reviewId, [...(digests.get(reviewId) ?? []), entry.subject.id]);
+    }
+  }
+  return digests;
+}
+
+/** The reviews, each with the digests that reported it (the chain requirement → review → digest). */
+export function reviewsToCsv(reviews: readonly RequirementReview[], entries: readonly EvidenceEntry[] = []): string {
+  const digests = digestsByReview(entries);
   return toCsv(
-    ['requirement_id', 'review_id', 'at', 'outcome', 'note', 'by', 'by_id'],
-    reviews.map((r) => [r.requirementId, r.id, r.at, r.outcome, r.note, personLabel(r.by), r.by.id]),
+    ['requirement_id', 'review_id', 'at', 'outcome', 'note', 'by', 'by_id', 'reported_in_digests'],
+    reviews.map((r) => [r.requirementId, r.id, r.at, r.outcome, r.note, personLabel(r.by), r.by.id, (digests.get(r.id) ?? []).join(' ')]),
   );
 }
 

@@ -66,7 +66,7 @@ export function buildAuditPack(data: AuditData): AuditPack {
   const name = `customer-focus-audit_${safeName(data.workspace.id)}_${data.period.from}_${data.period.to}`;
   const content: PackFile[] = [
     { path: 'csv/requirements.csv', content: BOM + requirementsToCsv(data.requirements) },
-    { path: 'csv/requirement-reviews.csv', content: BOM + reviewsToCsv(data.reviews) },
+    { path: 'csv/requirement-reviews.csv', content: BOM + reviewsToCsv(data.reviews, data.entries) },
     { path: 'csv/decision-checks.csv', content: BOM + checksToCsv(data.checks) },
     { path: 'csv/answers.csv', content: BOM + answersToCsv(data.answers) },
     { path: 'csv/follow-up-actions.csv', content: BOM + actionsToCsv(data.actions) },

@@ -106,12 +106,13 @@ export function determiningSection(data: AuditData): string {
       ) +
       table(
         'Requirements traced to their sources',
-        ['ID', 'Statement', 'Horizon', 'Customer knowledge', 'Stated source'],
+        ['ID', 'Statement', 'Horizon', 'Customer knowledge', 'Decisions', 'Stated source'],
         active.map((r) => [
           r.id,
           r.statement,
           r.horizon,
           sourcesOf(r.id, r.knowledgeIds).join(' ') || 'none',
+          (r.checkRefs ?? []).join(' '),
           [r.source?.text, r.source?.link].filter(Boolean).join(' '),
         ]),
         'No requirements were recorded by the end of the period.',

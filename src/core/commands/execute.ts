@@ -150,8 +150,8 @@ async function executeRequirement(
       return showShareable({ ...list, blocks: [...list.blocks, responsible] });
     }
     case 'show': {
-      const { requirement, reviews, sources } = await showRequirement(deps, actor, command.id);
-      return showShareable(views.requirementDetail(requirement, reviews, knowledgeViews.sourceLines(sources)));
+      const { requirement, reviews, sources, digests } = await showRequirement(deps, actor, command.id);
+      return showShareable(views.requirementDetail(requirement, reviews, knowledgeViews.sourceLines(sources), digests));
     }
     case 'edit':
       return show(views.requirementSaved(await editRequirement(deps, actor, command.id, command.fields), 'Updated'));

@@ -384,7 +384,7 @@ function parseFocus(tokens: Token[]): Command {
       if (words.length === 0 && !fields.area) return { family: 'focus', action: 'responsible' };
       if (!area || !person || words.length !== (fields.area ? 1 : 2)) {
         throw usageError(
-          'Say which area and who, e.g. "{focus}responsible category:delivery @dana", "{focus}responsible obligatory @dana" or "{focus}responsible future @dana".',
+          'Say which area and who, e.g. "{focus}responsible category:delivery @dana", "{focus}responsible obligatory @dana" or "{focus}responsible future @dana"; "{focus}responsible category:delivery none" leaves an area with nobody.',
           'focus',
         );
       }

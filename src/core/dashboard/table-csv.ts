@@ -22,6 +22,8 @@ import {
 } from './tables.js';
 import { type DashboardViewer, requireViewerPermission } from './viewer.js';
 import { recordEvidence } from '../use-cases/record-evidence.js';
+import { knowledgeToCsv } from '../audit/pack-tables.js';
+import { queryKnowledge } from './knowledge-table.js';
 
 export const CHECK_COLUMNS = [
   'id',
@@ -151,6 +153,10 @@ export async function downloadTable(
     case 'requirements': {
       const { rows } = await queryRequirements(deps, viewer, raw);
       return named(requirementsToCsv(rows), rows.length);
+    }
+    case 'knowledge': {
+      const { rows } = await queryKnowledge(deps, viewer, raw);
+      return named(knowledgeToCsv(rows.map((row) => ({ ...row.record, requirementIds: row.requirementIds }))), rows.length);
     }
     case 'checks': {
       const { rows } = await queryChecks(deps, viewer, raw);

@@ -14,6 +14,8 @@ import {
   IMPACTS,
   type Impact,
   currentAnswers,
+  parseCheckRef,
+  refOfCheck,
 } from '../domain/decision-check.js';
 import { EVIDENCE_TYPES, type EvidenceEntry, type EvidenceType } from '../domain/evidence.js';
 import { FEEDBACK_KINDS, type CustomerFeedback, type FeedbackKind, SENTIMENTS, type Sentiment } from '../domain/feedback.js';
@@ -32,13 +34,14 @@ import type { IsoDate, WorkspaceId } from '../domain/shared.js';
 import { MAX_SHORT_TEXT_LENGTH, cleanOptionalText, oneOf } from '../domain/text.js';
 import { DomainError } from '../errors.js';
 import type { CoreDeps } from '../ports.js';
+import { checksByRef } from '../use-cases/check-refs.js';
 import { workspaceTimeZone } from '../use-cases/workspaces.js';
 import { mapBounded } from './bounded.js';
 import { ACTION_SOON_DAYS } from './figures.js';
 import { type DashboardViewer, requireViewerPermission } from './viewer.js';
 import { type DayWindow, type DayWindowRule, TREND_WEEKS, dayWindow, mondayOf } from './windows.js';
 
-export const TABLES = ['requirements', 'checks', 'actions', 'feedback', 'evidence'] as const;
+export const TABLES = ['requirements', 'knowledge', 'checks', 'actions', 'feedback', 'evidence'] as const;
 export type TableName = (typeof TABLES)[number];
 
 /** Filters as typed: query-string values by name; unknown names are ignored. */
@@ -143,6 +146,7 @@ export async function queryRequirements(
         personLabel(requirement.owner),
         requirement.source?.text,
         ...(requirement.knowledgeIds ?? []),
+        ...(requirement.checkRefs ?? []),
       ),
   );
   return { filter: { status, ...(type ? { type } : {}), ...(category ? { category } : {}), ...(q ? { q } : {}) }, rows };
@@ -175,12 +179,25 @@ export async function queryChecks(
   const status = choice(raw.status, CHECK_STATUSES, 'status');
   const origin = choice(raw.origin, CHECK_ORIGINS, 'origin');
   const q = searchText(raw.q);
-  const rows = (await deps.checks.listStarted(viewer.workspaceId, window.range))
+  // A reference (`D-12`, from a requirement's sources) names one check, whenever it was made.
+  const ref = raw.q ? parseCheckRef(raw.q) : undefined;
+  const source = ref
+    ? [...(await checksByRef(deps, viewer.workspaceId, [ref])).values()]
+    : await deps.checks.listStarted(viewer.workspaceId, window.range);
+  const rows = source
     .filter(
       (check) =>
         (!status || check.status === status) &&
         (!origin || check.origin === origin) &&
-        matches(q, check.text, check.place.channelName, check.place.channelId, check.startedBy.name, check.decidedBy?.name),
+        matches(
+          q,
+          refOfCheck(check),
+          check.text,
+          check.place.channelName,
+          check.place.channelId,
+          check.startedBy.name,
+          check.decidedBy?.name,
+        ),
     )
     .sort((a, b) => b.startedAt.localeCompare(a.startedAt));
   return { filter: { window, ...(status ? { status } : {}), ...(origin ? { origin } : {}), ...(q ? { q } : {}) }, rows };

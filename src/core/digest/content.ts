@@ -36,6 +36,13 @@ export interface OpenActionItem {
   readonly decision?: DecisionCheck;
 }
 
+/** A requirement review recorded during the period (from its evidence entry). */
+export interface ReviewReported {
+  readonly requirementId: string;
+  readonly reviewId: string;
+  readonly outcome: string;
+}
+
 export interface ConcerningDecision {
   readonly check: DecisionCheck;
   /** The negative and unknown impacts among the current answers. */
@@ -71,6 +78,8 @@ export interface DigestContent {
   readonly register: {
     readonly added: number;
     readonly changed: number;
+    /** Reviews recorded during the period, oldest first: the digest reports them, and its evidence names them. */
+    readonly reviews: readonly ReviewReported[];
     readonly byType: readonly (readonly [RequirementType, number])[];
     readonly byCategory: readonly (readonly [RequirementCategory, number])[];
   };
@@ -86,6 +95,7 @@ export interface DigestContent {
   readonly seal?: Seal;
 }
 
+const REVIEW_TYPES = new Set(['requirement.reviewed', 'requirement.retired']);
 const REGISTER_CHANGES = new Set(['requirement.changed', 'requirement.reassigned', 'requirement.retired']);
 
 function answeredShare(checks: readonly DecisionCheck[]): number | undefined {
@@ -167,6 +177,9 @@ export async function gatherDigest(deps: CoreDeps, workspace: Workspace, period:
   const changedIds = new Set(
     evidence.filter((entry) => REGISTER_CHANGES.has(entry.type) && !addedIds.has(entry.subject.id)).map((entry) => entry.subject.id),
   );
+  const reviews = evidence
+    .filter((entry) => REVIEW_TYPES.has(entry.type) && typeof entry.data.reviewId === 'string')
+    .map((entry) => ({ requirementId: entry.subject.id, reviewId: String(entry.data.reviewId), outcome: String(entry.data.outcome) }));
   const touched = register.filter((requirement) => addedIds.has(requirement.id) || changedIds.has(requirement.id));
 
   return {
@@ -198,6 +211,7 @@ export async function gatherDigest(deps: CoreDeps, workspace: Workspace, period:
     register: {
       added: addedIds.size,
       changed: changedIds.size,
+      reviews,
       byType: countBy(
         REQUIREMENT_TYPES,
         touched.map((requirement) => requirement.type),
@@ -225,6 +239,7 @@ export function isQuietWeek(content: DigestContent): boolean {
     content.checks.started === 0 &&
     content.checks.concerning.length === 0 &&
     content.feedback.total === 0 &&
-    content.register.added + content.register.changed === 0
+    content.register.added + content.register.changed === 0 &&
+    content.register.reviews.length === 0
   );
 }

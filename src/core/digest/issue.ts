@@ -62,6 +62,9 @@ export async function recordIssue(
       periodTo: facts.period.to.toISOString(),
       recipients: facts.recipients.map(recipientFact),
       contentHash: sha256(text),
+      // The reviews it reported, so a requirement's reviews can be followed to this digest and back.
+      reviewIds: content.register.reviews.map((review) => review.reviewId),
+      reviewedRequirementIds: [...new Set(content.register.reviews.map((review) => review.requirementId))],
       figures: {
         obligatoryAtRisk: content.obligatoryAtRisk.length,
         openActions: content.openActions.length,

@@ -169,9 +169,23 @@ function feedback(content: DigestContent): Block[] {
   ];
 }
 
+/** The reviews recorded in the period: the digest is where management sees them (and the requirement's view links back here). */
+function reviewsRecorded(content: DigestContent): Block[] {
+  const { reviews } = content.register;
+  if (reviews.length === 0) return [];
+  return [
+    sectionTitle('Requirement reviews recorded', '8.2.3', `${reviews.length}`),
+    {
+      kind: 'list',
+      items: reviews.slice(0, SHOWN_PER_SECTION).map((review) => [`*${review.requirementId}*: ${review.outcome.replace(/_/g, ' ')}`]),
+    },
+    ...more(reviews.length, "each requirement's view lists its reviews."),
+  ];
+}
+
 function registerChanges(content: DigestContent): Block[] {
   const { added, changed, byType, byCategory } = content.register;
-  if (added + changed === 0) return [];
+  if (added + changed === 0) return reviewsRecorded(content);
   const list = (pairs: readonly (readonly [string, number])[]) => pairs.map(([name, count]) => `${count} ${name}`).join(', ');
   return [
     sectionTitle('Requirements added or changed', '8.2.2', `${added} added, ${changed} changed`),
@@ -182,6 +196,7 @@ function registerChanges(content: DigestContent): Block[] {
         ['By category', [list(byCategory) || '—']],
       ],
     },
+    ...reviewsRecorded(content),
   ];
 }
 

@@ -27,6 +27,11 @@ export interface ConversationPlace {
 export interface DecisionCheck {
   readonly workspaceId: WorkspaceId;
   readonly id: string;
+  /**
+   * Per-workspace number, shown as `D-<n>` so a requirement the decision gave rise to can name it
+   * as its source (`source:D-12`). Checks started before numbering have none.
+   */
+  readonly number?: number;
   /** Snapshot of the decision's text as it was announced. */
   readonly text: string;
   readonly place: ConversationPlace;
@@ -90,3 +95,16 @@ export function currentAnswers(answers: readonly ImpactAnswer[]): ImpactAnswer[]
   const superseded = new Set(answers.map((answer) => answer.supersedes).filter(Boolean));
   return answers.filter((answer) => !superseded.has(answer.id)).sort((a, b) => a.at.localeCompare(b.at));
 }
+
+/** The reference people type for a numbered check: `D-12`. */
+export const checkRef = (n: number): string => `D-${n}`;
+
+/** Accepts `D-12`, `d12`; returns the canonical reference or undefined. */
+export function parseCheckRef(raw: string): string | undefined {
+  const match = /^d-?(\d{1,9})$/i.exec(raw.trim());
+  return match ? checkRef(Number(match[1])) : undefined;
+}
+
+/** The reference of a check, when it has a number. */
+export const refOfCheck = (check: Pick<DecisionCheck, 'number'>): string | undefined =>
+  check.number === undefined ? undefined : checkRef(check.number);

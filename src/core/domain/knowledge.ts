@@ -4,6 +4,7 @@
  * ISO 9001 5.1.2 ("how do you determine customer requirements?"); requirements name them as
  * their sources (`source:K-3`), so the chain source → requirement → review → digest can be followed.
  */
+import { parseCheckRef } from './decision-check.js';
 import type { Horizon } from './requirement.js';
 import type { IsoDate, IsoTimestamp, Person, PersonRef, WorkspaceId } from './shared.js';
 
@@ -55,13 +56,27 @@ export function parseKnowledgeId(raw: string): string | undefined {
   return match ? knowledgeId(Number(match[1])) : undefined;
 }
 
+/** Sources a requirement names by reference: customer-knowledge records and decision checks. */
+export interface SourceRefs {
+  readonly knowledgeIds: string[];
+  readonly checkRefs: string[];
+}
+
 /**
- * The knowledge ids in a requirement's `source:` value, when the value is nothing but ids
- * (`K-3`, `K-3,K-7`); undefined when it is a description such as "contract §4".
+ * The references in a requirement's `source:` value, when the value is nothing but references
+ * (`K-3`, `K-3,D-12`); undefined when it is a description such as "contract §4".
  */
-export function knowledgeIdsIn(text: string): string[] | undefined {
+export function sourceRefsIn(text: string): SourceRefs | undefined {
   const parts = text.split(/[\s,;]+/).filter(Boolean);
   if (parts.length === 0) return undefined;
-  const ids = parts.map(parseKnowledgeId);
-  return ids.every((id): id is string => id !== undefined) ? [...new Set(ids)] : undefined;
+  const knowledgeIds: string[] = [];
+  const checkRefs: string[] = [];
+  for (const part of parts) {
+    const knowledge = parseKnowledgeId(part);
+    const check = knowledge ? undefined : parseCheckRef(part);
+    if (knowledge) knowledgeIds.push(knowledge);
+    else if (check) checkRefs.push(check);
+    else return undefined;
+  }
+  return { knowledgeIds: [...new Set(knowledgeIds)], checkRefs: [...new Set(checkRefs)] };
 }

@@ -4,7 +4,7 @@
  */
 import type { Fields, RequirementField } from './input-fields.js';
 import { DomainError } from '../errors.js';
-import { knowledgeIdsIn } from './knowledge.js';
+import { sourceRefsIn } from './knowledge.js';
 import { FieldChecks } from './field-checks.js';
 import { parsePerson } from './person.js';
 import {
@@ -29,6 +29,7 @@ export interface RequirementValues {
   category: RequirementCategory;
   source?: RequirementSource;
   knowledgeIds?: string[];
+  checkRefs?: string[];
   horizon: Horizon;
   owner?: PersonRef;
   reviewIntervalDays: number;
@@ -191,14 +192,22 @@ export function applyRequirementChanges(
     });
   }
   if (fields.review !== undefined) set('reviewIntervalDays', () => parseReviewInterval(fields.review ?? '', today));
-  // `source:K-3,K-7` names customer-knowledge records; any other source is a description.
-  const knowledgeIds = fields.source !== undefined ? knowledgeIdsIn(fields.source) : undefined;
-  if (knowledgeIds) next.knowledgeIds = knowledgeIds;
-  if (fields.source !== undefined && !knowledgeIds && fields.source.trim() === '') delete next.knowledgeIds;
-  if ((fields.source !== undefined && !knowledgeIds) || fields.link !== undefined) {
+  // `source:K-3,D-12` names customer-knowledge records and decision checks; any other source is a description.
+  const refs = fields.source !== undefined ? sourceRefsIn(fields.source) : undefined;
+  if (refs) {
+    if (refs.knowledgeIds.length) next.knowledgeIds = refs.knowledgeIds;
+    else delete next.knowledgeIds;
+    if (refs.checkRefs.length) next.checkRefs = refs.checkRefs;
+    else delete next.checkRefs;
+  }
+  if (fields.source !== undefined && !refs && fields.source.trim() === '') {
+    delete next.knowledgeIds;
+    delete next.checkRefs;
+  }
+  if ((fields.source !== undefined && !refs) || fields.link !== undefined) {
     checks.run(() => {
       const source = parseSource({
-        source: fields.source !== undefined && !knowledgeIds ? fields.source : base.source?.text,
+        source: fields.source !== undefined && !refs ? fields.source : base.source?.text,
         link: fields.link ?? base.source?.link,
       });
       if (source) next.source = source;

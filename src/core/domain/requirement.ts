@@ -48,6 +48,8 @@ export interface Requirement {
   readonly source?: RequirementSource;
   /** Customer-knowledge records it came from (`source:K-3`), see domain/knowledge.ts. */
   readonly knowledgeIds?: readonly string[];
+  /** Decision checks it came from (`source:D-12`), see domain/decision-check.ts. */
+  readonly checkRefs?: readonly string[];
   readonly horizon: Horizon;
   readonly owner?: PersonRef;
   readonly status: RequirementStatus;

@@ -93,7 +93,11 @@ export function knowledgeCoverage(input: {
   const informed = new Set(records.flatMap((record) => record.requirementIds));
   const active = input.requirements.filter((requirement) => requirement.status !== 'retired');
   const traced = active.filter(
-    (requirement) => informed.has(requirement.id) || (requirement.knowledgeIds?.length ?? 0) > 0 || requirement.source !== undefined,
+    (requirement) =>
+      informed.has(requirement.id) ||
+      (requirement.knowledgeIds?.length ?? 0) > 0 ||
+      (requirement.checkRefs?.length ?? 0) > 0 ||
+      requirement.source !== undefined,
   );
   return {
     kinds,

@@ -6,6 +6,7 @@ import { dateInZone, parseIsoDate } from '../domain/dates.js';
 import { FieldChecks } from '../domain/field-checks.js';
 import {
   type CheckOrigin,
+  checkRef,
   type ConversationPlace,
   type DecisionCheck,
   type FollowUpAction,
@@ -21,13 +22,14 @@ import { MAX_SHORT_TEXT_LENGTH, cleanOptionalText, cleanText, oneOf } from '../d
 import { DomainError } from '../errors.js';
 import type { CoreDeps, Transaction } from '../ports.js';
 import { requirePermission } from './access.js';
+import { checkNumberCounter } from './check-refs.js';
 import { personId, recordIn } from './record-evidence.js';
 import { workspaceTimeZone } from './workspaces.js';
 
 /** The ports the decision-check use cases use. */
 export type CheckDeps = Pick<
   CoreDeps,
-  'clock' | 'ids' | 'roles' | 'adminUsers' | 'checks' | 'requirements' | 'unitOfWork' | 'workspaces' | 'defaultTimeZone'
+  'clock' | 'ids' | 'roles' | 'adminUsers' | 'checks' | 'requirements' | 'unitOfWork' | 'workspaces' | 'defaultTimeZone' | 'counters'
 >;
 
 const author = (actor: Actor): Person => (actor.name ? { id: actor.id, name: actor.name } : { id: actor.id });
@@ -45,9 +47,12 @@ export async function startCheck(deps: CheckDeps, actor: Actor, input: StartChec
   await requirePermission(deps, actor, 'check.start');
   const text = cleanText(input.text, { field: 'decision', multiline: true });
   const now = deps.clock.now();
+  // Taken after the text is checked, so a refused check uses up no number.
+  const number = await deps.counters.next(checkNumberCounter(actor.workspaceId));
   const check: DecisionCheck = {
     workspaceId: actor.workspaceId,
     id: input.id ?? deps.ids.newId(),
+    number,
     text,
     place: input.place,
     ...(input.decidedBy ? { decidedBy: input.decidedBy } : {}),
@@ -63,6 +68,7 @@ export async function startCheck(deps: CheckDeps, actor: Actor, input: StartChec
       type: 'check.started',
       subject: { kind: 'check', id: check.id },
       data: {
+        ref: checkRef(number),
         origin: check.origin,
         platform: check.place.platform,
         channelId: check.place.channelId,

@@ -5,6 +5,7 @@
  */
 import type { Fields, KnowledgeField } from '../commands/grammar.js';
 import { dateInZone } from '../domain/dates.js';
+import type { DecisionCheck } from '../domain/decision-check.js';
 import type { CustomerFeedback } from '../domain/feedback.js';
 import { KNOWLEDGE_KINDS, type KnowledgeKind, type KnowledgeRecord, knowledgeId, parseKnowledgeId } from '../domain/knowledge.js';
 import { MAX_KNOWLEDGE_REVIEW_MONTHS } from '../knowledge/coverage.js';
@@ -15,6 +16,7 @@ import { oneOf } from '../domain/text.js';
 import { DomainError } from '../errors.js';
 import type { CoreDeps } from '../ports.js';
 import { requirePermission } from './access.js';
+import { checksByRef } from './check-refs.js';
 import { personId, recordIn } from './record-evidence.js';
 import { workspaceTimeZone } from './workspaces.js';
 
@@ -147,24 +149,26 @@ export async function showKnowledge(
   return { record, requirements };
 }
 
-/** Where a requirement came from: the knowledge records and the customer feedback linked to it. */
+/** Where a requirement came from: the knowledge records, decision checks and customer feedback linked to it. */
 export interface RequirementSources {
   readonly knowledge: readonly KnowledgeRecord[];
+  readonly checks: readonly DecisionCheck[];
   readonly feedback: readonly CustomerFeedback[];
 }
 
 export async function sourcesOfRequirement(
-  deps: Pick<CoreDeps, 'knowledge' | 'feedback'>,
+  deps: Pick<CoreDeps, 'knowledge' | 'feedback' | 'checks'>,
   requirement: Requirement,
 ): Promise<RequirementSources> {
   const named = new Set(requirement.knowledgeIds ?? []);
   const knowledge = (await deps.knowledge.list(requirement.workspaceId)).filter(
     (record) => named.has(record.id) || record.requirementIds.includes(requirement.id),
   );
+  const checks = [...(await checksByRef(deps, requirement.workspaceId, requirement.checkRefs ?? [])).values()];
   const feedback = (await deps.feedback.listReceived(requirement.workspaceId, EVERYTHING)).filter((item) =>
     item.requirementIds.includes(requirement.id),
   );
-  return { knowledge, feedback };
+  return { knowledge, checks, feedback };
 }
 
 /** `6`, `6m`, `18 months`, `1y` → whole months between 1 and 120. */

@@ -16,12 +16,14 @@ import type { CoreDeps } from '../ports.js';
 import { requirePermission } from './access.js';
 import { type RequirementSources, sourcesOfRequirement } from './knowledge.js';
 import { loadRequirement } from './requirements.js';
+import { type DigestReport, digestsReporting } from './review-digests.js';
 import { workspaceTimeZone } from './workspaces.js';
+import { MAX_LIST_ITEMS } from '../views.js';
 
 /** The ports the queries read. */
 export type QueryDeps = Pick<
   CoreDeps,
-  'clock' | 'roles' | 'adminUsers' | 'workspaces' | 'defaultTimeZone' | 'requirements' | 'evidence' | 'knowledge' | 'feedback'
+  'clock' | 'roles' | 'adminUsers' | 'workspaces' | 'defaultTimeZone' | 'requirements' | 'evidence' | 'knowledge' | 'feedback' | 'checks'
 >;
 
 /** Requirements matching the filter; retired ones only when asked for by status. */
@@ -48,17 +50,24 @@ export async function listRequirements(deps: QueryDeps, actor: Actor, filter: Fi
   );
 }
 
-export async function showRequirement(
-  deps: QueryDeps,
-  actor: Actor,
-  rawId: string,
-): Promise<{ requirement: Requirement; reviews: RequirementReview[]; sources: RequirementSources }> {
+export interface RequirementShown {
+  readonly requirement: Requirement;
+  readonly reviews: RequirementReview[];
+  readonly sources: RequirementSources;
+  /** The digests that reported each shown review, by review id. */
+  readonly digests: ReadonlyMap<string, readonly DigestReport[]>;
+}
+
+export async function showRequirement(deps: QueryDeps, actor: Actor, rawId: string): Promise<RequirementShown> {
   await requirePermission(deps, actor, 'requirement.read');
   const requirement = await loadRequirement(deps, actor, rawId);
+  const reviews = await deps.requirements.listReviews(actor.workspaceId, requirement.id);
   return {
     requirement,
-    reviews: await deps.requirements.listReviews(actor.workspaceId, requirement.id),
+    reviews,
     sources: await sourcesOfRequirement(deps, requirement),
+    // Only the reviews the view shows are followed to their digests.
+    digests: await digestsReporting(deps, actor.workspaceId, reviews.slice(-MAX_LIST_ITEMS)),
   };
 }
 

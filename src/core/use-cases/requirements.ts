@@ -26,6 +26,7 @@ import { DomainError } from '../errors.js';
 import { FieldChecks } from '../domain/field-checks.js';
 import type { CoreDeps } from '../ports.js';
 import { requirePermission } from './access.js';
+import { requireChecksExist } from './check-refs.js';
 import { requireKnowledgeExists } from './knowledge.js';
 import { refuseDuplicate } from './duplicates.js';
 import { personId, recordIn } from './record-evidence.js';
@@ -34,7 +35,7 @@ import { workspaceTimeZone } from './workspaces.js';
 /** The ports the requirement use cases use. */
 export type RequirementDeps = Pick<
   CoreDeps,
-  'clock' | 'ids' | 'roles' | 'adminUsers' | 'workspaces' | 'defaultTimeZone' | 'requirements' | 'knowledge' | 'unitOfWork'
+  'clock' | 'ids' | 'roles' | 'adminUsers' | 'workspaces' | 'defaultTimeZone' | 'requirements' | 'knowledge' | 'checks' | 'unitOfWork'
 >;
 
 const author = (actor: Actor): Person => (actor.name ? { id: actor.id, name: actor.name } : { id: actor.id });
@@ -68,6 +69,7 @@ const valuesOf = (requirement: Requirement): RequirementValues => ({
   category: requirement.category,
   ...(requirement.source ? { source: requirement.source } : {}),
   ...(requirement.knowledgeIds?.length ? { knowledgeIds: [...requirement.knowledgeIds] } : {}),
+  ...(requirement.checkRefs?.length ? { checkRefs: [...requirement.checkRefs] } : {}),
   horizon: requirement.horizon,
   ...(requirement.owner ? { owner: requirement.owner } : {}),
   reviewIntervalDays: requirement.reviewIntervalDays,
@@ -85,6 +87,7 @@ function requirementEvidence(requirement: Requirement) {
       nextReviewOn: requirement.nextReviewOn,
       ownerId: personId(requirement.owner),
       knowledgeIds: [...(requirement.knowledgeIds ?? [])],
+      checkRefs: [...(requirement.checkRefs ?? [])],
       version: requirement.version,
     },
     personal: {
@@ -115,6 +118,7 @@ export async function addRequirement(
   // Validate everything before taking a number, so a refused command uses up nothing.
   const values = requirementValuesForCreate(fields, actor, dateInZone(now, timeZone));
   await requireKnowledgeExists(deps, actor.workspaceId, values.knowledgeIds ?? []);
+  await requireChecksExist(deps, actor.workspaceId, values.checkRefs ?? []);
   if (!options.allowDuplicate) await refuseDuplicate(deps, actor.workspaceId, values);
   const number = await deps.requirements.allocateNumber(actor.workspaceId);
   const requirement: Requirement = {
@@ -159,6 +163,7 @@ export async function editRequirement(
   // record as it is now, so a refused edit (an unknown knowledge record) writes nothing.
   const checked = applyRequirementChanges(valuesOf(existing), fields, actor, today);
   await requireKnowledgeExists(deps, actor.workspaceId, checked.knowledgeIds ?? []);
+  await requireChecksExist(deps, actor.workspaceId, checked.checkRefs ?? []);
   if (fields.owner !== undefined && existing.owner) {
     const owner = ownerFromField(fields.owner, actor);
     if (!owner || !samePerson(existing.owner, owner)) await requirePermission(deps, actor, 'requirement.reassign');
@@ -173,6 +178,7 @@ export async function editRequirement(
         ...(values.reference ? {} : { reference: undefined }),
         ...(values.source ? {} : { source: undefined }),
         ...(values.knowledgeIds ? {} : { knowledgeIds: undefined }),
+        ...(values.checkRefs ? {} : { checkRefs: undefined }),
         ...(values.owner ? {} : { owner: undefined }),
         nextReviewOn: intervalChanged ? addDays(today, values.reviewIntervalDays) : current.nextReviewOn,
         updatedBy: author(actor),

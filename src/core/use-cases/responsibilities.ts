@@ -3,7 +3,7 @@
  * requirements and for future needs. Admins set them; each change is evidence before it is shown.
  */
 import { parsePerson } from '../domain/person.js';
-import { RESPONSIBILITY_AREAS, type Responsibility, type ResponsibilityArea } from '../domain/responsibility.js';
+import { RESPONSIBILITY_AREAS, type Responsibility, type ResponsibilityArea, areaLabel } from '../domain/responsibility.js';
 import type { Actor } from '../domain/shared.js';
 import { oneOf } from '../domain/text.js';
 import { DomainError } from '../errors.js';
@@ -12,13 +12,19 @@ import { requirePermission } from './access.js';
 import { recordIn } from './record-evidence.js';
 
 export interface ResponsibilityChange {
-  readonly responsibility: Responsibility;
+  readonly area: ResponsibilityArea;
+  /** The person now named; absent when the area was left with nobody (`… none`). */
+  readonly responsibility?: Responsibility;
   readonly previous?: Responsibility;
 }
+
+/** What an admin types to leave an area with nobody named: `{focus}responsible category:delivery none`. */
+const NOBODY = new Set(['none', 'nobody', 'remove', '-']);
 
 export async function setResponsible(deps: CoreDeps, actor: Actor, rawArea: string, rawPerson: string): Promise<ResponsibilityChange> {
   await requirePermission(deps, actor, 'responsibility.set');
   const area: ResponsibilityArea = oneOf(rawArea.replace(/^category:/i, ''), RESPONSIBILITY_AREAS, 'area');
+  if (NOBODY.has(rawPerson.trim().toLowerCase())) return removeResponsible(deps, actor, area);
   const person = parsePerson(rawPerson, actor, 'person');
   if (!person.id) {
     throw new DomainError(
@@ -45,7 +51,31 @@ export async function setResponsible(deps: CoreDeps, actor: Actor, rawArea: stri
       personal: { ownerName: person.name, fromName: previous?.person.name },
     });
   });
-  return { responsibility, ...(previous ? { previous } : {}) };
+  return { area, responsibility, ...(previous ? { previous } : {}) };
+}
+
+/** Leaves an area with nobody named (someone left, or the area is not used); evidence before it is shown. */
+async function removeResponsible(deps: CoreDeps, actor: Actor, area: ResponsibilityArea): Promise<ResponsibilityChange> {
+  const previous = await deps.responsibilities.get(actor.workspaceId, area);
+  if (!previous) {
+    throw new DomainError(
+      'input.invalid',
+      `Nobody is named for ${areaLabel(area)}, so there is nobody to remove. "{focus}responsible" lists who is named where.`,
+      'person',
+    );
+  }
+  const now = deps.clock.now();
+  await deps.unitOfWork.run(async (tx) => {
+    await tx.responsibilities.remove(actor.workspaceId, area);
+    recordIn(tx, actor, now, {
+      type: 'responsibility.set',
+      subject: { kind: 'responsibility', id: area },
+      // The same entry type as naming someone, with nobody named: the log reads as one history per area.
+      data: { area, ownerId: null, fromId: previous.person.id },
+      personal: { fromName: previous.person.name },
+    });
+  });
+  return { area, previous };
 }
 
 /** Every area with its responsible person, or none; in RESPONSIBILITY_AREAS order. */

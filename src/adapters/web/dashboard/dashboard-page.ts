@@ -9,6 +9,7 @@ import { type DashboardLink, VIEWS, type ViewName } from './links.js';
 const VIEW_TITLES: Record<ViewName, string> = {
   overview: 'Overview',
   requirements: 'Requirements',
+  knowledge: 'Customer knowledge',
   checks: 'Decision checks',
   actions: 'Follow-up actions',
   feedback: 'Customer feedback',

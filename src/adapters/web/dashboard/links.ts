@@ -4,7 +4,7 @@
  */
 import type { TableName } from '../../../core/dashboard/tables.js';
 
-export const VIEWS = ['overview', 'requirements', 'checks', 'actions', 'feedback', 'evidence'] as const;
+export const VIEWS = ['overview', 'requirements', 'knowledge', 'checks', 'actions', 'feedback', 'evidence'] as const;
 export type ViewName = (typeof VIEWS)[number];
 
 export type Params = Readonly<Record<string, string | undefined>>;

@@ -22,6 +22,7 @@ import { DashboardLink, VIEWS, type ViewName } from './links.js';
 import { type AuditPackEntry, overviewView } from './overview-view.js';
 import { sendRefusal } from './refusal-page.js';
 import { actionsTable, checksTable, evidenceTable, feedbackTable, requirementsTable } from './tables-view.js';
+import { knowledgeTable } from './knowledge-view.js';
 import { serverErrorPage } from './server-error-page.js';
 
 interface Opened {
@@ -110,10 +111,18 @@ export function dashboardRouter(core: Core): Router {
         const { rows } = await web.requirements(viewer, filter);
         return requirementsTable(pageOf(rows, rawPage), context, dateInZone(core.now(), timeZone));
       }
+      case 'knowledge': {
+        const { rows } = await web.knowledge(viewer, filter);
+        return knowledgeTable(pageOf(rows, rawPage), context);
+      }
       case 'checks': {
         const { rows, filter: applied } = await web.checks(viewer, filter);
         const page = pageOf(rows, rawPage);
-        return checksTable(page, await web.answerSummaries(viewer.workspaceId, page.rows), context, applied.window);
+        const [summaries, requirements] = await Promise.all([
+          web.answerSummaries(viewer.workspaceId, page.rows),
+          web.requirementsFromChecks(viewer.workspaceId, page.rows),
+        ]);
+        return checksTable(page, summaries, context, applied.window, requirements);
       }
       case 'actions': {
         const { rows } = await web.actions(viewer, filter);

@@ -5,7 +5,7 @@
  */
 import type { AnswerSummary, ActionRow, TablePage, TableName } from '../../../core/dashboard/tables.js';
 import { ACTION_DUE_FILTERS, WINDOWS } from '../../../core/dashboard/tables.js';
-import { CHECK_ORIGINS, CHECK_STATUSES, type DecisionCheck, IMPACTS } from '../../../core/domain/decision-check.js';
+import { CHECK_ORIGINS, CHECK_STATUSES, type DecisionCheck, IMPACTS, refOfCheck } from '../../../core/domain/decision-check.js';
 import { EVIDENCE_TYPES, type EvidenceEntry, type JsonValue } from '../../../core/domain/evidence.js';
 import { FEEDBACK_KINDS, type CustomerFeedback, SENTIMENTS } from '../../../core/domain/feedback.js';
 import { REQUIREMENT_CATEGORIES, REQUIREMENT_STATUSES, REQUIREMENT_TYPES, type Requirement } from '../../../core/domain/requirement.js';
@@ -16,14 +16,14 @@ import { count, excerpt, localMinute, plural, words } from '../format.js';
 import { type HtmlValue, type SafeHtml, html, safeHref } from '../html.js';
 import type { DashboardLink, Params } from './links.js';
 
-interface Column<T> {
+export interface Column<T> {
   readonly header: string;
   readonly cell: (row: T) => HtmlValue;
   /** `num` right-aligns figures; `wide` lets long text take the room. */
   readonly kind?: 'num' | 'wide' | 'nowrap';
 }
 
-interface FilterField {
+export interface FilterField {
   readonly name: string;
   readonly label: string;
   readonly kind: 'select' | 'search' | 'date';
@@ -39,9 +39,14 @@ export interface TableContext {
   readonly canDownload: boolean;
 }
 
-const person = (ref: PersonRef | undefined): string => (ref ? (ref.name ?? ref.id ?? '') : '');
-const option = (value: string, label = words(value)) => ({ value, label });
-const everything = (label: string) => option('', label);
+/** Requirement ids, each linking to the register filtered to it. */
+export function requirementLinks(ids: readonly string[], context: Pick<TableContext, 'link'>): SafeHtml {
+  return html`${ids.map((id, index) => html`${index ? ', ' : ''}<a href="${context.link.view('requirements', { q: id, status: 'all' })}">${id}</a>`)}`;
+}
+
+export const person = (ref: PersonRef | undefined): string => (ref ? (ref.name ?? ref.id ?? '') : '');
+export const option = (value: string, label = words(value)) => ({ value, label });
+export const everything = (label: string) => option('', label);
 
 function filterForm(table: TableName, context: TableContext, fields: readonly FilterField[]): SafeHtml {
   const value = (name: string) => context.params[name] ?? '';
@@ -59,7 +64,7 @@ ${fields.map((field) => {
 </form>`;
 }
 
-function dataTable<T>(table: TableName, caption: string, columns: readonly Column<T>[], rows: readonly T[]): SafeHtml {
+export function dataTable<T>(table: TableName, caption: string, columns: readonly Column<T>[], rows: readonly T[]): SafeHtml {
   if (rows.length === 0) return html`<p class="empty" data-empty="${table}">Nothing matches. Change or clear the filters.</p>`;
   return html`<div class="table-scroll" role="region" aria-label="${caption}" tabindex="0"><table class="data" data-table="${table}">
 <caption>${caption}</caption>
@@ -81,7 +86,7 @@ ${download}
 </div>`;
 }
 
-function tableSection(
+export function tableSection(
   table: TableName,
   title: string,
   intro: HtmlValue,
@@ -115,8 +120,14 @@ export function requirementsTable(page: TablePage<Requirement>, context: TableCo
     { header: 'Owner', cell: (r) => person(r.owner) || html`<span class="hint">nobody yet</span>` },
     {
       header: 'Sources',
-      cell: (r) =>
-        html`${(r.knowledgeIds ?? []).join(', ')}${r.knowledgeIds?.length && r.source?.text ? html`<br>` : ''}${r.source?.text ? html`<span class="hint">${r.source.text}</span>` : ''}`,
+      cell: (r) => {
+        // Each named source links to where it is listed: a record to the knowledge table, a decision to the checks.
+        const refs = [
+          ...(r.knowledgeIds ?? []).map((id) => html`<a href="${context.link.view('knowledge', { q: id })}">${id}</a>`),
+          ...(r.checkRefs ?? []).map((ref) => html`<a href="${context.link.view('checks', { q: ref })}">${ref}</a>`),
+        ];
+        return html`${refs.map((ref, index) => html`${index ? ', ' : ''}${ref}`)}${refs.length && r.source?.text ? html`<br>` : ''}${r.source?.text ? html`<span class="hint">${r.source.text}</span>` : ''}`;
+      },
     },
     {
       header: 'Next review',
@@ -166,9 +177,11 @@ export function checksTable(
   summaries: ReadonlyMap<string, AnswerSummary>,
   context: TableContext,
   window: { from: string; to: string },
+  requirements: ReadonlyMap<string, readonly string[]> = new Map(),
 ): SafeHtml {
   const columns: Column<DecisionCheck>[] = [
     { header: 'Started', cell: (c) => localMinute(c.startedAt, context.timeZone), kind: 'nowrap' },
+    { header: 'Ref', cell: (c) => refOfCheck(c) ?? '', kind: 'nowrap' },
     { header: 'Decision', cell: (c) => excerpt(c.text, 300), kind: 'wide' },
     { header: 'Channel', cell: (c) => (c.place.channelName ? `#${c.place.channelName}` : c.place.channelId) },
     { header: 'Asked because', cell: (c) => c.origin },
@@ -177,6 +190,7 @@ export function checksTable(
       cell: (c) => html`<span class="status status-${c.status}">${c.status === 'dismissed' ? 'not a decision' : c.status}</span>`,
     },
     { header: 'Answers', cell: (c) => answersCell(summaries.get(c.id)) },
+    { header: 'Requirements it gave rise to', cell: (c) => requirementLinks(requirements.get(c.id) ?? [], context) },
   ];
   return tableSection(
     'checks',
