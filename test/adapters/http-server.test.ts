@@ -20,7 +20,7 @@ afterEach(async () => {
 
 function setUp(health: () => Promise<HealthStatus> = () => Promise.resolve({ ok: true }), extra: { healthTimeoutMs?: number } = {}) {
   const lines: LogLine[] = [];
-  const logger = createLogger('info', { destination: { write: (line) => void lines.push(JSON.parse(line) as LogLine) } });
+  const logger = createLogger('debug', { destination: { write: (line) => void lines.push(JSON.parse(line) as LogLine) } });
   const server = createHttpServer({ logger, health, port: 0, host: '127.0.0.1', ...extra });
   servers.push(server);
   return {
@@ -126,7 +126,8 @@ describe('createHttpServer', () => {
 
     expect(lines.find((line) => line.msg === 'inside the handler')).toMatchObject({ requestId: 'abc-123' });
     const access = lines.find((line) => line.msg === 'request' && line.requestId === 'abc-123');
-    expect(access).toMatchObject({ level: 'info', method: 'GET', path: '/who', status: 200 });
+    // Answered requests at debug; failures at info (below).
+    expect(access).toMatchObject({ level: 'debug', method: 'GET', path: '/who', status: 200 });
     expect(access?.ms).toBeTypeOf('number');
     expect(Object.keys(access ?? {}).sort()).toEqual([
       'hostname',
@@ -140,6 +141,9 @@ describe('createHttpServer', () => {
       'status',
       'time',
     ]);
+    const missing = await fetch(`${base}/nowhere`, { headers: { 'x-request-id': 'lost-1' } });
+    await missing.body?.cancel();
+    expect(lines.find((line) => line.msg === 'request' && line.requestId === 'lost-1')).toMatchObject({ level: 'info', status: 404 });
   });
 
   it('lets an in-flight request finish on close, then refuses new connections', async () => {

@@ -1,7 +1,7 @@
 /**
  * Per-request correlation: every request gets an id (the caller's `x-request-id` when it is
  * safe to reuse, else a fresh UUID), echoed in the response header, bound to a child logger that
- * handlers use, and one access-log line when the response ends. The line holds method, path,
+ * handlers use, and one access-log line when the response ends (debug unless it failed). The line holds method, path,
  * status and duration only: bodies, headers and query strings can carry tokens and personal data.
  */
 import { randomUUID } from 'node:crypto';
@@ -55,7 +55,10 @@ export function correlateRequests(logger: Logger): RequestHandler {
       const ms = Math.round((performance.now() - started) * 10) / 10;
       // 'close' without 'finish' means the client went away before the response was complete.
       const aborted = !res.writableFinished;
-      log.info({ method, path, status: res.statusCode, ms, ...(aborted ? { aborted } : {}) }, 'request');
+      // Failures and aborted requests at info; the steady stream of answered ones at debug, where
+      // at hundreds a second they cost the event loop more than anything they would tell.
+      const level = aborted || res.statusCode >= 400 ? 'info' : 'debug';
+      log[level]({ method, path, status: res.statusCode, ms, ...(aborted ? { aborted } : {}) }, 'request');
     };
     res.once('finish', logLine);
     res.once('close', logLine);

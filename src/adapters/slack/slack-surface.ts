@@ -4,13 +4,13 @@
  * modals. A modal submit's field errors go back in its acknowledgement, which the view listener
  * sends once the core has decided.
  */
-import type { RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { FieldError, Form } from '../../core/forms/form.js';
 import { type FormState, type PostTarget, type PostedMessage, type Surface, SurfaceError } from '../../core/index.js';
 import type { Message } from '../../core/messages.js';
 import type { Logger } from '../logging/logger.js';
 import { toSlackMessage, toSlackModal } from './block-kit.js';
+import type { Respond } from './response-url.js';
 
 /** Slack error codes that mean "this conversation can't take our message": a retry would fail too. */
 const UNDELIVERABLE = new Set([
@@ -41,8 +41,8 @@ export interface SlackRequest {
   /** Where they acted, when in a conversation. */
   readonly channelId?: string;
   readonly threadId?: string;
-  /** Bolt's `respond` for requests that carry a `response_url`. */
-  readonly respond?: RespondFn;
+  /** Replies through the request's `response_url`, when it carries one. */
+  readonly respond?: Respond;
   /** For opening a modal (valid for three seconds after the request). */
   readonly triggerId?: string;
   /**

@@ -99,9 +99,10 @@ async function withinDailyCap(deps: CoreDeps, workspaceId: string, channelId: st
 export async function planPrompt(deps: CoreDeps, workspaceId: string, seen: SeenMessage): Promise<PromptPlan> {
   if (seen.origin === 'detected') {
     if (deps.clock.now().getTime() - seen.postedAt.getTime() > MAX_DETECTION_AGE_MS) return { kind: 'skip', reason: 'too-old' };
+    // Detection first: most messages are not decisions, and detecting costs no store read.
+    if (!deps.detect(seen.text, { isThreadReply: seen.isThreadReply }).decision) return { kind: 'skip', reason: 'not-a-decision' };
     const silence = await channelSilence(deps, workspaceId, seen.place.channelId);
     if (silence) return { kind: 'skip', reason: silence };
-    if (!deps.detect(seen.text, { isThreadReply: seen.isThreadReply }).decision) return { kind: 'skip', reason: 'not-a-decision' };
   }
   const key = threadKey(workspaceId, seen.place);
   if (await deps.claims.holder(`${key}:posted`)) return { kind: 'skip', reason: 'already-asked' };

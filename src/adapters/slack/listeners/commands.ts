@@ -3,13 +3,14 @@
  * (the same grammar as on Teams); replies go back privately through `response_url`.
  */
 import type { App } from '@slack/bolt';
+import { respondVia } from '../response-url.js';
 import type { SlackRuntime } from '../runtime.js';
 import { decodeSlackText } from '../slack-text.js';
 import { SLASH_COMMANDS } from '../surface.js';
 
 export function registerCommandListeners(app: App, runtime: SlackRuntime): void {
   for (const name of SLASH_COMMANDS) {
-    app.command(name, async ({ command, ack, respond, context, client }) => {
+    app.command(name, async ({ command, ack, context, client }) => {
       await ack();
       const place = {
         platform: 'slack' as const,
@@ -20,7 +21,7 @@ export function registerCommandListeners(app: App, runtime: SlackRuntime): void 
         context,
         { id: command.user_id, name: command.user_name },
         { kind: 'command', line: `${name} ${decodeSlackText(command.text)}`.trim(), place },
-        { client, respond, triggerId: command.trigger_id, channelId: command.channel_id },
+        { client, respond: respondVia(command.response_url), triggerId: command.trigger_id, channelId: command.channel_id },
         command.team_domain,
       );
     });

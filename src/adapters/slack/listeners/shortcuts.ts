@@ -4,6 +4,7 @@
  */
 import type { App, MessageShortcut } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import { respondVia } from '../response-url.js';
 import type { SlackRuntime } from '../runtime.js';
 import { decodeSlackText } from '../slack-text.js';
 import { SHORTCUT_IDS } from '../surface.js';
@@ -19,7 +20,7 @@ async function permalinkOf(client: WebClient, channel: string, ts: string): Prom
 }
 
 export function registerShortcutListeners(app: App, runtime: SlackRuntime): void {
-  app.shortcut<MessageShortcut>(SHORTCUT_IDS.check, async ({ shortcut, ack, respond, context, client }) => {
+  app.shortcut<MessageShortcut>(SHORTCUT_IDS.check, async ({ shortcut, ack, context, client }) => {
     await ack();
     const { message, channel, user } = shortcut;
     const threadId = message.thread_ts ?? message.ts;
@@ -37,7 +38,7 @@ export function registerShortcutListeners(app: App, runtime: SlackRuntime): void
       context,
       { id: user.id, name: user.name },
       { kind: 'message', seen },
-      { client, respond, channelId: channel.id, threadId },
+      { client, respond: respondVia(shortcut.response_url), channelId: channel.id, threadId },
     );
   });
 
@@ -46,7 +47,7 @@ export function registerShortcutListeners(app: App, runtime: SlackRuntime): void
     [SHORTCUT_IDS.feedback, 'feedback.record'],
     [SHORTCUT_IDS.knowledge, 'knowledge.record'],
   ] as const) {
-    app.shortcut<MessageShortcut>(id, async ({ shortcut, ack, respond, context, client }) => {
+    app.shortcut<MessageShortcut>(id, async ({ shortcut, ack, context, client }) => {
       await ack();
       const text = decodeSlackText(shortcut.message.text ?? '').slice(0, 3000);
       const link = await permalinkOf(client, shortcut.channel.id, shortcut.message.ts);
@@ -65,7 +66,7 @@ export function registerShortcutListeners(app: App, runtime: SlackRuntime): void
         context,
         { id: shortcut.user.id, name: shortcut.user.name },
         { kind: 'form.open', request, place: { platform: 'slack', channelId: shortcut.channel.id } },
-        { client, respond, triggerId: shortcut.trigger_id, channelId: shortcut.channel.id },
+        { client, respond: respondVia(shortcut.response_url), triggerId: shortcut.trigger_id, channelId: shortcut.channel.id },
       );
     });
   }
