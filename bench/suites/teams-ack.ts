@@ -6,8 +6,10 @@
  * in slack-ack; their replies and card updates go to a fake Bot Framework connector (the
  * activities' serviceUrl) in a process of its own. The load generator runs in this process.
  *
- * Unlike Bolt's receiver, botbuilder's CloudAdapter answers the HTTP request only once the turn
- * is over, so each time below includes the turn's own work and its calls to the connector.
+ * botbuilder's CloudAdapter answers the HTTP request only once the turn is over. The bare bot's
+ * time includes its echo to the connector; ours ends a message's turn once the adapter has
+ * authenticated it and does the work (store, connector) after the answer, through a proactive
+ * continuation (src/adapters/teams/continue-after-ack.ts), so its time is the acknowledgement.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,8 +33,9 @@ const KINDS: readonly TeamsRequestKind[] = ['channel', 'personal', 'submit', 'mi
 const SEEDED_CHECKS = 300;
 /** Requirements in the register, so `requirement list` lists something. */
 const SEEDED_REQUIREMENTS = 60;
-/** Target from the issue. */
-const MAX_P99_RATIO = 1.5;
+/** Targets from issue 17: p99 at most twice the bare CloudAdapter's, and RSS after the load. */
+const MAX_P99_RATIO = 2;
+const MAX_RSS_MB = 200;
 
 interface Side {
   readonly name: 'bare' | 'ours';
@@ -94,6 +97,7 @@ export const teamsAck: Suite = {
         context.log(`teams-ack: warming up ${side.name}`);
         for (const kind of KINDS) await load(side, kind, 100, warmUpSeconds);
         await quietConnector(connector, 60_000);
+        await quietServer(side.pid, 60_000);
       }
 
       const scenarios: Scenario[] = [];
@@ -112,8 +116,10 @@ export const teamsAck: Suite = {
             const cpuBefore = cpuSeconds(side.pid) ?? Number.NaN;
             samples[side.name].push(await load(side, kind, RATE, seconds / slices));
             requests[side.name] += sent;
-            // Turns still running for requests cut off at the end of the run finish first.
+            // Turns still running for requests cut off at the end of the run finish first, and
+            // so does the work ours does after its acknowledgements (it may call no connector).
             calls[side.name] += await quietConnector(connector, 60_000);
+            await quietServer(side.pid, 60_000);
             cpu[side.name] += (cpuSeconds(side.pid) ?? Number.NaN) - cpuBefore;
           }
         }
@@ -157,6 +163,23 @@ async function quietConnector(connector: Helper, timeoutMs: number): Promise<num
   return last;
 }
 
+/**
+ * Waits until the server process is nearly idle (under 5 % of a core over two quarter-seconds in a
+ * row), so one slice's work after its acknowledgements is not counted against the next slice.
+ */
+async function quietServer(pid: number, timeoutMs: number): Promise<void> {
+  const started = Date.now();
+  let calm = 0;
+  let last = cpuSeconds(pid);
+  while (last !== undefined && calm < 2 && Date.now() - started < timeoutMs) {
+    await sleep(250);
+    const now = cpuSeconds(pid);
+    if (now === undefined) return;
+    calm = now - last < 0.0125 ? calm + 1 : 0;
+    last = now;
+  }
+}
+
 async function post(ours: CliBot, request: SlackRequest): Promise<void> {
   const response = await fetch(`${ours.baseUrl}/api/messages`, {
     method: 'POST',
@@ -180,20 +203,26 @@ async function seed(ours: CliBot, connector: Helper, factory: TeamsRequestFactor
   const threads = new Map<string, string>();
   for (let i = 0; i < SEEDED_CHECKS; i++) {
     const { request, conversationId, checkId } = factory.decision(`bench-seed-${String(i).padStart(4, '0')}`);
-    // The adapter answers once the turn is over: the card has been posted by then.
     await post(ours, request);
     threads.set(conversationId, checkId);
   }
-  const replies = await connector.ask<ConnectorReply[]>('replies');
-  factory.prompts = replies.flatMap((reply) => {
-    const checkId = threads.get(reply.conversationId);
-    return checkId ? [{ conversationId: reply.conversationId, checkId, promptId: reply.createdId }] : [];
-  });
+  // The cards are posted after the acknowledgements: wait until the connector has them all.
+  const started = Date.now();
+  for (;;) {
+    const replies = await connector.ask<ConnectorReply[]>('replies');
+    factory.prompts = replies.flatMap((reply) => {
+      const checkId = threads.get(reply.conversationId);
+      return checkId ? [{ conversationId: reply.conversationId, checkId, promptId: reply.createdId }] : [];
+    });
+    if (factory.prompts.length >= SEEDED_CHECKS || Date.now() - started > 120_000) break;
+    await sleep(250);
+  }
   if (factory.prompts.length < SEEDED_CHECKS)
     throw new Error(`the bot posted ${factory.prompts.length} of ${SEEDED_CHECKS} seeded decision cards`);
 }
 
 const ms = (value: number) => round(value, value < 10 ? 2 : 1);
+const verdict = (met: boolean) => (met ? 'met' : 'MISSED');
 /** autocannon counts a timeout among its errors too. */
 const failures = (result: LoadSummary) => result.errors;
 const failureCell = (result: LoadSummary) =>
@@ -214,7 +243,7 @@ function report(
       'ours p50',
       'ours p99',
       'p99 ours/bare',
-      `within ${MAX_P99_RATIO}×`,
+      `p99 ≤ ${MAX_P99_RATIO}× bare`,
       'errors bare / ours',
       'non-2xx bare / ours',
       'connector calls per request bare / ours',
@@ -230,7 +259,7 @@ function report(
         ms(s.ours.p50Ms),
         ms(s.ours.p99Ms),
         round(r, 2),
-        r <= MAX_P99_RATIO ? 'yes' : 'NO',
+        verdict(r <= MAX_P99_RATIO),
         `${failureCell(s.bare)} / ${failureCell(s.ours)}`,
         `${s.bare.non2xx} / ${s.ours.non2xx}`,
         `${round(s.connectorCallsPerRequest.bare, 2)} / ${round(s.connectorCallsPerRequest.ours, 2)}`,
@@ -239,12 +268,18 @@ function report(
     }),
     notes: notes(scenarios),
   };
+  const oursRss = memory.ours?.rssMb;
   const resident: Table = {
     title: 'Memory after the Teams load (MB)',
-    columns: ['server', 'RSS now', 'peak RSS'],
+    columns: ['server', 'RSS now', 'peak RSS', `RSS ≤ ${MAX_RSS_MB} MB`],
     rows: [
-      ['ours (node bin/customer-focus.js start, SQLite)', memory.ours?.rssMb ?? 'n/a', memory.ours?.peakRssMb ?? 'n/a'],
-      ['bare CloudAdapter (through tsx)', memory.bare?.rssMb ?? 'n/a', memory.bare?.peakRssMb ?? 'n/a'],
+      [
+        'ours (node bin/customer-focus.js start, SQLite)',
+        oursRss ?? 'n/a',
+        memory.ours?.peakRssMb ?? 'n/a',
+        oursRss === undefined ? 'n/a' : verdict(oursRss <= MAX_RSS_MB),
+      ],
+      ['bare CloudAdapter (through tsx)', memory.bare?.rssMb ?? 'n/a', memory.bare?.peakRssMb ?? 'n/a', ''],
     ],
   };
   return { suite: teamsAck.id, title: teamsAck.title, status: 'measured', tables: [latency, resident], data: { scenarios, memory } };
@@ -253,10 +288,9 @@ function report(
 function notes(scenarios: Scenario[]): string[] {
   const worstRatio = Math.max(...scenarios.map((s) => ratio(s.ours.p99Ms, s.bare.p99Ms)));
   const errors = scenarios.reduce((sum, s) => sum + failures(s.ours) + s.ours.non2xx, 0);
-  const verdict = (met: boolean) => (met ? 'met' : 'MISSED');
   return [
-    `Target p99 ours ≤ ${MAX_P99_RATIO} × bare: ${verdict(worstRatio <= MAX_P99_RATIO)} (worst ${round(worstRatio, 2)}). No errors or non-2xx answers: ${verdict(errors === 0)} (${errors}).`,
-    "botbuilder's CloudAdapter answers the HTTP request only when the turn is over (it is not ack-first like Bolt), so these times are whole turns: for ours the store writes, the evidence entry and any reply or card update, for bare one echo; each includes the round trips to the fake connector (same machine, so far faster than the real one). The Bot Framework service waits up to 15 s for the answer.",
+    `Target p99 ours ≤ ${MAX_P99_RATIO} × bare (issue 17): ${verdict(worstRatio <= MAX_P99_RATIO)} (worst ${round(worstRatio, 2)}). No errors or non-2xx answers: ${verdict(errors === 0)} (${errors}).`,
+    "botbuilder's CloudAdapter answers the HTTP request only when the turn is over. The bare bot's turn is one echo, a round trip to the fake connector (same machine, so far faster than the real one). Ours ends a message's turn (card submits are messages) once the adapter has authenticated it, and does the work (store writes, the evidence entry, any reply or card update) after the answer, through a proactive continuation: its time is the acknowledgement, and the work's cost shows in CPU per request. The Bot Framework service waits up to 15 s for the answer.",
     'The bare bot replies to every message (one connector call each); ours replies to commands, posts a card for a recognised decision, updates the card on a submit and stays silent on chatter, hence the last column. Decisions go to 2,000 channels so the daily prompt cap (5 per channel) never silences them.',
     `CPU per request is the server process's user plus system time over a slice, divided by the requests sent; it barely moves when other work shares the machine, unlike latency. It counts every thread (garbage collection, and libuv's pool, where SQLite's queries run), while JavaScript runs on one: at ${RATE} requests a second the main thread has ${round(1000 / RATE, 1)} ms per request, and a server that needs more queues requests, so its latency grows with the length of the run.`,
     `Requests go out at a steady rate (one autocannon connection per request per second, started evenly apart); times run from sending a request to its answer, at full resolution. Each connection waits for its answer before it sends again, so a server that takes more than a second to answer gets fewer requests than ${RATE} a second: "answered/s" is what each side really answered in the measured window, and latencies of a side below ${RATE} are those of a server that could not keep up.`,

@@ -248,11 +248,17 @@ const scenarios: Scenario[] = [
         return;
       }
       const failed = await surface.post(DECISION);
+      // Both platforms get their acknowledgement before the work. Where they still differ: the
+      // Teams adapter delivers a message whose work failed to the core again itself (as Teams did
+      // after a 503), so its prompt comes with this post; on Slack the redelivery below stands for
+      // one Slack sends for its own reasons (a timeout).
+      expect(failed.status).toBe(200);
+      if (surface.name === 'teams') {
+        expect(failed.prompts).toHaveLength(1);
+        expect((await failed.redeliver()).prompts).toEqual([]);
+        return;
+      }
       expect(failed.prompts).toEqual([]);
-      // Where the surfaces still differ: a failed Teams turn answers 503 so Teams delivers it again;
-      // Slack's event was acknowledged before it was handled, so Slack is never asked to retry and
-      // the redelivery below stands for one Slack sends for its own reasons (a timeout).
-      expect(failed.status).toBe(surface.name === 'teams' ? 503 : 200);
       const retried = await failed.redeliver();
       expect(retried.prompts).toHaveLength(1);
       expect((await retried.redeliver()).prompts).toEqual([]);

@@ -1,7 +1,7 @@
 /**
  * Teams as the contract suite drives it: activities posted to the real CloudAdapter, replies
- * received by the fake connector. A turn's HTTP answer comes when the turn is over, so each action
- * sees everything it caused. Commands are typed in the person's own chat with the bot.
+ * received by the fake connector. The harness's send resolves once the turn and the work it did
+ * after its acknowledgement are over, so each action sees everything it caused. Commands are typed in the person's own chat with the bot.
  */
 import type { ConnectorCall } from '../support/teams/fake-connector.js';
 import { startTeamsBot } from '../support/teams-bot.js';
@@ -60,8 +60,8 @@ export async function teamsDriver(): Promise<SurfaceDriver> {
       const activity = channelMessage({ serviceUrl: url, from: BEN, text });
       if (failNext) {
         // The connector answers 500 to the prompt post and to the connector client's own three
-        // retries (with its backoff, a few seconds), so the turn fails, answers 503, and Teams
-        // delivers the activity again.
+        // retries (with its backoff, a few seconds), so the work fails after the acknowledgement
+        // and the adapter delivers the activity to the core again.
         h.connector.fail(`${CHANNEL};messageid=${String(activity.id)}`, { status: 500 }, 4);
         failNext = false;
       }

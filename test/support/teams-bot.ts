@@ -6,6 +6,7 @@ import { Writable } from 'node:stream';
 import { createLogger } from '../../src/adapters/logging/logger.js';
 import { type RunningBot, startBot } from '../../src/app/start.js';
 import { loadConfig } from '../../src/config.js';
+import { workAfterAckOf } from '../../src/adapters/teams/work-after-ack.js';
 import { type FakeConnector, startFakeConnector } from './teams/fake-connector.js';
 import { TENANT } from './teams/activities.js';
 
@@ -13,8 +14,15 @@ export interface TeamsBotHarness {
   bot: RunningBot;
   connector: FakeConnector;
   workspaceId: string;
-  /** Posts an activity (or any body) to /api/messages; resolves once the bot's turn is over. */
+  /**
+   * Posts an activity (or any body) to /api/messages; resolves once the bot has handled it: its
+   * turn is over and so is the work it did after acknowledging it.
+   */
   send(activity: unknown, headers?: Record<string, string>): Promise<{ status: number; body: string }>;
+  /** Posts like `send`, but resolves with the acknowledgement, while the work may still run. */
+  post(activity: unknown, headers?: Record<string, string>): Promise<{ status: number; body: string }>;
+  /** Resolves once no acknowledged Teams work is in flight. */
+  settled(): Promise<void>;
   logs: Record<string, unknown>[];
   close(): Promise<void>;
 }
@@ -31,15 +39,25 @@ export async function startTeamsBot(env: Record<string, string> = {}): Promise<T
   });
   const bot = await startBot(config, createLogger('debug', { destination: sink }));
   const endpoint = `http://127.0.0.1:${bot.port}/api/messages`;
+  const settled = async () => {
+    await workAfterAckOf(bot.services.core)?.idle();
+  };
+  const post = async (activity: unknown, headers: Record<string, string> = {}) => {
+    const body = typeof activity === 'string' ? activity : JSON.stringify(activity);
+    const response = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    return { status: response.status, body: await response.text() };
+  };
   return {
     bot,
     connector,
     workspaceId: `teams:${TENANT}`,
     logs,
+    post,
+    settled,
     async send(activity, headers = {}) {
-      const body = typeof activity === 'string' ? activity : JSON.stringify(activity);
-      const response = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
-      return { status: response.status, body: await response.text() };
+      const answer = await post(activity, headers);
+      await settled();
+      return answer;
     },
     async close() {
       await bot.stop();

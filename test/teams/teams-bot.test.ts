@@ -1,7 +1,8 @@
 /**
  * End to end: the real CloudAdapter on the bot's HTTP server, activities posted over HTTP, replies
- * received by a local fake Bot Framework connector. `send` resolves when the bot's turn is over,
- * and every reply of a turn is awaited inside it, so each assertion sees everything the turn did.
+ * received by a local fake Bot Framework connector. `send` resolves when the bot's turn is over
+ * and so is the work it did after acknowledging a message, so each assertion sees everything the
+ * activity caused.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type TeamsBotHarness, startTeamsBot } from '../support/teams-bot.js';

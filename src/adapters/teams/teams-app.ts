@@ -6,6 +6,7 @@
  * and nothing else; the core, the storage and the other adapters do not know Teams exists.
  */
 import { randomUUID } from 'node:crypto';
+import type { Activity, TurnContext } from 'botbuilder';
 import express, { type Request, type RequestHandler, type Response } from 'express';
 import type { TeamsConfig } from '../../config.js';
 import { type Core, apology, referenceFrom } from '../../core/index.js';
@@ -20,6 +21,8 @@ import { replyWith } from './replies.js';
 import { createPrivateChat } from './private-chat.js';
 import { createTeamsRuntime } from './runtime.js';
 import { connectTeams } from './teams-auth.js';
+import { REDELIVERY_PAUSES_MS, continueAfterAck } from './continue-after-ack.js';
+import { WorkAfterAck, registerWorkAfterAck } from './work-after-ack.js';
 import { CustomerFocusBot } from './teams-bot.js';
 import { mentionsBot, whereOf } from './teams-activity.js';
 import { loopbackOnly } from '../http/loopback-only.js';
@@ -34,11 +37,18 @@ export interface TeamsAdapterOptions {
   readonly instanceId: string;
   /** Pause before the messenger's extra attempt after a transient failure; tests pass 0. */
   readonly retryDelayMs?: number;
+  /** Pauses before a message whose work failed after its acknowledgement is handled again. */
+  readonly redeliveryPausesMs?: readonly number[];
 }
 
 export interface TeamsAdapter {
   readonly authenticated: boolean;
   readonly messenger: Messenger;
+  /**
+   * Waits for the work of acknowledged messages; call it after the HTTP server stopped taking
+   * requests and before the store closes.
+   */
+  drain(): Promise<void>;
 }
 
 /** Teams activities are small; a card submit with long texts is a few KB. */
@@ -60,9 +70,11 @@ function activityProblem(body: unknown): string | undefined {
 }
 
 /**
- * The adapter answers 200 once onTurnError has handled a failed turn. A failed turn answers 503
- * instead, so a channel that redelivers (Teams does on errors and timeouts) runs the turn again;
- * the redelivery guard let go of the activity, and what the turn recorded is not recorded twice.
+ * For activities handled within their turn (installs, invokes): the adapter answers 200 once
+ * onTurnError has handled a failed turn. A failed turn answers 503 instead, so a channel that
+ * redelivers (Teams does on errors and timeouts) runs the turn again; the redelivery guard let go
+ * of the activity, and what the turn recorded is not recorded twice. Messages are acknowledged
+ * before their work, and the adapter delivers them again itself (continue-after-ack.ts).
  */
 function answerFailedTurnsWith503(res: Response, turn: { readonly failed: boolean }): Response {
   return new Proxy(res, {
@@ -81,28 +93,55 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
   const runtime = createTeamsRuntime(core, logger, references, createPrivateChat({ adapter, botAppId, references, logger }));
   const bot = new CustomerFocusBot(runtime);
 
-  adapter.onTurnError = async (context, error) => {
+  /** What a failed turn leaves: a log line with a reference, and an apology to whoever waits. */
+  async function reportFailure(error: unknown, context: TurnContext | undefined, activity: Partial<Activity>): Promise<void> {
     const reference = referenceFrom(randomUUID());
     logger.error(
       {
         reference,
         err: error instanceof Error ? { message: error.message, ...describeConnectorError(error) } : String(error),
-        type: context.activity.type,
+        type: activity.type,
+        activityId: activity.id,
       },
       'Teams turn failed',
     );
-    // Only someone who spoke to the bot is waiting for an answer; a decision the bot noticed by
-    // itself is asked about again when Teams redelivers the turn.
-    const activity = context.activity;
+    // Only someone who spoke to the bot is waiting for an answer; nobody waits for a prompt about
+    // a decision the bot noticed by itself (it was delivered again before it came to this).
     const addressed =
       activity.type === 'message' &&
       (activity.conversation?.conversationType === 'personal' || activity.value != null || mentionsBot(activity));
-    if (!addressed) return;
+    if (!addressed || !context) return;
     try {
       await replyWith(context, apology('nothing-written', reference));
     } catch (replyError) {
       logger.warn({ connector: describeConnectorError(replyError) }, 'could not tell the person that their message failed');
     }
+  }
+
+  adapter.onTurnError = (context, error) => reportFailure(error, context, context.activity);
+
+  /** The turn's work: the bot's handlers, once per delivery of the activity. */
+  async function deliver(context: TurnContext): Promise<void> {
+    const where = whereOf(context.activity);
+    if (!where) return bot.run(context);
+    const activity = context.activity;
+    // Without an id there is nothing to recognise a redelivery by (Teams always sends one).
+    const outcome =
+      activity.id && activity.conversation?.id
+        ? await core.onceForDelivery(options.instanceId, where.workspaceId, `teams|${activity.conversation.id}|${activity.id}`, () =>
+            bot.run(context),
+          )
+        : (await bot.run(context), 'handled');
+    if (outcome === 'duplicate') logger.debug({ activityId: activity.id }, 'redelivered Teams activity ignored');
+  }
+
+  const afterAck = new WorkAfterAck(logger);
+  registerWorkAfterAck(core, afterAck);
+  const continuation = {
+    adapter,
+    botAppId,
+    logger,
+    pausesMs: options.redeliveryPausesMs ?? REDELIVERY_PAUSES_MS,
   };
 
   const handle: RequestHandler = async (req: Request, res: Response) => {
@@ -118,18 +157,23 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     }
     const turn = { failed: false };
     await adapter.process(req, answerFailedTurnsWith503(res, turn), async (context) => {
+      // Messages (card submits included: Action.Submit sends a message) are acknowledged as soon
+      // as the adapter has authenticated them; their work follows the answer. Other activities
+      // (installs, invokes, whose answer is the invoke response) are handled within the turn.
+      if (context.activity.type === 'message') {
+        const activity = structuredClone(context.activity) as Activity;
+        await afterAck.admit((signal) =>
+          continueAfterAck(
+            { ...continuation, reportFailure: (error, resumed) => reportFailure(error, resumed, activity) },
+            activity,
+            deliver,
+            signal,
+          ),
+        );
+        return;
+      }
       try {
-        const where = whereOf(context.activity);
-        if (!where) return await bot.run(context);
-        const activity = context.activity;
-        // Without an id there is nothing to recognise a redelivery by (Teams always sends one).
-        const outcome =
-          activity.id && activity.conversation?.id
-            ? await core.onceForDelivery(options.instanceId, where.workspaceId, `teams|${activity.conversation.id}|${activity.id}`, () =>
-                bot.run(context),
-              )
-            : (await bot.run(context), 'handled');
-        if (outcome === 'duplicate') logger.debug({ activityId: context.activity.id }, 'redelivered Teams activity ignored');
+        await deliver(context);
       } catch (error) {
         turn.failed = true;
         throw error; // to onTurnError, which logs it and apologises
@@ -146,6 +190,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
   // Without TEAMS_APP_ID nothing is authenticated; start-up says so (src/setup-checks.ts).
   return {
     authenticated,
+    drain: () => afterAck.drain(),
     messenger: createTeamsMessenger({
       adapter,
       botAppId,

@@ -42,6 +42,11 @@ export interface FakeConnector {
    * CREATE_CONVERSATION stands for opening personal chats.
    */
   fail(conversationId: string, fault: ConnectorFault, times?: number): void;
+  /**
+   * Holds calls to a conversation (before answering or failing them) until `release()`; `reached`
+   * resolves when the first one arrives. Shows what happens while the connector is slow.
+   */
+  hold(conversationId: string): { readonly reached: Promise<void>; release(): void };
   /** Resolves with the first call matching, at once if it already happened. */
   waitFor(predicate: (call: ConnectorCall) => boolean, timeoutMs?: number): Promise<ConnectorCall>;
   clear(): void;
@@ -70,6 +75,7 @@ async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> 
 export async function startFakeConnector(): Promise<FakeConnector> {
   const calls: ConnectorCall[] = [];
   const faults = new Map<string, { fault: ConnectorFault; left: number }>();
+  const holds = new Map<string, { arrived: () => void; released: Promise<void> }>();
   const events = new EventEmitter();
   let nextId = 1;
 
@@ -84,6 +90,11 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     }
     const conversationId = match ? decodeURIComponent(match[1] ?? '') : '';
     const activityId = match?.[2] ? decodeURIComponent(match[2]) : undefined;
+    const held = holds.get(conversationId);
+    if (held) {
+      held.arrived();
+      await held.released;
+    }
     const kind: ConnectorCall['kind'] = !match
       ? 'other'
       : method === 'POST'
@@ -178,6 +189,20 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     delivered: () => calls.filter((call) => (call.kind === 'reply' || call.kind === 'send' || call.kind === 'update') && call.status < 300),
     fail(conversationId, fault, times = 1) {
       faults.set(conversationId, { fault, left: times });
+    },
+    hold(conversationId) {
+      let arrived = () => {};
+      let release = () => {};
+      const reached = new Promise<void>((resolve) => (arrived = resolve));
+      const released = new Promise<void>((resolve) => (release = resolve));
+      holds.set(conversationId, { arrived, released });
+      return {
+        reached,
+        release() {
+          holds.delete(conversationId);
+          release();
+        },
+      };
     },
     waitFor(predicate, timeoutMs = 5_000) {
       const found = calls.find(predicate);
