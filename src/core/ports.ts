@@ -79,6 +79,8 @@ export interface RequirementRepository {
 export interface DecisionCheckRepository {
   create(check: DecisionCheck): Promise<void>;
   get(workspaceId: WorkspaceId, id: string): Promise<DecisionCheck | undefined>;
+  /** The numbered checks (`D-<n>`) with these numbers; reads only those. */
+  getByNumbers(workspaceId: WorkspaceId, numbers: readonly number[]): Promise<DecisionCheck[]>;
   update(workspaceId: WorkspaceId, id: string, change: Mutator<DecisionCheck>): Promise<DecisionCheck | undefined>;
   /** Checks started within the range, oldest first; reads only that range. */
   listStarted(workspaceId: WorkspaceId, range: TimeRange): Promise<DecisionCheck[]>;

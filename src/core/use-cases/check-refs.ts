@@ -1,28 +1,29 @@
 /**
  * Decision checks named by their reference (`D-12`): a requirement the decision gave rise to names
- * it as its source. Checks are stored by id, so a reference is found among the workspace's checks.
+ * it as its source. Checks are indexed by their number, so a reference reads only its own check.
  */
 import { type DecisionCheck, refOfCheck } from '../domain/decision-check.js';
 import { DomainError } from '../errors.js';
 import type { CoreDeps } from '../ports.js';
 
-const EVERYTHING = { from: new Date(-8.64e15), to: new Date(8.64e15) };
-
 /** The counter behind `D-<n>`, one per workspace. */
 export const checkNumberCounter = (workspaceId: string): string => `ws:${workspaceId}:check-number`;
 
-/** The checks with these references, by reference; only read when some are asked for. */
+/** The checks with these references, by reference; reads only those checks. */
 export async function checksByRef(
   deps: Pick<CoreDeps, 'checks'>,
   workspaceId: string,
   refs: readonly string[],
 ): Promise<Map<string, DecisionCheck>> {
   const found = new Map<string, DecisionCheck>();
-  if (refs.length === 0) return found;
-  const wanted = new Set(refs);
-  for (const check of await deps.checks.listStarted(workspaceId, EVERYTHING)) {
+  const numbers = refs.flatMap((ref) => {
+    const n = Number(/^D-(\d+)$/.exec(ref)?.[1]);
+    return Number.isSafeInteger(n) ? [n] : [];
+  });
+  if (numbers.length === 0) return found;
+  for (const check of await deps.checks.getByNumbers(workspaceId, numbers)) {
     const ref = refOfCheck(check);
-    if (ref && wanted.has(ref)) found.set(ref, check);
+    if (ref) found.set(ref, check);
   }
   return found;
 }

@@ -10,6 +10,16 @@ export class KeyvDecisionCheckRepository implements DecisionCheckRepository {
   async create(check: DecisionCheck): Promise<void> {
     await this.backend.records.put(keys.check(check.workspaceId, check.id), check);
     await this.backend.index.add(keys.checksByStart(check.workspaceId), check.id, instant(check.startedAt));
+    if (check.number !== undefined) await this.backend.index.add(keys.checksByNumber(check.workspaceId), check.id, check.number);
+  }
+
+  async getByNumbers(workspaceId: WorkspaceId, numbers: readonly number[]): Promise<DecisionCheck[]> {
+    const index = keys.checksByNumber(workspaceId);
+    const ids = (await Promise.all([...new Set(numbers)].map((n) => this.backend.index.range(index, n, n + 1)))).flat();
+    return loadAll<DecisionCheck>(
+      this.backend.records,
+      ids.map((id) => keys.check(workspaceId, id)),
+    );
   }
 
   get(workspaceId: WorkspaceId, id: string): Promise<DecisionCheck | undefined> {

@@ -24,6 +24,7 @@ export const keys = {
   reviewsOf: (ws: WorkspaceId, requirementId: string) => `ws:${ws}:req.reviews:${requirementId}`,
   check: (ws: WorkspaceId, id: string) => `ws:${ws}:check:${id}`,
   checksByStart: (ws: WorkspaceId) => `ws:${ws}:check.started`,
+  checksByNumber: (ws: WorkspaceId) => `ws:${ws}:check.number`,
   answer: (ws: WorkspaceId, checkId: string, id: string) => `ws:${ws}:answer:${checkId}:${id}`,
   answersOf: (ws: WorkspaceId, checkId: string) => `ws:${ws}:check.answers:${checkId}`,
   action: (ws: WorkspaceId, id: string) => `ws:${ws}:action:${id}`,
