@@ -42,15 +42,25 @@ export interface Detection {
  */
 export const DECISION_THRESHOLD = 0.5;
 
-function detection(score: number, reasons: readonly string[]): Detection {
+// The reasons are worked out on first reading and kept: the bot itself reads only `decision`,
+// while logs and "why did the bot ask?" read the reasons too.
+function detection(score: number, reasons: () => readonly string[]): Detection {
   const rounded = roundScore(score);
-  return { decision: rounded >= DECISION_THRESHOLD, score: rounded, reasons };
+  let said: readonly string[] | undefined;
+  return {
+    decision: rounded >= DECISION_THRESHOLD,
+    score: rounded,
+    get reasons() {
+      said ??= reasons();
+      return said;
+    },
+  };
 }
 
 /** Detects whether `text` (raw Slack mrkdwn or Teams HTML) announces a team decision. */
 export function detectDecision(text: string, context: DetectionContext = {}): Detection {
   const reading = readByRules(text, context.isThreadReply === true);
-  if (reading.settled) return detection(reading.best.score, reading.best.reasons);
+  if (reading.settled) return detection(reading.best.score, () => reading.best.reasons);
   const verdict = judge(reading);
   return detection(verdict.score, verdict.reasons);
 }
