@@ -4,7 +4,10 @@
  * on our own labelled messages and the tuning batches. Writes src/core/detection/model-weights.json.
  *
  *   npm run train:detector            train on the training files, write the weights
- *   npm run train:detector -- --cv    compare approaches across batches, write nothing
+ *   npm run train:detector -- --cv    leave-one-batch-out cross-validation, write nothing
+ *       --all       also the other approaches (rules only, words only, signals only)
+ *       --patterns  per pattern, for each left-out batch
+ *       --misses    print each left-out batch's misses and chat-dev's false alarms
  *
  * Deterministic: the input is sorted, the shuffling uses a fixed seed, and the weights are
  * rounded, so the same data gives the same file byte for byte. `--cv` leaves one batch out at a
@@ -23,6 +26,7 @@ interface Example {
   readonly text: string;
   readonly label: boolean;
   readonly isThreadReply: boolean;
+  readonly pattern?: string;
 }
 
 const OWN = 'test/detection/labelled-messages.jsonl';
@@ -52,8 +56,14 @@ function readExamples(file: string): Example[] {
   return readFileSync(join(PROJECT_ROOT, file), 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as { text: string; label: string; context?: { isThreadReply?: boolean } })
-    .map((row) => ({ source: file, text: row.text, label: row.label === 'decision', isThreadReply: row.context?.isThreadReply === true }))
+    .map((line) => JSON.parse(line) as { text: string; label: string; pattern?: string; context?: { isThreadReply?: boolean } })
+    .map((row) => ({
+      source: file,
+      text: row.text,
+      label: row.label === 'decision',
+      isThreadReply: row.context?.isThreadReply === true,
+      ...(row.pattern === undefined ? {} : { pattern: row.pattern }),
+    }))
     .sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : Number(a.label) - Number(b.label)));
 }
 
@@ -178,6 +188,8 @@ function compare(): void {
     const chatRows = chat ? vectorise(chat, options ?? {}) : undefined;
     const pooled = { tp: 0, fp: 0, fn: 0 };
     let chatFired = 0;
+    // Per pattern, per left-out batch: messages fired on / messages.
+    const byPattern = new Map<string, Map<string, { fired: number; messages: number }>>();
     batches.forEach((batch, left) => {
       const training = [...ownRows, ...batchRows.filter((_, index) => index !== left).flat()];
       const weights = options === undefined ? undefined : train(training);
@@ -189,6 +201,14 @@ function compare(): void {
         if (row.label && decision) counts.tp += 1;
         else if (row.label) counts.fn += 1;
         else if (decision) counts.fp += 1;
+        const example = batch.examples[index];
+        const key = `${row.label ? 'decision' : 'not_decision'} ${example?.pattern ?? '?'}`;
+        const cells = byPattern.get(key) ?? new Map<string, { fired: number; messages: number }>();
+        const cell = cells.get(batch.name) ?? { fired: 0, messages: 0 };
+        cell.messages += 1;
+        if (decision) cell.fired += 1;
+        cells.set(batch.name, cell);
+        byPattern.set(key, cells);
         if (showMisses && decision !== row.label)
           console.log(`  ${batch.name} ${row.label ? 'FN' : 'FP'} ${JSON.stringify(batch.examples[index]?.text ?? '').slice(0, 150)}`);
       });
@@ -210,6 +230,21 @@ function compare(): void {
     console.log(
       `| **${name}** | **all five, pooled** | **${(pooled.tp / (pooled.tp + pooled.fp)).toFixed(3)}** | **${(pooled.tp / (pooled.tp + pooled.fn)).toFixed(3)}** | ${pooled.tp} / ${pooled.fp} / ${pooled.fn} | ${firing} |`,
     );
+    if (process.argv.includes('--patterns')) {
+      console.log(`\nPer pattern, each batch left out (${name}; fired / messages):\n`);
+      console.log(`| label | pattern | ${batches.map((batch) => batch.name).join(' | ')} | all |`);
+      console.log(`|---|---|${batches.map(() => '---:').join('|')}|---:|`);
+      for (const [key, cells] of [...byPattern.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+        const row = batches.map((batch) => cells.get(batch.name) ?? { fired: 0, messages: 0 });
+        const all = row.reduce((sum, cell) => ({ fired: sum.fired + cell.fired, messages: sum.messages + cell.messages }), {
+          fired: 0,
+          messages: 0,
+        });
+        console.log(
+          `| ${key.replace(' ', ' | ')} | ${row.map((cell) => `${cell.fired}/${cell.messages}`).join(' | ')} | ${all.fired}/${all.messages} |`,
+        );
+      }
+    }
   }
 }
 
