@@ -6,7 +6,7 @@
  *
  * Each line is {"text": "…"} with an optional "label" ("decision" | "not_decision", or a
  * boolean), an optional "pattern" and an optional context ({"context": {"isThreadReply": true}}
- * or a top-level "isThreadReply"). With no file it runs on the project's labelled set, the three
+ * or a top-level "isThreadReply"). With no file it runs on the project's labelled set, the five
  * labelled batches of issue 18 (test/detection/batches) and the shared development data
  * (../shared/data, read in place, never copied; skipped with a note when it is not there).
  * For each batch it prints, beside the current score, the score measured before the batch was

@@ -17,7 +17,9 @@ const DESCRIPTIONS: Record<string, string> = {
   'labelled-messages.jsonl': '`test/detection/labelled-messages.jsonl` (our own labelled set)',
   'batch-1.jsonl': '`test/detection/batches/batch-1.jsonl` (fresh batch, tuned on)',
   'batch-2.jsonl': '`test/detection/batches/batch-2.jsonl` (fresh batch, tuned on)',
-  'batch-3.jsonl': '`test/detection/batches/batch-3.jsonl` (fresh batch, held out)',
+  'batch-3.jsonl': '`test/detection/batches/batch-3.jsonl` (fresh batch, held out once, then tuned on)',
+  'batch-4.jsonl': '`test/detection/batches/batch-4.jsonl` (fresh batch, scored before tuning, then tuned on)',
+  'batch-5.jsonl': '`test/detection/batches/batch-5.jsonl` (fresh batch, scored before tuning, then tuned on)',
   'decision-dev.jsonl': '`../shared/data/decision-dev.jsonl` (issue-tracker sentences, labelled)',
   'chat-dev.jsonl': '`../shared/data/chat-dev.jsonl` (ordinary chat, unlabelled)',
 };

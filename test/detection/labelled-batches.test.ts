@@ -1,8 +1,9 @@
 /**
  * Decision detector on the labelled batches of issue 18 (written by helpers who never saw the
  * rules; see test/detection/batches/SCORES.md), and on the issue's own examples of what was
- * missed and what fired wrongly. batch-1 and batch-2 were used for tuning and training, so here
- * they are regression floors; batch-3 is the held-out batch (its figure is in SCORES.md).
+ * missed and what fired wrongly. Every batch was scored before it was tuned on (SCORES.md) and is
+ * training data now, so here they are regression floors; the estimate for unseen messages is the
+ * leave-one-batch-out cross-validation in SCORES.md (`npm run train:detector -- --cv`).
  * Deterministic: no timing assertions.
  */
 import { readFileSync } from 'node:fs';
@@ -40,7 +41,7 @@ function figures(rows: readonly Labelled[]) {
 }
 
 describe('the tuned batches stay where tuning left them', () => {
-  for (const name of ['batch-1.jsonl', 'batch-2.jsonl']) {
+  for (const name of ['batch-1.jsonl', 'batch-2.jsonl', 'batch-3.jsonl', 'batch-4.jsonl', 'batch-5.jsonl']) {
     it(`${name}: precision at least 0.95 and recall at least 0.90`, () => {
       const { precision, recall, report } = figures(read(name));
       expect(precision, report).toBeGreaterThanOrEqual(0.95);
@@ -48,11 +49,10 @@ describe('the tuned batches stay where tuning left them', () => {
     });
   }
 
-  it('the committed model was not trained on the held-out batch', () => {
+  it('the committed model is trained on our own set and every batch', () => {
     expect(model.trainedOn).toEqual([
       'test/detection/labelled-messages.jsonl',
-      'test/detection/batches/batch-1.jsonl',
-      'test/detection/batches/batch-2.jsonl',
+      ...[1, 2, 3, 4, 5].map((n) => `test/detection/batches/batch-${n}.jsonl`),
     ]);
   });
 });

@@ -49,8 +49,11 @@ const BARE_CONTRACTIONS: Readonly<Record<string, string>> = {
 
 const WORD = /[a-z]+/g;
 
+// A map, not an object lookup: "constructor" is a word too (the object's prototype answered it).
+const BARE = new Map(Object.entries(BARE_CONTRACTIONS));
+
 function canonicalToken(word: string): string {
-  return BARE_CONTRACTIONS[word] ?? canonicalWord(word);
+  return BARE.get(word) ?? canonicalWord(word);
 }
 
 const EXPANSIONS: Readonly<Record<string, string>> = {
@@ -82,12 +85,14 @@ function expand(match: string): string {
 }
 
 /** Canonical form of a whole (already markup-free) text, newlines kept. */
+// Every contraction has one of these; without them the contraction pass is skipped.
+const CONTRACTION_SIGN = /['/&]/;
+
 export function canonicalize(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(CONTRACTION, expand)
-    .replace(WORD, canonicalToken)
-    .replace(/[ \t]{2,}/g, ' ');
+  const lower = text.toLowerCase();
+  const expanded = CONTRACTION_SIGN.test(lower) ? lower.replace(CONTRACTION, expand) : lower;
+  const spelled = expanded.replace(WORD, canonicalToken);
+  return spelled.includes('  ') || spelled.includes('\t') ? spelled.replace(/[ \t]{2,}/g, ' ') : spelled;
 }
 
 /**

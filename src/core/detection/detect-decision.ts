@@ -13,7 +13,8 @@
  * Pipeline (rules.ts): markup.ts (Slack/Teams markup → text) → canonical.ts + spelling.ts (one
  * spelling, clauses) → markers.ts, verbs.ts + subject.ts, choices.ts, policy.ts (what announces)
  * → doubts.ts (what undoes it) → score.ts (the rules' score). Then features.ts (the rules'
- * signals and hashed words) → model.ts (logistic regression, weights in model-weights.json,
+ * signals, word classes from word-classes.ts and their crosses, hashed words from
+ * word-features.ts) → model.ts (logistic regression, weights in model-weights.json,
  * trained by `npm run train:detector`). Word lists are in lexicon.ts. Pure and synchronous, no
  * I/O; linear in the input, which is capped (markup.ts) so a huge message costs no more than a
  * long one.
@@ -42,15 +43,25 @@ export interface Detection {
  */
 export const DECISION_THRESHOLD = 0.5;
 
-function detection(score: number, reasons: readonly string[]): Detection {
+// The reasons are worked out on first reading and kept: the bot itself reads only `decision`,
+// while logs and "why did the bot ask?" read the reasons too.
+function detection(score: number, reasons: () => readonly string[]): Detection {
   const rounded = roundScore(score);
-  return { decision: rounded >= DECISION_THRESHOLD, score: rounded, reasons };
+  let said: readonly string[] | undefined;
+  return {
+    decision: rounded >= DECISION_THRESHOLD,
+    score: rounded,
+    get reasons() {
+      said ??= reasons();
+      return said;
+    },
+  };
 }
 
 /** Detects whether `text` (raw Slack mrkdwn or Teams HTML) announces a team decision. */
 export function detectDecision(text: string, context: DetectionContext = {}): Detection {
   const reading = readByRules(text, context.isThreadReply === true);
-  if (reading.settled) return detection(reading.best.score, reading.best.reasons);
+  if (reading.settled) return detection(reading.best.score, () => reading.best.reasons);
   const verdict = judge(reading);
   return detection(verdict.score, verdict.reasons);
 }

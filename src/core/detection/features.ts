@@ -10,12 +10,12 @@
  */
 import { doubtsIn } from './doubts.js';
 import { ANCHOR, DATE, DOMAIN } from './lexicon.js';
-import { messageDoubts } from './score.js';
 import type { RuleReading } from './rules.js';
 import type { SubjectKind } from './subject.js';
+import { CLASS_LABEL, CLASS_NAMES, CLASS_OF, GATE_WORD, STOPPING } from './word-classes.js';
+import { type Tokens, type WordSink, tokensOf, wordFeatures } from './word-features.js';
 
-/** Word features are hashed into this many buckets (a power of two). */
-export const WORD_BUCKETS = 1 << 18;
+export { WORD_BUCKETS } from './word-features.js';
 
 export interface Feature {
   /** The weight's key: a signal name ("doubt:question") or a word bucket ("w123"). */
@@ -32,131 +32,6 @@ export interface FeatureOptions {
   readonly words?: boolean;
 }
 
-const MONTHS = new Set([
-  'jan',
-  'january',
-  'feb',
-  'february',
-  'mar',
-  'march',
-  'apr',
-  'april',
-  'june',
-  'jun',
-  'july',
-  'jul',
-  'aug',
-  'august',
-  'sep',
-  'sept',
-  'september',
-  'oct',
-  'october',
-  'nov',
-  'november',
-  'dec',
-  'december',
-]);
-const DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'weekend', 'tomorrow', 'tonight']);
-const PERIODS = new Set([
-  'week',
-  'weeks',
-  'month',
-  'months',
-  'quarter',
-  'quarters',
-  'year',
-  'years',
-  'term',
-  'semester',
-  'sprint',
-  'season',
-  'q1',
-  'q2',
-  'q3',
-  'q4',
-  'h1',
-  'h2',
-]);
-// Colloquial ways to stop something ("axing", "shelved", "pulling the plug"): one class, so an
-// example with "axing" teaches the model about "binning" too.
-const STOPPING = new Set(
-  [
-    'kill',
-    'axe',
-    'ax',
-    'nix',
-    'shelve',
-    'scrap',
-    'bin',
-    'can',
-    'ditch',
-    'chop',
-    'dump',
-    'cull',
-    'park',
-    'sunset',
-    'retire',
-    'drop',
-    'cancel',
-    'pause',
-    'stop',
-    'end',
-    'discontinue',
-  ]
-    .flatMap((verb) => [
-      verb,
-      `${verb}s`,
-      `${verb}ed`,
-      `${verb}d`,
-      `${verb}ing`,
-      `${verb.replace(/e$/, '')}ing`,
-      `${verb}${verb.at(-1) ?? ''}ed`,
-      `${verb}${verb.at(-1) ?? ''}ing`,
-    ])
-    .filter((word) => !['can', 'cans', 'ended', 'end', 'ends', 'bin', 'bins', 'ax', 'axs', 'park', 'parks'].includes(word)),
-);
-// Verbs that state a new arrangement in the present tense ("the portal goes offline on 30 June",
-// "Ward 7 reopens in January"): one class, like the stopping words.
-const CHANGING = new Set([
-  'moves',
-  'relocates',
-  'reopens',
-  'resumes',
-  'switches',
-  'shifts',
-  'holds',
-  'stays',
-  'remains',
-  'starts',
-  'begins',
-  'opens',
-  'closes',
-  'launches',
-  'ships',
-  'replaces',
-  'includes',
-  'covers',
-  'disappears',
-  'goes',
-  'runs',
-  'owns',
-  'takes',
-  'handles',
-  'applies',
-  'kicks',
-  'expires',
-  'becomes',
-  'happens',
-  'extends',
-  'drops',
-  'gets',
-  'get',
-  'moving',
-  'shifting',
-  'switching',
-  'happening',
-]);
 // Obligations and exclusions: how a new rule is worded ("must", "no longer", "only").
 const OBLIGATION = /\b(?:must|required|compulsory|mandatory|not permitted|not allowed|(?:has|have) to be|no longer|no more|only)\b/;
 // Personal things and meals: "the blue one for my desk", "final decision: pizza".
@@ -165,63 +40,22 @@ const PERSONAL_THING =
 // Another organisation as the subject, by its capitalised name: "FYI, Contoso has decided to …".
 const NAMED_DECIDER =
   /(?:^|[.!?:]\s+|,\s+)(?:[Tt]he\s+)?([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})\s+(?:has\s+|have\s+|had\s+)?(?:just\s+|now\s+|officially\s+)?(?:decided|announced|chosen|chose|opted|voted|agreed|confirmed)\b/;
+// Another organisation named as the subject of a change: "Epic is sunsetting …", "Telmark has axed …".
+const NAMED_ACTOR =
+  /(?:^|[.!?:;]\s+|,\s+|\bFYI\W+)(?:[Tt]he\s+)?([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})\s+(?:is|are|has|have|'s|just|will)\s+(?:just\s+|now\s+|officially\s+)?[a-z]+(?:ing|ed)\b/;
 const OUR_NAMES =
-  /^(?:We|I|Our|Team|Leadership|Management|Board|Finance|Legal|HR|Ops|Product|Engineering|Sales|Marketing|Support|Compliance|Security|Procurement|Exec|Execs|SLT|CEO|CTO|CFO|COO|Everyone|Partners|Trustees|Directors)\b/;
+  /^(?:We|I|Our|Team|Leadership|Management|Board|Finance|Legal|HR|Ops|Product|Engineering|Sales|Marketing|Support|Compliance|Security|Procurement|Exec|Execs|SLT|CEO|CTO|CFO|COO|Everyone|Partners|Trustees|Directors|ExCo|Senate|Steering|Mgmt)\b/;
 // As evidence only the colloquial ones count: "stop", "end" and "cancel" are everyday words in
 // technical chat ("stop the service"), measured to fire on it.
 const EVERYDAY_STOPPING = /^(?:stop|end|drop|cancel|pause|discontinue)/;
-const STOPPING_WORD = new RegExp(
-  `\\b(?:${[...STOPPING].filter((word) => !EVERYDAY_STOPPING.test(word)).join('|')}|pull(?:s|ed|ing)? the plug)\\b`,
-);
-const TOKEN = /[a-z][a-z0-9]*(?:['-][a-z0-9]+)*|\d+(?:[.,:/]\d+)*(?:st|nd|rd|th|am|pm|k|m|h|%)?|[£$€]|[?]/g;
+const STOPPING_EVIDENCE = new Set([...STOPPING].filter((word) => !EVERYDAY_STOPPING.test(word)));
+const PLUG = /\bpull(?:s|ed|ing)? the plug\b/;
 
-/** The class a token stands for, so "from 12 March" and "from 3 June" teach the same thing. */
-function tokenClass(token: string): string {
-  if (/^\d/.test(token)) return '<number>';
-  if (token === '£' || token === '$' || token === '€') return '<money>';
-  if (MONTHS.has(token)) return '<month>';
-  if (DAYS.has(token)) return '<day>';
-  if (PERIODS.has(token)) return '<period>';
-  return token;
+/** The first colloquial word for stopping something ("axing", "pulling the plug"), if any. */
+function stoppingWord(tokens: Tokens, flat: string): string | undefined {
+  for (const clause of tokens) for (const token of clause) if (STOPPING_EVIDENCE.has(token)) return token;
+  return flat.includes(' plug') ? PLUG.exec(flat)?.[0] : undefined;
 }
-
-/** 32-bit FNV-1a: a stable hash, the same in training and at run time. */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-function wordFeatures(clauses: RuleReading['clauses'], out: Feature[]): void {
-  const seen = new Set<number>();
-  const add = (gram: string, label: string) => {
-    const bucket = hash(gram) & (WORD_BUCKETS - 1);
-    if (seen.has(bucket)) return;
-    seen.add(bucket);
-    out.push({ key: `w${bucket}`, value: 1, label });
-  };
-  for (const clause of clauses) {
-    const tokens = clause.text.match(TOKEN) ?? [];
-    let previous = '^';
-    let previousSurface = '';
-    let before = '';
-    for (const surface of tokens) {
-      const token = tokenClass(surface);
-      add(token, surface);
-      if (STOPPING.has(token)) add('<stopping>', surface);
-      if (CHANGING.has(token)) add(`${previous} <changing>`, previousSurface ? `${previousSurface} ${surface}` : surface);
-      add(`${previous} ${token}`, previousSurface ? `${previousSurface} ${surface}` : surface);
-      if (before) add(`${before} ${previous} ${token}`, `${previousSurface} ${surface}`);
-      before = previous;
-      previous = token;
-      previousSurface = surface;
-    }
-  }
-}
-
 // A time from which or until which something holds: "from June onwards", "in H1", "after this
 // quarter", "permanently". Broader than the rules' anchor; the model weighs it with everything else.
 const TIME =
@@ -248,41 +82,86 @@ const LENGTHS: ReadonlyArray<readonly [number, string]> = [
 
 interface Evidence {
   readonly flat: string;
+  readonly tokens: Tokens;
   readonly anchor: RegExpExecArray | null;
   readonly date: RegExpExecArray | null;
   readonly time: RegExpExecArray | null;
-  readonly stopping: RegExpExecArray | null;
+  readonly stopping: string | undefined;
   readonly team: boolean;
   readonly obligation: RegExpExecArray | null;
+  /** For each word class (CLASS_NAMES index) found, its first word. */
+  readonly classes: ReadonlyMap<number, string>;
+}
+
+const classIndex = (name: string) => CLASS_NAMES.indexOf(name);
+const [OBLIGE, NORM, FORWARD, EVERY, NEW] = ['oblige', 'norm', 'forward', 'every', 'new'].map(classIndex);
+
+function classesIn(tokens: Tokens): Map<number, string> {
+  const found = new Map<number, string>();
+  for (const clause of tokens)
+    for (const token of clause) {
+      const classes = CLASS_OF.get(token);
+      if (classes) for (const index of classes) if (!found.has(index)) found.set(index, token);
+    }
+  return found;
 }
 
 /**
  * Signs that something is being announced at all: a rule cue, a date or a time from or until
- * which something holds, a word for stopping something. Without one the
- * model is not asked, so ordinary chat (a shell command, a greeting, a bug report) stays quiet
- * whatever its words; and it is cheap, so most chat costs little more than the rules.
+ * which something holds, a word for stopping, approving or settling something, the wording of a
+ * rule. Without one the model is not asked, so ordinary chat (a shell command, a greeting, a bug
+ * report) stays quiet whatever its words; and it is cheap, so most chat costs little more than
+ * the rules.
  */
 function evidenceIn(reading: RuleReading): Evidence | undefined {
-  const flat = reading.clauses.map((clause) => clause.text).join(' ');
-  const evidence = {
+  const flat = reading.clauses.length === 1 ? (reading.clauses[0]?.text ?? '') : reading.clauses.map((clause) => clause.text).join(' ');
+  const tokens = tokensOf(reading.clauses);
+  const classes = classesIn(tokens);
+  const anchor = ANCHOR.exec(flat);
+  const date = DATE.exec(flat);
+  const time = TIME.exec(flat);
+  const stopping = stoppingWord(tokens, flat);
+  // A rule worded without a date ("every PR needs two approvals now", "new … policy: …"). The team
+  // as subject or "must" alone do not open the gate: everyday chat is full of them (measured: the
+  // firing rate on chat doubles).
+  const has = (index: number | undefined) => index !== undefined && classes.has(index);
+  const rule = (has(OBLIGE) || has(NORM)) && (has(FORWARD) || has(EVERY) || has(NEW) || (has(OBLIGE) && has(NORM)));
+  const found = reading.best.family !== undefined || anchor || date || time || stopping || rule || GATE_WORD.test(flat);
+  if (!found) return undefined;
+  return {
     flat,
-    anchor: ANCHOR.exec(flat),
-    date: DATE.exec(flat),
-    time: TIME.exec(flat),
-    stopping: STOPPING_WORD.exec(flat),
+    tokens,
+    anchor,
+    date,
+    time,
+    stopping,
     team: TEAM_SUBJECT.test(flat),
     obligation: OBLIGATION.exec(flat),
+    classes,
   };
-  // The team as subject and the wording of a rule are weighed too, but do not open the gate:
-  // everyday chat is full of "we" and "must" (measured: the firing rate on chat doubles).
-  const found = reading.best.family !== undefined || evidence.anchor || evidence.date || evidence.time || evidence.stopping;
-  return found ? evidence : undefined;
 }
 
-function signalFeatures(reading: RuleReading, evidence: Evidence, out: Feature[]): void {
-  const { best, canonical, clauses } = reading;
+/** Receives the features of a message: the model sums their weights, training keeps them. */
+export interface FeatureSink {
+  signal(key: string, value: number, label: string): void;
+  /** Two word classes in one message (indexes into CLASS_NAMES, first < second). */
+  cross(first: number, second: number, firstWord: string, secondWord: string): void;
+  word: WordSink;
+}
+
+const classLabel = (index: number, word: string) => {
+  const name = CLASS_NAMES[index] ?? '';
+  return `${CLASS_LABEL[name] ?? name} "${word}"`;
+};
+/** The weight key of a cross of two classes. */
+export const crossKey = (first: number, second: number) => `cross:${CLASS_NAMES[first] ?? ''}+${CLASS_NAMES[second] ?? ''}`;
+export const crossLabel = (first: number, second: number, firstWord: string, secondWord: string) =>
+  `${classLabel(first, firstWord)} with ${classLabel(second, secondWord)}`;
+
+function signalFeatures(reading: RuleReading, evidence: Evidence, sink: FeatureSink): void {
+  const { best, clauses } = reading;
   const { flat } = evidence;
-  const signal = (key: string, label: string, value = 1) => out.push({ key, value, label });
+  const signal = (key: string, label: string, value = 1) => sink.signal(key, value, label);
   signal('bias', 'base rate', 1);
   signal('rule:score', best.reasons[0] ?? 'rules', best.score);
   if (best.score >= 0.5) signal('rule:fires', best.reasons[0] ?? 'rules');
@@ -292,32 +171,62 @@ function signalFeatures(reading: RuleReading, evidence: Evidence, out: Feature[]
   // Doubts anywhere in the message, whether or not the rules found a cue to apply them to.
   const asked = clauses.some((clause) => clause.question);
   for (const doubt of doubtsIn(flat, asked, flat.length)) signal(`any:${doubt.kind}`, doubt.reason);
-  for (const doubt of messageDoubts(canonical, reading.emoji)) signal(`any:${doubt.kind}`, doubt.reason);
+  for (const doubt of reading.wide) signal(`any:${doubt.kind}`, doubt.reason);
   if (evidence.anchor) signal('anchor', `time anchor "${evidence.anchor[0]}"`);
   if (evidence.date) signal('date', `date "${evidence.date[0]}"`);
   if (evidence.time) signal('time', `when "${evidence.time[0]}"`);
-  if (evidence.stopping) signal('stopping', `stopping something "${evidence.stopping[0]}"`);
+  if (evidence.stopping) signal('stopping', `stopping something "${evidence.stopping}"`);
   if (evidence.team) signal('team-subject', 'the team is the subject');
   if (evidence.obligation) signal('obligation', `a rule "${evidence.obligation[0]}"`);
+  const classes = [...evidence.classes.keys()].sort((a, b) => a - b);
+  for (const index of classes) signal(`class:${CLASS_NAMES[index] ?? ''}`, classLabel(index, evidence.classes.get(index) ?? ''));
+  for (let i = 0; i < classes.length; i += 1)
+    for (let j = i + 1; j < classes.length; j += 1) {
+      const a = classes[i] ?? 0;
+      const b = classes[j] ?? 0;
+      sink.cross(a, b, evidence.classes.get(a) ?? '', evidence.classes.get(b) ?? '');
+    }
   const personal = PERSONAL_THING.exec(flat);
   if (personal) signal('personal', `personal "${personal[0]}"`);
   const named = NAMED_DECIDER.exec(reading.text);
   if (named && !OUR_NAMES.test(named[1] ?? '')) signal('named-decider', `decided by ${named[1] ?? 'someone else'}`);
+  const acting = NAMED_ACTOR.exec(reading.text);
+  if (acting && !OUR_NAMES.test(acting[1] ?? '')) signal('named-actor', `done by ${acting[1] ?? 'someone else'}`);
   const topic = DOMAIN.exec(flat);
   if (topic) signal('topic', `customer topic "${topic[0]}"`);
   if (CODE_LIKE.test(flat)) signal('code-like', 'technical text');
-  const words = flat.split(' ').length;
+  let words = 1;
+  for (let i = 0; i < flat.length && words <= 30; i += 1) if (flat.charCodeAt(i) === 32) words += 1;
   const length = LENGTHS.find(([limit]) => words <= limit);
   if (length) signal(`length:${length[1]}`, `${length[1]} message`);
 }
 
-/** The features of a message the rules have read, or undefined when nothing in it announces. */
-export function featuresOf(reading: RuleReading, options: FeatureOptions = {}): Feature[] | undefined {
+/**
+ * Sends the features of a message the rules have read to `sink`; false (and nothing sent) when
+ * nothing in it announces.
+ */
+export function emitFeatures(reading: RuleReading, sink: FeatureSink, options: FeatureOptions = {}): boolean {
   const evidence = evidenceIn(reading);
-  if (!evidence) return undefined;
+  if (!evidence) return false;
+  if (options.signals ?? true) signalFeatures(reading, evidence, sink);
+  else sink.signal('bias', 1, 'base rate');
+  if (options.words ?? true) wordFeatures(evidence.tokens, sink.word);
+  return true;
+}
+
+/** The features of a message the rules have read, with labels, or undefined when nothing in it announces. */
+export function featuresOf(reading: RuleReading, options: FeatureOptions = {}): Feature[] | undefined {
   const out: Feature[] = [];
-  if (options.signals ?? true) signalFeatures(reading, evidence, out);
-  else out.push({ key: 'bias', value: 1, label: 'base rate' });
-  if (options.words ?? true) wordFeatures(reading.clauses, out);
-  return out;
+  const found = emitFeatures(
+    reading,
+    {
+      signal: (key, value, label) => out.push({ key, value, label }),
+      cross: (first, second, firstWord, secondWord) =>
+        out.push({ key: crossKey(first, second), value: 1, label: crossLabel(first, second, firstWord, secondWord) }),
+      word: (bucket, surface, previousSurface) =>
+        out.push({ key: `w${bucket}`, value: 1, label: previousSurface ? `${previousSurface} ${surface}` : surface }),
+    },
+    options,
+  );
+  return found ? out : undefined;
 }

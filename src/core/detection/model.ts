@@ -8,35 +8,76 @@
  * The verdict says why in words: the rules' reasons when they found the cue, otherwise the
  * strongest signals and words that tipped it.
  */
-import { type Feature, featuresOf } from './features.js';
+import { type Feature, type FeatureSink, WORD_BUCKETS, crossKey, emitFeatures, featuresOf } from './features.js';
 import model from './model-weights.json' with { type: 'json' };
 import type { RuleReading } from './rules.js';
+import { CLASS_NAMES } from './word-classes.js';
 
 export interface Verdict {
   /** Probability that the message announces a team decision, in [0, 1]. */
   readonly score: number;
-  readonly reasons: readonly string[];
+  /** Why, in words; put together when asked for (most callers read only the verdict). */
+  readonly reasons: () => readonly string[];
 }
 
 const WEIGHTS: ReadonlyMap<string, number> = new Map(Object.entries(model.weights as Record<string, number>));
+// The same weights laid out for the sum, which runs on every message that reaches the model:
+// words by bucket, class crosses by index pair, so no key string is built per feature.
+const WORD_WEIGHTS = new Float64Array(WORD_BUCKETS);
+const CROSS_WEIGHTS = new Float64Array(CLASS_NAMES.length * CLASS_NAMES.length);
+for (const [key, weight] of WEIGHTS) if (/^w\d+$/.test(key)) WORD_WEIGHTS[Number(key.slice(1))] = weight;
+CLASS_NAMES.forEach((_, first) =>
+  CLASS_NAMES.forEach((__, second) => {
+    if (first < second) CROSS_WEIGHTS[first * CLASS_NAMES.length + second] = WEIGHTS.get(crossKey(first, second)) ?? 0;
+  }),
+);
+
+/** The model's sum for a message, or undefined when nothing in it announces (no features). */
+function sumOf(reading: RuleReading): number | undefined {
+  let z = -model.threshold;
+  const sink: FeatureSink = {
+    signal: (key, value) => {
+      z += (WEIGHTS.get(key) ?? 0) * value;
+    },
+    cross: (first, second) => {
+      z += CROSS_WEIGHTS[first * CLASS_NAMES.length + second] ?? 0;
+    },
+    word: (bucket) => {
+      z += WORD_WEIGHTS[bucket] ?? 0;
+    },
+  };
+  return emitFeatures(reading, sink) ? z : undefined;
+}
 /** Signals that say nothing a person could act on ("base rate", "short message"). */
 const UNSPOKEN = /^(?:bias|rule:score|rule:fires|length:)/;
+// Signals that only ever mean "not a team decision": never shown as a reason for one, even
+// where the weights happen to lean the other way ("technical text" is not why a message decides).
+const ONLY_AGAINST =
+  /^(?:code-like|personal|named-|any:|doubt:|subject:(?:external|personal|unknown)|class:(?:external|personal|status|maybe))/;
 const MAX_SHOWN = 3;
 
-const weightOf = (feature: Feature) => (WEIGHTS.get(feature.key) ?? 0) * feature.value;
-
-// A word pair worth showing has a real word in it, not just "20 no".
-const READABLE = /[a-z]{3}/;
+// A word or pair worth showing has a real word in it, not just "20 no" or "of the".
+const FILLER = new Set(
+  'a an the of to and or in on at for with by from is are was be it its this that these those all any one first as so but our we i you'.split(
+    ' ',
+  ),
+);
+const readable = (label: string) => label.split(' ').some((word) => word.length >= 3 && /[a-z]{3}/.test(word) && !FILLER.has(word));
 
 /** The features that pushed hardest in one direction, as words a channel member can read. */
 function strongest(features: readonly Feature[], sign: 1 | -1, already: readonly string[]): string[] {
-  const pushing = features
-    .filter((feature) => !UNSPOKEN.test(feature.key) && weightOf(feature) * sign > 0.05 && !already.includes(feature.label))
-    .filter((feature) => !feature.key.startsWith('w') || READABLE.test(feature.label))
-    .sort((a, b) => weightOf(b) * sign - weightOf(a) * sign);
+  const pushing: { feature: Feature; push: number }[] = [];
+  for (const feature of features) {
+    const push = (WEIGHTS.get(feature.key) ?? 0) * feature.value * sign;
+    if (push <= 0.05 || UNSPOKEN.test(feature.key) || already.includes(feature.label)) continue;
+    if (sign > 0 && ONLY_AGAINST.test(feature.key)) continue;
+    if (feature.key.startsWith('w') && !readable(feature.label)) continue;
+    pushing.push({ feature, push });
+  }
+  pushing.sort((a, b) => b.push - a.push);
   const words: string[] = [];
   const signals: string[] = [];
-  for (const feature of pushing) {
+  for (const { feature } of pushing) {
     if (feature.key.startsWith('w')) {
       if (words.length < MAX_SHOWN && !words.includes(`"${feature.label}"`)) words.push(`"${feature.label}"`);
     } else if (signals.length < MAX_SHOWN && !signals.includes(feature.label)) signals.push(feature.label);
@@ -50,17 +91,17 @@ function strongest(features: readonly Feature[], sign: 1 | -1, already: readonly
 /** The model's verdict on a message the rules have read (not settled by them). */
 export function judge(reading: RuleReading): Verdict {
   const rules = reading.best;
-  const features = featuresOf(reading);
+  const z = sumOf(reading);
   // Nothing announces anything: the model is not asked (see features.ts, evidenceIn).
-  if (!features) return { score: Math.min(rules.score, 0.1), reasons: rules.reasons };
-  let z = -model.threshold;
-  for (const feature of features) z += weightOf(feature);
+  if (z === undefined) return { score: Math.min(rules.score, 0.1), reasons: () => rules.reasons };
   const score = 1 / (1 + Math.exp(-z));
   const decision = score >= 0.5;
   const ruleDecision = rules.score >= 0.5;
-  if (decision && ruleDecision) return { score, reasons: rules.reasons };
-  if (decision) return { score, reasons: strongest(features, 1, []) };
+  if (decision && ruleDecision) return { score, reasons: () => rules.reasons };
+  // No decision and no cue: the rules' "no announcement cue" says it.
+  if (!decision && rules.family === undefined) return { score, reasons: () => rules.reasons };
+  // The features are put in words only when the reasons are read (the verdict needs none).
+  if (decision) return { score, reasons: () => strongest(featuresOf(reading) ?? [], 1, []) };
   // No decision: when the rules saw a cue, say what else spoke against it ("decided by Contoso").
-  if (rules.family === undefined) return { score, reasons: rules.reasons };
-  return { score, reasons: [...rules.reasons, ...strongest(features, -1, rules.reasons)] };
+  return { score, reasons: () => [...rules.reasons, ...strongest(featuresOf(reading) ?? [], -1, rules.reasons)] };
 }

@@ -5,6 +5,7 @@
  */
 import { type Clause, canonicalize, splitClauses } from './canonical.js';
 import { normalizeMarkup } from './markup.js';
+import type { Doubt } from './doubts.js';
 import { type ClauseScore, messageDoubts, scoreClause } from './score.js';
 
 export interface RuleReading {
@@ -14,6 +15,8 @@ export interface RuleReading {
   readonly canonical: string;
   readonly clauses: readonly Clause[];
   readonly emoji: readonly string[];
+  /** Doubts about the whole message (a joke, office fun), read once for the rules and the model. */
+  readonly wide: readonly Doubt[];
   /** The best clause's score and reasons, or the verdict for an empty text or an acknowledgement. */
   readonly best: ClauseScore;
   /** Empty text, or a reply that only agrees: final, the model is not asked. */
@@ -89,7 +92,7 @@ export function readByRules(text: string, isThreadReply = false): RuleReading {
   const normalized = normalizeMarkup(typeof text === 'string' ? text : '');
   const canonical = canonicalize(normalized.text);
   const clauses = splitClauses(canonical);
-  const base = { text: normalized.text, canonical, clauses, emoji: normalized.emoji };
+  const base = { text: normalized.text, canonical, clauses, emoji: normalized.emoji, wide: [] as readonly Doubt[] };
   if (clauses.length === 0) return { ...base, settled: true, best: { score: 0, reasons: ['no text'], doubts: [] } };
 
   const flat = clauses.map((clause) => clause.text).join(' ');
@@ -104,5 +107,5 @@ export function readByRules(text: string, isThreadReply = false): RuleReading {
     const scored = scoreClause(clause, wide);
     if (scored.score > best.score) best = scored;
   }
-  return { ...base, settled: false, best };
+  return { ...base, wide, settled: false, best };
 }
