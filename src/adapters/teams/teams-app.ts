@@ -125,9 +125,14 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     const where = whereOf(context.activity);
     if (!where) return bot.run(context);
     const activity = context.activity;
+    // A channel message nobody addressed to the bot can only lead to a decision prompt, which the
+    // core asks once per thread whatever the deliveries; claiming each such message as a delivery
+    // cost three store writes for every line of chatter. Commands and card submits are claimed.
+    const onlyNoticed =
+      activity.type === 'message' && activity.conversation?.conversationType !== 'personal' && activity.value == null && !mentionsBot(activity);
     // Without an id there is nothing to recognise a redelivery by (Teams always sends one).
     const outcome =
-      activity.id && activity.conversation?.id
+      !onlyNoticed && activity.id && activity.conversation?.id
         ? await core.onceForDelivery(options.instanceId, where.workspaceId, `teams|${activity.conversation.id}|${activity.id}`, () =>
             bot.run(context),
           )
