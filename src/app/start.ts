@@ -128,7 +128,8 @@ export async function startBot(config: Config, logger: Logger, options: StartOpt
         await scheduler.stop();
         await slack?.stop();
         await server.close();
-        // Teams work acknowledged before it was done finishes while the store is still open.
+        // Work acknowledged before it was done finishes while the store is still open.
+        await slack?.drain();
         await teams?.drain();
         await services.close();
         logger.info('stopped');

@@ -1,7 +1,8 @@
 /**
  * `npm start` with WORKERS=2 on the default store (SQLite): two processes serve one port. A burst
  * of slash commands, all sent at once, is acknowledged and recorded exactly once each, by both
- * processes, with every record's evidence in one verifiable log; SIGTERM stops the whole pool.
+ * processes, with every record's evidence in one verifiable log; SIGTERM stops the whole pool,
+ * and a stop right after the acknowledgements first finishes the work behind them.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -70,6 +71,45 @@ describe('a pool of bot processes (WORKERS=2)', () => {
       await withStore(env.STORE_URL, async ({ core }) => {
         expect(await core.deps.requirements.list(WORKSPACE)).toHaveLength(BURST);
         await expectRegisterMatchesLog(core.deps, WORKSPACE, { saved, notSaved: [] });
+      });
+    } finally {
+      await bot.stop();
+      await api.close();
+    }
+  });
+
+  it('finishes the work behind every acknowledgement before it stops', { timeout: 120_000 }, async () => {
+    const api = await startFakeSlackApi();
+    api.setWorkspace(TOKEN, { teamId: SLACK_TEST_IDS.teamId, botUserId: SLACK_TEST_IDS.botUserId, botId: SLACK_TEST_IDS.botId });
+    const env = {
+      STORE_URL: `sqlite://${join(directory, 'stop.sqlite')}`,
+      SLACK_BOT_TOKEN: TOKEN,
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: api.url,
+      WORKERS: '2',
+    };
+    const bot = await startBotProcess(env);
+    try {
+      const sim = new SlackClientSim({ baseUrl: bot.baseUrl, signingSecret: SECRET, responseBase: api.origin });
+      const statuses = await Promise.all(
+        Array.from({ length: BURST }, (_, i) =>
+          sim
+            .command('/requirement', `add Stopped requirement ${i + 1}`, {
+              userId: 'U0POOL',
+              channelId: 'C0POOL',
+              responseUrl: `${api.origin}/response/stop/${i + 1}`,
+            })
+            .then((response) => response.status),
+        ),
+      );
+      expect(statuses.filter((status) => status === 200)).toHaveLength(BURST);
+      // SIGTERM as soon as the last acknowledgement is in: the work behind them is still running.
+      await bot.stop();
+      expect(bot.process.exitCode).toBe(0);
+      expect(api.callsTo('response_url').filter((call) => call.path.startsWith('/response/stop/'))).toHaveLength(BURST);
+      await withStore(env.STORE_URL, async ({ core }) => {
+        expect(await core.deps.requirements.list(WORKSPACE)).toHaveLength(BURST);
+        await expectRegisterMatchesLog(core.deps, WORKSPACE, { saved: new Map(), notSaved: [] });
       });
     } finally {
       await bot.stop();

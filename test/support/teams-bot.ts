@@ -6,7 +6,7 @@ import { Writable } from 'node:stream';
 import { createLogger } from '../../src/adapters/logging/logger.js';
 import { type RunningBot, startBot } from '../../src/app/start.js';
 import { loadConfig } from '../../src/config.js';
-import { workAfterAckOf } from '../../src/adapters/teams/work-after-ack.js';
+import { workAfterAckOf } from '../../src/adapters/http/work-after-ack.js';
 import { type FakeConnector, startFakeConnector } from './teams/fake-connector.js';
 import { TENANT } from './teams/activities.js';
 

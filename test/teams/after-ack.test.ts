@@ -5,7 +5,7 @@
  * no timer) says when the work is over.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { WorkAfterAck, workAfterAckOf } from '../../src/adapters/teams/work-after-ack.js';
+import { WorkAfterAck, workAfterAckOf } from '../../src/adapters/http/work-after-ack.js';
 import { createLogger } from '../../src/adapters/logging/logger.js';
 import { type TeamsBotHarness, startTeamsBot } from '../support/teams-bot.js';
 import { BEN, CHANNEL, PERSONAL, cardSubmit, channelMessage, personalMessage } from '../support/teams/activities.js';
@@ -105,7 +105,7 @@ describe('Teams work after the acknowledgement', () => {
 
 describe('the bounds on work after acknowledgements', () => {
   it('queues work beyond what runs at once, and lets the next acknowledgement wait once the queue is full', async () => {
-    const work = new WorkAfterAck(createLogger('silent'), { concurrency: 1, queueLimit: 1 });
+    const work = new WorkAfterAck(createLogger('silent'), 'Teams', { concurrency: 1, queueLimit: 1 });
     let finishFirst = () => {};
     const first = new Promise<void>((resolve) => (finishFirst = resolve));
     const started: string[] = [];

@@ -1,4 +1,5 @@
 /** What every Slack listener needs, built once by the Slack app. */
+import { WorkAfterAck } from '../http/work-after-ack.js';
 import type { Logger } from '../logging/logger.js';
 import type { Core, Interaction } from '../../core/index.js';
 import { SlackAdminLookup, type SlackTeamContext, actorFor, workspaceIdOf } from './slack-context.js';
@@ -12,7 +13,10 @@ export interface SlackRuntime {
   readonly checkReaction: string;
   /** Registers the workspace on first contact; cached so it costs one read per process. */
   workspace(context: SlackTeamContext, name?: string): Promise<string>;
-  /** Hands one decoded interaction to the core, with this request as its surface. */
+  /**
+   * Hands one decoded interaction to the core, with this request as its surface. Listeners call it
+   * after their ack; the work is bounded (a queue beyond that) and awaited by {@link drain}.
+   */
   handle(
     context: SlackTeamContext,
     person: { id: string; name?: string },
@@ -20,11 +24,14 @@ export interface SlackRuntime {
     request: Omit<SlackRequest, 'logger' | 'userId'>,
     workspaceName?: string,
   ): ReturnType<Core['handle']>;
+  /** Shutdown: resolves once every request already acknowledged has been handled. */
+  drain(): Promise<void>;
 }
 
 export function createRuntime(core: Core, logger: Logger, checkReaction: string): SlackRuntime {
   const known = new Set<string>();
   const admins = new SlackAdminLookup();
+  const afterAck = new WorkAfterAck(logger, 'Slack');
   const runtime: SlackRuntime = {
     core,
     logger,
@@ -37,15 +44,21 @@ export function createRuntime(core: Core, logger: Logger, checkReaction: string)
       }
       return id;
     },
-    async handle(context, person, interaction, request, workspaceName) {
-      // After the listener's ack: a replayed request is acknowledged like any other, then dropped here.
-      const firstDelivery = (context as Record<string, unknown>)[FIRST_DELIVERY] as FirstDeliveryCheck | undefined;
-      if (firstDelivery && !(await firstDelivery())) return {};
-      const workspaceId = workspaceIdOf(context);
-      const actor = await actorFor(request.client, admins, workspaceId, person.id, person.name);
-      const surface = slackSurface({ ...request, logger, userId: person.id });
-      return core.handle(actor, interaction, surface, { platform: 'slack', ...(workspaceName ? { name: workspaceName } : {}) });
+    handle(context, person, interaction, request, workspaceName) {
+      return new Promise((resolve, reject) => {
+        void afterAck.admit(() => handleNow(context, person, interaction, request, workspaceName).then(resolve, reject));
+      });
     },
+    drain: () => afterAck.drain(),
   };
+  async function handleNow(...[context, person, interaction, request, workspaceName]: Parameters<SlackRuntime['handle']>) {
+    // After the listener's ack: a replayed request is acknowledged like any other, then dropped here.
+    const firstDelivery = (context as Record<string, unknown>)[FIRST_DELIVERY] as FirstDeliveryCheck | undefined;
+    if (firstDelivery && !(await firstDelivery())) return {};
+    const workspaceId = workspaceIdOf(context);
+    const actor = await actorFor(request.client, admins, workspaceId, person.id, person.name);
+    const surface = slackSurface({ ...request, logger, userId: person.id });
+    return core.handle(actor, interaction, surface, { platform: 'slack', ...(workspaceName ? { name: workspaceName } : {}) });
+  }
   return runtime;
 }

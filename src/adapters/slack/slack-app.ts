@@ -41,6 +41,8 @@ export interface SlackAdapter {
   readonly messenger: Messenger;
   /** Connects Socket Mode (HTTP mode is served by the shared server). */
   start(): Promise<void>;
+  /** Resolves once every request already acknowledged has been handled (shutdown, after the server closed). */
+  drain(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -147,6 +149,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     async start() {
       if (slack.appToken) await connect();
     },
+    drain: () => runtime.drain(),
     async stop() {
       stopped = true;
       if (retry) clearTimeout(retry);

@@ -22,7 +22,7 @@ import { createPrivateChat } from './private-chat.js';
 import { createTeamsRuntime } from './runtime.js';
 import { connectTeams } from './teams-auth.js';
 import { REDELIVERY_PAUSES_MS, continueAfterAck } from './continue-after-ack.js';
-import { WorkAfterAck, registerWorkAfterAck } from './work-after-ack.js';
+import { WorkAfterAck, registerWorkAfterAck } from '../http/work-after-ack.js';
 import { CustomerFocusBot } from './teams-bot.js';
 import { mentionsBot, whereOf } from './teams-activity.js';
 import { loopbackOnly } from '../http/loopback-only.js';
@@ -140,7 +140,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     if (outcome === 'duplicate') logger.debug({ activityId: activity.id }, 'redelivered Teams activity ignored');
   }
 
-  const afterAck = new WorkAfterAck(logger);
+  const afterAck = new WorkAfterAck(logger, 'Teams');
   registerWorkAfterAck(core, afterAck);
   const continuation = {
     adapter,

@@ -1,7 +1,7 @@
 /**
- * The work Teams turns hand off once their activity is acknowledged. botbuilder's CloudAdapter
- * answers the HTTP request only when the turn ends, so a message turn ends at once and its work
- * (store writes, connector calls) runs here, after the answer. The work is:
+ * The work a platform request hands off once it is acknowledged: Slack requests (Bolt answers at
+ * `ack()`, and the listener's work follows) and Teams message turns (botbuilder's CloudAdapter
+ * answers when the turn ends, so the turn ends at once and its work runs here). The work is:
  * - bounded: at most `concurrency` pieces run at once (the store serialises writes anyway) and at
  *   most `queueLimit` wait; past that, new acknowledgements wait for room, so an overload slows
  *   the answers to Teams instead of growing memory, and drops nothing;
@@ -31,6 +31,8 @@ export class WorkAfterAck {
 
   constructor(
     private readonly logger: Logger,
+    /** Names the platform in the log line of a piece that failed without handling its own failure. */
+    private readonly platform: string,
     private readonly limits: WorkAfterAckLimits = WORK_AFTER_ACK_LIMITS,
   ) {}
 
@@ -69,7 +71,7 @@ export class WorkAfterAck {
       .catch((error: unknown) => {
         this.logger.error(
           { err: error instanceof Error ? { message: error.message } : String(error) },
-          'Teams work after the acknowledgement failed',
+          `${this.platform} work after the acknowledgement failed`,
         );
       })
       .finally(() => {
