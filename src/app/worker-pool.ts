@@ -52,7 +52,9 @@ export async function startWorkerPool(count: number, logger: Logger): Promise<Wo
       worker.on('message', (message: unknown) => {
         if (isListening(message)) resolve(message.port);
       });
-      worker.once('exit', (code, signal) => reject(new Error(`a bot process exited before it listened (${signal ?? `exit code ${code}`})`)));
+      worker.once('exit', (code, signal) =>
+        reject(new Error(`a bot process exited before it listened (${signal ?? `exit code ${code}`})`)),
+      );
     });
     worker.once('exit', (code, signal) => {
       workers.delete(worker);

@@ -129,7 +129,10 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     // core asks once per thread whatever the deliveries; claiming each such message as a delivery
     // cost three store writes for every line of chatter. Commands and card submits are claimed.
     const onlyNoticed =
-      activity.type === 'message' && activity.conversation?.conversationType !== 'personal' && activity.value == null && !mentionsBot(activity);
+      activity.type === 'message' &&
+      activity.conversation?.conversationType !== 'personal' &&
+      activity.value == null &&
+      !mentionsBot(activity);
     // Without an id there is nothing to recognise a redelivery by (Teams always sends one).
     const outcome =
       !onlyNoticed && activity.id && activity.conversation?.id

@@ -12,7 +12,13 @@ export function registerActionListeners(app: App, runtime: SlackRuntime): void {
     await ack();
     const channelId = body.channel?.id;
     const threadId = (body.message as { thread_ts?: string; ts?: string } | undefined)?.thread_ts ?? body.message?.ts;
-    const request = { client, respond: respondVia(body.response_url), triggerId: body.trigger_id, ...(channelId ? { channelId } : {}), ...(threadId ? { threadId } : {}) };
+    const request = {
+      client,
+      respond: respondVia(body.response_url),
+      triggerId: body.trigger_id,
+      ...(channelId ? { channelId } : {}),
+      ...(threadId ? { threadId } : {}),
+    };
     const decoded = decodeAction(action.action_id, action.value);
     const place = channelId ? { platform: 'slack' as const, channelId, ...(threadId ? { threadId } : {}) } : undefined;
     await runtime.handle(

@@ -47,7 +47,9 @@ export class KeyvRequirementRepository implements RequirementRepository {
       ids.map((id) => keys.requirement(workspaceId, id)),
     );
     // The record is the truth: a requirement whose statement was edited since stays a member under its old key.
-    return candidates.find((requirement) => requirement.status !== 'retired' && duplicateKey(requirement.statement, requirement.customer) === key);
+    return candidates.find(
+      (requirement) => requirement.status !== 'retired' && duplicateKey(requirement.statement, requirement.customer) === key,
+    );
   }
 
   async list(workspaceId: WorkspaceId): Promise<Requirement[]> {
