@@ -12,6 +12,8 @@
  * acknowledged.
  */
 import { type CliBot, type Helper, startCliBot, startHelper } from '../lib/children.js';
+import { quietServer } from '../lib/cpu.js';
+import { treeCpuSeconds } from '../lib/process-tree.js';
 import { type SuiteResult, type Table, type TargetCheck, verdict } from '../lib/results.js';
 import { createScratchStore, redisServerInstalled, type StoreKind, storeUnavailable } from '../lib/seed/scratch-stores.js';
 import { ratio, round } from '../lib/stats.js';
@@ -116,10 +118,14 @@ async function measure(label: string, kind: StoreKind, workers: number, setup: S
         });
       const warmUp = await load(setup.warmUpSeconds);
       await caughtUp(setup.fake, 120_000);
+      const pid = bot.pid;
+      await quietServer(() => treeCpuSeconds(pid), 60_000);
       await setup.fake.ask('clear');
       const measured = await load(setup.seconds);
-      const after = await caughtUp(setup.fake, 120_000);
       // caughtUp counts from the end of the load; the last reply came `after` seconds later.
+      const after = await caughtUp(setup.fake, 120_000);
+      // Stopped only once idle, so every write behind an ack has had its chance.
+      await quietServer(() => treeCpuSeconds(pid), 60_000);
       await bot.stop();
       bot = undefined;
       const stored = await withStore(store.url, async ({ core }) => (await core.deps.requirements.list(WORKSPACE)).length);
