@@ -5,6 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 let ticksPerSecond: number | undefined;
 
@@ -25,5 +26,23 @@ export function cpuSeconds(pid: number): number | undefined {
     return (Number(fields[11]) + Number(fields[12])) / clockTicks();
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * Waits until a server is nearly idle (under 5 % of a core over two quarter-seconds in a row), so
+ * one slice's work after its acknowledgements is not counted against the next slice. `read` gives
+ * the server's CPU seconds so far (one process, or a process tree).
+ */
+export async function quietServer(read: () => number | undefined, timeoutMs: number): Promise<void> {
+  const started = Date.now();
+  let calm = 0;
+  let last = read();
+  while (last !== undefined && calm < 2 && Date.now() - started < timeoutMs) {
+    await sleep(250);
+    const now = read();
+    if (now === undefined) return;
+    calm = now - last < 0.0125 ? calm + 1 : 0;
+    last = now;
   }
 }

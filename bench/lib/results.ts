@@ -26,7 +26,19 @@ export interface SuiteResult {
   readonly tables: readonly Table[];
   /** Everything measured, for the JSON file. */
   readonly data?: unknown;
+  /** The issue's targets this suite measured, gathered into the summary at the top of the report. */
+  readonly targets?: readonly TargetCheck[];
 }
+
+/** One target, met or missed, with the figure that decided it. */
+export interface TargetCheck {
+  readonly target: string;
+  /** Undefined when it could not be measured here (no /proc, a store not available). */
+  readonly met: boolean | undefined;
+  readonly measured: string;
+}
+
+export const verdict = (met: boolean | undefined): string => (met === undefined ? 'n/a' : met ? 'met' : 'MISSED');
 
 export interface RunReport {
   readonly startedAt: string;
@@ -53,12 +65,19 @@ export function markdownReport(report: RunReport): string {
     columns: ['suite', 'status', 'note'],
     rows: report.suites.map((suite) => [`${suite.title} (\`${suite.suite}\`)`, suite.status, suite.reason ?? '']),
   });
+  const targets = report.suites.flatMap((suite) => (suite.targets ?? []).map((check) => ({ suite: suite.suite, ...check })));
+  const summary = markdownTable({
+    title: 'Targets',
+    columns: ['target', 'verdict', 'measured', 'suite'],
+    rows: targets.map((check) => [check.target, verdict(check.met), check.measured, `\`${check.suite}\``]),
+  });
   const sections = report.suites.flatMap((suite) => suite.tables.map((table) => `### ${table.title}\n\n${markdownTable(table)}`));
   return [
     `## Benchmarks${report.quick ? ' (--quick)' : ''}`,
     '',
     `Machine: ${machineLine(report.machine)}. Command: \`${report.command}\`.`,
     '',
+    ...(targets.length > 0 ? ['### Targets (issue 17)', '', summary, ''] : []),
     overview,
     '',
     ...sections.flatMap((section) => [section, '']),

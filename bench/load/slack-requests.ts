@@ -72,7 +72,7 @@ export class SlackRequestFactory {
       case 'command': {
         const fields = this.sim.slashCommand(
           '/requirement',
-          `add Deliveries to region ${n % 40} within ${1 + (n % 9)} days customer:"Customer ${n % 60}" category:delivery`,
+          `add Deliveries to region ${n % 40} within ${1 + (n % 9)} days, order ${n} customer:"Customer ${n % 60}" category:delivery`,
           {
             userId: user,
             channelId: channel,

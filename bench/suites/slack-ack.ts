@@ -14,8 +14,11 @@ import { threadCheckId } from '../../src/core/use-cases/prompts.js';
 import { signSlackRequest } from '../../test/support/slack/signed-requests.js';
 import { slackTs } from '../../test/support/slack/slack-payloads.js';
 import { type CliBot, type Helper, startCliBot, startHelper } from '../lib/children.js';
-import { type ResidentMemory, residentMemory } from '../lib/memory.js';
-import type { SuiteResult, Table } from '../lib/results.js';
+import { cpuSeconds, quietServer } from '../lib/cpu.js';
+import type { ResidentMemory } from '../lib/memory.js';
+import { type TreeMemory, treeCpuSeconds, treeMemory } from '../lib/process-tree.js';
+import { type SuiteResult, type Table, type TargetCheck, verdict } from '../lib/results.js';
+import { memoryTable, rssTarget } from '../lib/rss-report.js';
 import { ratio, round } from '../lib/stats.js';
 import type { FakeSlackReady } from '../processes/fake-slack.js';
 import { type LoadSample, type LoadSummary, mergeSamples, runLoad, summarize } from '../load/run-load.js';
@@ -31,11 +34,14 @@ const KINDS: readonly SlackRequestKind[] = ['command', 'action', 'event'];
 const SEEDED_CHECKS = 300;
 /** Targets from the issue. */
 const MAX_P99_RATIO = 1.5;
+const MAX_CPU_MS_PER_ADD = 1.5;
 const SLACK_DEADLINE_MS = 3000;
 
 interface Side {
   readonly name: 'bare' | 'ours';
   readonly url: string;
+  /** CPU seconds the server has used so far: ours summed over its processes (primary and WORKERS). */
+  readonly cpu: () => number | undefined;
 }
 
 interface Scenario {
@@ -45,6 +51,8 @@ interface Scenario {
   readonly ours: LoadSummary;
   /** Seconds our bot still worked after the load ended (replies, prompt updates) before it caught up. */
   readonly oursCaughtUpAfterSeconds: number | null;
+  /** CPU each server used per request sent, in ms, ours including its work after the acks (NaN without /proc). */
+  readonly cpuMsPerRequest: Record<Side['name'], number>;
 }
 
 async function waitUntil(check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
@@ -86,36 +94,57 @@ export const slackAck: Suite = {
       });
       stops.push(() => ours.stop());
       const sides: Side[] = [
-        { name: 'bare', url: `http://127.0.0.1:${bareReady.port}` },
-        { name: 'ours', url: ours.baseUrl },
+        { name: 'bare', url: `http://127.0.0.1:${bareReady.port}`, cpu: () => cpuSeconds(bare.pid) },
+        { name: 'ours', url: ours.baseUrl, cpu: () => treeCpuSeconds(ours.pid) },
       ];
       const factory = new SlackRequestFactory(slack.origin, TEAM);
       factory.checkIds = await seedChecks(ours, fake, factory, context);
 
+      // Requests built for the load (each as it goes out), so CPU can be divided by what was sent.
+      let sent = 0;
       const load = (side: Side, kind: SlackRequestKind, rate: number, duration: number) =>
-        runLoad({ url: side.url, path: '/slack/events', rate, seconds: duration, signingSecret: SECRET, next: () => factory.next(kind) });
+        runLoad({
+          url: side.url,
+          path: '/slack/events',
+          rate,
+          seconds: duration,
+          signingSecret: SECRET,
+          next: () => {
+            sent += 1;
+            return factory.next(kind);
+          },
+        });
       for (const side of sides) {
         context.log(`slack-ack: warming up ${side.name}`);
         for (const kind of KINDS) await load(side, kind, 100, warmUpSeconds);
       }
       await caughtUp(fake, 60_000);
+      for (const side of sides) await quietServer(side.cpu, 60_000);
 
       const scenarios: Scenario[] = [];
       for (const kind of KINDS) {
         for (const rate of RATES) {
           const samples: Record<Side['name'], LoadSample[]> = { bare: [], ours: [] };
           let caughtUpAfter: number | null = 0;
+          const cpu: Record<Side['name'], number> = { bare: 0, ours: 0 };
+          const requests: Record<Side['name'], number> = { bare: 0, ours: 0 };
           for (let slice = 0; slice < slices; slice++) {
             // Alternate which side goes first, so neither always meets a machine still busy with the other.
             const order = (scenarios.length + slice) % 2 === 0 ? sides : [...sides].reverse();
             for (const side of order) {
               context.log(`slack-ack: ${kind} at ${rate}/s, ${side.name}, slice ${slice + 1} of ${slices} (${seconds / slices} s)`);
               await fake.ask('clear');
+              sent = 0;
+              const cpuBefore = side.cpu() ?? Number.NaN;
               samples[side.name].push(await load(side, kind, rate, seconds / slices));
-              if (side.name !== 'ours') continue;
-              // The next slice starts once our bot has finished the work behind its acks.
-              const after = await caughtUp(fake, 120_000);
-              caughtUpAfter = after === null || caughtUpAfter === null ? null : Math.max(caughtUpAfter, after);
+              requests[side.name] += sent;
+              if (side.name === 'ours') {
+                // The next slice starts once our bot has finished the work behind its acks.
+                const after = await caughtUp(fake, 120_000);
+                caughtUpAfter = after === null || caughtUpAfter === null ? null : Math.max(caughtUpAfter, after);
+              }
+              await quietServer(side.cpu, 60_000);
+              cpu[side.name] += (side.cpu() ?? Number.NaN) - cpuBefore;
             }
           }
           scenarios.push({
@@ -124,10 +153,11 @@ export const slackAck: Suite = {
             bare: summarize(mergeSamples(samples.bare)),
             ours: summarize(mergeSamples(samples.ours)),
             oursCaughtUpAfterSeconds: caughtUpAfter,
+            cpuMsPerRequest: { bare: ratio(cpu.bare * 1000, requests.bare), ours: ratio(cpu.ours * 1000, requests.ours) },
           });
         }
       }
-      const memory = { ours: residentMemory(ours.pid), bare: await bare.ask<ResidentMemory | undefined>('memory') };
+      const memory = { ours: treeMemory(ours.pid), bare: await bare.ask<ResidentMemory | undefined>('memory') };
       return report(scenarios, memory, seconds);
     } finally {
       for (const stop of stops.reverse()) await stop().catch(() => undefined);
@@ -188,7 +218,7 @@ const ms = (value: number) => round(value, value < 10 ? 2 : 1);
 
 function report(
   scenarios: Scenario[],
-  memory: { ours: ResidentMemory | undefined; bare: ResidentMemory | undefined },
+  memory: { ours: TreeMemory | undefined; bare: ResidentMemory | undefined },
   seconds: number,
 ): SuiteResult {
   const latency: Table = {
@@ -203,6 +233,7 @@ function report(
       'p99 ours/bare',
       'errors bare / ours',
       'ours caught up after (s)',
+      'CPU ms per request bare / ours',
     ],
     rows: scenarios.map((s) => [
       SLACK_REQUEST_KINDS[s.kind],
@@ -214,18 +245,37 @@ function report(
       round(ratio(s.ours.p99Ms, s.bare.p99Ms), 2),
       `${failures(s.bare)} / ${failures(s.ours)}`,
       s.oursCaughtUpAfterSeconds ?? 'not within 120 s',
+      `${round(s.cpuMsPerRequest.bare, 2)} / ${round(s.cpuMsPerRequest.ours, 2)}`,
     ]),
     notes: notes(scenarios),
   };
-  const resident: Table = {
-    title: 'Memory after the Slack load (MB)',
-    columns: ['server', 'RSS now', 'peak RSS'],
-    rows: [
-      ['ours (node bin/customer-focus.js start, SQLite)', memory.ours?.rssMb ?? 'n/a', memory.ours?.peakRssMb ?? 'n/a'],
-      ['bare Bolt (through tsx)', memory.bare?.rssMb ?? 'n/a', memory.bare?.peakRssMb ?? 'n/a'],
-    ],
+  const resident = memoryTable('Memory after the Slack load (MB)', memory, 'bare Bolt (through tsx)');
+  const targets: TargetCheck[] = [
+    ...scenarios.map((s) => {
+      const r = ratio(s.ours.p99Ms, s.bare.p99Ms);
+      return {
+        target: `Slack p99 ≤ ${MAX_P99_RATIO}× bare, ${SLACK_REQUEST_KINDS[s.kind]} at ${s.rate}/s, 0 errors`,
+        met: Number.isFinite(r) ? r <= MAX_P99_RATIO && failures(s.ours) === 0 : false,
+        measured: `${round(r, 2)}× (${ms(s.ours.p99Ms)} / ${ms(s.bare.p99Ms)} ms), ${failures(s.ours)} errors`,
+      };
+    }),
+    ...scenarios
+      .filter((s) => s.kind === 'command')
+      .map((s) => ({
+        target: `CPU per \`/requirement add\` ≤ ${MAX_CPU_MS_PER_ADD} ms (Slack, ${s.rate}/s)`,
+        met: Number.isFinite(s.cpuMsPerRequest.ours) ? s.cpuMsPerRequest.ours <= MAX_CPU_MS_PER_ADD : undefined,
+        measured: `${round(s.cpuMsPerRequest.ours, 2)} ms (bare Bolt ${round(s.cpuMsPerRequest.bare, 2)} ms)`,
+      })),
+    rssTarget('after the Slack load', memory.ours),
+  ];
+  return {
+    suite: slackAck.id,
+    title: slackAck.title,
+    status: 'measured',
+    tables: [latency, resident],
+    data: { scenarios, memory },
+    targets,
   };
-  return { suite: slackAck.id, title: slackAck.title, status: 'measured', tables: [latency, resident], data: { scenarios, memory } };
 }
 
 // autocannon counts every timeout as an error too, so timeouts are not added again.
@@ -235,10 +285,15 @@ function notes(scenarios: Scenario[]): string[] {
   const worstRatio = Math.max(...scenarios.map((s) => ratio(s.ours.p99Ms, s.bare.p99Ms)));
   const worstP99 = Math.max(...scenarios.map((s) => s.ours.p99Ms));
   const errors = scenarios.reduce((sum, s) => sum + failures(s.ours), 0);
-  const verdict = (met: boolean) => (met ? 'met' : 'MISSED');
+  const adds = scenarios.filter((s) => s.kind === 'command');
   return [
+    ...adds.map(
+      (s) =>
+        `CPU per /requirement add ≤ ${MAX_CPU_MS_PER_ADD} ms at ${s.rate}/s: ${verdict(Number.isFinite(s.cpuMsPerRequest.ours) ? s.cpuMsPerRequest.ours <= MAX_CPU_MS_PER_ADD : undefined)} (${round(s.cpuMsPerRequest.ours, 2)} ms; bare Bolt ${round(s.cpuMsPerRequest.bare, 2)} ms).`,
+    ),
     `Target p99 ours ≤ ${MAX_P99_RATIO} × bare: ${verdict(worstRatio <= MAX_P99_RATIO)} (worst ${round(worstRatio, 2)}). ` +
       `No errors: ${verdict(errors === 0)} (${errors}). Far below Slack's ${SLACK_DEADLINE_MS} ms: ${verdict(worstP99 < SLACK_DEADLINE_MS / 10)} (worst p99 ${ms(worstP99)} ms).`,
+    "CPU per request is user plus system time over a slice (until the server is idle again, so ours includes its work after the acks: store writes, replies), divided by the requests sent. Ours is summed over all the bot's processes (primary and WORKERS); it barely moves when other work shares the machine, unlike latency.",
     'Requests go out at a steady rate (one autocannon connection per request per second, started evenly apart), so answers faster than a second never hold back the next request; times run from sending a request to its answer, at full resolution.',
   ];
 }
