@@ -143,12 +143,15 @@ function evidenceIn(reading: RuleReading): Evidence | undefined {
 
 /** Receives the features of a message: the model sums their weights, training keeps them. */
 export interface FeatureSink {
+  /** False when the sink ignores labels (the model's sum): they are then not put together. */
+  readonly labels?: boolean;
   signal(key: string, value: number, label: string): void;
   /** Two word classes in one message (indexes into CLASS_NAMES, first < second). */
   cross(first: number, second: number, firstWord: string, secondWord: string): void;
   word: WordSink;
 }
 
+const CLASS_KEYS = CLASS_NAMES.map((name) => `class:${name}`);
 const classLabel = (index: number, word: string) => {
   const name = CLASS_NAMES[index] ?? '';
   return `${CLASS_LABEL[name] ?? name} "${word}"`;
@@ -161,25 +164,30 @@ export const crossLabel = (first: number, second: number, firstWord: string, sec
 function signalFeatures(reading: RuleReading, evidence: Evidence, sink: FeatureSink): void {
   const { best, clauses } = reading;
   const { flat } = evidence;
-  const signal = (key: string, label: string, value = 1) => sink.signal(key, value, label);
-  signal('bias', 'base rate', 1);
-  signal('rule:score', best.reasons[0] ?? 'rules', best.score);
-  if (best.score >= 0.5) signal('rule:fires', best.reasons[0] ?? 'rules');
-  if (best.family) signal(`cue:${best.family}`, best.reasons[0] ?? best.family);
-  if (best.subject && best.subject !== 'none') signal(`subject:${best.subject}`, SUBJECT_LABEL[best.subject]);
-  for (const kind of new Set(best.doubts)) signal(`doubt:${kind}`, best.reasons.find((reason) => reason.startsWith(kind)) ?? kind);
+  // The sum needs no labels: they are put in words only for a sink that reads them.
+  const labelled = sink.labels !== false;
+  const signal = (key: string, label: () => string, value = 1) => sink.signal(key, value, labelled ? label() : '');
+  signal('bias', () => 'base rate', 1);
+  signal('rule:score', () => best.reasons[0] ?? 'rules', best.score);
+  if (best.score >= 0.5) signal('rule:fires', () => best.reasons[0] ?? 'rules');
+  const family = best.family;
+  if (family) signal(`cue:${family}`, () => best.reasons[0] ?? family);
+  const subject = best.subject;
+  if (subject && subject !== 'none') signal(`subject:${subject}`, () => SUBJECT_LABEL[subject]);
+  for (const kind of new Set(best.doubts)) signal(`doubt:${kind}`, () => best.reasons.find((reason) => reason.startsWith(kind)) ?? kind);
   // Doubts anywhere in the message, whether or not the rules found a cue to apply them to.
   const asked = clauses.some((clause) => clause.question);
-  for (const doubt of doubtsIn(flat, asked, flat.length)) signal(`any:${doubt.kind}`, doubt.reason);
-  for (const doubt of reading.wide) signal(`any:${doubt.kind}`, doubt.reason);
-  if (evidence.anchor) signal('anchor', `time anchor "${evidence.anchor[0]}"`);
-  if (evidence.date) signal('date', `date "${evidence.date[0]}"`);
-  if (evidence.time) signal('time', `when "${evidence.time[0]}"`);
-  if (evidence.stopping) signal('stopping', `stopping something "${evidence.stopping}"`);
-  if (evidence.team) signal('team-subject', 'the team is the subject');
-  if (evidence.obligation) signal('obligation', `a rule "${evidence.obligation[0]}"`);
+  for (const doubt of doubtsIn(flat, asked, flat.length)) signal(`any:${doubt.kind}`, () => doubt.reason);
+  for (const doubt of reading.wide) signal(`any:${doubt.kind}`, () => doubt.reason);
+  const { anchor, date, time, stopping, obligation } = evidence;
+  if (anchor) signal('anchor', () => `time anchor "${anchor[0]}"`);
+  if (date) signal('date', () => `date "${date[0]}"`);
+  if (time) signal('time', () => `when "${time[0]}"`);
+  if (stopping) signal('stopping', () => `stopping something "${stopping}"`);
+  if (evidence.team) signal('team-subject', () => 'the team is the subject');
+  if (obligation) signal('obligation', () => `a rule "${obligation[0]}"`);
   const classes = [...evidence.classes.keys()].sort((a, b) => a - b);
-  for (const index of classes) signal(`class:${CLASS_NAMES[index] ?? ''}`, classLabel(index, evidence.classes.get(index) ?? ''));
+  for (const index of classes) signal(CLASS_KEYS[index] ?? '', () => classLabel(index, evidence.classes.get(index) ?? ''));
   for (let i = 0; i < classes.length; i += 1)
     for (let j = i + 1; j < classes.length; j += 1) {
       const a = classes[i] ?? 0;
@@ -187,18 +195,18 @@ function signalFeatures(reading: RuleReading, evidence: Evidence, sink: FeatureS
       sink.cross(a, b, evidence.classes.get(a) ?? '', evidence.classes.get(b) ?? '');
     }
   const personal = PERSONAL_THING.exec(flat);
-  if (personal) signal('personal', `personal "${personal[0]}"`);
+  if (personal) signal('personal', () => `personal "${personal[0]}"`);
   const named = NAMED_DECIDER.exec(reading.text);
-  if (named && !OUR_NAMES.test(named[1] ?? '')) signal('named-decider', `decided by ${named[1] ?? 'someone else'}`);
+  if (named && !OUR_NAMES.test(named[1] ?? '')) signal('named-decider', () => `decided by ${named[1] ?? 'someone else'}`);
   const acting = NAMED_ACTOR.exec(reading.text);
-  if (acting && !OUR_NAMES.test(acting[1] ?? '')) signal('named-actor', `done by ${acting[1] ?? 'someone else'}`);
+  if (acting && !OUR_NAMES.test(acting[1] ?? '')) signal('named-actor', () => `done by ${acting[1] ?? 'someone else'}`);
   const topic = DOMAIN.exec(flat);
-  if (topic) signal('topic', `customer topic "${topic[0]}"`);
-  if (CODE_LIKE.test(flat)) signal('code-like', 'technical text');
+  if (topic) signal('topic', () => `customer topic "${topic[0]}"`);
+  if (CODE_LIKE.test(flat)) signal('code-like', () => 'technical text');
   let words = 1;
   for (let i = 0; i < flat.length && words <= 30; i += 1) if (flat.charCodeAt(i) === 32) words += 1;
   const length = LENGTHS.find(([limit]) => words <= limit);
-  if (length) signal(`length:${length[1]}`, `${length[1]} message`);
+  if (length) signal(`length:${length[1]}`, () => `${length[1]} message`);
 }
 
 /**

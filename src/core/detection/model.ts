@@ -36,6 +36,7 @@ CLASS_NAMES.forEach((_, first) =>
 function sumOf(reading: RuleReading): number | undefined {
   let z = -model.threshold;
   const sink: FeatureSink = {
+    labels: false,
     signal: (key, value) => {
       z += (WEIGHTS.get(key) ?? 0) * value;
     },
