@@ -3,7 +3,6 @@
  * wrong setting fails at start-up with one message listing every problem, instead of failing later
  * in the middle of a conversation.
  */
-import { availableParallelism } from 'node:os';
 import {
   ENV_NAMES,
   type Env,
@@ -62,9 +61,8 @@ export interface Config {
   readonly host?: string;
   readonly storeUrl: string;
   /**
-   * Processes serving the one port (WORKERS), each a whole bot on the shared store. Unset, one per
-   * CPU core once Slack or Teams is configured; one for a local try-out (the playground keeps its
-   * conversation in its process) and always one on the memory store, which nothing else can see.
+   * Processes serving the one port (WORKERS), each a whole bot on the shared store; one unless set.
+   * Always one on the memory store, which no other process can see.
    */
   readonly workers: number;
   readonly logLevel: LogLevel;
@@ -163,7 +161,7 @@ function buildConfig(e: Env): Config {
     port: e.PORT,
     host: e.HOST ?? (platformConfigured ? undefined : '127.0.0.1'),
     storeUrl: e.STORE_URL,
-    workers: e.STORE_URL.startsWith('memory://') ? 1 : (e.WORKERS ?? (platformConfigured ? availableParallelism() : 1)),
+    workers: e.STORE_URL.startsWith('memory://') ? 1 : (e.WORKERS ?? 1),
     logLevel: e.LOG_LEVEL,
     publicUrl: e.PUBLIC_URL,
     adminUsers: Object.freeze([...e.ADMIN_USERS]),

@@ -1,5 +1,5 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Config, ConfigError, describeNextSteps, loadConfig, loadDotEnv } from '../src/config.js';
@@ -25,7 +25,6 @@ describe('loadConfig', () => {
       // Nothing configured is a local try-out: this machine only (issue 15.6).
       host: '127.0.0.1',
       storeUrl: 'sqlite://./data/customer-focus.sqlite',
-      // One process for a local try-out; one per core once a platform is configured.
       workers: 1,
       logLevel: 'info',
       adminUsers: [],
@@ -40,8 +39,8 @@ describe('loadConfig', () => {
     expect(Object.isFrozen(config.adminUsers)).toBe(true);
   });
 
-  it('WORKERS: one per core once a platform is configured, one for a try-out or the memory store, or what is set', () => {
-    expect(loadConfig(SLACK).workers).toBe(availableParallelism());
+  it('WORKERS: one process unless set, and always one on the memory store', () => {
+    expect(loadConfig(SLACK).workers).toBe(1);
     expect(loadConfig({ ...SLACK, WORKERS: '3' }).workers).toBe(3);
     expect(loadConfig({ WORKERS: '2' }).workers).toBe(2);
     expect(loadConfig({ ...SLACK, WORKERS: '4', STORE_URL: 'memory://' }).workers).toBe(1);

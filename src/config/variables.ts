@@ -58,7 +58,7 @@ export const VARIABLES = {
       .transform(Number)
       .pipe(z.number().min(1).max(64))
       .optional(),
-    fix: 'use a whole number of processes from 1 to 64 (unset: one per CPU core when Slack or Teams is configured, else 1).',
+    fix: 'use a whole number of processes from 1 to 64 (unset: 1), e.g. the number of CPU cores the bot may use.',
     secret: false,
   },
   HOST: {

@@ -33,7 +33,7 @@ export async function startBotProcess(env: Record<string, string>): Promise<BotP
   const child = spawn(process.execPath, ['--import', 'tsx', cli, 'start'], {
     cwd: root,
     // Only what the test gives: no REDIS_URL, DATABASE_URL or developer .env settings leak in.
-    // One process unless the test asks for a pool (WORKERS defaults to one per core with Slack configured).
+    // One process unless the test asks for a pool (the default, said explicitly so a change of default does not change these tests).
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', LOG_LEVEL: 'debug', WORKERS: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
