@@ -108,6 +108,7 @@ const targets = [
 ];
 
 describe.each(targets)('three bot processes on $label', ({ url, skip }) => {
+  // Skipped, with the reason as its title, where REDIS_URL or DATABASE_URL is unset; .ci/run sets both.
   it.skipIf(!url)(
     url ? 'one digest per recipient and week, one reminder per item, a catch-up once' : skip,
     { timeout: 180_000 },
