@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { KeyvSqlite } from '@keyv/sqlite';
+import { openRawSqlite } from '../support/raw-sqlite.js';
 import { keys } from '../../src/adapters/storage/repositories/keys.js';
 import { cli } from '../support/cli-harness.js';
 import { createTestCore, expectOk } from '../support/test-core.js';
@@ -52,7 +52,7 @@ describe('customer-focus verify, erase-person and purge', () => {
   });
 
   it('verify exits 1 and names the entry when the file was edited behind the bot', async () => {
-    const raw = new KeyvSqlite({ uri: `sqlite://${file}` });
+    const raw = openRawSqlite(file);
     try {
       const [row] = (await raw.query('SELECT value FROM cfb_records WHERE key = ?', keys.evidence(WORKSPACE, 2))) as { value: string }[];
       await raw.query(

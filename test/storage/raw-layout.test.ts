@@ -4,7 +4,7 @@
  * which writes them through the raw client.
  */
 import { createClient } from '@keyv/redis';
-import { KeyvSqlite } from '@keyv/sqlite';
+import { openRawSqlite } from '../support/raw-sqlite.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,7 +34,7 @@ describe('raw record layout', () => {
   it('SQLite: key as given in <namespace>_records', async () => {
     const file = join(directory, 'layout.sqlite');
     const backend = await openBackend(`sqlite://${file}`, { namespace: 'layout' });
-    const raw = new KeyvSqlite({ uri: `sqlite://${file}` });
+    const raw = openRawSqlite(file);
     try {
       const read = async () =>
         ((await raw.query('SELECT value FROM layout_records WHERE key = ?', 'ws:layout:r')) as { value: string }[])[0]?.value;

@@ -2,7 +2,7 @@
  * A range or count on a sorted index reads only that range: SQLite's plan searches the
  * (idx, score, member) index and needs no sort of its own, rather than scanning the table.
  */
-import { KeyvSqlite } from '@keyv/sqlite';
+import { type RawSqlite, openRawSqlite } from '../support/raw-sqlite.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,13 +15,13 @@ const directory = mkdtempSync(join(tmpdir(), 'cfb-plan-'));
 const file = join(directory, 'plan.sqlite');
 const namespace = 'plan';
 const tables = sqlTables(namespace);
-let raw: KeyvSqlite;
+let raw: RawSqlite;
 
 beforeAll(async () => {
   const backend = await openBackend(`sqlite://${file}`, { namespace });
   for (let i = 0; i < 200; i++) await backend.index.add(`ws:plan:${i % 4}`, `m${i}`, i);
   await backend.close();
-  raw = new KeyvSqlite({ uri: `sqlite://${file}` });
+  raw = openRawSqlite(file);
 });
 afterAll(async () => {
   await raw.disconnect();

@@ -2,7 +2,7 @@
  * Bulk writes into the bot's SQLite tables: a connection of its own to the file, each batch one
  * transaction of multi-row INSERTs (1,000 rows a statement, well under SQLite's 32,766 parameters).
  */
-import { KeyvSqlite } from '@keyv/sqlite';
+import { openRawSqlite } from '../../../test/support/raw-sqlite.js';
 import { sqliteFilePath } from '../../../src/adapters/storage/sqlite-backend.js';
 import { sqlTables } from '../../../src/adapters/storage/sql-schema.js';
 import type { BatchWriter, IndexRow, RecordRow } from './sink.js';
@@ -15,7 +15,7 @@ const placeholders = (rows: number, columns: number): string =>
 /** The tables must exist already: the bot creates them when it opens the store. */
 export function sqliteBatchWriter(storeUrl: string, namespace: string): BatchWriter {
   const tables = sqlTables(namespace);
-  const raw = new KeyvSqlite({ uri: `sqlite://${sqliteFilePath(storeUrl)}`, table: tables.records, busyTimeout: 10_000 });
+  const raw = openRawSqlite(sqliteFilePath(storeUrl));
   const insertAll = async (table: string, columns: string, rows: readonly (readonly unknown[])[]) => {
     const width = columns.split(',').length;
     for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {

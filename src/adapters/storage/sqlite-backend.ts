@@ -3,6 +3,11 @@
  * table through @keyv/sqlite; counters, claims and sorted indexes in tables of our own in the same
  * file, each primitive a single statement. WAL lets readers and the one writer work at once, and
  * the busy timeout makes a writer wait for the file lock instead of failing with SQLITE_BUSY.
+ *
+ * Every statement, keyv's included, runs on one better-sqlite3 connection (sqlite-connection.ts
+ * says why). @keyv/sqlite opens a `sqlite3` connection of its own when it is built; it is given an
+ * in-memory database it never uses, because two copies of the SQLite library in one process must
+ * never open the same file (their POSIX locks would undo each other: sqlite.org/howtocorrupt.html).
  */
 import { KeyvSqlite } from '@keyv/sqlite';
 import { mkdir } from 'node:fs/promises';
@@ -11,13 +16,21 @@ import { recordKeyv } from './keyv-record-store.js';
 import type { Backend } from './primitives.js';
 import { sqlBackend } from './sql-backend.js';
 import type { SqlTransaction } from './sql-commit.js';
-import type { SqlRow, SqlRunner } from './sql-primitives.js';
+import type { SqlRunner } from './sql-primitives.js';
 import { StatementGate } from './statement-gate.js';
 import { RECORD_KEY_SIZE, schemaStatements, sqlTables } from './sql-schema.js';
 import { errorMessage, storeErrorReporter, type StoreLogger } from './store-logger.js';
+import { type Checkpointer, startCheckpointer } from './sqlite-checkpointer.js';
+import { openSqliteConnection } from './sqlite-connection.js';
 
 /** How long a write waits for another process's write to finish before it fails. */
 const BUSY_TIMEOUT_MS = 10_000;
+
+/**
+ * Log pages at which a commit checkpoints by itself: only when the checkpoint thread has fallen
+ * far behind (SQLite's default is 1,000, which the thread keeps well under).
+ */
+const BACKSTOP_CHECKPOINT_PAGES = 10_000;
 
 const IN_MEMORY = ':memory:';
 
@@ -32,25 +45,28 @@ export function sqliteFilePath(storeUrl: string): string {
   return path === IN_MEMORY ? path : resolve(path);
 }
 
-function rowsOf(result: unknown): SqlRow[] {
-  return Array.isArray(result) ? result.filter((row): row is SqlRow => typeof row === 'object' && row !== null) : [];
-}
-
 export async function openSqliteBackend(storeUrl: string, namespace: string, logger?: StoreLogger): Promise<Backend> {
   const file = sqliteFilePath(storeUrl);
   if (file !== IN_MEMORY) await mkdir(dirname(file), { recursive: true });
   const tables = sqlTables(namespace);
+  let connection: ReturnType<typeof openSqliteConnection>;
+  try {
+    connection = openSqliteConnection(file, { busyTimeoutMs: BUSY_TIMEOUT_MS });
+  } catch (error) {
+    throw new Error(`Cannot open the SQLite store at ${file}: ${errorMessage(error)}`, { cause: error });
+  }
   // @keyv/sqlite takes ONE options object; its README's two-argument form silently drops the options.
-  const store = new KeyvSqlite({ uri: `sqlite://${file}`, table: tables.records, busyTimeout: BUSY_TIMEOUT_MS, keySize: RECORD_KEY_SIZE });
+  const store = new KeyvSqlite({ uri: `sqlite://${IN_MEMORY}`, table: tables.records, keySize: RECORD_KEY_SIZE });
+  const unusedConnection = store.close;
   const keyv = recordKeyv(store, storeErrorReporter('sqlite', logger));
   // Every statement of keyv and of ours passes the gate, so none slips into a commit's transaction.
   const gate = new StatementGate();
-  const direct = store.query;
-  store.query = (sql: string, ...params: unknown[]) => gate.shared(() => direct(sql, ...params));
-  const db: SqlRunner = { all: async (sql, params) => rowsOf(await store.query(sql, ...params)) };
+  const direct = (sql: string, params: readonly unknown[]) => connection.run(sql, params);
+  store.query = (sql: string, ...params: unknown[]) => gate.shared(() => direct(sql, params));
+  const db: SqlRunner = { all: (sql, params) => gate.shared(() => direct(sql, params)) };
   const transaction: SqlTransaction = (work) =>
     gate.exclusive(async () => {
-      const tx: SqlRunner = { all: async (sql, params) => rowsOf(await direct(sql, ...params)) };
+      const tx: SqlRunner = { all: direct };
       // IMMEDIATE takes the write lock now (waiting up to the busy timeout for another process), so
       // the transaction never fails half-way with SQLITE_BUSY when it starts writing.
       await tx.all('BEGIN IMMEDIATE', []);
@@ -65,11 +81,15 @@ export async function openSqliteBackend(storeUrl: string, namespace: string, log
       }
     });
 
+  let checkpointer: Checkpointer | undefined;
   let closing: Promise<void> | undefined;
   const close = async () => {
-    closing ??= store.disconnect().catch(() => {
-      // Nothing to close when the file never opened.
-    });
+    closing ??= (async () => {
+      await checkpointer?.close();
+      // Statements already admitted finish first: the gate's exclusive turn waits for them.
+      await gate.exclusive(async () => connection.close());
+      await unusedConnection().catch(() => undefined);
+    })();
     await closing;
   };
 
@@ -91,6 +111,21 @@ export async function openSqliteBackend(storeUrl: string, namespace: string, log
     // not survive in the file. The log is emptied after erasures (shredRemoved below).
     await db.all('PRAGMA secure_delete=ON', []);
     for (const statement of schemaStatements('sqlite', tables)) await db.all(statement, []);
+    // Started by the first write, so a command that only reads never starts a thread.
+    if (file !== IN_MEMORY)
+      connection.onFirstWrite(() => {
+        checkpointer = startCheckpointer(file);
+        checkpointer.ready
+          .then(
+            () => db.all(`PRAGMA wal_autocheckpoint=${BACKSTOP_CHECKPOINT_PAGES}`, []),
+            (error: unknown) =>
+              logger?.warn(
+                { store: 'sqlite', err: errorMessage(error) },
+                'SQLite checkpoint thread did not start; commits checkpoint the log themselves',
+              ),
+          )
+          .catch(() => undefined);
+      });
   } catch (error) {
     await close();
     throw new Error(`Cannot open the SQLite store at ${file}: ${errorMessage(error)}`, { cause: error });

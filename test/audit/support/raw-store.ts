@@ -4,9 +4,9 @@
  * to the database would, and to list every key that is left.
  */
 import { createClient } from '@keyv/redis';
-import { KeyvSqlite } from '@keyv/sqlite';
 import { join } from 'node:path';
 import { openPostgresBackend } from '../../../src/adapters/storage/postgres-backend.js';
+import { openRawSqlite } from '../../support/raw-sqlite.js';
 import { databaseUrl, POSTGRES_SKIPPED, REDIS_SKIPPED, redisUrl, removeNamespace, uniqueNamespace } from '../../support/real-stores.js';
 
 export interface RawStore {
@@ -70,9 +70,9 @@ export function rawTargets(directory: string): RawTarget[] {
       label: 'SQLite',
       fresh: () => ({ url: `sqlite://${join(directory, `raw-${++n}.sqlite`)}`, namespace: uniqueNamespace() }),
       async open(url, namespace) {
-        const raw = new KeyvSqlite({ uri: url, busyTimeout: 10_000 });
+        const raw = openRawSqlite(url);
         return sqlRaw(
-          async (sql, params) => (await raw.query(sql, ...params)) as Record<string, unknown>[],
+          (sql, params) => raw.query(sql, ...params),
           (name) => `${namespace}_${name}`,
           () => raw.disconnect(),
         );
