@@ -66,10 +66,10 @@ export async function openSqliteBackend(storeUrl: string, namespace: string, log
   const db: SqlRunner = { all: (sql, params) => gate.shared(() => direct(sql, params)) };
   const transaction: SqlTransaction = (work) =>
     gate.exclusive(async () => {
-      const tx: SqlRunner = { all: direct };
+      const tx: SqlRunner = { all: (sql, params) => connection.runInTransaction(sql, params) };
       // IMMEDIATE takes the write lock now (waiting up to the busy timeout for another process), so
       // the transaction never fails half-way with SQLITE_BUSY when it starts writing.
-      await tx.all('BEGIN IMMEDIATE', []);
+      await direct('BEGIN IMMEDIATE', []);
       let finished = false;
       try {
         const committed = await work(tx);

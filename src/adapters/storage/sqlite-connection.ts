@@ -4,8 +4,9 @@
  * of main-thread time through `sqlite3`'s thread pool and its connection lock (issue 17: that
  * driver was the bot's largest single cost under load). Three things keep a synchronous driver
  * from stalling the acknowledgements:
- * - each statement starts on a new turn of the event loop, so waiting HTTP requests go first and
- *   a long run of statements (an export) never holds the loop for more than one statement;
+ * - each statement outside a transaction starts on a new turn of the event loop, so waiting HTTP
+ *   requests go first and a long run of statements (an export) never holds the loop for more than
+ *   one statement; a transaction's statements run straight through, since it holds the write lock;
  * - a busy database (another process's write) is waited for with timers, not inside SQLite;
  * - the WAL is copied into the database by a checkpointer thread (sqlite-checkpointer.ts), so the
  *   disk syncs of a checkpoint happen off the event loop.
@@ -20,6 +21,11 @@ const STATEMENT_CACHE_LIMIT = 256;
 export interface SqliteConnection {
   /** Runs one statement written with `?` placeholders; resolves with the rows it returns (none for writes). */
   run(sql: string, params: readonly unknown[]): Promise<SqlRow[]>;
+  /**
+   * The same without waiting for the next turn: for the statements of a transaction, which holds
+   * the file's write lock, and every other process's writes with it, until it ends.
+   */
+  runInTransaction(sql: string, params: readonly unknown[]): Promise<SqlRow[]>;
   /** Calls `callback` once, before the next statement that writes (the checkpointer starts there). */
   onFirstWrite(callback: () => void): void;
   close(): void;
@@ -74,20 +80,25 @@ export function openSqliteConnection(file: string, options: SqliteConnectionOpti
     },
     async run(sql, params) {
       await nextTurn();
-      const deadline = Date.now() + options.busyTimeoutMs;
-      for (let attempt = 1; ; attempt += 1) {
-        try {
-          return runOnce(sql, params);
-        } catch (error) {
-          // A busy statement did nothing: it is safe to run it again once the other writer is done.
-          if (!isBusy(error) || Date.now() >= deadline) throw error;
-          await sleep(Math.min(attempt, 20));
-        }
-      }
+      return runWaitingWhileBusy(sql, params);
     },
+    runInTransaction: (sql, params) => runWaitingWhileBusy(sql, params),
     close() {
       statements.clear();
       if (db.open) db.close();
     },
   };
+
+  async function runWaitingWhileBusy(sql: string, params: readonly unknown[]): Promise<SqlRow[]> {
+    const deadline = Date.now() + options.busyTimeoutMs;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return runOnce(sql, params);
+      } catch (error) {
+        // A busy statement did nothing: it is safe to run it again once the other writer is done.
+        if (!isBusy(error) || Date.now() >= deadline) throw error;
+        await sleep(Math.min(attempt, 20));
+      }
+    }
+  }
 }
