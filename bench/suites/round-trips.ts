@@ -1,6 +1,7 @@
 /**
  * Store round trips per interaction (issue 17 asks the bench to print them): `/requirement add`, a
- * Positive click and an answer form with a follow-up, each run in a loop through the real core
+ * Positive click, an answer form with a follow-up, and channel messages (a decision, whose prompt
+ * is posted, and chatter), each run in a loop through the real core
  * over a counting wrapper around the real backend (test/support/measure-interactions.ts), on
  * SQLite, Redis (a private redis-server, or a namespace on REDIS_URL) and PostgreSQL (a database of
  * its own on DATABASE_URL's server), as bench/lib/seed/scratch-stores.ts provides them.

@@ -152,6 +152,7 @@ export type {
   PostTarget,
   PostedMessage,
 } from './interactions/interaction.js';
+export { needsPersonDetails } from './interactions/interaction.js';
 export { type Surface, SurfaceError } from './interactions/surface.js';
 export { type CoreLog, apology, referenceFrom } from './interactions/failures.js';
 export { SILENCE_REASONS } from './interactions/texts.js';

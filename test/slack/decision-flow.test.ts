@@ -3,6 +3,7 @@
  * Web API client talking to a local fake Slack over HTTP.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { workAfterAckOf } from '../../src/adapters/http/work-after-ack.js';
 import { BOT_USER, type SlackBotHarness, TEAM, startSlackBot } from '../support/slack-bot.js';
 
 // Due dates of follow-up actions must not be in the past: one a month from the real today.
@@ -51,6 +52,14 @@ describe('Slack decision checks', () => {
     await expect.poll(async () => (await checksFor())[0]?.prompt).toEqual({ channelId: CHANNEL, messageId: expect.any(String) });
     const [check] = await checksFor();
     expect(check).toMatchObject({ text: DECISION, origin: 'detected', place: { channelId: CHANNEL, threadId: ts } });
+  });
+
+  it('asks Slack nothing about the people who chat: a message costs no users.info call, a decision only its prompt', async () => {
+    await h.slack.event(h.slack.messageEvent({ channel: CHANNEL, user: 'U7', text: 'thanks, the build is green now', ts: nowTs(-1) }));
+    await h.slack.event(h.slack.messageEvent({ channel: CHANNEL, user: 'U8', text: DECISION, ts: nowTs() }));
+    await h.api.waitForCall('chat.postMessage');
+    await workAfterAckOf(h.bot.services.core)?.idle();
+    expect(h.api.callsTo('users.info')).toEqual([]);
   });
 
   it('posts one prompt when the same post arrives three times at once, and as message plus app_mention', async () => {

@@ -1,6 +1,6 @@
 /**
- * Store round trips and CPU per interaction, on each store: `/requirement add`, a Positive click
- * and an answer form with a follow-up action, each run in a loop through the real core over a
+ * Store round trips and CPU per interaction, on each store: `/requirement add`, a Positive click,
+ * an answer form with a follow-up action and channel messages (a decision and chatter), each run in a loop through the real core over a
  * counting wrapper around the real backend. A measurement, not a test; `npm run bench` prints it
  * (bench/suites/round-trips.ts), and so does this file on its own:
  *
@@ -14,12 +14,12 @@ import { openBackend } from '../../src/adapters/storage/open-backend.js';
 import { createRepositories } from '../../src/adapters/storage/repositories/index.js';
 import { MessengerRegistry } from '../../src/app/messenger-registry.js';
 import { detectDecision } from '../../src/core/detection/detect-decision.js';
-import { createCore } from '../../src/core/index.js';
+import { createCore, type Surface } from '../../src/core/index.js';
 import type { CoreDeps } from '../../src/core/ports.js';
 import { countingBackend } from './counting-backend.js';
 import { SequentialIds, TestClock } from './test-core.js';
 
-export const INTERACTIONS = ['/requirement add', 'Positive click', 'answer form'] as const;
+export const INTERACTIONS = ['/requirement add', 'Positive click', 'answer form', 'decision message', 'chatter message'] as const;
 export type InteractionName = (typeof INTERACTIONS)[number];
 
 /** Averages over the iterations of one interaction. */
@@ -101,11 +101,54 @@ export async function measureInteractions(url: string, iterations: number): Prom
       );
       if (outcome.kind !== 'done') throw new Error(JSON.stringify(outcome));
     });
+    // Channel messages through the whole pipeline: a decision gets its prompt posted (a surface
+    // that answers at once stands in for the platform), chatter is read and left alone.
+    const surface = postingSurface();
+    const seen = (i: number, text: string) => ({
+      kind: 'message' as const,
+      seen: {
+        place: { platform: 'slack' as const, channelId: `C${i % 50}`, threadId: `${i}.1`, messageId: `${i}.1` },
+        text,
+        author: { id: `U${i % 300}` },
+        postedAt: deps.clock.now(),
+        isThreadReply: false,
+        origin: 'detected' as const,
+      },
+    });
+    await measure(
+      'decision message',
+      async () => undefined,
+      async (i) => {
+        await core.handle({ ...admin, id: `U${i % 300}` }, seen(i, `We decided to move the release of version ${i} to Friday`), surface);
+      },
+    );
+    await measure(
+      'chatter message',
+      async () => undefined,
+      async (i) => {
+        await core.handle({ ...admin, id: `U${i % 300}` }, seen(i, `thanks, the build ${i} is green now`), surface);
+      },
+    );
     return costs;
   } finally {
     await inner.purge('');
     await inner.close();
   }
+}
+
+/** A platform that takes every post at once. */
+function postingSurface(): Surface {
+  let posted = 0;
+  const nothing = async () => undefined;
+  return {
+    privateRepliesAreHidden: true,
+    post: async (target) => ({ channelId: target.channelId, messageId: `P${++posted}` }),
+    replace: nothing,
+    replyPrivately: nothing,
+    replyPublicly: nothing,
+    replyConfidentially: async () => 'here',
+    openForm: nothing,
+  };
 }
 
 async function main(iterations: number): Promise<void> {

@@ -1,7 +1,7 @@
 /** What every Slack listener needs, built once by the Slack app. */
 import { WorkAfterAck } from '../http/work-after-ack.js';
 import type { Logger } from '../logging/logger.js';
-import type { Core, Interaction } from '../../core/index.js';
+import { type Core, type Interaction, needsPersonDetails } from '../../core/index.js';
 import { SlackAdminLookup, type SlackTeamContext, actorFor, workspaceIdOf } from './slack-context.js';
 import { FIRST_DELIVERY, type FirstDeliveryCheck } from './replay-guard.js';
 import { type SlackRequest, slackSurface } from './slack-surface.js';
@@ -56,7 +56,9 @@ export function createRuntime(core: Core, logger: Logger, checkReaction: string)
     const firstDelivery = (context as Record<string, unknown>)[FIRST_DELIVERY] as FirstDeliveryCheck | undefined;
     if (firstDelivery && !(await firstDelivery())) return {};
     const workspaceId = workspaceIdOf(context);
-    const actor = await actorFor(request.client, admins, workspaceId, person.id, person.name);
+    const actor = needsPersonDetails(interaction)
+      ? await actorFor(request.client, admins, workspaceId, person.id, person.name)
+      : { id: person.id, workspaceId, ...(person.name ? { name: person.name } : {}) };
     const surface = slackSurface({ ...request, logger, userId: person.id });
     return core.handle(actor, interaction, surface, { platform: 'slack', ...(workspaceName ? { name: workspaceName } : {}) });
   }

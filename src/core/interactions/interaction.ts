@@ -71,3 +71,13 @@ export interface FormState {
 
 /** Where an answer meant for one person went. */
 export type ConfidentialDelivery = 'here' | 'elsewhere' | 'unreachable';
+
+/**
+ * Whether handling an interaction needs more of the person than their id: their name and whether
+ * the platform calls them an admin. A message seen in a conversation does not (the prompt
+ * protocol works per workspace and thread, and names people by id), so an adapter that must ask
+ * its platform for those details skips the call for the busiest kind of traffic.
+ */
+export function needsPersonDetails(interaction: Interaction): boolean {
+  return interaction.kind !== 'message';
+}
