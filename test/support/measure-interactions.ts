@@ -1,7 +1,7 @@
 /**
  * Store round trips and CPU per interaction, on each store: `/requirement add`, a Positive click,
- * an answer form with a follow-up action and channel messages (a decision and chatter), each run in a loop through the real core over a
- * counting wrapper around the real backend. A measurement, not a test; `npm run bench` prints it
+ * an answer form with a follow-up action and channel messages (a decision and chatter), each run
+ * in a loop through the real core over a counting wrapper around the real backend. A measurement, not a test; `npm run bench` prints it
  * (bench/suites/round-trips.ts), and so does this file on its own:
  *
  *   REDIS_URL=… DATABASE_URL=… npx tsx test/support/measure-interactions.ts [iterations]
