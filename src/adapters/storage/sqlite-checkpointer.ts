@@ -13,6 +13,7 @@
  */
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { PAGE_CACHE_KIB } from './sqlite-connection.js';
 
 /** How often the thread looks for pages to copy. A checkpoint with nothing to copy costs microseconds. */
 const CHECKPOINT_INTERVAL_MS = 250;
@@ -22,6 +23,7 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file, { timeout: 0 });
 db.pragma('synchronous = NORMAL');
+db.pragma('cache_size = -' + workerData.pageCacheKib);
 const checkpoint = () => {
   try {
     db.pragma('wal_checkpoint(PASSIVE)');
@@ -49,7 +51,10 @@ export interface Checkpointer {
 
 export function startCheckpointer(file: string): Checkpointer {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-  const worker = new Worker(THREAD_SOURCE, { eval: true, workerData: { driver, file, intervalMs: CHECKPOINT_INTERVAL_MS } });
+  const worker = new Worker(THREAD_SOURCE, {
+    eval: true,
+    workerData: { driver, file, intervalMs: CHECKPOINT_INTERVAL_MS, pageCacheKib: PAGE_CACHE_KIB },
+  });
   // Never what keeps the process alive: the store's close ends it, and so does the process's end.
   worker.unref();
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
