@@ -66,6 +66,7 @@ const EXPANSIONS: Readonly<Record<string, string>> = {
   "'re": ' are',
   "'ll": ' will',
   "'m": ' am',
+  "'d": ' would',
   "let's": 'let us',
   "'s been": ' has been',
   'w/o': 'without',
@@ -73,16 +74,14 @@ const EXPANSIONS: Readonly<Record<string, string>> = {
   ' & ': ' and ',
 };
 // One pass for all contractions; "it's"-like words take "is", other "'s" stay possessive; "'d" is
-// "would" only after a pronoun.
+// "would" only after a pronoun ("we'd"), while "OK'd" and "cc'd" are past tenses and stay.
 const CONTRACTION =
-  /\b(?:won|can|shan|ain)'t\b|n't\b|'(?:ve|re|ll|m)\b|\b(?:i|you|we|they|he|she|it|who|that|there)'d\b|\blet's\b|'s been\b|\b(?:it|that|what|there|here|who|nothing|everything|something|where|how|he|she)'s(?: been)?\b|\bw\/o\b|\bw\/(?=\s)|\s&\s/g;
+  /\b(?:won|can|shan|ain)'t\b|n't\b|'(?:ve|re|ll|m)\b|(?<=\b(?:i|you|we|they|he|she|it|who|that|there))'d\b|\blet's\b|'s been\b|\b(?:it|that|what|there|here|who|nothing|everything|something|where|how|he|she)'s(?: been)?\b|\bw\/o\b|\bw\/(?=\s)|\s&\s/g;
 
 function expand(match: string): string {
   const fixed = EXPANSIONS[match];
   if (fixed !== undefined) return fixed;
   if (match.endsWith("'s been")) return `${match.slice(0, -7)} has been`;
-  // "we'd" is "we would"; "OK'd" and "cc'd" are past tenses and stay as they are.
-  if (match.endsWith("'d")) return `${match.slice(0, -2)} would`;
   return match.endsWith("'s") ? `${match.slice(0, -2)} is` : match;
 }
 

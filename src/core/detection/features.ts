@@ -14,7 +14,7 @@ import type { RuleReading } from './rules.js';
 import type { SubjectKind } from './subject.js';
 import { CLASS_LABEL, CLASS_NAMES, CLASS_OF, GATE_WORD, STOPPING } from './word-classes.js';
 import { type Tokens, type WordSink, tokensOf, wordFeatures } from './word-features.js';
-import { TEAM_FORM_LABEL, type TeamAction, teamActions } from './team-action.js';
+import { TEAM_FORM_LABEL, type TeamAction, type TeamForm, teamActions } from './team-action.js';
 
 export { WORD_BUCKETS } from './word-features.js';
 
@@ -64,7 +64,17 @@ const TIME =
 // The same with the wider time vocabulary: seasons and holidays ("this Christmas", "over the
 // summer"), abbreviated days ("Weds"), "over" / "during" a period, "as of this morning".
 const TIME_WIDE =
-  /\b(?:(?:this|next|over the|during the|for the|by|until|till|after|before|from|in the|at the start of|start of|end of|over) (?:next |this |coming |[a-z]+ )?(?:summer|winter|spring|autumn|christmas|xmas|easter|holidays?|bank holiday|new year|shutdown|break|milestone|release|season|quarter|half|period)\b|\b(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri)\b(?! ?[:=/])|(?:as of|from) (?:this|today|tomorrow|now|then)\b|from this (?:point|moment)\b)/;
+  /\b(?:(?:this|next|over the|during the|for the|by|until|till|after|before|from|in the|at the start of|start of|end of|over) (?:next |this |coming |[a-z]+ )?(?:summer|winter|spring|autumn|christmas|xmas|easter|holidays?|bank holiday|new year|shutdown|break|milestone|release|season|quarter|half|period)\b|\b(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri)\b(?! ?[:=/])|as of (?:this morning|today|tomorrow)\b|from this (?:point|moment)\b)/;
+// The words without one of which TIME_WIDE cannot match: it runs only when one is present.
+const WIDE_TIME_WORDS = new Set(
+  'summer winter spring autumn christmas xmas easter holiday holidays shutdown break milestone release season quarter half period mon tue tues wed weds thu thur thurs fri morning today tomorrow point moment'.split(
+    ' ',
+  ),
+);
+function mentionsWideTime(tokens: Tokens): boolean {
+  for (const clause of tokens) for (const token of clause) if (WIDE_TIME_WORDS.has(token)) return true;
+  return false;
+}
 // The team as the subject: "we …", "our …", "the team …" at the start of a clause.
 const TEAM_SUBJECT = /(?:^|[.;:,!-] )(?:(?:ok|so|update|fyi|heads up|team|all)[,:]? )?(?:we|our|the team|the company)\b/;
 // Text no announcement is written in: code, a path, a file name, a command with its flags. Stricter
@@ -133,7 +143,7 @@ function evidenceIn(reading: RuleReading): Evidence | undefined {
   const classes = classesIn(tokens);
   const anchor = ANCHOR.exec(flat);
   const date = DATE.exec(flat);
-  const time = TIME.exec(flat) ?? TIME_WIDE.exec(flat);
+  const time = TIME.exec(flat) ?? (mentionsWideTime(tokens) ? TIME_WIDE.exec(flat) : null);
   const stopping = stoppingWord(tokens, flat);
   // A rule worded without a date ("every PR needs two approvals now", "new … policy: …"). The team
   // as subject or "must" alone do not open the gate: everyday chat is full of them (measured: the
@@ -173,6 +183,7 @@ export interface FeatureSink {
 }
 
 const CLASS_KEYS = CLASS_NAMES.map((name) => `class:${name}`);
+const TEAM_KEYS = Object.fromEntries(Object.keys(TEAM_FORM_LABEL).map((form) => [form, `team:${form}`])) as Record<TeamForm, string>;
 const classLabel = (index: number, word: string) => {
   const name = CLASS_NAMES[index] ?? '';
   return `${CLASS_LABEL[name] ?? name} "${word}"`;
@@ -207,7 +218,7 @@ function signalFeatures(reading: RuleReading, evidence: Evidence, sink: FeatureS
   if (stopping) signal('stopping', () => `stopping something "${stopping}"`);
   if (evidence.team) signal('team-subject', () => 'the team is the subject');
   if (obligation) signal('obligation', () => `a rule "${obligation[0]}"`);
-  for (const action of evidence.actions) signal(`team:${action.form}`, () => `${TEAM_FORM_LABEL[action.form]}: "${action.words}"`);
+  for (const action of evidence.actions) signal(TEAM_KEYS[action.form], () => `${TEAM_FORM_LABEL[action.form]}: "${action.words}"`);
   const classes = [...evidence.classes.keys()].sort((a, b) => a - b);
   for (const index of classes) signal(CLASS_KEYS[index] ?? '', () => classLabel(index, evidence.classes.get(index) ?? ''));
   for (let i = 0; i < classes.length; i += 1)

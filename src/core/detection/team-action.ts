@@ -69,22 +69,22 @@ const isParticiple = (word: string) => word.endsWith('ed') || word.endsWith('en'
 const MODALS = new Set(['could', 'should', 'might', 'may', 'can', 'would', 'need', 'needs', 'want', 'wanted', 'ought']);
 const NEGATIONS = new Set(['not', 'never', 'no']);
 
-/** The form of the first verb after "we" / "the team" / "our team" in the message, if any. */
-export function teamActions(tokens: Tokens): TeamAction[] {
-  const found: TeamAction[] = [];
-  const seen = new Set<TeamForm>();
+/** The form of the verb after each "we" / "the team" / "our team" in the message, each form once. */
+const NONE: readonly TeamAction[] = [];
+
+export function teamActions(tokens: Tokens): readonly TeamAction[] {
+  let found: TeamAction[] | undefined;
   for (const clause of tokens)
     for (let i = 0; i < clause.length; i += 1) {
       const token = clause[i];
       const subject = token === 'we' || (token === 'team' && (clause[i - 1] === 'the' || clause[i - 1] === 'our'));
       if (!subject) continue;
       const action = formAfter(clause, i);
-      if (action && !seen.has(action.form)) {
-        seen.add(action.form);
-        found.push(action);
-      }
+      if (!action) continue;
+      found ??= [];
+      if (!found.some((known) => known.form === action.form)) found.push(action);
     }
-  return found;
+  return found ?? NONE;
 }
 
 function formAfter(clause: readonly string[], subjectAt: number): TeamAction | undefined {
