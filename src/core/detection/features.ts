@@ -65,16 +65,13 @@ const TIME =
 // summer"), abbreviated days ("Weds"), "over" / "during" a period, "as of this morning".
 const TIME_WIDE =
   /\b(?:(?:this|next|over the|during the|for the|by|until|till|after|before|from|in the|at the start of|start of|end of|over) (?:next |this |coming |[a-z]+ )?(?:summer|winter|spring|autumn|christmas|xmas|easter|holidays?|bank holiday|new year|shutdown|break|milestone|release|season|quarter|half|period)\b|\b(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri)\b(?! ?[:=/])|as of (?:this morning|today|tomorrow)\b|from this (?:point|moment)\b)/;
-// The words without one of which TIME_WIDE cannot match: it runs only when one is present.
+// The words without one of which TIME_WIDE cannot match: it runs only when one is present
+// (classesIn notes it on its pass over the words).
 const WIDE_TIME_WORDS = new Set(
   'summer winter spring autumn christmas xmas easter holiday holidays shutdown break milestone release season quarter half period mon tue tues wed weds thu thur thurs fri morning today tomorrow point moment'.split(
     ' ',
   ),
 );
-function mentionsWideTime(tokens: Tokens): boolean {
-  for (const clause of tokens) for (const token of clause) if (WIDE_TIME_WORDS.has(token)) return true;
-  return false;
-}
 // The team as the subject: "we …", "our …", "the team …" at the start of a clause.
 const TEAM_SUBJECT = /(?:^|[.;:,!-] )(?:(?:ok|so|update|fyi|heads up|team|all)[,:]? )?(?:we|our|the team|the company)\b/;
 // Text no announcement is written in: code, a path, a file name, a command with its flags. Stricter
@@ -114,16 +111,20 @@ interface Evidence {
 }
 
 const classIndex = (name: string) => CLASS_NAMES.indexOf(name);
-const [OBLIGE, NORM, FORWARD, EVERY, NEW] = ['oblige', 'norm', 'forward', 'every', 'new'].map(classIndex);
+const [OBLIGE, NORM, FORWARD, EVERY, NEW, WE] = ['oblige', 'norm', 'forward', 'every', 'new', 'we'].map(classIndex);
+const NO_ACTIONS: readonly TeamAction[] = [];
 
-function classesIn(tokens: Tokens): Map<number, string> {
-  const found = new Map<number, string>();
+/** The word classes found (each with its first word), and whether a word of TIME_WIDE is there: one pass. */
+function classesIn(tokens: Tokens): { classes: Map<number, string>; wideTime: boolean } {
+  const classes = new Map<number, string>();
+  let wideTime = false;
   for (const clause of tokens)
     for (const token of clause) {
-      const classes = CLASS_OF.get(token);
-      if (classes) for (const index of classes) if (!found.has(index)) found.set(index, token);
+      const indexes = CLASS_OF.get(token);
+      if (indexes) for (const index of indexes) if (!classes.has(index)) classes.set(index, token);
+      if (!wideTime && WIDE_TIME_WORDS.has(token)) wideTime = true;
     }
-  return found;
+  return { classes, wideTime };
 }
 
 // The forms in which the team states what it does ("we're switching", "we'll print", "we've
@@ -140,17 +141,18 @@ const OPENING_FORMS = new Set(['progressive', 'future', 'perfect', 'present']);
 function evidenceIn(reading: RuleReading): Evidence | undefined {
   const flat = reading.clauses.length === 1 ? (reading.clauses[0]?.text ?? '') : reading.clauses.map((clause) => clause.text).join(' ');
   const tokens = tokensOf(reading.clauses);
-  const classes = classesIn(tokens);
+  const { classes, wideTime } = classesIn(tokens);
   const anchor = ANCHOR.exec(flat);
   const date = DATE.exec(flat);
-  const time = TIME.exec(flat) ?? (mentionsWideTime(tokens) ? TIME_WIDE.exec(flat) : null);
+  const time = TIME.exec(flat) ?? (wideTime ? TIME_WIDE.exec(flat) : null);
   const stopping = stoppingWord(tokens, flat);
   // A rule worded without a date ("every PR needs two approvals now", "new … policy: …"). The team
   // as subject or "must" alone do not open the gate: everyday chat is full of them (measured: the
   // firing rate on chat doubles); the team doing something in a stating form does.
   const has = (index: number | undefined) => index !== undefined && classes.has(index);
   const rule = (has(OBLIGE) || has(NORM)) && (has(FORWARD) || has(EVERY) || has(NEW) || (has(OBLIGE) && has(NORM)));
-  const actions = teamActions(tokens);
+  // Only "we" and "team" start a team action, and both are words of the class "we".
+  const actions = has(WE) ? teamActions(tokens) : NO_ACTIONS;
   const acting = actions.some((action) => OPENING_FORMS.has(action.form));
   const found = reading.best.family !== undefined || anchor || date || time || stopping || rule || acting || GATE_WORD.test(flat);
   if (!found) return undefined;
