@@ -12,7 +12,9 @@
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { type DetectionContext, detectDecision } from '../../src/core/detection/detect-decision.js';
-import { PROJECT_ROOT } from './paths.js';
+import { PROJECT_ROOT, SHARED_DATA } from './paths.js';
+
+export { SHARED_DATA };
 
 interface Row {
   readonly text: string;
@@ -53,8 +55,6 @@ export interface FileResult {
 
 /** The project's own labelled set (in the repository). */
 export const OWN_LABELLED = join(PROJECT_ROOT, 'test/detection/labelled-messages.jsonl');
-/** The shared development data, beside the project (never copied into it). */
-export const SHARED_DATA = join(PROJECT_ROOT, '../shared/data');
 export const SHARED_FILES = [join(SHARED_DATA, 'decision-dev.jsonl'), join(SHARED_DATA, 'chat-dev.jsonl')];
 /** Labelled batches written by helpers who never saw the rules (issue 18); see their SCORES.md. */
 export const BATCH_DIR = join(PROJECT_ROOT, 'test/detection/batches');

@@ -40,26 +40,33 @@ function figures(rows: readonly Labelled[]) {
   return { precision: tp / (tp + fp), recall: tp / (tp + fn), report: misses.join('\n') };
 }
 
+// Each batch's floor is at or a little below what the committed model scores on it (SCORES.md,
+// third round); every batch is training data now, so these catch regressions, they estimate
+// nothing. The estimate for unseen messages is the leave-one-batch-out cross-validation.
+const FLOORS: ReadonlyArray<readonly [name: string, precision: number, recall: number]> = [
+  ['batch-1.jsonl', 0.98, 0.95],
+  ['batch-2.jsonl', 0.98, 0.98],
+  ['batch-3.jsonl', 0.98, 0.95],
+  ['batch-4.jsonl', 0.98, 0.92],
+  ['batch-5.jsonl', 0.98, 0.95],
+  ['batch-6.jsonl', 0.98, 0.92],
+  ['batch-7.jsonl', 0.98, 0.98],
+  ['batch-8.jsonl', 0.98, 0.95],
+];
+
 describe('the tuned batches stay where tuning left them', () => {
-  for (const name of ['batch-1.jsonl', 'batch-2.jsonl', 'batch-3.jsonl', 'batch-4.jsonl', 'batch-5.jsonl']) {
-    it(`${name}: precision at least 0.95 and recall at least 0.90`, () => {
+  for (const [name, minPrecision, minRecall] of FLOORS) {
+    it(`${name}: precision at least ${minPrecision} and recall at least ${minRecall}`, () => {
       const { precision, recall, report } = figures(read(name));
-      expect(precision, report).toBeGreaterThanOrEqual(0.95);
-      expect(recall, report).toBeGreaterThanOrEqual(0.9);
+      expect(precision, report).toBeGreaterThanOrEqual(minPrecision);
+      expect(recall, report).toBeGreaterThanOrEqual(minRecall);
     });
   }
-
-  // Held out of every tuning round so far; its floor is the score it was measured at (SCORES.md).
-  it('batch-6.jsonl (held out): precision at least 0.93 and recall at least 0.76', () => {
-    const { precision, recall, report } = figures(read('batch-6.jsonl'));
-    expect(precision, report).toBeGreaterThanOrEqual(0.93);
-    expect(recall, report).toBeGreaterThanOrEqual(0.76);
-  });
 
   it('the committed model is trained on our own set and every tuning batch', () => {
     expect(model.trainedOn).toEqual([
       'test/detection/labelled-messages.jsonl',
-      ...[1, 2, 3, 4, 5].map((n) => `test/detection/batches/batch-${n}.jsonl`),
+      ...[1, 2, 3, 4, 5, 6, 7, 8].map((n) => `test/detection/batches/batch-${n}.jsonl`),
     ]);
   });
 });

@@ -73,9 +73,10 @@ const EXPANSIONS: Readonly<Record<string, string>> = {
   'w/': 'with',
   ' & ': ' and ',
 };
-// One pass for all contractions; "it's"-like words take "is", other "'s" stay possessive.
+// One pass for all contractions; "it's"-like words take "is", other "'s" stay possessive; "'d" is
+// "would" only after a pronoun ("we'd"), while "OK'd" and "cc'd" are past tenses and stay.
 const CONTRACTION =
-  /\b(?:won|can|shan|ain)'t\b|n't\b|'(?:ve|re|ll|m|d)\b|\blet's\b|'s been\b|\b(?:it|that|what|there|here|who|nothing|everything|something|where|how|he|she)'s(?: been)?\b|\bw\/o\b|\bw\/(?=\s)|\s&\s/g;
+  /\b(?:won|can|shan|ain)'t\b|n't\b|'(?:ve|re|ll|m)\b|(?<=\b(?:i|you|we|they|he|she|it|who|that|there))'d\b|\blet's\b|'s been\b|\b(?:it|that|what|there|here|who|nothing|everything|something|where|how|he|she)'s(?: been)?\b|\bw\/o\b|\bw\/(?=\s)|\s&\s/g;
 
 function expand(match: string): string {
   const fixed = EXPANSIONS[match];

@@ -14,6 +14,7 @@ import type { RuleReading } from './rules.js';
 import type { SubjectKind } from './subject.js';
 import { CLASS_LABEL, CLASS_NAMES, CLASS_OF, GATE_WORD, STOPPING } from './word-classes.js';
 import { type Tokens, type WordSink, tokensOf, wordFeatures } from './word-features.js';
+import { TEAM_FORM_LABEL, type TeamAction, type TeamForm, teamActions } from './team-action.js';
 
 export { WORD_BUCKETS } from './word-features.js';
 
@@ -60,8 +61,23 @@ function stoppingWord(tokens: Tokens, flat: string): string | undefined {
 // quarter", "permanently". Broader than the rules' anchor; the model weighs it with everything else.
 const TIME =
   /\b(?:onwards?|permanently|indefinitely|going forward|from now on|(?:from|starting|after|until|till|by|in|on|for|through|throughout|before|this|next|end of|as of) (?:the )?(?:next |this |end of |start of |coming |[a-z]+ )?(?:\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d{1,2}(?:st|nd|rd|th)\b|q[1-4]\b|h[12]\b|(?:week|month|quarter|year|term|semester|sprint|season|weekend)s?\b|(?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day))/;
+// The same with the wider time vocabulary: seasons and holidays ("this Christmas", "over the
+// summer"), abbreviated days ("Weds"), "over" / "during" a period, "as of this morning".
+const TIME_WIDE =
+  /\b(?:(?:this|next|over the|during the|for the|by|until|till|after|before|from|in the|at the start of|start of|end of|over) (?:next |this |coming |[a-z]+ )?(?:summer|winter|spring|autumn|christmas|xmas|easter|holidays?|bank holiday|new year|shutdown|break|milestone|release|season|quarter|half|period)\b|\b(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri)\b(?! ?[:=/])|as of (?:this morning|today|tomorrow)\b|from this (?:point|moment)\b)/;
+// The words without one of which TIME_WIDE cannot match: it runs only when one is present
+// (classesIn notes it on its pass over the words).
+const WIDE_TIME_WORDS = new Set(
+  'summer winter spring autumn christmas xmas easter holiday holidays shutdown break milestone release season quarter half period mon tue tues wed weds thu thur thurs fri morning today tomorrow point moment'.split(
+    ' ',
+  ),
+);
 // The team as the subject: "we …", "our …", "the team …" at the start of a clause.
 const TEAM_SUBJECT = /(?:^|[.;:,!-] )(?:(?:ok|so|update|fyi|heads up|team|all)[,:]? )?(?:we|our|the team|the company)\b/;
+// Text no announcement is written in: code, a path, a file name, a command with its flags. Stricter
+// than CODE_LIKE (no arrows, "a/b", domain names), since it closes the gate (evidenceIn).
+const TECHNICAL =
+  /[{}=|\\`]|(?:^|\s)~?\/[a-z0-9_.-]+\/[a-z0-9_./-]*|\b[a-z]+_[a-z_]+\b|\$[a-z(]|\b[a-z0-9-]+\.(?:conf|cfg|ini|sh|py|js|ts|json|xml|php|log|txt|so|deb|rpm|iso|exe|dll|ya?ml|rb|pl|cpp|java|sql|html|css|md)\b|::|\s-{1,2}[a-z][a-z0-9-]*(?=[\s,.;)]|$)/;
 // Code, paths and configuration: technical chat, not an announcement.
 const CODE_LIKE = /[{}=|\\<>]|\/[a-z0-9_.-]+\/|\b[a-z]+_[a-z_]+\b|\$[a-z(]|\b[a-z]+\.[a-z]{2,4}\b|::/;
 
@@ -91,43 +107,59 @@ interface Evidence {
   readonly obligation: RegExpExecArray | null;
   /** For each word class (CLASS_NAMES index) found, its first word. */
   readonly classes: ReadonlyMap<number, string>;
+  readonly actions: readonly TeamAction[];
 }
 
 const classIndex = (name: string) => CLASS_NAMES.indexOf(name);
-const [OBLIGE, NORM, FORWARD, EVERY, NEW] = ['oblige', 'norm', 'forward', 'every', 'new'].map(classIndex);
+const [OBLIGE, NORM, FORWARD, EVERY, NEW, WE] = ['oblige', 'norm', 'forward', 'every', 'new', 'we'].map(classIndex);
+const NO_ACTIONS: readonly TeamAction[] = [];
 
-function classesIn(tokens: Tokens): Map<number, string> {
-  const found = new Map<number, string>();
+/** The word classes found (each with its first word), and whether a word of TIME_WIDE is there: one pass. */
+function classesIn(tokens: Tokens): { classes: Map<number, string>; wideTime: boolean } {
+  const classes = new Map<number, string>();
+  let wideTime = false;
   for (const clause of tokens)
     for (const token of clause) {
-      const classes = CLASS_OF.get(token);
-      if (classes) for (const index of classes) if (!found.has(index)) found.set(index, token);
+      const indexes = CLASS_OF.get(token);
+      if (indexes) for (const index of indexes) if (!classes.has(index)) classes.set(index, token);
+      if (!wideTime && WIDE_TIME_WORDS.has(token)) wideTime = true;
     }
-  return found;
+  return { classes, wideTime };
 }
+
+// The forms in which the team states what it does ("we're switching", "we'll print", "we've
+// knocked … on the head", "we move into …"), as opposed to weighing, proposing or denying it.
+const OPENING_FORMS = new Set(['progressive', 'future', 'perfect', 'present']);
 
 /**
  * Signs that something is being announced at all: a rule cue, a date or a time from or until
  * which something holds, a word for stopping, approving or settling something, the wording of a
- * rule. Without one the model is not asked, so ordinary chat (a shell command, a greeting, a bug
- * report) stays quiet whatever its words; and it is cheap, so most chat costs little more than
- * the rules.
+ * rule, the team stating what it does. Without one the model is not asked, so ordinary chat (a
+ * shell command, a greeting, a bug report) stays quiet whatever its words; and it is cheap, so
+ * most chat costs little more than the rules.
  */
 function evidenceIn(reading: RuleReading): Evidence | undefined {
   const flat = reading.clauses.length === 1 ? (reading.clauses[0]?.text ?? '') : reading.clauses.map((clause) => clause.text).join(' ');
   const tokens = tokensOf(reading.clauses);
-  const classes = classesIn(tokens);
+  const { classes, wideTime } = classesIn(tokens);
   const anchor = ANCHOR.exec(flat);
   const date = DATE.exec(flat);
-  const time = TIME.exec(flat);
+  const time = TIME.exec(flat) ?? (wideTime ? TIME_WIDE.exec(flat) : null);
   const stopping = stoppingWord(tokens, flat);
   // A rule worded without a date ("every PR needs two approvals now", "new … policy: …"). The team
   // as subject or "must" alone do not open the gate: everyday chat is full of them (measured: the
-  // firing rate on chat doubles).
+  // firing rate on chat doubles); the team doing something in a stating form does.
   const has = (index: number | undefined) => index !== undefined && classes.has(index);
   const rule = (has(OBLIGE) || has(NORM)) && (has(FORWARD) || has(EVERY) || has(NEW) || (has(OBLIGE) && has(NORM)));
-  const found = reading.best.family !== undefined || anchor || date || time || stopping || rule || GATE_WORD.test(flat);
+  // Only "we" and "team" start a team action, and both are words of the class "we".
+  const actions = has(WE) ? teamActions(tokens) : NO_ACTIONS;
+  const acting = actions.some((action) => OPENING_FORMS.has(action.form));
+  const found = reading.best.family !== undefined || anchor || date || time || stopping || rule || acting || GATE_WORD.test(flat);
   if (!found) return undefined;
+  // Technical text (code, a path, a command with flags) is asked about only when a rule found a
+  // cue in it: otherwise its "kill", "dump", "by default" or log dates are not announcements
+  // (measured: chat-dev's firing rate halves, no labelled decision is lost).
+  if (reading.best.family === undefined && TECHNICAL.test(flat)) return undefined;
   return {
     flat,
     tokens,
@@ -138,6 +170,7 @@ function evidenceIn(reading: RuleReading): Evidence | undefined {
     team: TEAM_SUBJECT.test(flat),
     obligation: OBLIGATION.exec(flat),
     classes,
+    actions,
   };
 }
 
@@ -152,6 +185,7 @@ export interface FeatureSink {
 }
 
 const CLASS_KEYS = CLASS_NAMES.map((name) => `class:${name}`);
+const TEAM_KEYS = Object.fromEntries(Object.keys(TEAM_FORM_LABEL).map((form) => [form, `team:${form}`])) as Record<TeamForm, string>;
 const classLabel = (index: number, word: string) => {
   const name = CLASS_NAMES[index] ?? '';
   return `${CLASS_LABEL[name] ?? name} "${word}"`;
@@ -186,6 +220,7 @@ function signalFeatures(reading: RuleReading, evidence: Evidence, sink: FeatureS
   if (stopping) signal('stopping', () => `stopping something "${stopping}"`);
   if (evidence.team) signal('team-subject', () => 'the team is the subject');
   if (obligation) signal('obligation', () => `a rule "${obligation[0]}"`);
+  for (const action of evidence.actions) signal(TEAM_KEYS[action.form], () => `${TEAM_FORM_LABEL[action.form]}: "${action.words}"`);
   const classes = [...evidence.classes.keys()].sort((a, b) => a - b);
   for (const index of classes) signal(CLASS_KEYS[index] ?? '', () => classLabel(index, evidence.classes.get(index) ?? ''));
   for (let i = 0; i < classes.length; i += 1)

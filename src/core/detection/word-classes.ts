@@ -39,6 +39,16 @@ export const DAYS = new Set([
   'weekend',
   'tomorrow',
   'tonight',
+  // Abbreviated: "deck freezes Weds noon". ("sat" and "sun" are words of their own.)
+  'mon',
+  'tue',
+  'tues',
+  'wed',
+  'weds',
+  'thu',
+  'thur',
+  'thurs',
+  'fri',
 ]);
 export const PERIODS = new Set([
   'week',
@@ -59,6 +69,17 @@ export const PERIODS = new Set([
   'q4',
   'h1',
   'h2',
+  // Seasons, holidays and planning periods: "this Christmas", "over the summer", "next milestone".
+  'summer',
+  'winter',
+  'spring',
+  'autumn',
+  'christmas',
+  'xmas',
+  'easter',
+  'holidays',
+  'fy',
+  'milestone',
 ]);
 // Colloquial ways to stop something ("axing", "shelved", "pulling the plug"): one class, so an
 // example with "axing" teaches the model about "binning" too.
