@@ -9,13 +9,21 @@
  * words and signals led to it. Linear in the text, which the rules have already capped.
  */
 import { doubtsIn } from './doubts.js';
-import { ANCHOR, DATE, DOMAIN } from './lexicon.js';
+import * as lexicon from './lexicon.js';
 import type { RuleReading } from './rules.js';
 import type { SubjectKind } from './subject.js';
-import { CLASS_LABEL, CLASS_NAMES, CLASS_OF, GATE_WORD, STOPPING } from './word-classes.js';
+import * as wordClasses from './word-classes.js';
+import { CLASS_LABEL, CLASS_NAMES, CLASS_OF, STOPPING } from './word-classes.js';
+import { gated } from './word-gate.js';
 import { type Tokens, type WordSink, tokensOf, wordFeatures } from './word-features.js';
 
 export { WORD_BUCKETS } from './word-features.js';
+
+// Each expression runs only on a text with the words it needs (word-gate.ts).
+const ANCHOR = gated(lexicon.ANCHOR);
+const DATE = gated(lexicon.DATE);
+const DOMAIN = gated(lexicon.DOMAIN);
+const GATE_WORD = gated(wordClasses.GATE_WORD);
 
 export interface Feature {
   /** The weight's key: a signal name ("doubt:question") or a word bucket ("w123"). */
@@ -33,16 +41,19 @@ export interface FeatureOptions {
 }
 
 // Obligations and exclusions: how a new rule is worded ("must", "no longer", "only").
-const OBLIGATION = /\b(?:must|required|compulsory|mandatory|not permitted|not allowed|(?:has|have) to be|no longer|no more|only)\b/;
+const OBLIGATION = gated(/\b(?:must|required|compulsory|mandatory|not permitted|not allowed|(?:has|have) to be|no longer|no more|only)\b/);
 // Personal things and meals: "the blue one for my desk", "final decision: pizza".
-const PERSONAL_THING =
-  /\b(?:my|mine|myself)\b|\b(?:desk|chair|monitor|keyboard|mouse|headphones|mug|lunch|dinner|milk|coffee|tea|salad|sandwich|pizza|burger|veggie|vegan|soy|snacks?|outfit|shoes|jacket|haircut|marathon|gym|wallpaper|playlist)\b/;
+const PERSONAL_THING = gated(
+  /\b(?:my|mine|myself)\b|\b(?:desk|chair|monitor|keyboard|mouse|headphones|mug|lunch|dinner|milk|coffee|tea|salad|sandwich|pizza|burger|veggie|vegan|soy|snacks?|outfit|shoes|jacket|haircut|marathon|gym|wallpaper|playlist)\b/,
+);
 // Another organisation as the subject, by its capitalised name: "FYI, Contoso has decided to …".
-const NAMED_DECIDER =
-  /(?:^|[.!?:]\s+|,\s+)(?:[Tt]he\s+)?([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})\s+(?:has\s+|have\s+|had\s+)?(?:just\s+|now\s+|officially\s+)?(?:decided|announced|chosen|chose|opted|voted|agreed|confirmed)\b/;
+const NAMED_DECIDER = gated(
+  /(?:^|[.!?:]\s+|,\s+)(?:[Tt]he\s+)?([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})\s+(?:has\s+|have\s+|had\s+)?(?:just\s+|now\s+|officially\s+)?(?:decided|announced|chosen|chose|opted|voted|agreed|confirmed)\b/,
+);
 // Another organisation named as the subject of a change: "Epic is sunsetting …", "Telmark has axed …".
-const NAMED_ACTOR =
-  /(?:^|[.!?:;]\s+|,\s+|\bFYI\W+)(?:[Tt]he\s+)?([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})\s+(?:is|are|has|have|'s|just|will)\s+(?:just\s+|now\s+|officially\s+)?[a-z]+(?:ing|ed)\b/;
+const NAMED_ACTOR = gated(
+  /(?:^|[.!?:;]\s+|,\s+|\bFYI\W+)(?:[Tt]he\s+)?([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})\s+(?:is|are|has|have|'s|just|will)\s+(?:just\s+|now\s+|officially\s+)?[a-z]+(?:ing|ed)\b/,
+);
 const OUR_NAMES =
   /^(?:We|I|Our|Team|Leadership|Management|Board|Finance|Legal|HR|Ops|Product|Engineering|Sales|Marketing|Support|Compliance|Security|Procurement|Exec|Execs|SLT|CEO|CTO|CFO|COO|Everyone|Partners|Trustees|Directors|ExCo|Senate|Steering|Mgmt)\b/;
 // As evidence only the colloquial ones count: "stop", "end" and "cancel" are everyday words in
@@ -58,10 +69,11 @@ function stoppingWord(tokens: Tokens, flat: string): string | undefined {
 }
 // A time from which or until which something holds: "from June onwards", "in H1", "after this
 // quarter", "permanently". Broader than the rules' anchor; the model weighs it with everything else.
-const TIME =
-  /\b(?:onwards?|permanently|indefinitely|going forward|from now on|(?:from|starting|after|until|till|by|in|on|for|through|throughout|before|this|next|end of|as of) (?:the )?(?:next |this |end of |start of |coming |[a-z]+ )?(?:\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d{1,2}(?:st|nd|rd|th)\b|q[1-4]\b|h[12]\b|(?:week|month|quarter|year|term|semester|sprint|season|weekend)s?\b|(?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day))/;
+const TIME = gated(
+  /\b(?:onwards?|permanently|indefinitely|going forward|from now on|(?:from|starting|after|until|till|by|in|on|for|through|throughout|before|this|next|end of|as of) (?:the )?(?:next |this |end of |start of |coming |[a-z]+ )?(?:\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d{1,2}(?:st|nd|rd|th)\b|q[1-4]\b|h[12]\b|(?:week|month|quarter|year|term|semester|sprint|season|weekend)s?\b|(?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day))/,
+);
 // The team as the subject: "we …", "our …", "the team …" at the start of a clause.
-const TEAM_SUBJECT = /(?:^|[.;:,!-] )(?:(?:ok|so|update|fyi|heads up|team|all)[,:]? )?(?:we|our|the team|the company)\b/;
+const TEAM_SUBJECT = gated(/(?:^|[.;:,!-] )(?:(?:ok|so|update|fyi|heads up|team|all)[,:]? )?(?:we|our|the team|the company)\b/);
 // Code, paths and configuration: technical chat, not an announcement.
 const CODE_LIKE = /[{}=|\\<>]|\/[a-z0-9_.-]+\/|\b[a-z]+_[a-z_]+\b|\$[a-z(]|\b[a-z]+\.[a-z]{2,4}\b|::/;
 
@@ -114,7 +126,7 @@ function classesIn(tokens: Tokens): Map<number, string> {
  * the rules.
  */
 function evidenceIn(reading: RuleReading): Evidence | undefined {
-  const flat = reading.clauses.length === 1 ? (reading.clauses[0]?.text ?? '') : reading.clauses.map((clause) => clause.text).join(' ');
+  const flat = reading.flat;
   const tokens = tokensOf(reading.clauses);
   const classes = classesIn(tokens);
   const anchor = ANCHOR.exec(flat);

@@ -7,6 +7,7 @@ import { type Clause, canonicalize, splitClauses } from './canonical.js';
 import { normalizeMarkup } from './markup.js';
 import type { Doubt } from './doubts.js';
 import { type ClauseScore, messageDoubts, scoreClause } from './score.js';
+import { shareWords } from './word-gate.js';
 
 export interface RuleReading {
   /** The readable text in its original case (names are capitalised: "Contoso has decided"). */
@@ -14,6 +15,8 @@ export interface RuleReading {
   /** Canonical text (lower case, one spelling, contractions expanded), newlines kept. */
   readonly canonical: string;
   readonly clauses: readonly Clause[];
+  /** The clauses joined with spaces: what the model reads message-wide. */
+  readonly flat: string;
   readonly emoji: readonly string[];
   /** Doubts about the whole message (a joke, office fun), read once for the rules and the model. */
   readonly wide: readonly Doubt[];
@@ -92,15 +95,17 @@ export function readByRules(text: string, isThreadReply = false): RuleReading {
   const normalized = normalizeMarkup(typeof text === 'string' ? text : '');
   const canonical = canonicalize(normalized.text);
   const clauses = splitClauses(canonical);
-  const base = { text: normalized.text, canonical, clauses, emoji: normalized.emoji, wide: [] as readonly Doubt[] };
+  const flat = clauses.length === 1 ? (clauses[0]?.text ?? '') : clauses.map((clause) => clause.text).join(' ');
+  const base = { text: normalized.text, canonical, clauses, flat, emoji: normalized.emoji, wide: [] as readonly Doubt[] };
   if (clauses.length === 0) return { ...base, settled: true, best: { score: 0, reasons: ['no text'], doubts: [] } };
 
-  const flat = clauses.map((clause) => clause.text).join(' ');
   if (isAcknowledgement(flat)) {
     const reasons = [isThreadReply ? 'thread acknowledgement' : 'acknowledgement only'];
     return { ...base, settled: true, best: { score: isThreadReply ? 0 : 0.02, reasons, doubts: [] } };
   }
 
+  // The clauses are cut from the canonical text at spaces: one reading of its words serves all.
+  shareWords(canonical, [...clauses.map((clause) => clause.text), flat]);
   const wide = messageDoubts(canonical, normalized.emoji);
   let best = scoreClause(clauses[0] ?? { text: '', question: false }, wide);
   for (const clause of clauses.slice(1)) {

@@ -6,12 +6,14 @@
 import { choiceCues } from './choices.js';
 import { type Cue, type CueFamily, strongest } from './cues.js';
 import { type Doubt, type DoubtKind, doubtsIn } from './doubts.js';
-import { DATE, DOMAIN, FUN_EMOJI, JOKE_EMOJI, JOKE_WORDS } from './lexicon.js';
+import * as lexicon from './lexicon.js';
+import { FUN_EMOJI, JOKE_EMOJI } from './lexicon.js';
 import type { Clause } from './canonical.js';
 import { markerCues } from './markers.js';
 import { policyCue } from './policy.js';
 import type { SubjectKind } from './subject.js';
 import { impersonalCues, verbCues } from './verbs.js';
+import { gated } from './word-gate.js';
 
 export interface ClauseScore {
   readonly score: number;
@@ -27,7 +29,11 @@ export interface ClauseScore {
 const MAX_SCORE = 0.99;
 /** Score of a message without any decision cue; a little more if decision words appear. */
 const NO_CUE = 0.02;
-const DECISION_WORDS = /\b(?:decid|decision|agree|final call|going with)/;
+const DECISION_WORDS = gated(/\b(?:decid|decision|agree|final call|going with)/);
+// Each expression runs only on a text with the words it needs (word-gate.ts).
+const DOMAIN = gated(lexicon.DOMAIN);
+const DATE = gated(lexicon.DATE);
+const JOKE_WORDS = gated(lexicon.JOKE_WORDS);
 
 // The Unicode food and drink blocks: 🥔 🍕 ☕ and friends.
 const FOOD_EMOJI = /^[\u{1F32D}-\u{1F37F}\u{1F950}-\u{1F96F}\u{1F9C0}-\u{1F9CB}\u2615]$/u;
