@@ -47,13 +47,11 @@ const PERSONAL_THING = gated(
   /\b(?:my|mine|myself)\b|\b(?:desk|chair|monitor|keyboard|mouse|headphones|mug|lunch|dinner|milk|coffee|tea|salad|sandwich|pizza|burger|veggie|vegan|soy|snacks?|outfit|shoes|jacket|haircut|marathon|gym|wallpaper|playlist)\b/,
 );
 // Another organisation as the subject, by its capitalised name: "FYI, Contoso has decided to …".
-const NAMED_DECIDER = gated(
-  /(?:^|[.!?:]\s+|,\s+)(?:[Tt]he\s+)?([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})\s+(?:has\s+|have\s+|had\s+)?(?:just\s+|now\s+|officially\s+)?(?:decided|announced|chosen|chose|opted|voted|agreed|confirmed)\b/,
-);
+const NAMED_DECIDER =
+  /(?:^|[.!?:]\s+|,\s+)(?:[Tt]he\s+)?([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})\s+(?:has\s+|have\s+|had\s+)?(?:just\s+|now\s+|officially\s+)?(?:decided|announced|chosen|chose|opted|voted|agreed|confirmed)\b/;
 // Another organisation named as the subject of a change: "Epic is sunsetting …", "Telmark has axed …".
-const NAMED_ACTOR = gated(
-  /(?:^|[.!?:;]\s+|,\s+|\bFYI\W+)(?:[Tt]he\s+)?([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})\s+(?:is|are|has|have|'s|just|will)\s+(?:just\s+|now\s+|officially\s+)?[a-z]+(?:ing|ed)\b/,
-);
+const NAMED_ACTOR =
+  /(?:^|[.!?:;]\s+|,\s+|\bFYI\W+)(?:[Tt]he\s+)?([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})\s+(?:is|are|has|have|'s|just|will)\s+(?:just\s+|now\s+|officially\s+)?[a-z]+(?:ing|ed)\b/;
 const OUR_NAMES =
   /^(?:We|I|Our|Team|Leadership|Management|Board|Finance|Legal|HR|Ops|Product|Engineering|Sales|Marketing|Support|Compliance|Security|Procurement|Exec|Execs|SLT|CEO|CTO|CFO|COO|Everyone|Partners|Trustees|Directors|ExCo|Senate|Steering|Mgmt)\b/;
 // As evidence only the colloquial ones count: "stop", "end" and "cancel" are everyday words in

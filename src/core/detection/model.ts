@@ -12,6 +12,7 @@ import { type Feature, type FeatureSink, WORD_BUCKETS, crossKey, emitFeatures, f
 import model from './model-weights.json' with { type: 'json' };
 import type { RuleReading } from './rules.js';
 import { CLASS_NAMES } from './word-classes.js';
+import { WordWeights } from './word-weights.js';
 
 export interface Verdict {
   /** Probability that the message announces a team decision, in [0, 1]. */
@@ -22,10 +23,9 @@ export interface Verdict {
 
 const WEIGHTS: ReadonlyMap<string, number> = new Map(Object.entries(model.weights as Record<string, number>));
 // The same weights laid out for the sum, which runs on every message that reaches the model:
-// words by bucket, class crosses by index pair, so no key string is built per feature.
-const WORD_WEIGHTS = new Float64Array(WORD_BUCKETS);
+// words by bucket (word-weights.ts), class crosses by index pair, so no key string is built per feature.
+const WORD_WEIGHTS = new WordWeights(WORD_BUCKETS, WEIGHTS);
 const CROSS_WEIGHTS = new Float64Array(CLASS_NAMES.length * CLASS_NAMES.length);
-for (const [key, weight] of WEIGHTS) if (/^w\d+$/.test(key)) WORD_WEIGHTS[Number(key.slice(1))] = weight;
 CLASS_NAMES.forEach((_, first) =>
   CLASS_NAMES.forEach((__, second) => {
     if (first < second) CROSS_WEIGHTS[first * CLASS_NAMES.length + second] = WEIGHTS.get(crossKey(first, second)) ?? 0;
@@ -44,7 +44,7 @@ function sumOf(reading: RuleReading): number | undefined {
       z += CROSS_WEIGHTS[first * CLASS_NAMES.length + second] ?? 0;
     },
     word: (bucket) => {
-      z += WORD_WEIGHTS[bucket] ?? 0;
+      z += WORD_WEIGHTS.of(bucket);
     },
   };
   return emitFeatures(reading, sink) ? z : undefined;

