@@ -179,9 +179,16 @@ export class GatedRegExp {
   readonly source: string;
   /** Read from the source on first use, so that loading the detector costs nothing more. */
   private needs: readonly number[] | undefined;
+  // The last answer: a one-clause message asks the same expression of the same text up to three
+  // times (its clause, then the model's message-wide reading of it). Only for an expression
+  // without lastIndex state; callers read a match, never change it.
+  private readonly remembers: boolean;
+  private lastText: string | undefined;
+  private lastMatch: RegExpExecArray | null = null;
 
   constructor(readonly regex: RegExp) {
     this.source = regex.source;
+    this.remembers = !regex.global && !regex.sticky;
   }
 
   /** False when `text` cannot match: it lacks a word the expression needs. */
@@ -194,10 +201,17 @@ export class GatedRegExp {
   }
 
   exec(text: string): RegExpExecArray | null {
-    return this.mayMatch(text) ? this.regex.exec(text) : null;
+    if (this.remembers && text === this.lastText) return this.lastMatch;
+    const match = this.mayMatch(text) ? this.regex.exec(text) : null;
+    if (this.remembers) {
+      this.lastText = text;
+      this.lastMatch = match;
+    }
+    return match;
   }
 
   test(text: string): boolean {
+    if (this.remembers) return this.exec(text) !== null;
     return this.mayMatch(text) && this.regex.test(text);
   }
 
