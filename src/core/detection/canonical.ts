@@ -130,6 +130,41 @@ export function canonicalize(text: string): string {
   return spelled.includes('  ') || spelled.includes('\t') ? spelled.replace(/[ \t]{2,}/g, ' ') : spelled;
 }
 
+/** Whether a character is white space as "\\s" and trim() see it. */
+export function isSpaceCode(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+const isSentenceEnd = (code: number) => code === 46 || code === 33 || code === 63 || code === 59; // . ! ? ;
+
+/** `line.split(/(?<=[.!?;])\s+/)`, without the engine's general split (a fifth of the clause step). */
+function sentencesOf(line: string): string[] {
+  const sentences: string[] = [];
+  let start = 0;
+  for (let at = 1; at < line.length; at += 1) {
+    if (!isSentenceEnd(line.charCodeAt(at - 1)) || !isSpaceCode(line.charCodeAt(at))) continue;
+    sentences.push(line.slice(start, at));
+    let end = at + 1;
+    while (end < line.length && isSpaceCode(line.charCodeAt(end))) end += 1;
+    start = end;
+    at = end;
+  }
+  sentences.push(line.slice(start));
+  return sentences;
+}
+
 /**
  * Clauses: lines, then sentences. A line that ends with a colon ("Decision:") is joined to the
  * next one, since the announcement continues there.
@@ -144,7 +179,7 @@ export function splitClauses(canonical: string): Clause[] {
   }
   const clauses: Clause[] = [];
   for (const line of merged) {
-    for (const sentence of line.split(/(?<=[.!?;])\s+/)) {
+    for (const sentence of sentencesOf(line)) {
       const text = sentence.trim();
       if (!text || !/[a-z0-9]/.test(text)) continue;
       clauses.push({ text, question: text.includes('?') });

@@ -17,8 +17,8 @@ import { WordWeights } from './word-weights.js';
 export interface Verdict {
   /** Probability that the message announces a team decision, in [0, 1]. */
   readonly score: number;
-  /** Why, in words; put together when asked for (most callers read only the verdict). */
-  readonly reasons: () => readonly string[];
+  /** Why, in words: the rules' own, or put together when asked for (most callers read only the verdict). */
+  readonly reasons: readonly string[] | (() => readonly string[]);
 }
 
 const WEIGHTS: ReadonlyMap<string, number> = new Map(Object.entries(model.weights as Record<string, number>));
@@ -94,13 +94,13 @@ export function judge(reading: RuleReading): Verdict {
   const rules = reading.best;
   const z = sumOf(reading);
   // Nothing announces anything: the model is not asked (see features.ts, evidenceIn).
-  if (z === undefined) return { score: Math.min(rules.score, 0.1), reasons: () => rules.reasons };
+  if (z === undefined) return { score: Math.min(rules.score, 0.1), reasons: rules.reasons };
   const score = 1 / (1 + Math.exp(-z));
   const decision = score >= 0.5;
   const ruleDecision = rules.score >= 0.5;
-  if (decision && ruleDecision) return { score, reasons: () => rules.reasons };
+  if (decision && ruleDecision) return { score, reasons: rules.reasons };
   // No decision and no cue: the rules' "no announcement cue" says it.
-  if (!decision && rules.family === undefined) return { score, reasons: () => rules.reasons };
+  if (!decision && rules.family === undefined) return { score, reasons: rules.reasons };
   // The features are put in words only when the reasons are read (the verdict needs none).
   if (decision) return { score, reasons: () => strongest(featuresOf(reading) ?? [], 1, []) };
   // No decision: when the rules saw a cue, say what else spoke against it ("decided by Contoso").

@@ -3,7 +3,7 @@
  * best clause's score, its reasons, and the signals the model in model.ts weighs (cue family,
  * doubts, subject), plus the canonical text the model's word features are read from.
  */
-import { type Clause, canonicalize, splitClauses } from './canonical.js';
+import { type Clause, canonicalize, isSpaceCode, splitClauses } from './canonical.js';
 import { normalizeMarkup } from './markup.js';
 import type { Doubt } from './doubts.js';
 import { type ClauseScore, messageDoubts, scoreClause } from './score.js';
@@ -83,10 +83,25 @@ const ACKNOWLEDGEMENT_WORDS = new Set([
 ]);
 const MAX_ACKNOWLEDGEMENT_LENGTH = 120;
 
+// What separates the words of an acknowledgement: white space and , . ! -
+const isSeparator = (code: number) => code === 44 || code === 46 || code === 33 || code === 45 || isSpaceCode(code);
+
 function isAcknowledgement(text: string): boolean {
   if (text.length > MAX_ACKNOWLEDGEMENT_LENGTH) return false;
-  const words = text.split(/[\s,.!-]+/).filter(Boolean);
-  return words.length > 0 && words.every((word) => ACKNOWLEDGEMENT_WORDS.has(word));
+  // Word by word, stopping at the first that is not in the vocabulary (most messages: the first).
+  let words = 0;
+  for (let start = 0; start < text.length;) {
+    if (isSeparator(text.charCodeAt(start))) {
+      start += 1;
+      continue;
+    }
+    let end = start + 1;
+    while (end < text.length && !isSeparator(text.charCodeAt(end))) end += 1;
+    if (!ACKNOWLEDGEMENT_WORDS.has(text.slice(start, end))) return false;
+    words += 1;
+    start = end;
+  }
+  return words > 0;
 }
 
 /** Reads `text` (raw Slack mrkdwn or Teams HTML) with the rules. */
