@@ -170,7 +170,7 @@ function sentencesOf(line: string): string[] {
  * next one, since the announcement continues there.
  */
 export function splitClauses(canonical: string): Clause[] {
-  const lines = canonical.split('\n');
+  const lines = canonical.includes('\n') ? canonical.split('\n') : [canonical];
   const merged: string[] = [];
   for (const line of lines) {
     const previous = merged.at(-1);

@@ -331,16 +331,20 @@ const LABEL: Readonly<Record<DoubtKind, string>> = {
   quoted: 'quoted text',
 };
 
+function hasKind(doubts: readonly Doubt[], kind: DoubtKind): boolean {
+  for (const doubt of doubts) if (doubt.kind === kind) return true;
+  return false;
+}
+
 /** The doubts that apply to a clause whose strongest cue starts at cueIndex. */
 export function doubtsIn(clause: string, question: boolean, cueIndex: number): Doubt[] {
   const doubts: Doubt[] = [];
   if (question || QUESTION_START.test(clause)) doubts.push({ kind: 'question', multiplier: 0.1, reason: 'question' });
-  const seen = new Set<DoubtKind>(doubts.map((doubt) => doubt.kind));
+  // Each kind once: the doubts found so far are the kinds seen (a handful, no set needed).
   for (const rule of RULES) {
-    if (seen.has(rule.kind)) continue;
+    if (hasKind(doubts, rule.kind)) continue;
     const match = rule.pattern.exec(clause);
     if (!match || (rule.beforeCue && match.index >= cueIndex)) continue;
-    seen.add(rule.kind);
     doubts.push({ kind: rule.kind, multiplier: rule.multiplier, reason: `${LABEL[rule.kind]} "${match[0].trim()}"` });
   }
   return doubts;

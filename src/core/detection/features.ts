@@ -162,6 +162,9 @@ export interface FeatureSink {
 }
 
 const CLASS_KEYS = CLASS_NAMES.map((name) => `class:${name}`);
+const CLASS_INDEXES = CLASS_NAMES.map((_, index) => index);
+/** Each kind once, in order of first appearance (as a Set would give them, without one). */
+const uniqueKinds = <T>(kinds: readonly T[]): T[] => kinds.filter((kind, index) => kinds.indexOf(kind) === index);
 const classLabel = (index: number, word: string) => {
   const name = CLASS_NAMES[index] ?? '';
   return `${CLASS_LABEL[name] ?? name} "${word}"`;
@@ -184,7 +187,8 @@ function signalFeatures(reading: RuleReading, evidence: Evidence, sink: FeatureS
   if (family) signal(`cue:${family}`, () => best.reasons[0] ?? family);
   const subject = best.subject;
   if (subject && subject !== 'none') signal(`subject:${subject}`, () => SUBJECT_LABEL[subject]);
-  for (const kind of new Set(best.doubts)) signal(`doubt:${kind}`, () => best.reasons.find((reason) => reason.startsWith(kind)) ?? kind);
+  for (const kind of uniqueKinds(best.doubts))
+    signal(`doubt:${kind}`, () => best.reasons.find((reason) => reason.startsWith(kind)) ?? kind);
   // Doubts anywhere in the message, whether or not the rules found a cue to apply them to.
   const asked = clauses.some((clause) => clause.question);
   for (const doubt of doubtsIn(flat, asked, flat.length)) signal(`any:${doubt.kind}`, () => doubt.reason);
@@ -196,7 +200,8 @@ function signalFeatures(reading: RuleReading, evidence: Evidence, sink: FeatureS
   if (stopping) signal('stopping', () => `stopping something "${stopping}"`);
   if (evidence.team) signal('team-subject', () => 'the team is the subject');
   if (obligation) signal('obligation', () => `a rule "${obligation[0]}"`);
-  const classes = [...evidence.classes.keys()].sort((a, b) => a - b);
+  // In index order, read off the class list rather than sorted: no array to copy and sort.
+  const classes = CLASS_INDEXES.filter((index) => evidence.classes.has(index));
   for (const index of classes) signal(CLASS_KEYS[index] ?? '', () => classLabel(index, evidence.classes.get(index) ?? ''));
   for (let i = 0; i < classes.length; i += 1)
     for (let j = i + 1; j < classes.length; j += 1) {

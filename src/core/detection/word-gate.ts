@@ -86,6 +86,10 @@ function layOut(): void {
 /** Marks every need met by a word of `text` (marks[id] = 1). */
 function markNeeds(text: string, marks: Uint8Array): void {
   if (!laidOut) layOut();
+  // Locals: the module's bindings are reassigned when the trie grows.
+  const edges = children;
+  const starts = needStart;
+  const list = needList;
   const length = text.length;
   let node = -1; // where the current word is in the trie: -1 outside a word or off the trie
   let inWord = false;
@@ -100,11 +104,9 @@ function markNeeds(text: string, marks: Uint8Array): void {
     if (!inWord) {
       inWord = true;
       node = 0;
-    }
-    if (node < 0) continue;
-    node = (children[node * SYMBOLS + symbol] as number) || -1;
-    if (node > 0)
-      for (let k = needStart[node] as number, end = needStart[node + 1] as number; k < end; k += 1) marks[needList[k] as number] = 1;
+    } else if (node < 0) continue;
+    node = (edges[node * SYMBOLS + symbol] as number) || -1;
+    if (node > 0) for (let k = starts[node] as number, end = starts[node + 1] as number; k < end; k += 1) marks[list[k] as number] = 1;
   }
 }
 
@@ -116,10 +118,14 @@ const keptTexts: string[] = [];
 const keptMarks: Uint8Array[] = [];
 const buffers: Uint8Array[] = [];
 let nextBuffer = 0;
+// The text asked about last, and its marks: the rules ask dozens of expressions in a row of one clause.
+let lastText: string | undefined;
+let lastMarks: Uint8Array = new Uint8Array(0);
 
 function forget(): void {
   keptTexts.length = 0;
   keptMarks.length = 0;
+  lastText = undefined;
 }
 
 /** A cleared marks buffer, no longer shared by any kept text. */
@@ -147,10 +153,16 @@ function keep(text: string, marks: Uint8Array): void {
 
 /** The marks of `text`, read now or kept from a recent call. */
 function marksOf(text: string): Uint8Array {
-  for (let k = keptTexts.length - 1; k >= 0; k -= 1) if (keptTexts[k] === text) return keptMarks[k] as Uint8Array;
-  const marks = freshMarks();
-  markNeeds(text, marks);
-  keep(text, marks);
+  if (text === lastText) return lastMarks;
+  let marks: Uint8Array | undefined;
+  for (let k = keptTexts.length - 1; k >= 0 && !marks; k -= 1) if (keptTexts[k] === text) marks = keptMarks[k];
+  if (!marks) {
+    marks = freshMarks();
+    markNeeds(text, marks);
+    keep(text, marks);
+  }
+  lastText = text;
+  lastMarks = marks;
   return marks;
 }
 
