@@ -4,7 +4,7 @@
  * mistyped spellings mapped (see spelling.ts). Then the text is cut into clauses, because a
  * message often mixes an announcement with a question ("Decision: B. Any objections?").
  */
-import { canonicalWord } from './spelling.js';
+import { canonicalWord, respelledWords } from './spelling.js';
 
 /** Look at no more clauses than this; long messages announce their decision early. */
 export const MAX_CLAUSES = 20;
@@ -47,13 +47,48 @@ const BARE_CONTRACTIONS: Readonly<Record<string, string>> = {
   wanna: 'want to',
 };
 
-const WORD = /[a-z]+/g;
-
 // A map, not an object lookup: "constructor" is a word too (the object's prototype answered it).
 const BARE = new Map(Object.entries(BARE_CONTRACTIONS));
 
 function canonicalToken(word: string): string {
   return BARE.get(word) ?? canonicalWord(word);
+}
+
+const isLetter = (code: number) => code >= 97 && code <= 122;
+const LONGEST_SHAPE = 31;
+/** A word's shape: its length (capped), first and last letter. */
+const shapeAt = (text: string, start: number, end: number) =>
+  (Math.min(end - start, LONGEST_SHAPE) * 26 + text.charCodeAt(start) - 97) * 26 + text.charCodeAt(end - 1) - 97;
+
+// The shapes of the words canonicalToken may change. Most words of a message have none of them,
+// and are then neither cut out of the text nor looked up (measured: the look-ups, one per word,
+// were a tenth of the detector's time).
+const CHANGEABLE = new Uint8Array((LONGEST_SHAPE + 1) * 26 * 26);
+for (const word of [...BARE.keys(), ...respelledWords()])
+  if ([...word].every((char) => isLetter(char.charCodeAt(0)))) CHANGEABLE[shapeAt(word, 0, word.length)] = 1;
+
+/** Each run of letters a-z in its canonical spelling (the text itself when none changes). */
+function respell(text: string): string {
+  let out = '';
+  let copied = 0;
+  for (let start = 0; start < text.length;) {
+    if (!isLetter(text.charCodeAt(start))) {
+      start += 1;
+      continue;
+    }
+    let end = start + 1;
+    while (end < text.length && isLetter(text.charCodeAt(end))) end += 1;
+    if (CHANGEABLE[shapeAt(text, start, end)] === 1) {
+      const word = text.slice(start, end);
+      const canonical = canonicalToken(word);
+      if (canonical !== word) {
+        out += text.slice(copied, start) + canonical;
+        copied = end;
+      }
+    }
+    start = end;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
 }
 
 const EXPANSIONS: Readonly<Record<string, string>> = {
@@ -92,8 +127,43 @@ const CONTRACTION_SIGN = /['/&]/;
 export function canonicalize(text: string): string {
   const lower = text.toLowerCase();
   const expanded = CONTRACTION_SIGN.test(lower) ? lower.replace(CONTRACTION, expand) : lower;
-  const spelled = expanded.replace(WORD, canonicalToken);
+  const spelled = respell(expanded);
   return spelled.includes('  ') || spelled.includes('\t') ? spelled.replace(/[ \t]{2,}/g, ' ') : spelled;
+}
+
+/** Whether a character is white space as "\\s" and trim() see it. */
+export function isSpaceCode(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+const isSentenceEnd = (code: number) => code === 46 || code === 33 || code === 63 || code === 59; // . ! ? ;
+
+/** `line.split(/(?<=[.!?;])\s+/)`, without the engine's general split (a fifth of the clause step). */
+function sentencesOf(line: string): string[] {
+  const sentences: string[] = [];
+  let start = 0;
+  for (let at = 1; at < line.length; at += 1) {
+    if (!isSentenceEnd(line.charCodeAt(at - 1)) || !isSpaceCode(line.charCodeAt(at))) continue;
+    sentences.push(line.slice(start, at));
+    let end = at + 1;
+    while (end < line.length && isSpaceCode(line.charCodeAt(end))) end += 1;
+    start = end;
+    at = end;
+  }
+  sentences.push(line.slice(start));
+  return sentences;
 }
 
 /**
@@ -101,7 +171,7 @@ export function canonicalize(text: string): string {
  * next one, since the announcement continues there.
  */
 export function splitClauses(canonical: string): Clause[] {
-  const lines = canonical.split('\n');
+  const lines = canonical.includes('\n') ? canonical.split('\n') : [canonical];
   const merged: string[] = [];
   for (const line of lines) {
     const previous = merged.at(-1);
@@ -110,7 +180,7 @@ export function splitClauses(canonical: string): Clause[] {
   }
   const clauses: Clause[] = [];
   for (const line of merged) {
-    for (const sentence of line.split(/(?<=[.!?;])\s+/)) {
+    for (const sentence of sentencesOf(line)) {
       const text = sentence.trim();
       if (!text || !/[a-z0-9]/.test(text)) continue;
       clauses.push({ text, question: text.includes('?') });

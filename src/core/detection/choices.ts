@@ -5,8 +5,9 @@
  */
 import type { Cue } from './cues.js';
 import { SUBJECT_WEIGHT, subjectBefore } from './subject.js';
+import { gated, gatedRegExp } from './word-gate.js';
 
-const GOING = new RegExp(
+const GOING = gatedRegExp(
   [
     // "going with the flow" and "going with you to the conference" choose nothing.
     String.raw`\b(going|go|went|gone|sticking|stick|staying|stay|proceeding|proceed|moving forward|move forward|moving ahead|going ahead|go ahead)(?: to go)? with\b(?! the flow\b| (?:you|him|them|me|us)\b)`,
@@ -14,10 +15,11 @@ const GOING = new RegExp(
   ].join('|'),
   'g',
 );
-const LET_US_DO = /\blet us (?:do|pick|choose|take|use) (?:option|plan|approach|version|vendor|variant|proposal) [a-z0-9]+\b/;
+const LET_US_DO = gated(/\blet us (?:do|pick|choose|take|use) (?:option|plan|approach|version|vendor|variant|proposal) [a-z0-9]+\b/);
 // "Option B it is.", "Plan A it is - launch on the 14th".
-const IT_IS =
-  /^(?:(?:ok|okay|so|alright|right|fine|great|then)[,!.]? ){0,2}(?:option |plan |vendor |version |the )?([a-z0-9£$€.%-]{1,20}) it is(?: then)?(?:[.!,:]|\s-\s|$)/;
+const IT_IS = gated(
+  /^(?:(?:ok|okay|so|alright|right|fine|great|then)[,!.]? ){0,2}(?:option |plan |vendor |version |the )?([a-z0-9£$€.%-]{1,20}) it is(?: then)?(?:[.!,:]|\s-\s|$)/,
+);
 const NOT_A_CHOICE = new Set([
   'what',
   'that',
@@ -46,7 +48,7 @@ const NOT_A_CHOICE = new Set([
 /** Choice cues in a clause. */
 export function choiceCues(clause: string): Cue[] {
   const cues: Cue[] = [];
-  for (const match of clause.matchAll(GOING)) {
+  for (const match of GOING.matchAll(clause)) {
     const index = match.index;
     const verb = match[1] ?? match[2] ?? '';
     const prefix = clause.slice(0, index);

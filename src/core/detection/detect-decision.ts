@@ -43,10 +43,12 @@ export interface Detection {
  */
 export const DECISION_THRESHOLD = 0.5;
 
-// The reasons are worked out on first reading and kept: the bot itself reads only `decision`,
-// while logs and "why did the bot ask?" read the reasons too.
-function detection(score: number, reasons: () => readonly string[]): Detection {
+// Reasons still to be put in words are worked out on first reading and kept: the bot itself reads
+// only `decision`, while logs and "why did the bot ask?" read the reasons too. Reasons already
+// at hand (the rules') are a plain property: an object with a getter costs more to make.
+function detection(score: number, reasons: readonly string[] | (() => readonly string[])): Detection {
   const rounded = roundScore(score);
+  if (typeof reasons !== 'function') return { decision: rounded >= DECISION_THRESHOLD, score: rounded, reasons };
   let said: readonly string[] | undefined;
   return {
     decision: rounded >= DECISION_THRESHOLD,
@@ -61,7 +63,7 @@ function detection(score: number, reasons: () => readonly string[]): Detection {
 /** Detects whether `text` (raw Slack mrkdwn or Teams HTML) announces a team decision. */
 export function detectDecision(text: string, context: DetectionContext = {}): Detection {
   const reading = readByRules(text, context.isThreadReply === true);
-  if (reading.settled) return detection(reading.best.score, () => reading.best.reasons);
+  if (reading.settled) return detection(reading.best.score, reading.best.reasons);
   const verdict = judge(reading);
   return detection(verdict.score, verdict.reasons);
 }

@@ -5,6 +5,7 @@
  * "we decided, even if it hurts" is a decision).
  */
 import { FUN_WORDS, MEETING_WORDS, alternation } from './lexicon.js';
+import { type Matcher, gated, gatedRegExp } from './word-gate.js';
 
 export type DoubtKind =
   | 'question'
@@ -28,7 +29,8 @@ export interface Doubt {
 
 interface DoubtRule {
   readonly kind: DoubtKind;
-  readonly pattern: RegExp;
+  /** Gated (word-gate.ts): run only on a clause with the words it needs. */
+  readonly pattern: Matcher;
   readonly multiplier: number;
   /** Counts only when it starts before the positive cue. */
   readonly beforeCue?: boolean;
@@ -38,7 +40,7 @@ const anyOf = (words: readonly string[]) => `(?:${alternation(words)})`;
 
 // "did we…", "have we…", "any decision on…": a clause that opens like a question is one, even
 // without its question mark.
-const QUESTION_START = new RegExp(
+const QUESTION_START = gatedRegExp(
   `^(?:(?:so|ok|okay|wait|hey|and|but|quick q|quick question|q|@mention|hi|hmm|also|sorry)[,:]? )*${anyOf([
     'did',
     'do',
@@ -78,7 +80,7 @@ const CLOCK = '(?:\\d{1,2}(?::\\d\\d)? ?(?:am|pm)|\\d{1,2}:\\d\\d)';
 
 const doubt = (kind: DoubtKind, words: readonly string[], multiplier: number, beforeCue = false): DoubtRule => ({
   kind,
-  pattern: new RegExp(`\\b${anyOf(words)}\\b`),
+  pattern: gatedRegExp(`\\b${anyOf(words)}\\b`),
   multiplier,
   beforeCue,
 });
@@ -300,14 +302,18 @@ const RULES: readonly DoubtRule[] = [
     ],
     0.25,
   ),
-  { kind: 'opinion', pattern: /(?<!\bas )\bagreed? with (?:you|him|her|them|that|this|@mention|[a-z0-9_]+)(?:[,.!]| *$)/, multiplier: 0.3 },
+  {
+    kind: 'opinion',
+    pattern: gated(/(?<!\bas )\bagreed? with (?:you|him|her|them|that|this|@mention|[a-z0-9_]+)(?:[,.!]| *$)/),
+    multiplier: 0.3,
+  },
   doubt(
     'past',
     ['last (?:year|time)', 'years ago', 'back in \\d{4}', 'remember when', 'used to', 'originally', 'at the time', 'back then'],
     0.5,
     true,
   ),
-  { kind: 'off-topic', pattern: FUN_WORDS, multiplier: 0.35 },
+  { kind: 'off-topic', pattern: gated(FUN_WORDS), multiplier: 0.35 },
 ];
 
 const LABEL: Readonly<Record<DoubtKind, string>> = {
@@ -325,16 +331,20 @@ const LABEL: Readonly<Record<DoubtKind, string>> = {
   quoted: 'quoted text',
 };
 
+function hasKind(doubts: readonly Doubt[], kind: DoubtKind): boolean {
+  for (const doubt of doubts) if (doubt.kind === kind) return true;
+  return false;
+}
+
 /** The doubts that apply to a clause whose strongest cue starts at cueIndex. */
 export function doubtsIn(clause: string, question: boolean, cueIndex: number): Doubt[] {
   const doubts: Doubt[] = [];
   if (question || QUESTION_START.test(clause)) doubts.push({ kind: 'question', multiplier: 0.1, reason: 'question' });
-  const seen = new Set<DoubtKind>(doubts.map((doubt) => doubt.kind));
+  // Each kind once: the doubts found so far are the kinds seen (a handful, no set needed).
   for (const rule of RULES) {
-    if (seen.has(rule.kind)) continue;
+    if (hasKind(doubts, rule.kind)) continue;
     const match = rule.pattern.exec(clause);
     if (!match || (rule.beforeCue && match.index >= cueIndex)) continue;
-    seen.add(rule.kind);
     doubts.push({ kind: rule.kind, multiplier: rule.multiplier, reason: `${LABEL[rule.kind]} "${match[0].trim()}"` });
   }
   return doubts;

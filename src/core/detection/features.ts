@@ -9,14 +9,22 @@
  * words and signals led to it. Linear in the text, which the rules have already capped.
  */
 import { doubtsIn } from './doubts.js';
-import { ANCHOR, DATE, DOMAIN } from './lexicon.js';
+import * as lexicon from './lexicon.js';
 import type { RuleReading } from './rules.js';
 import type { SubjectKind } from './subject.js';
-import { CLASS_LABEL, CLASS_NAMES, CLASS_OF, GATE_WORD, STOPPING } from './word-classes.js';
+import * as wordClasses from './word-classes.js';
+import { CLASS_LABEL, CLASS_NAMES, CLASS_OF, STOPPING } from './word-classes.js';
+import { gated } from './word-gate.js';
 import { type Tokens, type WordSink, tokensOf, wordFeatures } from './word-features.js';
 import { TEAM_FORM_LABEL, type TeamAction, type TeamForm, teamActions } from './team-action.js';
 
 export { WORD_BUCKETS } from './word-features.js';
+
+// Each expression runs only on a text with the words it needs (word-gate.ts).
+const ANCHOR = gated(lexicon.ANCHOR);
+const DATE = gated(lexicon.DATE);
+const DOMAIN = gated(lexicon.DOMAIN);
+const GATE_WORD = gated(wordClasses.GATE_WORD);
 
 export interface Feature {
   /** The weight's key: a signal name ("doubt:question") or a word bucket ("w123"). */
@@ -34,10 +42,11 @@ export interface FeatureOptions {
 }
 
 // Obligations and exclusions: how a new rule is worded ("must", "no longer", "only").
-const OBLIGATION = /\b(?:must|required|compulsory|mandatory|not permitted|not allowed|(?:has|have) to be|no longer|no more|only)\b/;
+const OBLIGATION = gated(/\b(?:must|required|compulsory|mandatory|not permitted|not allowed|(?:has|have) to be|no longer|no more|only)\b/);
 // Personal things and meals: "the blue one for my desk", "final decision: pizza".
-const PERSONAL_THING =
-  /\b(?:my|mine|myself)\b|\b(?:desk|chair|monitor|keyboard|mouse|headphones|mug|lunch|dinner|milk|coffee|tea|salad|sandwich|pizza|burger|veggie|vegan|soy|snacks?|outfit|shoes|jacket|haircut|marathon|gym|wallpaper|playlist)\b/;
+const PERSONAL_THING = gated(
+  /\b(?:my|mine|myself)\b|\b(?:desk|chair|monitor|keyboard|mouse|headphones|mug|lunch|dinner|milk|coffee|tea|salad|sandwich|pizza|burger|veggie|vegan|soy|snacks?|outfit|shoes|jacket|haircut|marathon|gym|wallpaper|playlist)\b/,
+);
 // Another organisation as the subject, by its capitalised name: "FYI, Contoso has decided to …".
 const NAMED_DECIDER =
   /(?:^|[.!?:]\s+|,\s+)(?:[Tt]he\s+)?([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})\s+(?:has\s+|have\s+|had\s+)?(?:just\s+|now\s+|officially\s+)?(?:decided|announced|chosen|chose|opted|voted|agreed|confirmed)\b/;
@@ -59,8 +68,9 @@ function stoppingWord(tokens: Tokens, flat: string): string | undefined {
 }
 // A time from which or until which something holds: "from June onwards", "in H1", "after this
 // quarter", "permanently". Broader than the rules' anchor; the model weighs it with everything else.
-const TIME =
-  /\b(?:onwards?|permanently|indefinitely|going forward|from now on|(?:from|starting|after|until|till|by|in|on|for|through|throughout|before|this|next|end of|as of) (?:the )?(?:next |this |end of |start of |coming |[a-z]+ )?(?:\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d{1,2}(?:st|nd|rd|th)\b|q[1-4]\b|h[12]\b|(?:week|month|quarter|year|term|semester|sprint|season|weekend)s?\b|(?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day))/;
+const TIME = gated(
+  /\b(?:onwards?|permanently|indefinitely|going forward|from now on|(?:from|starting|after|until|till|by|in|on|for|through|throughout|before|this|next|end of|as of) (?:the )?(?:next |this |end of |start of |coming |[a-z]+ )?(?:\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d{1,2}(?:st|nd|rd|th)\b|q[1-4]\b|h[12]\b|(?:week|month|quarter|year|term|semester|sprint|season|weekend)s?\b|(?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day))/,
+);
 // The same with the wider time vocabulary: seasons and holidays ("this Christmas", "over the
 // summer"), abbreviated days ("Weds"), "over" / "during" a period, "as of this morning".
 const TIME_WIDE =
@@ -73,7 +83,7 @@ const WIDE_TIME_WORDS = new Set(
   ),
 );
 // The team as the subject: "we …", "our …", "the team …" at the start of a clause.
-const TEAM_SUBJECT = /(?:^|[.;:,!-] )(?:(?:ok|so|update|fyi|heads up|team|all)[,:]? )?(?:we|our|the team|the company)\b/;
+const TEAM_SUBJECT = gated(/(?:^|[.;:,!-] )(?:(?:ok|so|update|fyi|heads up|team|all)[,:]? )?(?:we|our|the team|the company)\b/);
 // Text no announcement is written in: code, a path, a file name, a command with its flags. Stricter
 // than CODE_LIKE (no arrows, "a/b", domain names), since it closes the gate (evidenceIn).
 const TECHNICAL =
@@ -139,7 +149,7 @@ const OPENING_FORMS = new Set(['progressive', 'future', 'perfect', 'present']);
  * most chat costs little more than the rules.
  */
 function evidenceIn(reading: RuleReading): Evidence | undefined {
-  const flat = reading.clauses.length === 1 ? (reading.clauses[0]?.text ?? '') : reading.clauses.map((clause) => clause.text).join(' ');
+  const flat = reading.flat;
   const tokens = tokensOf(reading.clauses);
   const { classes, wideTime } = classesIn(tokens);
   const anchor = ANCHOR.exec(flat);
@@ -186,6 +196,9 @@ export interface FeatureSink {
 
 const CLASS_KEYS = CLASS_NAMES.map((name) => `class:${name}`);
 const TEAM_KEYS = Object.fromEntries(Object.keys(TEAM_FORM_LABEL).map((form) => [form, `team:${form}`])) as Record<TeamForm, string>;
+const CLASS_INDEXES = CLASS_NAMES.map((_, index) => index);
+/** Each kind once, in order of first appearance (as a Set would give them, without one). */
+const uniqueKinds = <T>(kinds: readonly T[]): T[] => kinds.filter((kind, index) => kinds.indexOf(kind) === index);
 const classLabel = (index: number, word: string) => {
   const name = CLASS_NAMES[index] ?? '';
   return `${CLASS_LABEL[name] ?? name} "${word}"`;
@@ -208,7 +221,8 @@ function signalFeatures(reading: RuleReading, evidence: Evidence, sink: FeatureS
   if (family) signal(`cue:${family}`, () => best.reasons[0] ?? family);
   const subject = best.subject;
   if (subject && subject !== 'none') signal(`subject:${subject}`, () => SUBJECT_LABEL[subject]);
-  for (const kind of new Set(best.doubts)) signal(`doubt:${kind}`, () => best.reasons.find((reason) => reason.startsWith(kind)) ?? kind);
+  for (const kind of uniqueKinds(best.doubts))
+    signal(`doubt:${kind}`, () => best.reasons.find((reason) => reason.startsWith(kind)) ?? kind);
   // Doubts anywhere in the message, whether or not the rules found a cue to apply them to.
   const asked = clauses.some((clause) => clause.question);
   for (const doubt of doubtsIn(flat, asked, flat.length)) signal(`any:${doubt.kind}`, () => doubt.reason);
@@ -221,7 +235,8 @@ function signalFeatures(reading: RuleReading, evidence: Evidence, sink: FeatureS
   if (evidence.team) signal('team-subject', () => 'the team is the subject');
   if (obligation) signal('obligation', () => `a rule "${obligation[0]}"`);
   for (const action of evidence.actions) signal(TEAM_KEYS[action.form], () => `${TEAM_FORM_LABEL[action.form]}: "${action.words}"`);
-  const classes = [...evidence.classes.keys()].sort((a, b) => a - b);
+  // In index order, read off the class list rather than sorted: no array to copy and sort.
+  const classes = CLASS_INDEXES.filter((index) => evidence.classes.has(index));
   for (const index of classes) signal(CLASS_KEYS[index] ?? '', () => classLabel(index, evidence.classes.get(index) ?? ''));
   for (let i = 0; i < classes.length; i += 1)
     for (let j = i + 1; j < classes.length; j += 1) {

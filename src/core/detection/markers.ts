@@ -7,6 +7,7 @@
  */
 import type { Cue } from './cues.js';
 import { alternation } from './lexicon.js';
+import { gated, gatedRegExp } from './word-gate.js';
 
 const OPENERS = [
   'ok',
@@ -106,18 +107,19 @@ const WORD = `(?:final |official |team |the |our |today's |todays |meeting |sync
 const QUALIFIER = String.raw`(?: (?:made|reached|taken|is))?(?: \([^)]{1,40}\)| (?:on|from|of|in|at|for|re|about|regarding) [^:?!]{1,60})?`;
 // A dash only counts right after the word ("Decision - …"): "final call for feedback - closing
 // Friday" is a deadline.
-const MARKER = new RegExp(`^${OPENER}${WORD}(?:${QUALIFIER}\\s?(?::|->|=>)|\\s?(?::|->|=>|-(?= )))\\s*(?=[^\\s?])`);
+const MARKER = gatedRegExp(`^${OPENER}${WORD}(?:${QUALIFIER}\\s?(?::|->|=>)|\\s?(?::|->|=>|-(?= )))\\s*(?=[^\\s?])`);
 
 const BODIES = 'leadership(?: team)?|management|board|exec team|execs|slt|finance|legal|hr|product|compliance|ceo|cfo|cto|coo';
 // "Per leadership: …", "From the board - …", "Management's decision: …": who decided, then what.
-const PER_BODY = new RegExp(
+const PER_BODY = gatedRegExp(
   `^(?:(?:per|from) (?:the )?(${BODIES})\\s?(?::|,|-(?= ))|(?:the )?(${BODIES})'s (?:final )?decision\\s?(?::|-(?= )))\\s*(?=[^\\s?])`,
 );
 // "v5 launch date locked: 14 October": a participle used as a label, mid-clause.
-const PARTICIPLE_LABEL =
-  /\b(locked in|locked|confirmed|finalized|approved|agreed|decided|signed off|set in stone)\s?(?::|->|-(?= ))\s*(?=[^\s?])/;
+const PARTICIPLE_LABEL = gated(
+  /\b(locked in|locked|confirmed|finalized|approved|agreed|decided|signed off|set in stone)\s?(?::|->|-(?= ))\s*(?=[^\s?])/,
+);
 // Approval idioms: "it's a yes from finance", "green light for the pilot", "the go/no-go was a go".
-const APPROVAL_IDIOM = new RegExp(
+const APPROVAL_IDIOM = gatedRegExp(
   `\\b(?:${alternation([
     '(?:it is|that is|we have|got) (?:a|the) (?:yes|go|green light|thumbs up|go-ahead) from',
     'green light (?:for|from|on)',
@@ -137,11 +139,12 @@ const APPROVAL_IDIOM = new RegExp(
   ])})\\b`,
 );
 // "So it's option B then", "That's settled: …", "ok that's final": a choice closed in passing.
-const SETTLED =
-  /^(?:(?:ok|okay|so|right|alright|great|then)[,!.]? ){0,2}(?:(?:so )?it is [^.?!;:]{1,40} then\b|(?:that is|it is|this is) (?:settled|final|decided|official|agreed|confirmed|locked in)\b)/;
+const SETTLED = gated(
+  /^(?:(?:ok|okay|so|right|alright|great|then)[,!.]? ){0,2}(?:(?:so )?it is [^.?!;:]{1,40} then\b|(?:that is|it is|this is) (?:settled|final|decided|official|agreed|confirmed|locked in)\b)/,
+);
 
 // "Launch date: 3 June (final)".
-const FINAL_TAG = /\((?:final|confirmed|decided|agreed|locked(?: in)?|official)\)/;
+const FINAL_TAG = gated(/\((?:final|confirmed|decided|agreed|locked(?: in)?|official)\)/);
 
 /** Marker-style cues in a clause; `domain` says whether it names a customer-facing topic. */
 export function markerCues(clause: string, domain: boolean): Cue[] {

@@ -92,6 +92,18 @@ function separator(source: string, offset: number, length: number): string {
   return WORD_BEFORE.test(before) && WORD_AFTER.test(after) ? ' - ' : ' ';
 }
 
+const BULLET = /^(?:[-•◦▪‣]|\d{1,2}[.)])\s+/;
+const BULLET_START = /^[-•◦▪‣\d]/;
+
+/** A line as the rules read it: single spaces, no list bullet; undefined for an empty or quoted line. */
+function lineText(line: string): string | undefined {
+  const trimmed = (line.includes('  ') ? line.replace(/ {2,}/g, ' ') : line).trim();
+  // A quoted line ("> …") repeats someone else's message.
+  if (!trimmed || trimmed.startsWith('>')) return undefined;
+  // List bullets: the item is the sentence.
+  return BULLET_START.test(trimmed) ? trimmed.replace(BULLET, '') : trimmed;
+}
+
 /** Turns chat markup into readable text and collects the emoji. Never throws; linear time. */
 export function normalizeMarkup(raw: string): NormalizedText {
   const emoji: string[] = [];
@@ -146,17 +158,17 @@ export function normalizeMarkup(raw: string): NormalizedText {
   if (text.includes('*') || text.includes('~')) text = text.replace(/[*~]+/g, ' ');
   if (text.includes('_')) text = text.replace(/(^|[\s(])_+|_+(?=$|[\s.,:;!?)])/gm, '$1');
 
-  const lines: string[] = [];
-  for (const line of text.split('\n')) {
-    const trimmed = line.replace(/ {2,}/g, ' ').trim();
-    // A quoted line ("> …") repeats someone else's message.
-    if (!trimmed || trimmed.startsWith('>')) continue;
-    // List bullets: the item is the sentence.
-    lines.push(trimmed.replace(/^(?:[-•◦▪‣]|\d{1,2}[.)])\s+/, ''));
-  }
-  // "Decisión", "décidé": accents are not what the rules look at.
-  let readable = lines.join('\n');
-  if (!ascii) readable = readable.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  let readable: string;
+  if (text.includes('\n')) {
+    const lines: string[] = [];
+    for (const line of text.split('\n')) {
+      const readableLine = lineText(line);
+      if (readableLine !== undefined) lines.push(readableLine);
+    }
+    readable = lines.join('\n');
+  } else readable = lineText(text) ?? '';
+  // "Decisión", "décidé": accents are not what the rules look at (none left once the emoji are gone).
+  if (!ascii && NON_ASCII.test(readable)) readable = readable.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
   if (readable.length > TEXT_LIMIT) {
     const cut = readable.lastIndexOf(' ', TEXT_LIMIT);
     readable = readable.slice(0, cut > TEXT_LIMIT / 2 ? cut : TEXT_LIMIT);

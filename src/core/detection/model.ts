@@ -12,20 +12,20 @@ import { type Feature, type FeatureSink, WORD_BUCKETS, crossKey, emitFeatures, f
 import model from './model-weights.json' with { type: 'json' };
 import type { RuleReading } from './rules.js';
 import { CLASS_NAMES } from './word-classes.js';
+import { WordWeights } from './word-weights.js';
 
 export interface Verdict {
   /** Probability that the message announces a team decision, in [0, 1]. */
   readonly score: number;
-  /** Why, in words; put together when asked for (most callers read only the verdict). */
-  readonly reasons: () => readonly string[];
+  /** Why, in words: the rules' own, or put together when asked for (most callers read only the verdict). */
+  readonly reasons: readonly string[] | (() => readonly string[]);
 }
 
 const WEIGHTS: ReadonlyMap<string, number> = new Map(Object.entries(model.weights as Record<string, number>));
 // The same weights laid out for the sum, which runs on every message that reaches the model:
-// words by bucket, class crosses by index pair, so no key string is built per feature.
-const WORD_WEIGHTS = new Float64Array(WORD_BUCKETS);
+// words by bucket (word-weights.ts), class crosses by index pair, so no key string is built per feature.
+const WORD_WEIGHTS = new WordWeights(WORD_BUCKETS, WEIGHTS);
 const CROSS_WEIGHTS = new Float64Array(CLASS_NAMES.length * CLASS_NAMES.length);
-for (const [key, weight] of WEIGHTS) if (/^w\d+$/.test(key)) WORD_WEIGHTS[Number(key.slice(1))] = weight;
 CLASS_NAMES.forEach((_, first) =>
   CLASS_NAMES.forEach((__, second) => {
     if (first < second) CROSS_WEIGHTS[first * CLASS_NAMES.length + second] = WEIGHTS.get(crossKey(first, second)) ?? 0;
@@ -34,20 +34,22 @@ CLASS_NAMES.forEach((_, first) =>
 
 /** The model's sum for a message, or undefined when nothing in it announces (no features). */
 function sumOf(reading: RuleReading): number | undefined {
-  let z = -model.threshold;
+  // The sum lives in an object field, which the engine updates in place: a number captured by
+  // the closures below was boxed anew at every feature (a sixth of the memory a message used).
+  const sum = { z: -model.threshold };
   const sink: FeatureSink = {
     labels: false,
     signal: (key, value) => {
-      z += (WEIGHTS.get(key) ?? 0) * value;
+      sum.z += (WEIGHTS.get(key) ?? 0) * value;
     },
     cross: (first, second) => {
-      z += CROSS_WEIGHTS[first * CLASS_NAMES.length + second] ?? 0;
+      sum.z += CROSS_WEIGHTS[first * CLASS_NAMES.length + second] ?? 0;
     },
     word: (bucket) => {
-      z += WORD_WEIGHTS[bucket] ?? 0;
+      sum.z += WORD_WEIGHTS.of(bucket);
     },
   };
-  return emitFeatures(reading, sink) ? z : undefined;
+  return emitFeatures(reading, sink) ? sum.z : undefined;
 }
 /** Signals that say nothing a person could act on ("base rate", "short message"). */
 const UNSPOKEN = /^(?:bias|rule:score|rule:fires|length:)/;
@@ -94,13 +96,13 @@ export function judge(reading: RuleReading): Verdict {
   const rules = reading.best;
   const z = sumOf(reading);
   // Nothing announces anything: the model is not asked (see features.ts, evidenceIn).
-  if (z === undefined) return { score: Math.min(rules.score, 0.1), reasons: () => rules.reasons };
+  if (z === undefined) return { score: Math.min(rules.score, 0.1), reasons: rules.reasons };
   const score = 1 / (1 + Math.exp(-z));
   const decision = score >= 0.5;
   const ruleDecision = rules.score >= 0.5;
-  if (decision && ruleDecision) return { score, reasons: () => rules.reasons };
+  if (decision && ruleDecision) return { score, reasons: rules.reasons };
   // No decision and no cue: the rules' "no announcement cue" says it.
-  if (!decision && rules.family === undefined) return { score, reasons: () => rules.reasons };
+  if (!decision && rules.family === undefined) return { score, reasons: rules.reasons };
   // The features are put in words only when the reasons are read (the verdict needs none).
   if (decision) return { score, reasons: () => strongest(featuresOf(reading) ?? [], 1, []) };
   // No decision: when the rules saw a cue, say what else spoke against it ("decided by Contoso").

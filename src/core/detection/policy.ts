@@ -5,10 +5,15 @@
  * moved"), so strength comes from the combination: change + customer-facing topic + a time from
  * which it applies.
  */
-import { ANCHOR, DATE, MEETING, ORGANISATIONS, alternation } from './lexicon.js';
+import * as lexicon from './lexicon.js';
+import { MEETING, ORGANISATIONS, alternation } from './lexicon.js';
+import { type Matcher, gated, gatedRegExp } from './word-gate.js';
 import type { Cue } from './cues.js';
 
 const anyOf = (words: readonly string[]) => `(?:${alternation(words)})`;
+// Each expression runs only on a clause with the words it needs (word-gate.ts).
+const ANCHOR = gated(lexicon.ANCHOR);
+const DATE = gated(lexicon.DATE);
 
 // Events: saying one happened is the news ("The Berlin launch is cancelled.").
 const EVENT = anyOf([
@@ -336,7 +341,7 @@ const NOW_VERB = anyOf([
 ]);
 
 interface PolicyRule {
-  readonly pattern: RegExp;
+  readonly pattern: Matcher;
   readonly base: number;
   readonly reason: string;
   /** Rescheduling words: when what moves (their subject, or object) is a meeting, it is logistics. */
@@ -348,7 +353,7 @@ interface PolicyRule {
 }
 
 const rule = (source: string, base: number, reason: string, options: Omit<PolicyRule, 'pattern' | 'base' | 'reason'> = {}): PolicyRule => ({
-  pattern: new RegExp(source),
+  pattern: gatedRegExp(source),
   base,
   reason,
   ...options,
@@ -426,7 +431,7 @@ const RULES: readonly PolicyRule[] = [
   rule('\\bwe (?:are|will|will be|shall|are going to|are now)\\b', 0.3, 'standing rule', { needsStrongAnchor: true }),
 ];
 
-const ANCHOR_LED = new RegExp(
+const ANCHOR_LED = gatedRegExp(
   `^(?:(?:ok|okay|so|fyi|update|heads up|reminder|important|psa|@mention|@here|@channel)[,.:!]? ){0,2}${ANCHOR.source}`,
 );
 // Open-ended starts: plain "from Monday" also begins plans ("we'll test from Monday").

@@ -6,12 +6,14 @@
 import { choiceCues } from './choices.js';
 import { type Cue, type CueFamily, strongest } from './cues.js';
 import { type Doubt, type DoubtKind, doubtsIn } from './doubts.js';
-import { DATE, DOMAIN, FUN_EMOJI, JOKE_EMOJI, JOKE_WORDS } from './lexicon.js';
+import * as lexicon from './lexicon.js';
+import { FUN_EMOJI, JOKE_EMOJI } from './lexicon.js';
 import type { Clause } from './canonical.js';
 import { markerCues } from './markers.js';
 import { policyCue } from './policy.js';
 import type { SubjectKind } from './subject.js';
 import { impersonalCues, verbCues } from './verbs.js';
+import { gated } from './word-gate.js';
 
 export interface ClauseScore {
   readonly score: number;
@@ -27,7 +29,11 @@ export interface ClauseScore {
 const MAX_SCORE = 0.99;
 /** Score of a message without any decision cue; a little more if decision words appear. */
 const NO_CUE = 0.02;
-const DECISION_WORDS = /\b(?:decid|decision|agree|final call|going with)/;
+const DECISION_WORDS = gated(/\b(?:decid|decision|agree|final call|going with)/);
+// Each expression runs only on a text with the words it needs (word-gate.ts).
+const DOMAIN = gated(lexicon.DOMAIN);
+const DATE = gated(lexicon.DATE);
+const JOKE_WORDS = gated(lexicon.JOKE_WORDS);
 
 // The Unicode food and drink blocks: 🥔 🍕 ☕ and friends.
 const FOOD_EMOJI = /^[\u{1F32D}-\u{1F37F}\u{1F950}-\u{1F96F}\u{1F9C0}-\u{1F9CB}\u2615]$/u;
@@ -45,7 +51,8 @@ export function scoreClause(clause: Clause, messageDoubts: readonly Doubt[]): Cl
   const text = clause.text;
   const domainMatch = DOMAIN.exec(text);
   const domain = domainMatch !== null;
-  const cues: Cue[] = [...markerCues(text, domain), ...verbCues(text, domain), ...impersonalCues(text, domain), ...choiceCues(text)];
+  // Concatenated, not spread: spreading four arrays was a third of this function's own time.
+  const cues: Cue[] = markerCues(text, domain).concat(verbCues(text, domain), impersonalCues(text, domain), choiceCues(text));
   const policy = policyCue(text, domain);
   if (policy) cues.push(policy);
   const best = strongest(cues);
@@ -78,19 +85,15 @@ export function scoreClause(clause: Clause, messageDoubts: readonly Doubt[]): Cl
   if (best.subject?.kind === 'personal') reasons.push('personal choice');
   if (best.subject?.kind === 'unknown') reasons.push('decided by someone unnamed or outside the team');
   // Message-wide doubts count once per kind: "pizza 🍕" is one sign of office fun, not two.
-  const kinds = new Set(doubts.map((doubt) => doubt.kind));
-  const applied = [...doubts, ...messageDoubts.filter((doubt) => !kinds.has(doubt.kind))];
-  for (const doubt of applied) {
+  const applied: DoubtKind[] = [];
+  for (const doubt of doubts) applied.push(doubt.kind);
+  for (const doubt of messageDoubts) if (!applied.includes(doubt.kind)) doubts.push(doubt);
+  for (let index = applied.length; index < doubts.length; index += 1) applied.push((doubts[index] as Doubt).kind);
+  for (const doubt of doubts) {
     score *= doubt.multiplier;
     reasons.push(doubt.reason);
   }
-  return {
-    score: round(score),
-    reasons,
-    family: best.family,
-    ...(best.subject ? { subject: best.subject.kind } : {}),
-    doubts: applied.map((doubt) => doubt.kind),
-  };
+  return { score: round(score), reasons, family: best.family, subject: best.subject?.kind, doubts: applied };
 }
 
 const emojiLabel = (name: string) => (/^[a-z0-9_+-]+$/.test(name) ? `:${name}:` : name);

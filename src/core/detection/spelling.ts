@@ -207,3 +207,6 @@ const SPELLING = buildSpellingMap();
 export function canonicalWord(word: string): string {
   return SPELLING.get(word) ?? word;
 }
+
+/** Every word canonicalWord may change (and some it leaves as they are). */
+export const respelledWords = (): IterableIterator<string> => SPELLING.keys();

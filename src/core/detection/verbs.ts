@@ -7,8 +7,9 @@
 import type { Cue } from './cues.js';
 import { alternation } from './lexicon.js';
 import { SUBJECT_WEIGHT, type Subject, subjectBefore } from './subject.js';
+import { gated, gatedRegExp } from './word-gate.js';
 
-const VERB = new RegExp(
+const VERB = gatedRegExp(
   `\\b(${alternation([
     'decided',
     'agreed',
@@ -64,14 +65,17 @@ const PERSONAL_COMPLEMENT =
 // "Sarah decided we'll …", "I've decided that the team …": the decision is the team's.
 const TEAM_COMPLEMENT = /^(?: that)? (?:we|our|the team|the company)\b/;
 
-const IMPERSONAL =
-  /\bit (?:is |has |was |had |have )?(?:now |just |been |finally |officially |formally |unanimously |already ){0,3}(decided|agreed|finalized|confirmed|settled|approved)\b/;
-const DECISION_IS =
-  /\b(?:(the|our|my|their|his|her|a) )?(final (?:decision|call|answer|verdict)|decision|verdict|consensus|team's call) (?:is|was|has been) (?:made\b|taken\b|reached\b|final\b|in\b|to\b|that\b|:|we\b|-)/;
-const DECISION_MADE = /\b(?:decisions?|agreement|consensus) (?:has been |was |is |have been )?(?:made|reached|taken)\b/;
+const IMPERSONAL = gated(
+  /\bit (?:is |has |was |had |have )?(?:now |just |been |finally |officially |formally |unanimously |already ){0,3}(decided|agreed|finalized|confirmed|settled|approved)\b/,
+);
+const DECISION_IS = gated(
+  /\b(?:(the|our|my|their|his|her|a) )?(final (?:decision|call|answer|verdict)|decision|verdict|consensus|team's call) (?:is|was|has been) (?:made\b|taken\b|reached\b|final\b|in\b|to\b|that\b|:|we\b|-)/,
+);
+const DECISION_MADE = gated(/\b(?:decisions?|agreement|consensus) (?:has been |was |is |have been )?(?:made|reached|taken)\b/);
 // "approved by QA" is a build passing a check, not a decision.
-const PASSIVE =
-  /\b(?:is|are|has been|have been|was|were)(?: now| officially| finally| formally| just| all){0,2} (decided|agreed|finalized|approved|signed off|locked in|locked|greenlit|green-lit|rubber-stamped|confirmed)\b(?! by (?:qa|ci|the ci|tests?|the tests|code review|review|reviewers?|the reviewer|the customer|the client)\b)/;
+const PASSIVE = gated(
+  /\b(?:is|are|has been|have been|was|were)(?: now| officially| finally| formally| just| all){0,2} (decided|agreed|finalized|approved|signed off|locked in|locked|greenlit|green-lit|rubber-stamped|confirmed)\b(?! by (?:qa|ci|the ci|tests?|the tests|code review|review|reviewers?|the reviewer|the customer|the client)\b)/,
+);
 
 function strengthOfVerb(verb: string): number {
   for (const [pattern, strength] of VERB_STRENGTH) if (pattern.test(verb)) return strength;
@@ -93,7 +97,7 @@ function subjectOf(prefix: string, rest: string): Subject {
 /** Cues from decision verbs with a subject ("we decided", "finance signed off"). */
 export function verbCues(clause: string, domain: boolean): Cue[] {
   const cues: Cue[] = [];
-  for (const match of clause.matchAll(VERB)) {
+  for (const match of VERB.matchAll(clause)) {
     const index = match.index;
     const verb = match[1] ?? '';
     const prefix = clause.slice(0, index);

@@ -29,6 +29,9 @@ function tokenClass(token: string): string {
   return token;
 }
 
+// Hashes are kept as signed 32-bit integers: the same bits as unsigned ones (a bucket is their
+// low bits), but small integers to the engine, where an unsigned one above 2^31 is a boxed double.
+
 /** 32-bit FNV-1a: a stable hash, the same in training and at run time. */
 function hash(text: string): number {
   let h = 0x811c9dc5;
@@ -36,63 +39,107 @@ function hash(text: string): number {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return h >>> 0;
+  return h | 0;
 }
 
 /** Combines two hashes in order ("a b" differs from "b a"). */
 function mix(a: number, b: number): number {
   let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ b;
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
+  return h ^ (h >>> 16);
 }
 
 const START = hash('^');
 const STOPPING_HASH = hash('<stopping>');
 const CHANGING_HASH = hash('<changing>');
 const CLASS_HASHES = CLASS_NAMES.map((name) => hash(`<${name}>`));
-// Tokens repeat a lot (chat has a small vocabulary): their hashes are kept, up to a bound.
-const TOKEN_HASHES = new Map<string, number>();
-const MAX_CACHED = 50_000;
 
-function tokenHash(token: string): number {
-  let h = TOKEN_HASHES.get(token);
-  if (h === undefined) {
-    h = hash(tokenClass(token));
-    if (TOKEN_HASHES.size < MAX_CACHED) TOKEN_HASHES.set(token, h);
-  }
-  return h;
+/** What the features need of a token, looked up once per token instead of once per list. */
+interface TokenInfo {
+  readonly hash: number;
+  readonly stopping: boolean;
+  readonly changing: boolean;
+  /** Indexes into CLASS_NAMES. */
+  readonly classes: readonly number[] | undefined;
 }
 
-// Each bucket once per message: a stamp per bucket instead of a new set per message.
-const STAMPS = new Uint32Array(WORD_BUCKETS);
+// Tokens repeat a lot (chat has a small vocabulary): their facts are kept, up to a bound.
+const TOKEN_INFO = new Map<string, TokenInfo>();
+const MAX_CACHED = 50_000;
+
+function tokenInfo(token: string): TokenInfo {
+  let info = TOKEN_INFO.get(token);
+  if (info === undefined) {
+    info = { hash: hash(tokenClass(token)), stopping: STOPPING.has(token), changing: CHANGING.has(token), classes: CLASS_OF.get(token) };
+    if (TOKEN_INFO.size < MAX_CACHED) TOKEN_INFO.set(token, info);
+  }
+  return info;
+}
+
+/**
+ * The buckets sent for the current message, each once: a small open-addressing set, cleared per
+ * message by a stamp, so that the check stays in the processor's cache (a stamp per bucket, one
+ * megabyte, missed it for most features).
+ */
+let seenBuckets = new Int32Array(1024);
+let seenStamps = new Uint32Array(1024);
+let seenCount = 0;
 let generation = 0;
+
+function startMessage(): void {
+  seenCount = 0;
+  generation = (generation + 1) >>> 0;
+  if (generation === 0) {
+    seenStamps.fill(0);
+    generation = 1;
+  }
+}
+
+/** True the first time `bucket` is seen in the message. */
+function firstTime(bucket: number): boolean {
+  const mask = seenBuckets.length - 1;
+  let slot = (Math.imul(bucket, 0x9e3779b1) >>> 22) & mask;
+  while (seenStamps[slot] === generation) {
+    if (seenBuckets[slot] === bucket) return false;
+    slot = (slot + 1) & mask;
+  }
+  seenStamps[slot] = generation;
+  seenBuckets[slot] = bucket;
+  seenCount += 1;
+  if (seenCount * 2 > seenBuckets.length) growSeen();
+  return true;
+}
+
+function growSeen(): void {
+  const buckets: number[] = [];
+  for (let slot = 0; slot < seenBuckets.length; slot += 1) if (seenStamps[slot] === generation) buckets.push(seenBuckets[slot] ?? 0);
+  seenBuckets = new Int32Array(seenBuckets.length * 2);
+  seenStamps = new Uint32Array(seenStamps.length * 2);
+  seenCount = 0;
+  for (const bucket of buckets) firstTime(bucket);
+}
+
+function add(h: number, surface: string, previousSurface: string, sink: WordSink): void {
+  const bucket = h & MASK;
+  if (firstTime(bucket)) sink(bucket, surface, previousSurface);
+}
 
 /** Sends each word feature of the message to `sink`, once per bucket. */
 export function wordFeatures(tokens: Tokens, sink: WordSink): void {
-  generation = (generation + 1) >>> 0;
-  if (generation === 0) {
-    STAMPS.fill(0);
-    generation = 1;
-  }
-  const add = (h: number, surface: string, previousSurface: string) => {
-    const bucket = h & MASK;
-    if (STAMPS[bucket] === generation) return;
-    STAMPS[bucket] = generation;
-    sink(bucket, surface, previousSurface);
-  };
+  startMessage();
   for (const clause of tokens) {
     let previous = START;
     let before = 0;
     let previousSurface = '';
     for (const surface of clause) {
-      const token = tokenHash(surface);
-      add(token, surface, '');
-      if (STOPPING.has(surface)) add(STOPPING_HASH, surface, '');
-      const classes = CLASS_OF.get(surface);
-      if (classes) for (const index of classes) add(mix(previous, CLASS_HASHES[index] ?? 0), surface, previousSurface);
-      if (CHANGING.has(surface)) add(mix(previous, CHANGING_HASH), surface, previousSurface);
-      add(mix(previous, token), surface, previousSurface);
-      if (before !== 0) add(mix(mix(before, previous), token), surface, previousSurface);
+      const info = tokenInfo(surface);
+      const token = info.hash;
+      add(token, surface, '', sink);
+      if (info.stopping) add(STOPPING_HASH, surface, '', sink);
+      if (info.classes) for (const index of info.classes) add(mix(previous, CLASS_HASHES[index] ?? 0), surface, previousSurface, sink);
+      if (info.changing) add(mix(previous, CHANGING_HASH), surface, previousSurface, sink);
+      add(mix(previous, token), surface, previousSurface, sink);
+      if (before !== 0) add(mix(mix(before, previous), token), surface, previousSurface, sink);
       before = previous;
       previous = token;
       previousSurface = surface;
