@@ -8,30 +8,40 @@ import { wordsNeeded } from '../../src/core/detection/regex-words.js';
 import { gated, shareWords } from '../../src/core/detection/word-gate.js';
 
 describe('the words an expression needs', () => {
-  it('are the words its alternatives start with, plural endings and all', () => {
-    expect(wordsNeeded(/\b(?:prices?|pricing|free tier)\b/)).toEqual([['free', 'price', 'pricing']]);
+  // A need is a choice of conjunctions of word sets: "word$" is that whole word, "word" any word it starts.
+  it('are the words its alternatives are, plural endings and all; a phrase needs all its words', () => {
+    expect(wordsNeeded(/\b(?:prices?|pricing|free tier)\b/)).toEqual([
+      [[['price$', 'prices$', 'pricing$']], [['free$'], ['tier$']]],
+      [[['free$', 'price$', 'prices$', 'pricing$']]],
+    ]);
   });
 
   it('keep a prefix once: "decid" covers "decided"', () => {
-    expect(wordsNeeded(/\b(?:decid|decided|agree)/)).toEqual([['agree', 'decid']]);
+    expect(wordsNeeded(/\b(?:decid|decided|agree)/)).toEqual([[[['agree', 'decid']]]]);
   });
 
   it('include every word a sequence needs, the longest words first', () => {
     expect(wordsNeeded(/\bit (?:is |was )?(decided|agreed)\b/)).toEqual([
-      ['agreed', 'decided'],
-      ['it'],
-      ['agreed', 'decided', 'is', 'was'],
+      [[['agreed$', 'decided$']]],
+      [[['it$']]],
+      [[['agreed$', 'decided$', 'is$', 'was$']]],
     ]);
   });
 
   it('start a word only at a word boundary: "decision" alone may sit inside "indecision"', () => {
     expect(wordsNeeded(/decision/)).toEqual([]);
-    expect(wordsNeeded(/(?:^|\s)decision/)).toEqual([['decision']]);
+    expect(wordsNeeded(/(?:^|\s)decision/)).toEqual([[[['decision']]]]);
   });
 
   it('come from the first letters of a number or a small class', () => {
     expect(wordsNeeded(/\bq[1-4]\b|\b\d{1,2}(?:st|th)\b/)).toEqual([
-      ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'q1', 'q2', 'q3', 'q4'],
+      [[['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'q1', 'q2', 'q3', 'q4']]],
+    ]);
+  });
+
+  it('keep the words of a branch together: "the 3rd" needs "the" and a number', () => {
+    expect(wordsNeeded(/\bthe \d{1,2}(?:st|th)\b|\bq[1-4]\b/)).toEqual([
+      [[['q1', 'q2', 'q3', 'q4']], [['the$'], ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']]],
     ]);
   });
 
@@ -50,6 +60,11 @@ describe('a gated expression', () => {
     'the 1st of june',
     'Pricing changes',
     'indecision is a decision too',
+    'see you on the 3rd',
+    'the third',
+    'sure /s',
+    'sure /sarcasm lol',
+    'is',
     '',
   ];
   const expressions = [
@@ -59,6 +74,8 @@ describe('a gated expression', () => {
     /decision/,
     /(?:^|\s)decision/,
     /\bwe (?:decided|agreed) to (\w+)/,
+    /\bthe \d{1,2}(?:st|th)\b|\bq[1-4]\b/,
+    /(?:^|\s)\/s\b|\blol\b/,
   ];
 
   it('answers exec and test exactly as the expression does', () => {
@@ -67,6 +84,17 @@ describe('a gated expression', () => {
       for (const text of texts) {
         expect(gate.exec(text)).toEqual(expression.exec(text));
         expect(gate.test(text)).toBe(expression.test(text));
+      }
+    }
+  });
+
+  it('finds every match of a global expression, as matchAll does, empty matches included', () => {
+    for (const expression of [/\b(?:decided|agreed)\b/g, /\b(?:we|x*)/g, /(?:😂|)/gu]) {
+      const gate = gated(expression);
+      for (const text of [...texts, 'we decided, we agreed 😂 and decided']) {
+        expect(gate.matchAll(text).map((match) => [match.index, match[0]])).toEqual(
+          [...text.matchAll(expression)].map((match) => [match.index, match[0]]),
+        );
       }
     }
   });

@@ -352,11 +352,15 @@ interface PolicyRule {
   readonly needsStrongAnchor?: boolean;
 }
 
+// Every rule has every field, so that the loop over them reads one shape of object (rules spread
+// from their options came in five shapes, and the engine's property look-ups went generic).
 const rule = (source: string, base: number, reason: string, options: Omit<PolicyRule, 'pattern' | 'base' | 'reason'> = {}): PolicyRule => ({
   pattern: gatedRegExp(source),
   base,
   reason,
-  ...options,
+  scheduling: options.scheduling,
+  needsAnchor: options.needsAnchor ?? false,
+  needsStrongAnchor: options.needsStrongAnchor ?? false,
 });
 
 const RULES: readonly PolicyRule[] = [

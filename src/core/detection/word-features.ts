@@ -54,7 +54,7 @@ const STOPPING_HASH = hash('<stopping>');
 const CHANGING_HASH = hash('<changing>');
 const CLASS_HASHES = CLASS_NAMES.map((name) => hash(`<${name}>`));
 
-/** What the features need of a token, looked up once per token instead of once per list. */
+/** What the features need of a word with a class or a flag. */
 interface TokenInfo {
   readonly hash: number;
   readonly stopping: boolean;
@@ -63,17 +63,26 @@ interface TokenInfo {
   readonly classes: readonly number[] | undefined;
 }
 
-// Tokens repeat a lot (chat has a small vocabulary): their facts are kept, up to a bound.
-const TOKEN_INFO = new Map<string, TokenInfo>();
-const MAX_CACHED = 50_000;
+// The few hundred words with facts beyond their letters: months, days and periods (a class of
+// their own), the stopping and changing words, the words of a class. Any other token has no flag
+// and is its own class, its hash computed from its characters: cheaper than a cache of every token
+// seen, which outgrew the processor's cache (its look-ups were the detector's largest single cost).
+const SPECIAL = new Map<string, TokenInfo>();
+for (const word of [...MONTHS, ...DAYS, ...PERIODS, ...STOPPING, ...CHANGING, ...CLASS_OF.keys()])
+  SPECIAL.set(word, {
+    hash: hash(tokenClass(word)),
+    stopping: STOPPING.has(word),
+    changing: CHANGING.has(word),
+    classes: CLASS_OF.get(word),
+  });
+const NUMBER_HASH = hash('<number>');
+const MONEY_HASH = hash('<money>');
 
-function tokenInfo(token: string): TokenInfo {
-  let info = TOKEN_INFO.get(token);
-  if (info === undefined) {
-    info = { hash: hash(tokenClass(token)), stopping: STOPPING.has(token), changing: CHANGING.has(token), classes: CLASS_OF.get(token) };
-    if (TOKEN_INFO.size < MAX_CACHED) TOKEN_INFO.set(token, info);
-  }
-  return info;
+/** hash(tokenClass(token)) for a token that is not a special word. */
+function plainHash(token: string): number {
+  const first = token.charCodeAt(0);
+  if (first >= 48 && first <= 57) return NUMBER_HASH;
+  return token === '£' || token === '$' || token === '€' ? MONEY_HASH : hash(token);
 }
 
 /**
@@ -132,12 +141,15 @@ export function wordFeatures(tokens: Tokens, sink: WordSink): void {
     let before = 0;
     let previousSurface = '';
     for (const surface of clause) {
-      const info = tokenInfo(surface);
-      const token = info.hash;
+      const special = SPECIAL.get(surface);
+      const token = special ? special.hash : plainHash(surface);
       add(token, surface, '', sink);
-      if (info.stopping) add(STOPPING_HASH, surface, '', sink);
-      if (info.classes) for (const index of info.classes) add(mix(previous, CLASS_HASHES[index] ?? 0), surface, previousSurface, sink);
-      if (info.changing) add(mix(previous, CHANGING_HASH), surface, previousSurface, sink);
+      if (special) {
+        if (special.stopping) add(STOPPING_HASH, surface, '', sink);
+        if (special.classes)
+          for (const index of special.classes) add(mix(previous, CLASS_HASHES[index] ?? 0), surface, previousSurface, sink);
+        if (special.changing) add(mix(previous, CHANGING_HASH), surface, previousSurface, sink);
+      }
       add(mix(previous, token), surface, previousSurface, sink);
       if (before !== 0) add(mix(mix(before, previous), token), surface, previousSurface, sink);
       before = previous;
