@@ -21,7 +21,7 @@ import { StatementGate } from './statement-gate.js';
 import { RECORD_KEY_SIZE, schemaStatements, sqlTables } from './sql-schema.js';
 import { errorMessage, storeErrorReporter, type StoreLogger } from './store-logger.js';
 import { type Checkpointer, startCheckpointer } from './sqlite-checkpointer.js';
-import { openSqliteConnection } from './sqlite-connection.js';
+import { PAGE_CACHE_KIB, openSqliteConnection } from './sqlite-connection.js';
 
 /** How long a write waits for another process's write to finish before it fails. */
 const BUSY_TIMEOUT_MS = 10_000;
@@ -94,6 +94,9 @@ export async function openSqliteBackend(storeUrl: string, namespace: string, log
   };
 
   try {
+    // Through run(), which waits while another process holds the file (it may be switching it to
+    // WAL at this very moment): a statement sent directly would fail at once with SQLITE_BUSY.
+    await db.all(`PRAGMA cache_size=-${PAGE_CACHE_KIB}`, []);
     const [mode] = await db.all('PRAGMA journal_mode=WAL', []);
     if (file !== IN_MEMORY && mode?.journal_mode !== 'wal') {
       logger?.warn(

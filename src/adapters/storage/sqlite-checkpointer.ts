@@ -21,7 +21,8 @@ const CHECKPOINT_INTERVAL_MS = 250;
 const THREAD_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
-const db = new Database(workerData.file, { timeout: 0 });
+// This thread may wait for the file: its busy handler sleeps here, not on the event loop.
+const db = new Database(workerData.file, { timeout: 5000 });
 db.pragma('synchronous = NORMAL');
 db.pragma('cache_size = -' + workerData.pageCacheKib);
 const checkpoint = () => {

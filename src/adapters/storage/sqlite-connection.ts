@@ -15,7 +15,10 @@ import Database from 'better-sqlite3';
 import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import type { SqlRow } from './sql-primitives.js';
 
-/** The page cache per connection, in KiB. */
+/**
+ * The page cache per connection, in KiB: SQLite's own default (better-sqlite3 builds with 16 MB,
+ * which a store of point reads does not need and every process would keep resident).
+ */
 export const PAGE_CACHE_KIB = 2000;
 
 /** Prepared statements kept per connection; our statements are a few dozen distinct texts. */
@@ -49,9 +52,6 @@ const isBusy = (error: unknown) =>
 export function openSqliteConnection(file: string, options: SqliteConnectionOptions): SqliteConnection {
   // timeout 0: SQLite's own busy handler would sleep on this thread; run() waits with timers instead.
   const db = new Database(file, { timeout: 0 });
-  // SQLite's own default page cache (2 MB); better-sqlite3 builds it with 16 MB, which a store of
-  // point reads does not need and every process would keep resident.
-  db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
   const statements = new Map<string, Database.Statement>();
   let beforeFirstWrite: (() => void) | undefined;
 
