@@ -21,16 +21,19 @@ export interface Verdict {
   readonly reasons: readonly string[] | (() => readonly string[]);
 }
 
-const WEIGHTS: ReadonlyMap<string, number> = new Map(Object.entries(model.weights as Record<string, number>));
-// The same weights laid out for the sum, which runs on every message that reaches the model:
-// words by bucket (word-weights.ts), class crosses by index pair, so no key string is built per feature.
-const WORD_WEIGHTS = new WordWeights(WORD_BUCKETS, WEIGHTS);
+const SIGNAL_WEIGHTS: ReadonlyMap<string, number> = new Map(Object.entries(model.signals as Record<string, number>));
+// Word weights by bucket (word-weights.ts), class crosses by index pair: the sum, which runs on
+// every message that reaches the model, builds no key string per feature.
+const WORD_WEIGHTS = new WordWeights(WORD_BUCKETS, model.words.buckets, model.words.weights);
 const CROSS_WEIGHTS = new Float64Array(CLASS_NAMES.length * CLASS_NAMES.length);
 CLASS_NAMES.forEach((_, first) =>
   CLASS_NAMES.forEach((__, second) => {
-    if (first < second) CROSS_WEIGHTS[first * CLASS_NAMES.length + second] = WEIGHTS.get(crossKey(first, second)) ?? 0;
+    if (first < second) CROSS_WEIGHTS[first * CLASS_NAMES.length + second] = SIGNAL_WEIGHTS.get(crossKey(first, second)) ?? 0;
   }),
 );
+
+/** A feature's weight by its key: a signal's name, or "w<bucket>" for a word. */
+const weightOf = (key: string): number => (/^w\d+$/.test(key) ? WORD_WEIGHTS.of(Number(key.slice(1))) : (SIGNAL_WEIGHTS.get(key) ?? 0));
 
 /** The model's sum for a message, or undefined when nothing in it announces (no features). */
 function sumOf(reading: RuleReading): number | undefined {
@@ -40,7 +43,7 @@ function sumOf(reading: RuleReading): number | undefined {
   const sink: FeatureSink = {
     labels: false,
     signal: (key, value) => {
-      sum.z += (WEIGHTS.get(key) ?? 0) * value;
+      sum.z += (SIGNAL_WEIGHTS.get(key) ?? 0) * value;
     },
     cross: (first, second) => {
       sum.z += CROSS_WEIGHTS[first * CLASS_NAMES.length + second] ?? 0;
@@ -71,7 +74,7 @@ const readable = (label: string) => label.split(' ').some((word) => word.length 
 function strongest(features: readonly Feature[], sign: 1 | -1, already: readonly string[]): string[] {
   const pushing: { feature: Feature; push: number }[] = [];
   for (const feature of features) {
-    const push = (WEIGHTS.get(feature.key) ?? 0) * feature.value * sign;
+    const push = weightOf(feature.key) * feature.value * sign;
     if (push <= 0.05 || UNSPOKEN.test(feature.key) || already.includes(feature.label)) continue;
     if (sign > 0 && ONLY_AGAINST.test(feature.key)) continue;
     if (feature.key.startsWith('w') && !readable(feature.label)) continue;

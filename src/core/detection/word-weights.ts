@@ -11,25 +11,25 @@ export class WordWeights {
   private readonly before: Uint32Array;
   private readonly values: Float64Array;
 
-  /** `weights` holds a bucket's weight under the key "w<bucket>"; other keys are not words. */
-  constructor(buckets: number, weights: ReadonlyMap<string, number>) {
-    const table = new Float64Array(buckets);
-    const has = new Uint8Array(buckets);
-    for (const [key, weight] of weights)
-      if (/^w\d+$/.test(key)) {
-        table[Number(key.slice(1))] = weight;
-        has[Number(key.slice(1))] = 1;
-      }
+  /**
+   * `wordBuckets` lists the buckets that have a weight, ascending, and `weights` their weights in
+   * the same order (the layout of model-weights.json).
+   */
+  constructor(buckets: number, wordBuckets: readonly number[], weights: readonly number[]) {
+    if (wordBuckets.length !== weights.length) throw new Error('Word weights: one weight per bucket expected');
     this.present = new Uint32Array(Math.ceil(buckets / 32));
     this.before = new Uint32Array(this.present.length);
-    const values: number[] = [];
-    for (let bucket = 0; bucket < buckets; bucket += 1) {
-      if (bucket % 32 === 0) this.before[bucket >>> 5] = values.length;
-      if (has[bucket] !== 1) continue;
-      this.present[bucket >>> 5] = (this.present[bucket >>> 5] ?? 0) | (1 << (bucket & 31));
-      values.push(table[bucket] ?? 0);
+    this.values = Float64Array.from(weights);
+    let next = 0;
+    for (let word = 0; word < this.present.length; word += 1) {
+      this.before[word] = next;
+      for (; next < wordBuckets.length && (wordBuckets[next] ?? 0) >>> 5 === word; next += 1) {
+        const bucket = wordBuckets[next] ?? 0;
+        if (next > 0 && bucket <= (wordBuckets[next - 1] ?? 0)) throw new Error('Word weights: buckets must ascend');
+        this.present[word] = (this.present[word] ?? 0) | (1 << (bucket & 31));
+      }
     }
-    this.values = Float64Array.from(values);
+    if (next !== wordBuckets.length) throw new Error(`Word weights: bucket ${wordBuckets[next]} is out of order or outside the table`);
   }
 
   /** The weight of `bucket` (0 when it has none). */
