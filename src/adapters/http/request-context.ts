@@ -41,8 +41,15 @@ export function correlateRequests(logger: Logger): RequestHandler {
   return (req, res, next) => {
     const incoming = req.get('x-request-id');
     const id = incoming !== undefined && SAFE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
-    const log = logger.child({ requestId: id });
-    contexts.set(res, { id, log });
+    // The child logger is made on first use: only failures log through it, and a pino child per
+    // request (bindings, redaction set-up) was a steady share of the memory each request kept.
+    let log: Logger | undefined;
+    contexts.set(res, {
+      id,
+      get log() {
+        return (log ??= logger.child({ requestId: id }));
+      },
+    });
     res.setHeader('x-request-id', id);
 
     const started = performance.now();
@@ -58,7 +65,8 @@ export function correlateRequests(logger: Logger): RequestHandler {
       // Failures and aborted requests at info; the steady stream of answered ones at debug, where
       // at hundreds a second they cost the event loop more than anything they would tell.
       const level = aborted || res.statusCode >= 400 ? 'info' : 'debug';
-      log[level]({ method, path, status: res.statusCode, ms, ...(aborted ? { aborted } : {}) }, 'request');
+      if (!logger.isLevelEnabled(level)) return;
+      logger[level]({ requestId: id, method, path, status: res.statusCode, ms, ...(aborted ? { aborted } : {}) }, 'request');
     };
     res.once('finish', logLine);
     res.once('close', logLine);

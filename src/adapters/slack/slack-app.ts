@@ -16,8 +16,9 @@ import type { Messenger } from '../../core/ports.js';
 import { singleWorkspaceAuthorize } from './single-workspace-authorize.js';
 import { registerActionListeners } from './listeners/actions.js';
 import { registerCommandListeners } from './listeners/commands.js';
-import { registerHomeAndLifecycle } from './listeners/home-and-lifecycle.js';
-import { registerMessageListeners } from './listeners/messages.js';
+import { registerEventListeners } from './listeners/events.js';
+import { homeAndLifecycleHandlers, registerRequirementSearch } from './listeners/home-and-lifecycle.js';
+import { messageEventHandlers } from './listeners/messages.js';
 import { registerShortcutListeners } from './listeners/shortcuts.js';
 import { registerViewListeners } from './listeners/views.js';
 import { createRuntime } from './runtime.js';
@@ -107,12 +108,12 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
 
   app.use(claimEachRequestOnce(options.core, logger));
   const runtime = createRuntime(options.core, logger, options.checkReaction);
-  registerMessageListeners(app, runtime);
+  registerEventListeners(app, messageEventHandlers(runtime), homeAndLifecycleHandlers(runtime, installationStore));
   registerCommandListeners(app, runtime);
   registerActionListeners(app, runtime);
   registerViewListeners(app, runtime);
   registerShortcutListeners(app, runtime);
-  registerHomeAndLifecycle(app, runtime, installationStore);
+  registerRequirementSearch(app, runtime);
 
   // The core answers every failure inside a listener itself; what reaches Bolt's handler is a
   // failure of Bolt's own (an acknowledgement that could not be sent), so it is only logged.

@@ -3,12 +3,12 @@
  * seen, which may lead to one prompt in the message's thread. Events are acknowledged by Bolt
  * before these run, so the work here never delays Slack's 3 seconds.
  */
-import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { SeenMessage } from '../../../core/index.js';
 import type { SlackRuntime } from '../runtime.js';
 import type { SlackTeamContext } from '../slack-context.js';
 import { decodeSlackText } from '../slack-text.js';
+import type { EventHandlers } from './events.js';
 
 interface ChannelMessage {
   ts: string;
@@ -54,8 +54,8 @@ function seen(
   );
 }
 
-export function registerMessageListeners(app: App, runtime: SlackRuntime): void {
-  app.message(async ({ message, context, client }) => {
+export const messageEventHandlers = (runtime: SlackRuntime): EventHandlers => ({
+  message: async ({ message, context, client }) => {
     const event = message as unknown as ChannelMessage;
     // Edits, deletions, thread broadcasts, joins and bot posts are not announcements.
     if (event.subtype !== undefined || event.bot_id || !event.user || !event.text) return;
@@ -69,9 +69,9 @@ export function registerMessageListeners(app: App, runtime: SlackRuntime): void 
       isThreadReply: threadId !== event.ts,
       origin: 'detected',
     });
-  });
+  },
 
-  app.event('app_mention', async ({ event, context, client }) => {
+  app_mention: async ({ event, context, client }) => {
     if (!event.user) return;
     const threadId = event.thread_ts ?? event.ts;
     const inThread = threadId !== event.ts;
@@ -97,9 +97,9 @@ export function registerMessageListeners(app: App, runtime: SlackRuntime): void 
       },
       !inThread,
     );
-  });
+  },
 
-  app.event('reaction_added', async ({ event, context, client }) => {
+  reaction_added: async ({ event, context, client }) => {
     if (event.reaction !== runtime.checkReaction || event.item.type !== 'message') return;
     const { channel, ts } = event.item;
     const { messages } = await client.conversations.history({ channel, latest: ts, inclusive: true, limit: 1 });
@@ -119,5 +119,5 @@ export function registerMessageListeners(app: App, runtime: SlackRuntime): void 
       isThreadReply: threadId !== ts,
       origin: 'reaction',
     });
-  });
-}
+  },
+});
