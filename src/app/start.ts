@@ -9,8 +9,9 @@ import { createHttpServer } from '../adapters/http/server.js';
 import type { Logger } from '../adapters/logging/logger.js';
 import { redactUrl } from '../adapters/storage/redact-url.js';
 import { createSlackAdapter } from '../adapters/slack/slack-app.js';
-import { type TeamsAdapter, createTeamsAdapter } from '../adapters/teams/teams-app.js';
-import { TeamsCredentialsError } from '../adapters/teams/teams-auth.js';
+import type { TeamsAdapter } from '../adapters/teams/teams-app.js';
+import { TeamsCredentialsError } from '../adapters/teams/teams-credentials-error.js';
+import { mountTeamsOnFirstUse } from '../adapters/teams/teams-on-first-use.js';
 import { type Services, openServices } from './services.js';
 import { DigestCronError, readDigestCron } from '../adapters/scheduling/digest-cron.js';
 import { DigestScheduler } from '../adapters/scheduling/digest-scheduler.js';
@@ -79,7 +80,7 @@ export async function startBot(config: Config, logger: Logger, options: StartOpt
         server,
       })
     : undefined;
-  const teams = config.teams.enabled ? mountTeams(config, services, server, logger) : undefined;
+  const teams = config.teams.enabled ? await mountTeams(config, services, server, logger) : undefined;
   const signer = services.core.web.links;
   if (signer) mountAuditRoutes(server, { web: services.core.web, now: services.core.now, signer });
   // The dashboard (behind signed links) and, without platform credentials, the local playground.
@@ -139,22 +140,28 @@ export async function startBot(config: Config, logger: Logger, options: StartOpt
   };
 }
 
-/** The Teams endpoint, unless its credentials are incomplete (then the log says what to set). */
-function mountTeams(
+/**
+ * The Teams endpoint, unless its credentials are incomplete (then the log says what to set). With
+ * credentials botbuilder loads now; without them (a local try-out) on the endpoint's first request.
+ */
+async function mountTeams(
   config: Config,
   services: Services,
   server: ReturnType<typeof createHttpServer>,
   logger: Logger,
-): TeamsAdapter | undefined {
+): Promise<TeamsAdapter | undefined> {
+  const options = {
+    teams: config.teams,
+    core: services.core,
+    logger,
+    records: services.backend.records,
+    server,
+    instanceId: services.instanceId,
+  };
+  if (!config.teams.configured) return mountTeamsOnFirstUse(options);
   try {
-    return createTeamsAdapter({
-      teams: config.teams,
-      core: services.core,
-      logger,
-      records: services.backend.records,
-      server,
-      instanceId: services.instanceId,
-    });
+    const { createTeamsAdapter } = await import('../adapters/teams/teams-app.js');
+    return createTeamsAdapter(options);
   } catch (error) {
     if (!(error instanceof TeamsCredentialsError)) throw error;
     logger.error(`${error.message} Teams stays off until then.`);

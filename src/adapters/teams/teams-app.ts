@@ -32,7 +32,8 @@ export interface TeamsAdapterOptions {
   readonly core: Core;
   readonly logger: Logger;
   readonly records: RecordStore;
-  readonly server: HttpServer;
+  /** Where the endpoint is mounted (`POST /api/messages`). */
+  readonly server: Pick<HttpServer, 'mount'>;
   /** Names this instance in redelivery leases. */
   readonly instanceId: string;
   /** Pause before the messenger's extra attempt after a transient failure; tests pass 0. */

@@ -6,16 +6,15 @@
  */
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCredentialFactory } from 'botbuilder';
 import { type TeamsConfig, teamsCredentialsMissing } from '../../config.js';
+import { TeamsCredentialsError } from './teams-credentials-error.js';
+
+export { TeamsCredentialsError };
 
 export interface TeamsConnection {
   readonly adapter: CloudAdapter;
   readonly authenticated: boolean;
   /** What `continueConversationAsync` needs: the app id, or '' when authentication is off. */
   readonly botAppId: string;
-}
-
-export class TeamsCredentialsError extends Error {
-  override readonly name = 'TeamsCredentialsError';
 }
 
 export function connectTeams(teams: TeamsConfig): TeamsConnection {
