@@ -15,7 +15,11 @@ export interface SlackRuntime {
   workspace(context: SlackTeamContext, name?: string): Promise<string>;
   /**
    * Hands one decoded interaction to the core, with this request as its surface. Listeners call it
-   * after their ack; the work is bounded (a queue beyond that) and awaited by {@link drain}.
+   * after their ack; the work is bounded (a queue beyond that) and awaited by {@link drain}. It
+   * resolves once the work is taken, not when it is done: Bolt keeps every listener's state for a
+   * request until the listener returns, and held through the work (store writes, Web API calls)
+   * that state outlived the young generation and filled the old one (issue 17, memory). Failures
+   * of the work are logged by the queue; the core has already told the person.
    */
   handle(
     context: SlackTeamContext,
@@ -23,7 +27,12 @@ export interface SlackRuntime {
     interaction: Interaction,
     request: Omit<SlackRequest, 'logger' | 'userId'>,
     workspaceName?: string,
-  ): ReturnType<Core['handle']>;
+  ): Promise<void>;
+  /**
+   * The same, resolving when the work is done: for a form submission, whose acknowledgement
+   * carries the form's field errors, so it waits for the core to settle it.
+   */
+  handleUntilDone(...args: Parameters<SlackRuntime['handle']>): ReturnType<Core['handle']>;
   /** Shutdown: resolves once every request already acknowledged has been handled. */
   drain(): Promise<void>;
 }
@@ -44,11 +53,14 @@ export function createRuntime(core: Core, logger: Logger, checkReaction: string)
       }
       return id;
     },
-    handle(context, person, interaction, request, workspaceName) {
-      return new Promise((resolve, reject) => {
-        void afterAck.admit(() => handleNow(context, person, interaction, request, workspaceName).then(resolve, reject));
-      });
-    },
+    handle: (...args) =>
+      afterAck.admit(async () => {
+        await handleNow(...args);
+      }),
+    handleUntilDone: (...args) =>
+      new Promise((resolve, reject) => {
+        void afterAck.admit(() => handleNow(...args).then(resolve, reject));
+      }),
     drain: () => afterAck.drain(),
   };
   async function handleNow(...[context, person, interaction, request, workspaceName]: Parameters<SlackRuntime['handle']>) {

@@ -42,7 +42,7 @@ export function registerViewListeners(app: App, runtime: SlackRuntime): void {
     const { channel: channelId, thread: threadId, ...formContext } = readMetadata(view.private_metadata);
     const place = channelId ? { platform: 'slack' as const, channelId, ...(threadId ? { threadId } : {}) } : undefined;
     try {
-      await runtime.handle(
+      await runtime.handleUntilDone(
         context,
         { id: body.user.id, name: body.user.name },
         {
