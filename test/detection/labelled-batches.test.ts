@@ -41,17 +41,21 @@ function figures(rows: readonly Labelled[]) {
 }
 
 // Each batch's floor is at or a little below what the committed model scores on it (SCORES.md,
-// third round); every batch is training data now, so these catch regressions, they estimate
-// nothing. The estimate for unseen messages is the leave-one-batch-out cross-validation.
+// fourth round); every batch is training data now (batch-9 too, whose held-out measurement is
+// done), so these catch regressions, they estimate nothing. The estimate for unseen messages is
+// the leave-one-batch-out cross-validation.
 const FLOORS: ReadonlyArray<readonly [name: string, precision: number, recall: number]> = [
-  ['batch-1.jsonl', 0.98, 0.95],
+  ['batch-1.jsonl', 0.98, 0.98],
   ['batch-2.jsonl', 0.98, 0.98],
   ['batch-3.jsonl', 0.98, 0.95],
-  ['batch-4.jsonl', 0.98, 0.92],
-  ['batch-5.jsonl', 0.98, 0.95],
+  ['batch-4.jsonl', 0.98, 0.95],
+  ['batch-5.jsonl', 0.98, 0.97],
   ['batch-6.jsonl', 0.98, 0.92],
   ['batch-7.jsonl', 0.98, 0.98],
   ['batch-8.jsonl', 0.98, 0.95],
+  ['batch-9.jsonl', 0.98, 0.97],
+  ['batch-10.jsonl', 0.98, 0.94],
+  ['batch-11.jsonl', 0.98, 0.79],
 ];
 
 describe('the tuned batches stay where tuning left them', () => {
@@ -63,18 +67,10 @@ describe('the tuned batches stay where tuning left them', () => {
     });
   }
 
-  // Held out of every tuning round of the third round and measured once, after it (SCORES.md):
-  // 0.961 / 0.946. Not trained on; its floor catches a regression on messages the model never saw.
-  it('batch-9.jsonl (held out): precision at least 0.95 and recall at least 0.94', () => {
-    const { precision, recall, report } = figures(read('batch-9.jsonl'));
-    expect(precision, report).toBeGreaterThanOrEqual(0.95);
-    expect(recall, report).toBeGreaterThanOrEqual(0.94);
-  });
-
   it('the committed model is trained on our own set and every tuning batch', () => {
     expect(model.trainedOn).toEqual([
       'test/detection/labelled-messages.jsonl',
-      ...[1, 2, 3, 4, 5, 6, 7, 8].map((n) => `test/detection/batches/batch-${n}.jsonl`),
+      ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((n) => `test/detection/batches/batch-${n}.jsonl`),
     ]);
   });
 });

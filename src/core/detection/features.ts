@@ -14,6 +14,7 @@ import type { RuleReading } from './rules.js';
 import type { SubjectKind } from './subject.js';
 import * as wordClasses from './word-classes.js';
 import { CLASS_LABEL, CLASS_NAMES, CLASS_OF, STOPPING } from './word-classes.js';
+import { plainlyAnnounced } from './plain-signs.js';
 import { gated } from './word-gate.js';
 import { type Tokens, type WordSink, tokensOf, wordFeatures } from './word-features.js';
 import { TEAM_FORM_LABEL, type TeamAction, type TeamForm, teamActions } from './team-action.js';
@@ -50,6 +51,8 @@ const PERSONAL_THING = gated(
 // Another organisation as the subject, by its capitalised name: "FYI, Contoso has decided to …".
 const NAMED_DECIDER =
   /(?:^|[.!?:]\s+|,\s+)(?:[Tt]he\s+)?([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})\s+(?:has\s+|have\s+|had\s+)?(?:just\s+|now\s+|officially\s+)?(?:decided|announced|chosen|chose|opted|voted|agreed|confirmed)\b/;
+// NAMED_DECIDER runs (on the text in its case) only when the message has one of its verbs.
+const DECIDER_VERB = gated(/\b(?:decided|announced|chosen|chose|opted|voted|agreed|confirmed)\b/);
 // Another organisation named as the subject of a change: "Epic is sunsetting …", "Telmark has axed …".
 const NAMED_ACTOR =
   /(?:^|[.!?:;]\s+|,\s+|\bFYI\W+)(?:[Tt]he\s+)?([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})\s+(?:is|are|has|have|'s|just|will)\s+(?:just\s+|now\s+|officially\s+)?[a-z]+(?:ing|ed)\b/;
@@ -122,6 +125,7 @@ interface Evidence {
 
 const classIndex = (name: string) => CLASS_NAMES.indexOf(name);
 const [OBLIGE, NORM, FORWARD, EVERY, NEW, WE] = ['oblige', 'norm', 'forward', 'every', 'new', 'we'].map(classIndex);
+const SETTLING = ['approval', 'fixed', 'dead'].map(classIndex);
 const NO_ACTIONS: readonly TeamAction[] = [];
 
 /** The word classes found (each with its first word), and whether a word of TIME_WIDE is there: one pass. */
@@ -144,7 +148,8 @@ const OPENING_FORMS = new Set(['progressive', 'future', 'perfect', 'present']);
 /**
  * Signs that something is being announced at all: a rule cue, a date or a time from or until
  * which something holds, a word for stopping, approving or settling something, the wording of a
- * rule, the team stating what it does. Without one the model is not asked, so ordinary chat (a
+ * rule, the team stating what it does, or two weaker signs (plain-signs.ts: "Kenyan goes on the
+ * filter menu, Honduras comes off"). Without one the model is not asked, so ordinary chat (a
  * shell command, a greeting, a bug report) stays quiet whatever its words; and it is cheap, so
  * most chat costs little more than the rules.
  */
@@ -164,7 +169,17 @@ function evidenceIn(reading: RuleReading): Evidence | undefined {
   // Only "we" and "team" start a team action, and both are words of the class "we".
   const actions = has(WE) ? teamActions(tokens) : NO_ACTIONS;
   const acting = actions.some((action) => OPENING_FORMS.has(action.form));
-  const found = reading.best.family !== undefined || anchor || date || time || stopping || rule || acting || GATE_WORD.test(flat);
+  // Last, the weak signs (plain-signs.ts), a word for approving, settling or stopping being one.
+  const found =
+    reading.best.family !== undefined ||
+    anchor ||
+    date ||
+    time ||
+    stopping ||
+    rule ||
+    acting ||
+    GATE_WORD.test(flat) ||
+    plainlyAnnounced(tokens, SETTLING.some(has));
   if (!found) return undefined;
   // Technical text (code, a path, a command with flags) is asked about only when a rule found a
   // cue in it: otherwise its "kill", "dump", "by default" or log dates are not announcements
@@ -246,7 +261,7 @@ function signalFeatures(reading: RuleReading, evidence: Evidence, sink: FeatureS
     }
   const personal = PERSONAL_THING.exec(flat);
   if (personal) signal('personal', () => `personal "${personal[0]}"`);
-  const named = NAMED_DECIDER.exec(reading.text);
+  const named = DECIDER_VERB.test(flat) ? NAMED_DECIDER.exec(reading.text) : null;
   if (named && !OUR_NAMES.test(named[1] ?? '')) signal('named-decider', () => `decided by ${named[1] ?? 'someone else'}`);
   const acting = NAMED_ACTOR.exec(reading.text);
   if (acting && !OUR_NAMES.test(acting[1] ?? '')) signal('named-actor', () => `done by ${acting[1] ?? 'someone else'}`);
