@@ -75,13 +75,25 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       }
     : singleWorkspace;
   const log = boltLogger(logger);
+  // Bolt's conversation store (an in-memory map read on every event) serves `context.conversation`,
+  // which nothing here uses: the store is ours, in the core. Off, it costs nothing per request.
+  const noConversationStore = { convoStore: false } as const;
 
   // Before Bolt's receiver, which refuses old timestamps but not ones from the future.
   if (!slack.appToken) options.server.mount('/slack/events', refuseStaleSlackRequests(logger));
   const app = slack.appToken
-    ? new App({ ...auth, socketMode: true, appToken: slack.appToken, logger: log, clientOptions, extendedErrorHandler: true })
+    ? new App({
+        ...auth,
+        ...noConversationStore,
+        socketMode: true,
+        appToken: slack.appToken,
+        logger: log,
+        clientOptions,
+        extendedErrorHandler: true,
+      })
     : new App({
         ...singleWorkspace,
+        ...noConversationStore,
         receiver: new ExpressReceiver({
           signingSecret: slack.signingSecret ?? '',
           app: options.server.app,
