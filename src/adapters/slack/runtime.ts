@@ -19,7 +19,7 @@ export interface SlackRuntime {
    * resolves once the work is taken, not when it is done: Bolt keeps every listener's state for a
    * request until the listener returns, and held through the work (store writes, Web API calls)
    * that state outlived the young generation and filled the old one (issue 17, memory). Failures
-   * of the work are logged by the queue; the core has already told the person.
+   * of the work are logged here ("Slack listener failed"); the core has already told the person.
    */
   handle(
     context: SlackTeamContext,
@@ -55,7 +55,15 @@ export function createRuntime(core: Core, logger: Logger, checkReaction: string)
     },
     handle: (...args) =>
       afterAck.admit(async () => {
-        await handleNow(...args);
+        try {
+          await handleNow(...args);
+        } catch (error) {
+          // Logged as Bolt's error handler logs a listener's failure (slack-app.ts): the listener
+          // has returned by now, so Bolt no longer sees it.
+          const { message, code } =
+            error instanceof Error ? (error as Error & { code?: string }) : { message: String(error), code: undefined };
+          logger.error({ err: { message, code }, type: args[2].kind }, 'Slack listener failed');
+        }
       }),
     handleUntilDone: (...args) =>
       new Promise((resolve, reject) => {
