@@ -9,7 +9,7 @@ import type { CheckOrigin, ConversationPlace, DecisionCheck } from '../domain/de
 import { sha256 } from '../domain/evidence.js';
 import type { Actor, Person } from '../domain/shared.js';
 import { dateInZone, zoneFormatter } from '../domain/dates.js';
-import { DEFAULT_DAILY_PROMPT_CAP, type DetectionMode } from '../domain/workspace.js';
+import { DEFAULT_DAILY_PROMPT_CAP, type DetectionMode, type WorkspaceSettings } from '../domain/workspace.js';
 import type { Message } from '../messages.js';
 import type { CoreDeps } from '../ports.js';
 import { decisionPrompt } from '../views.js';
@@ -76,20 +76,31 @@ export function inQuietHours(now: Date, timeZone: string, quietHours: string | u
   return start <= end ? minute >= start && minute < end : minute >= start || minute < end;
 }
 
-/** Why the bot must stay quiet about unasked-for decisions in this channel now, if it must. */
-async function channelSilence(deps: CoreDeps, workspaceId: string, channelId: string): Promise<Noise | undefined> {
-  const workspace = await deps.workspaces.get(workspaceId);
-  const mode: DetectionMode = (await deps.channels.getDetection(workspaceId, channelId)) ?? workspace?.settings.defaultDetection ?? 'auto';
-  if (mode !== 'auto') return mode === 'off' ? 'detection-off' : 'mention-only';
+/**
+ * Why the bot must stay quiet about unasked-for decisions in this channel now, if it must; and the
+ * workspace's settings, read once here for the daily cap too.
+ */
+async function channelSilence(
+  deps: CoreDeps,
+  workspaceId: string,
+  channelId: string,
+): Promise<{ silence?: Noise; settings: WorkspaceSettings | undefined }> {
+  const settings = (await deps.workspaces.get(workspaceId))?.settings;
+  const mode: DetectionMode = (await deps.channels.getDetection(workspaceId, channelId)) ?? settings?.defaultDetection ?? 'auto';
+  if (mode !== 'auto') return { silence: mode === 'off' ? 'detection-off' : 'mention-only', settings };
   const snoozedUntil = await deps.channels.getSnoozedUntil(workspaceId, channelId);
-  if (snoozedUntil && snoozedUntil > deps.clock.now().toISOString()) return 'snoozed';
-  if (workspace && inQuietHours(deps.clock.now(), workspace.settings.timeZone, workspace.settings.quietHours)) return 'quiet-hours';
-  return undefined;
+  if (snoozedUntil && snoozedUntil > deps.clock.now().toISOString()) return { silence: 'snoozed', settings };
+  if (settings && inQuietHours(deps.clock.now(), settings.timeZone, settings.quietHours)) return { silence: 'quiet-hours', settings };
+  return { settings };
 }
 
 /** Counts this unasked prompt against the channel's daily cap; false when the cap is reached. */
-async function withinDailyCap(deps: CoreDeps, workspaceId: string, channelId: string): Promise<boolean> {
-  const settings = (await deps.workspaces.get(workspaceId))?.settings;
+async function withinDailyCap(
+  deps: CoreDeps,
+  workspaceId: string,
+  channelId: string,
+  settings: WorkspaceSettings | undefined,
+): Promise<boolean> {
   const day = dateInZone(deps.clock.now(), settings?.timeZone ?? deps.defaultTimeZone);
   const count = await deps.counters.next(`ws:${workspaceId}:prompts:${channelId}:${day}`);
   return count <= (settings?.dailyPromptCap ?? DEFAULT_DAILY_PROMPT_CAP);
@@ -97,12 +108,14 @@ async function withinDailyCap(deps: CoreDeps, workspaceId: string, channelId: st
 
 /** Decides whether to prompt, and if so claims the thread and records the check (evidence first). */
 export async function planPrompt(deps: CoreDeps, workspaceId: string, seen: SeenMessage): Promise<PromptPlan> {
+  let settings: WorkspaceSettings | undefined;
   if (seen.origin === 'detected') {
     if (deps.clock.now().getTime() - seen.postedAt.getTime() > MAX_DETECTION_AGE_MS) return { kind: 'skip', reason: 'too-old' };
     // Detection first: most messages are not decisions, and detecting costs no store read.
     if (!deps.detect(seen.text, { isThreadReply: seen.isThreadReply }).decision) return { kind: 'skip', reason: 'not-a-decision' };
-    const silence = await channelSilence(deps, workspaceId, seen.place.channelId);
-    if (silence) return { kind: 'skip', reason: silence };
+    const channel = await channelSilence(deps, workspaceId, seen.place.channelId);
+    if (channel.silence) return { kind: 'skip', reason: channel.silence };
+    settings = channel.settings;
   }
   const key = threadKey(workspaceId, seen.place);
   if (await deps.claims.holder(`${key}:posted`)) return { kind: 'skip', reason: 'already-asked' };
@@ -113,21 +126,18 @@ export async function planPrompt(deps: CoreDeps, workspaceId: string, seen: Seen
     await deps.claims.release(`${key}:lease`, lease);
     return { kind: 'skip', reason: 'already-asked' };
   }
+  const id = threadCheckId(seen.place);
+  // Read once: the lease keeps every other instance from starting this thread's check meanwhile.
+  const existing = await deps.checks.get(workspaceId, id);
   // Only a thread this instance will really ask counts against the cap; explicit requests never do.
-  if (
-    seen.origin === 'detected' &&
-    !(await deps.checks.get(workspaceId, threadCheckId(seen.place))) &&
-    !(await withinDailyCap(deps, workspaceId, seen.place.channelId))
-  ) {
+  if (seen.origin === 'detected' && !existing && !(await withinDailyCap(deps, workspaceId, seen.place.channelId, settings))) {
     await deps.claims.release(`${key}:lease`, lease);
     return { kind: 'skip', reason: 'daily-cap' };
   }
-  const id = threadCheckId(seen.place);
   const requester = seen.requestedBy ?? seen.author;
   const actor: Actor = { ...requester, workspaceId, ...(seen.origin === 'detected' ? { platformAdmin: true } : {}) };
   const check =
-    (await deps.checks.get(workspaceId, id)) ??
-    (await startCheck(deps, actor, { id, text: seen.text, place: seen.place, decidedBy: seen.author, origin: seen.origin }));
+    existing ?? (await startCheck(deps, actor, { id, text: seen.text, place: seen.place, decidedBy: seen.author, origin: seen.origin }));
   return { kind: 'post', check, message: decisionPrompt(check, await deps.checks.listAnswers(workspaceId, id)), lease };
 }
 
