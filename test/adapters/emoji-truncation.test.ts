@@ -38,6 +38,13 @@ describe('cutting long text by grapheme', () => {
     expect(truncate(text, text.length)).toBe(text);
   });
 
+  it('finds the cut deep in a long text as a walk from the start would, flags paired right', () => {
+    // Regional indicators pair from the start of a run, so a cut far from the start must still
+    // see which of two indicators begins a flag; the offset by one ('x') shifts the pairs.
+    for (const long of [FLAG.repeat(800), `x${FLAG.repeat(800)}`, `${ACCENT}${FAMILY}`.repeat(300)])
+      for (let max = 2990; max < 3010; max += 1) expectCleanCut(truncate(long, max), long, max);
+  });
+
   it('Slack: section text and the notification fallback are cut between whole emoji', () => {
     const long = `${FLAG}${FAMILY}`.repeat(400) + 'x'; // 6,001 units, cut at odd offsets
     const rendered = toSlackMessage(message(long));
