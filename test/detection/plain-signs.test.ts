@@ -56,6 +56,18 @@ describe('weak signs of an announcement', () => {
   });
 });
 
+describe('a duty stated in the present', () => {
+  it('reads a role in the plural and a verb in its plain form heading a clause', () => {
+    expect(plainSigns(tokens('Carers sign the chart at the time the dose is given.'))).toEqual(['duty']);
+    expect(plainlyAnnounced(tokens('Floor staff wipe down the racks every hour'), false)).toBe(true);
+  });
+
+  it('is not an auxiliary, a verb with -s or -ed, or a negation', () => {
+    for (const text of ['Users are asking for it', 'Developers wanted the old API', 'The users do not have to fill it in'])
+      expect(plainSigns(tokens(text))).not.toContain('duty');
+  });
+});
+
 describe('an address to a group', () => {
   it('finds a role or a group at the start, with the words it takes', () => {
     expect(addressOf('Bin crews: no reversing down Mill Lane.')).toEqual({ words: 2, address: 'Bin crews:' });

@@ -15,7 +15,7 @@
 import { CHANGING, MONTHS } from './word-classes.js';
 import type { Tokens } from './word-features.js';
 
-export type PlainSign = 'change' | 'rule' | 'choice' | 'time' | 'passive' | 'motion' | 'address' | 'quantified';
+export type PlainSign = 'change' | 'rule' | 'choice' | 'time' | 'passive' | 'motion' | 'address' | 'quantified' | 'duty';
 
 // What a word can do, as bits. The main pass looks up each word once in HEADS (the words that
 // start a sign, and those that speak of a person); the words around a head are looked up in
@@ -76,7 +76,7 @@ const neighbour = (word: string | undefined) => (word === undefined ? 0 : (NEIGH
 /** "2025": a year of planning. */
 const isYear = (word: string) => word.length === 4 && word.startsWith('20') && word.charCodeAt(2) >= 50 && word.charCodeAt(2) <= 51;
 
-const SIGNS: readonly PlainSign[] = ['change', 'rule', 'choice', 'time', 'passive', 'motion', 'address', 'quantified'];
+const SIGNS: readonly PlainSign[] = ['change', 'rule', 'choice', 'time', 'passive', 'motion', 'address', 'quantified', 'duty'];
 // Each sign's bit: 1 << its index in SIGNS.
 const CHANGE_SIGN = 1;
 const RULE_SIGN = 2;
@@ -86,6 +86,29 @@ const PASSIVE_SIGN = 16;
 const MOTION_SIGN = 32;
 const ADDRESS_SIGN = 64;
 const QUANTIFIED_SIGN = 128;
+const DUTY_SIGN = 256;
+
+// A role in the plural heading its clause, then a verb in its plain form: the duty of a group of
+// staff, stated in the present ("Carers sign the MAR chart …", "Floor staff wipe down …").
+const ROLE = /^[a-z]{2,}(?:er|or|ant|ent|ist|ian|ee|ech)s$|^staff$/;
+// What follows a role without being its verb: auxiliaries, joining words, adverbs.
+const NOT_A_VERB = new Set(
+  'are were have had do did can cannot could will would should may might must need to and or of in on at for with from the a an who that which there here all also only just still never always often usually sometimes not'.split(
+    ' ',
+  ),
+);
+/** A role and its verb at `start` or a word later ("floor staff wipe"): the verb's plain form, no -s, -ed, -ing, -ly. */
+function dutyAt(clause: readonly string[], start: number): boolean {
+  for (const at of [start, start + 1]) {
+    const role = clause[at];
+    const verb = clause[at + 1];
+    if (role === undefined || verb === undefined || !ROLE.test(role)) continue;
+    if (NOT_A_VERB.has(verb) || /(?:s|ed|ing|ly|'[a-z]+)$/.test(verb) || !/^[a-z]+$/.test(verb)) continue;
+    // "users don't have to …", canonically "users do not have": a negation is no duty.
+    return clause[at + 2] !== undefined && clause[at + 2] !== 'not';
+  }
+  return false;
+}
 
 /**
  * The signs (as bits of SIGNS) a head word at `i` of a clause gives ("goes into": a change and a
@@ -121,6 +144,7 @@ function signBits(tokens: Tokens, addressed: number): number {
   let signs = addressed > 0 ? ADDRESS_SIGN : 0;
   for (const clause of tokens) {
     const start = clause === tokens[0] ? addressed : 0;
+    if (dutyAt(clause, start)) signs |= DUTY_SIGN;
     for (let i = 0; i < clause.length; i += 1) {
       const word = clause[i] ?? '';
       const role = HEADS.get(word);
@@ -158,5 +182,5 @@ function count(bits: number): number {
 export function plainlyAnnounced(tokens: Tokens, settling: boolean, addressed = 0): boolean {
   const signs = signBits(tokens, addressed);
   // An address to a group counts twice: "Lunchtime supervisors, kids with inhalers sit at …".
-  return signs >= 0 && count(signs) + (signs & ADDRESS_SIGN ? 1 : 0) + (settling ? 1 : 0) >= 2;
+  return signs >= 0 && count(signs) + (signs & ADDRESS_SIGN ? 1 : 0) + (signs & DUTY_SIGN ? 1 : 0) + (settling ? 1 : 0) >= 2;
 }
