@@ -4,8 +4,10 @@
  * wording of a rule ("every", "only", "shall", "no longer", "full stop"), a choice ("plumped
  * for", "Grenache it is"), a time (a month, a year, "as of", "come the"), a word for approving,
  * settling or stopping something, the passive of a change ("is being retired", "has been
- * dropped"). Each is an everyday sign in chat on its own ("it only works on …", "go to settings"),
- * so the model's gate opens (features.ts) only for two different signs in a message that neither
+ * dropped"), a quantifier heading a clause ("any refund over €200 needs …"); and the shapes of a
+ * rule for staff, each enough alone: an address to a group ("Drivers: keys go back …", address.ts)
+ * and a duty in the plain present ("Carers sign the chart …"). The others are everyday signs in
+ * chat on their own ("it only works on …", "go to settings"), so the model's gate opens (features.ts) only for two different signs in a message that neither
  * asks nor speaks to or of a person ("you", "I", "can", "?"): measured by leave-one-batch-out
  * cross-validation, one sign alone doubled the firing rate on technical chat.
  *
