@@ -8,6 +8,7 @@
  * Every feature keeps a label a channel member can read, so the model's verdict can say which
  * words and signals led to it. Linear in the text, which the rules have already capped.
  */
+import { addressOf } from './address.js';
 import { doubtsIn } from './doubts.js';
 import * as lexicon from './lexicon.js';
 import type { RuleReading } from './rules.js';
@@ -121,6 +122,8 @@ interface Evidence {
   /** For each word class (CLASS_NAMES index) found, its first word. */
   readonly classes: ReadonlyMap<number, string>;
   readonly actions: readonly TeamAction[];
+  /** The words addressing a group at the start ("Drivers:"), if any. */
+  readonly address: string | undefined;
 }
 
 const classIndex = (name: string) => CLASS_NAMES.indexOf(name);
@@ -170,6 +173,7 @@ function evidenceIn(reading: RuleReading): Evidence | undefined {
   const actions = has(WE) ? teamActions(tokens) : NO_ACTIONS;
   const acting = actions.some((action) => OPENING_FORMS.has(action.form));
   // Last, the weak signs (plain-signs.ts), a word for approving, settling or stopping being one.
+  const addressed = addressOf(reading.text);
   const found =
     reading.best.family !== undefined ||
     anchor ||
@@ -179,7 +183,7 @@ function evidenceIn(reading: RuleReading): Evidence | undefined {
     rule ||
     acting ||
     GATE_WORD.test(flat) ||
-    plainlyAnnounced(tokens, SETTLING.some(has));
+    plainlyAnnounced(tokens, SETTLING.some(has), addressed?.words ?? 0);
   if (!found) return undefined;
   // Technical text (code, a path, a command with flags) is asked about only when a rule found a
   // cue in it: otherwise its "kill", "dump", "by default" or log dates are not announcements
@@ -196,6 +200,7 @@ function evidenceIn(reading: RuleReading): Evidence | undefined {
     obligation: OBLIGATION.exec(flat),
     classes,
     actions,
+    address: addressed?.address,
   };
 }
 
@@ -249,6 +254,8 @@ function signalFeatures(reading: RuleReading, evidence: Evidence, sink: FeatureS
   if (stopping) signal('stopping', () => `stopping something "${stopping}"`);
   if (evidence.team) signal('team-subject', () => 'the team is the subject');
   if (obligation) signal('obligation', () => `a rule "${obligation[0]}"`);
+  const address = evidence.address;
+  if (address) signal('address', () => `addressed to "${address}"`);
   for (const action of evidence.actions) signal(TEAM_KEYS[action.form], () => `${TEAM_FORM_LABEL[action.form]}: "${action.words}"`);
   // In index order, read off the class list rather than sorted: no array to copy and sort.
   const classes = CLASS_INDEXES.filter((index) => evidence.classes.has(index));

@@ -4,8 +4,10 @@
  * wording of a rule ("every", "only", "shall", "no longer", "full stop"), a choice ("plumped
  * for", "Grenache it is"), a time (a month, a year, "as of", "come the"), a word for approving,
  * settling or stopping something, the passive of a change ("is being retired", "has been
- * dropped"). Each is an everyday sign in chat on its own ("it only works on …", "go to settings"),
- * so the model's gate opens (features.ts) only for two different signs in a message that neither
+ * dropped"), a quantifier heading a clause ("any refund over €200 needs …"); and the shapes of a
+ * rule for staff, each enough alone: an address to a group ("Drivers: keys go back …", address.ts)
+ * and a duty in the plain present ("Carers sign the chart …"). The others are everyday signs in
+ * chat on their own ("it only works on …", "go to settings"), so the model's gate opens (features.ts) only for two different signs in a message that neither
  * asks nor speaks to or of a person ("you", "I", "can", "?"): measured by leave-one-batch-out
  * cross-validation, one sign alone doubled the firing rate on technical chat.
  *
@@ -15,7 +17,7 @@
 import { CHANGING, MONTHS } from './word-classes.js';
 import type { Tokens } from './word-features.js';
 
-export type PlainSign = 'change' | 'rule' | 'choice' | 'time' | 'passive' | 'motion';
+export type PlainSign = 'change' | 'rule' | 'choice' | 'time' | 'passive' | 'motion' | 'address' | 'quantified' | 'duty';
 
 // What a word can do, as bits. The main pass looks up each word once in HEADS (the words that
 // start a sign, and those that speak of a person); the words around a head are looked up in
@@ -27,31 +29,56 @@ const CHOOSING = 8; // before "for": "plumped for", "went for"
 const MONTH = 16;
 const MOTION = 32; // before a particle: "goes into", "comes off", "stay in"
 const PAIRED = 64; // a sign with a neighbour: "no longer", "full stop", "are not to", "as of", "start of"
+// Spoken to: personal, except in a message addressed to a group, as rules for staff are
+// ("Drivers: keys go back in the locker at the end of your duty").
+const ADDRESSEE = 128;
+// A quantifier heading its clause, the subject of a rule: "any refund over €200 needs …", "each
+// job needs …", "nobody takes the van home"; "no" only before a verb's -ing ("no reversing").
+const QUANTIFIER = 256;
 const PARTICLE = 1; // after a verb of motion
 const DETERMINER = 2; // "the only way" is not a rule; "X-rays only leave by the secure link" is
 const AUXILIARY = 4; // "is being retired", "has been dropped"; not "focused only on"
+const NOT_A_SUBJECT = 8;
 
 const HEADS = new Map<string, number>();
 const NEIGHBOURS = new Map<string, number>();
 const give = (map: Map<string, number>, role: number, words: Iterable<string>) => {
   for (const word of words) map.set(word, (map.get(word) ?? 0) | role);
 };
-give(HEADS, PERSONAL, ['you', 'your', "you're", 'i', "i'm", 'im', 'can', 'could', 'should', 'would', 'might', 'may', 'if', 'try', '?']);
+give(HEADS, ADDRESSEE, ['you', 'your', "you're"]);
+give(HEADS, PERSONAL, ['i', "i'm", 'im', 'can', 'could', 'should', 'would', 'might', 'may', 'if', 'try', '?']);
 give(HEADS, CHANGE, CHANGING);
 give(HEADS, RULE, ['every', 'only', 'shall', 'anymore']);
 give(HEADS, CHOOSING, ['went', 'go', 'going', 'plumped', 'plump', 'opted', 'opting']);
 give(HEADS, MONTH, MONTHS);
 give(HEADS, MOTION, ['go', 'goes', 'stay', 'stays', 'move', 'moves', 'come', 'comes', 'get', 'gets', 'keep', 'keeps']);
 give(HEADS, PAIRED, ['longer', 'more', 'stop', 'not', 'as', 'start']);
+give(HEADS, QUANTIFIER, ['any', 'anything', 'each', 'nobody', 'no']);
 give(NEIGHBOURS, PARTICLE, ['on', 'off', 'to', 'into', 'in', 'at', 'through', 'via', 'under', 'back', 'out', 'up', 'down', 'past']);
 give(NEIGHBOURS, DETERMINER, ['the', 'an', 'my', 'our', 'your', 'their', 'his', 'her', 'its', 'one']);
 give(NEIGHBOURS, AUXILIARY, ['is', 'are', 'has', 'have']);
+// After a quantifier, words that make it no subject: "any idea", "any of", "each other", "no more".
+give(NEIGHBOURS, NOT_A_SUBJECT, [
+  'idea',
+  'ideas',
+  'of',
+  'other',
+  'more',
+  'longer',
+  'way',
+  'one',
+  'problem',
+  'luck',
+  'chance',
+  'help',
+  'else',
+]);
 
 const neighbour = (word: string | undefined) => (word === undefined ? 0 : (NEIGHBOURS.get(word) ?? 0));
 /** "2025": a year of planning. */
 const isYear = (word: string) => word.length === 4 && word.startsWith('20') && word.charCodeAt(2) >= 50 && word.charCodeAt(2) <= 51;
 
-const SIGNS: readonly PlainSign[] = ['change', 'rule', 'choice', 'time', 'passive', 'motion'];
+const SIGNS: readonly PlainSign[] = ['change', 'rule', 'choice', 'time', 'passive', 'motion', 'address', 'quantified', 'duty'];
 // Each sign's bit: 1 << its index in SIGNS.
 const CHANGE_SIGN = 1;
 const RULE_SIGN = 2;
@@ -59,9 +86,37 @@ const CHOICE_SIGN = 4;
 const TIME_SIGN = 8;
 const PASSIVE_SIGN = 16;
 const MOTION_SIGN = 32;
+const ADDRESS_SIGN = 64;
+const QUANTIFIED_SIGN = 128;
+const DUTY_SIGN = 256;
 
-/** The signs (as bits of SIGNS) a head word at `i` of a clause gives ("goes into": a change and a motion). */
-function signsAt(clause: readonly string[], i: number, word: string, role: number): number {
+// A role in the plural heading its clause, then a verb in its plain form: the duty of a group of
+// staff, stated in the present ("Carers sign the MAR chart …", "Floor staff wipe down …").
+const ROLE = /^[a-z]{2,}(?:er|or|ant|ent|ist|ian|ee|ech)s$|^staff$/;
+// What follows a role without being its verb: auxiliaries, joining words, adverbs.
+const NOT_A_VERB = new Set(
+  'are were have had do did can cannot could will would should may might must need to and or of in on at for with from the a an who that which there here all also only just still never always often usually sometimes not'.split(
+    ' ',
+  ),
+);
+/** A role and its verb at `start` or a word later ("floor staff wipe"): the verb's plain form, no -s, -ed, -ing, -ly. */
+function dutyAt(clause: readonly string[], start: number): boolean {
+  for (const at of [start, start + 1]) {
+    const role = clause[at];
+    const verb = clause[at + 1];
+    if (role === undefined || verb === undefined || !ROLE.test(role)) continue;
+    if (NOT_A_VERB.has(verb) || /(?:s|ed|ing|ly|'[a-z]+)$/.test(verb) || !/^[a-z]+$/.test(verb)) continue;
+    // "users don't have to …", canonically "users do not have": a negation is no duty.
+    return clause[at + 2] !== undefined && clause[at + 2] !== 'not';
+  }
+  return false;
+}
+
+/**
+ * The signs (as bits of SIGNS) a head word at `i` of a clause gives ("goes into": a change and a
+ * motion). `start`: where the clause's own words begin (after an address such as "Drivers:").
+ */
+function signsAt(clause: readonly string[], i: number, word: string, role: number, start: number): number {
   const before = clause[i - 1];
   const after = clause[i + 1];
   let signs = 0;
@@ -78,31 +133,39 @@ function signsAt(clause: readonly string[], i: number, word: string, role: numbe
     if ((word === 'as' || word === 'start') && after === 'of') signs |= TIME_SIGN;
   }
   if (word === 'come' && after === 'the') signs |= TIME_SIGN;
+  if (role & QUANTIFIER && i === start && after !== undefined && !(neighbour(after) & NOT_A_SUBJECT))
+    if (word !== 'no' || after.endsWith('ing')) signs |= QUANTIFIED_SIGN;
   return signs;
 }
 
-/** The signs of a message as bits of SIGNS, or -1 when it asks or speaks of a person. */
-function signBits(tokens: Tokens): number {
-  let signs = 0;
-  for (const clause of tokens)
+/**
+ * The signs of a message as bits of SIGNS, or -1 when it asks or speaks of a person. `addressed`:
+ * how many words of its first clause address a group ("Bin crews:" 2), 0 when none do.
+ */
+function signBits(tokens: Tokens, addressed: number): number {
+  let signs = addressed > 0 ? ADDRESS_SIGN : 0;
+  for (const clause of tokens) {
+    const start = clause === tokens[0] ? addressed : 0;
+    if (dutyAt(clause, start)) signs |= DUTY_SIGN;
     for (let i = 0; i < clause.length; i += 1) {
       const word = clause[i] ?? '';
       const role = HEADS.get(word);
       if (role !== undefined) {
-        if (role & PERSONAL) return -1;
-        signs |= signsAt(clause, i, word, role);
+        if (role & PERSONAL || (role & ADDRESSEE && addressed === 0)) return -1;
+        signs |= signsAt(clause, i, word, role, start);
       } else if (isYear(word)) signs |= TIME_SIGN;
       else if (word.endsWith('ed') && (clause[i - 1] === 'being' || clause[i - 1] === 'been') && neighbour(clause[i - 2]) & AUXILIARY)
         signs |= PASSIVE_SIGN;
       // "Grenache it is": a verdict at the end of a clause.
       else if (word === 'is' && i === clause.length - 1 && clause[i - 1] === 'it') signs |= CHOICE_SIGN;
     }
+  }
   return signs;
 }
 
 /** The kinds of weak sign in the message, each once; undefined when it asks or speaks of a person. */
-export function plainSigns(tokens: Tokens): PlainSign[] | undefined {
-  const signs = signBits(tokens);
+export function plainSigns(tokens: Tokens, addressed = 0): PlainSign[] | undefined {
+  const signs = signBits(tokens, addressed);
   return signs < 0 ? undefined : SIGNS.filter((_, index) => signs & (1 << index));
 }
 
@@ -116,9 +179,10 @@ function count(bits: number): number {
 /**
  * Two different weak signs in a message that neither asks nor speaks of a person: enough for the
  * model to be asked. `settling`: the message has a word for approving, settling or stopping
- * something (a word class of word-classes.ts), which counts as one sign.
+ * something (a word class of word-classes.ts), which counts as one sign. `addressed`: as for signBits.
  */
-export function plainlyAnnounced(tokens: Tokens, settling: boolean): boolean {
-  const signs = signBits(tokens);
-  return signs >= 0 && count(signs) + (settling ? 1 : 0) >= 2;
+export function plainlyAnnounced(tokens: Tokens, settling: boolean, addressed = 0): boolean {
+  const signs = signBits(tokens, addressed);
+  // An address to a group counts twice: "Lunchtime supervisors, kids with inhalers sit at …".
+  return signs >= 0 && count(signs) + (signs & ADDRESS_SIGN ? 1 : 0) + (signs & DUTY_SIGN ? 1 : 0) + (settling ? 1 : 0) >= 2;
 }
