@@ -3,6 +3,7 @@ import { WorkAfterAck } from '../http/work-after-ack.js';
 import type { Logger } from '../logging/logger.js';
 import { type Core, type Interaction, needsPersonDetails } from '../../core/index.js';
 import { SlackAdminLookup, type SlackTeamContext, actorFor, workspaceIdOf } from './slack-context.js';
+import { logListenerFailure } from './listener-failure.js';
 import { FIRST_DELIVERY, type FirstDeliveryCheck } from './replay-guard.js';
 import { type SlackRequest, slackSurface } from './slack-surface.js';
 
@@ -19,7 +20,7 @@ export interface SlackRuntime {
    * resolves once the work is taken, not when it is done: Bolt keeps every listener's state for a
    * request until the listener returns, and held through the work (store writes, Web API calls)
    * that state outlived the young generation and filled the old one (issue 17, memory). Failures
-   * of the work are logged here ("Slack listener failed"); the core has already told the person.
+   * of the work are logged here (listener-failure.ts); the core has already told the person.
    */
   handle(
     context: SlackTeamContext,
@@ -58,11 +59,8 @@ export function createRuntime(core: Core, logger: Logger, checkReaction: string)
         try {
           await handleNow(...args);
         } catch (error) {
-          // Logged as Bolt's error handler logs a listener's failure (slack-app.ts): the listener
-          // has returned by now, so Bolt no longer sees it.
-          const { message, code } =
-            error instanceof Error ? (error as Error & { code?: string }) : { message: String(error), code: undefined };
-          logger.error({ err: { message, code }, type: args[2].kind }, 'Slack listener failed');
+          // The listener has returned by now, so Bolt's error handler no longer sees it.
+          logListenerFailure(logger, error, args[2].kind);
         }
       }),
     handleUntilDone: (...args) =>

@@ -16,6 +16,7 @@ import type { Messenger } from '../../core/ports.js';
 import { singleWorkspaceAuthorize } from './single-workspace-authorize.js';
 import { registerActionListeners } from './listeners/actions.js';
 import { registerCommandListeners } from './listeners/commands.js';
+import { logListenerFailure } from './listener-failure.js';
 import { registerEventListeners } from './listeners/events.js';
 import { homeAndLifecycleHandlers, registerRequirementSearch } from './listeners/home-and-lifecycle.js';
 import { messageEventHandlers } from './listeners/messages.js';
@@ -129,12 +130,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
 
   // The core answers every failure inside a listener itself; what reaches Bolt's handler is a
   // failure of Bolt's own (an acknowledgement that could not be sent), so it is only logged.
-  const onError = async ({ error, body }: { error: Error & { code?: string }; body: unknown }): Promise<void> => {
-    logger.error(
-      { err: { message: error.message, code: error.code }, type: (body as { type?: string } | undefined)?.type },
-      'Slack listener failed',
-    );
-  };
+  const onError = async ({ error, body }: { error: Error; body: unknown }): Promise<void> =>
+    logListenerFailure(logger, error, (body as { type?: string } | undefined)?.type);
   app.error(onError as Parameters<App['error']>[0]);
 
   // Socket Mode connects out to Slack. If Slack cannot be reached at start-up the bot keeps running

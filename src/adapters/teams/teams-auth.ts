@@ -8,8 +8,6 @@ import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConfigurationSer
 import { type TeamsConfig, teamsCredentialsMissing } from '../../config.js';
 import { TeamsCredentialsError } from './teams-credentials-error.js';
 
-export { TeamsCredentialsError };
-
 export interface TeamsConnection {
   readonly adapter: CloudAdapter;
   readonly authenticated: boolean;

@@ -7,9 +7,10 @@ import { respondVia } from '../response-url.js';
 import type { SlackRuntime } from '../runtime.js';
 import { decodeSlackText } from '../slack-text.js';
 import { SLASH_COMMANDS } from '../surface.js';
+import { oneOf } from './one-of.js';
 
 // One listener for all of them: Bolt runs every listener's chain on every request (see events.ts).
-const ANY_OF_OUR_COMMANDS = new RegExp(`^(?:${SLASH_COMMANDS.join('|')})$`);
+const ANY_OF_OUR_COMMANDS = oneOf(SLASH_COMMANDS);
 
 export function registerCommandListeners(app: App, runtime: SlackRuntime): void {
   app.command(ANY_OF_OUR_COMMANDS, async ({ command, ack, context, client }) => {

@@ -6,18 +6,16 @@
  * (issue 17: Bolt's listener fan-out was the largest single share of what requests kept in memory).
  */
 import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs, types } from '@slack/bolt';
+import { oneOf } from './one-of.js';
 
 type EventArgs<Type extends string> = SlackEventMiddlewareArgs<Type> & AllMiddlewareArgs;
 
 /** A handler per event type (the names the manifest subscribes to). */
 export type EventHandlers = { readonly [Type in types.SlackEvent['type']]?: (args: EventArgs<Type>) => Promise<void> };
 
-const escaped = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 export function registerEventListeners(app: App, ...groups: readonly EventHandlers[]): void {
   const handlers: EventHandlers = Object.assign({}, ...groups);
-  const types = Object.keys(handlers);
-  app.event(new RegExp(`^(?:${types.map(escaped).join('|')})$`), async (args) => {
+  app.event(oneOf(Object.keys(handlers)), async (args) => {
     const handler = handlers[args.event.type] as ((args: EventArgs<string>) => Promise<void>) | undefined;
     await handler?.(args);
   });

@@ -8,6 +8,7 @@ import { respondVia } from '../response-url.js';
 import type { SlackRuntime } from '../runtime.js';
 import { decodeSlackText } from '../slack-text.js';
 import { SHORTCUT_IDS } from '../surface.js';
+import { oneOf } from './one-of.js';
 
 /** Permalinks keep evidence findable; the form must open within Slack's trigger window, so wait briefly. */
 async function permalinkOf(client: WebClient, channel: string, ts: string): Promise<string | undefined> {
@@ -22,7 +23,7 @@ async function permalinkOf(client: WebClient, channel: string, ts: string): Prom
 type ShortcutArgs = SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs;
 
 // One listener for all of them: Bolt runs every listener's chain on every request (see events.ts).
-const ANY_OF_OUR_SHORTCUTS = new RegExp(`^(?:${Object.values(SHORTCUT_IDS).join('|')})$`);
+const ANY_OF_OUR_SHORTCUTS = oneOf(Object.values(SHORTCUT_IDS));
 
 const FORMS = {
   [SHORTCUT_IDS.requirement]: 'requirement.add',
