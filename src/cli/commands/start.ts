@@ -1,5 +1,6 @@
 import { loadConfig } from '../../config.js';
 import { createLogger } from '../../adapters/logging/logger.js';
+import { limitHeapGrowth } from '../../app/heap-growth.js';
 import { startBot, startBanner } from '../../app/start.js';
 import { isPoolWorker, leavePool, reportListening, startWorkerPool } from '../../app/worker-pool.js';
 import type { CliIo } from '../io.js';
@@ -17,6 +18,8 @@ export async function startCommand(_args: string[], io: CliIo): Promise<number> 
     await pool.stop();
     return 0;
   }
+  // Only the processes that serve requests: the pool's primary allocates next to nothing.
+  limitHeapGrowth();
   const bot = await startBot(config, logger);
   // The banner goes to stderr so stdout stays one log line per event (JSON unless on a terminal).
   if (isPoolWorker()) reportListening(bot.port);
