@@ -13,6 +13,7 @@ import { boltLogger } from './bolt-logger.js';
 import { StoreInstallationStore } from './installation-store.js';
 import { createSlackMessenger, slackTokenSource } from './messenger.js';
 import type { Messenger } from '../../core/ports.js';
+import { leanFetch } from './lean-fetch.js';
 import { singleWorkspaceAuthorize } from './single-workspace-authorize.js';
 import { registerActionListeners } from './listeners/actions.js';
 import { registerCommandListeners } from './listeners/commands.js';
@@ -61,6 +62,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     // A few quick retries (429s honour Retry-After); never Bolt's default of thirty minutes.
     retryConfig: { retries: options.retries ?? 3, factor: 2, minTimeout: 500, maxTimeout: 5000 },
     timeout: SLACK_API_TIMEOUT_MS,
+    fetch: leanFetch,
   };
   const storeOfInstallations = slack.oauth ? new StoreInstallationStore(options.records) : undefined;
   const installationStore: InstallationStore | undefined = storeOfInstallations;
@@ -152,7 +154,11 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     : slack.botToken
       ? slackTokenSource({ botToken: slack.botToken })
       : async () => undefined;
-  const messenger = createSlackMessenger({ tokens, clientOptions: slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}, logger });
+  const messenger = createSlackMessenger({
+    tokens,
+    clientOptions: { ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}), fetch: leanFetch },
+    logger,
+  });
   return {
     app,
     messenger,
