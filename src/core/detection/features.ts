@@ -252,11 +252,15 @@ function signalFeatures(reading: RuleReading, evidence: Evidence, sink: FeatureS
   if (family) signal(`cue:${family}`, () => best.reasons[0] ?? family);
   const subject = best.subject;
   if (subject && subject !== 'none') signal(`subject:${subject}`, () => SUBJECT_LABEL[subject]);
-  // The rules found the team deciding and no doubt against it ("We've decided to raise prices from
-  // July"): one weight for the whole finding, so that words a third party's news shares with it
-  // ("raise prices") do not outweigh it piece by piece.
-  if (best.score >= 0.5 && subject === 'internal' && best.doubts.length === 0)
-    signal('rule:team-decided', () => best.reasons[0] ?? 'decided by the team');
+  // The rules found an announcement with no doubt against it and no one else deciding ("We've
+  // decided to raise prices from July", "Decision: we move the release to Friday"): one weight for
+  // the whole finding, so that words a third party's news or a status report share with it ("raise
+  // prices", "the release") do not outweigh it piece by piece.
+  if (best.score >= 0.5 && best.doubts.length === 0 && (subject === undefined || subject === 'none' || subject === 'internal'))
+    signal('rule:undoubted', () => best.reasons[0] ?? 'an announcement');
+  // … and the team states in it what it does ("Decision: we move the release to Friday").
+  if (best.score >= 0.5 && best.doubts.length === 0 && evidence.actions.some((action) => OPENING_FORMS.has(action.form)))
+    signal('rule:team-states', () => best.reasons[0] ?? 'the team says what it does');
   for (const kind of uniqueKinds(best.doubts))
     signal(`doubt:${kind}`, () => best.reasons.find((reason) => reason.startsWith(kind)) ?? kind);
   // Doubts anywhere in the message, whether or not the rules found a cue to apply them to.
