@@ -58,6 +58,8 @@ const FLOORS: ReadonlyArray<readonly [name: string, precision: number, recall: n
   ['batch-11.jsonl', 0.98, 0.79],
   ['batch-13.jsonl', 0.98, 0.87],
   ['batch-14.jsonl', 0.98, 0.88],
+  ['batch-16.jsonl', 0.98, 0.94],
+  ['batch-18.jsonl', 0.98, 0.95],
 ];
 
 describe('the tuned batches stay where tuning left them', () => {
@@ -72,11 +74,14 @@ describe('the tuned batches stay where tuning left them', () => {
   // Held out of the fourth round and measured once, after it (SCORES.md): 0.975 / 0.885. Not
   // trained on; its floor catches a regression on messages the model never saw. Fifth round:
   // 0.967 / 0.908 (118 / 4 / 12); batches 13 and 14 alone, without this round's code, gave one
-  // more false alarm (4, was 3), so the precision floor moved from 0.97 to 0.96.
-  it('batch-12.jsonl (held out): precision at least 0.96 and recall at least 0.9', () => {
+  // more false alarm (4, was 3), so the precision floor moved from 0.97 to 0.96. Sixth round:
+  // 0.966 / 0.885 (115 / 4 / 15): with batches 16 and 18 added the model fired on 0.36 % of
+  // chat-dev at the old threshold, and the threshold that brings it under 0.3 % (0.5) costs
+  // batch-12 three decisions scored just under it, so the recall floor moved from 0.9 to 0.88.
+  it('batch-12.jsonl (held out): precision at least 0.96 and recall at least 0.88', () => {
     const { precision, recall, report } = figures(read('batch-12.jsonl'));
     expect(precision, report).toBeGreaterThanOrEqual(0.96);
-    expect(recall, report).toBeGreaterThanOrEqual(0.9);
+    expect(recall, report).toBeGreaterThanOrEqual(0.88);
   });
 
   // Held out of the fifth round and measured once, after it (SCORES.md): 0.991 / 0.854. Not
@@ -90,7 +95,7 @@ describe('the tuned batches stay where tuning left them', () => {
   it('the committed model is trained on our own set and every tuning batch', () => {
     expect(model.trainedOn).toEqual([
       'test/detection/labelled-messages.jsonl',
-      ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 14].map((n) => `test/detection/batches/batch-${n}.jsonl`),
+      ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 14, 16, 18].map((n) => `test/detection/batches/batch-${n}.jsonl`),
     ]);
   });
 });

@@ -15,7 +15,8 @@ import type { RuleReading } from './rules.js';
 import type { SubjectKind } from './subject.js';
 import * as wordClasses from './word-classes.js';
 import { CLASS_LABEL, CLASS_NAMES, CLASS_OF, STOPPING } from './word-classes.js';
-import { plainlyAnnounced } from './plain-signs.js';
+import { type PlainSign, plainlyAnnounced, shapeSigns } from './plain-signs.js';
+import { outsiderSubject } from './outsider.js';
 import { gated } from './word-gate.js';
 import { type Tokens, type WordSink, tokensOf, wordFeatures } from './word-features.js';
 import { TEAM_FORM_LABEL, type TeamAction, type TeamForm, teamActions } from './team-action.js';
@@ -124,6 +125,8 @@ interface Evidence {
   readonly actions: readonly TeamAction[];
   /** The words addressing a group at the start ("Drivers:"), if any. */
   readonly address: string | undefined;
+  /** How many words of the first clause address a group (0 when none do). */
+  readonly addressWords: number;
 }
 
 const classIndex = (name: string) => CLASS_NAMES.indexOf(name);
@@ -201,6 +204,7 @@ function evidenceIn(reading: RuleReading): Evidence | undefined {
     classes,
     actions,
     address: addressed?.address,
+    addressWords: addressed?.words ?? 0,
   };
 }
 
@@ -215,6 +219,13 @@ export interface FeatureSink {
 }
 
 const CLASS_KEYS = CLASS_NAMES.map((name) => `class:${name}`);
+const SHAPE_LABEL: Partial<Record<PlainSign, string>> = {
+  emphatic: 'a rule that allows no exception',
+  body: 'one of our bodies decided',
+  report: 'a decision passed on',
+  then: 'a choice: "… then"',
+};
+const SHAPE_KEYS = Object.fromEntries(Object.keys(SHAPE_LABEL).map((sign) => [sign, `shape:${sign}`])) as Record<PlainSign, string>;
 const TEAM_KEYS = Object.fromEntries(Object.keys(TEAM_FORM_LABEL).map((form) => [form, `team:${form}`])) as Record<TeamForm, string>;
 const CLASS_INDEXES = CLASS_NAMES.map((_, index) => index);
 /** Each kind once, in order of first appearance (as a Set would give them, without one). */
@@ -241,6 +252,15 @@ function signalFeatures(reading: RuleReading, evidence: Evidence, sink: FeatureS
   if (family) signal(`cue:${family}`, () => best.reasons[0] ?? family);
   const subject = best.subject;
   if (subject && subject !== 'none') signal(`subject:${subject}`, () => SUBJECT_LABEL[subject]);
+  // The rules found an announcement with no doubt against it and no one else deciding ("We've
+  // decided to raise prices from July", "Decision: we move the release to Friday"): one weight for
+  // the whole finding, so that words a third party's news or a status report share with it ("raise
+  // prices", "the release") do not outweigh it piece by piece.
+  if (best.score >= 0.5 && best.doubts.length === 0 && (subject === undefined || subject === 'none' || subject === 'internal'))
+    signal('rule:undoubted', () => best.reasons[0] ?? 'an announcement');
+  // … and the team states in it what it does ("Decision: we move the release to Friday").
+  if (best.score >= 0.5 && best.doubts.length === 0 && evidence.actions.some((action) => OPENING_FORMS.has(action.form)))
+    signal('rule:team-states', () => best.reasons[0] ?? 'the team says what it does');
   for (const kind of uniqueKinds(best.doubts))
     signal(`doubt:${kind}`, () => best.reasons.find((reason) => reason.startsWith(kind)) ?? kind);
   // Doubts anywhere in the message, whether or not the rules found a cue to apply them to.
@@ -266,6 +286,11 @@ function signalFeatures(reading: RuleReading, evidence: Evidence, sink: FeatureS
       const b = classes[j] ?? 0;
       sink.cross(a, b, evidence.classes.get(a) ?? '', evidence.classes.get(b) ?? '');
     }
+  // The shapes of an announcement among the weak signs (plain-signs.ts): one of our bodies acting,
+  // a rule that insists ("No exceptions."), a decision told second-hand, a choice closed by "then".
+  for (const sign of shapeSigns(evidence.tokens, evidence.addressWords)) signal(SHAPE_KEYS[sign], () => SHAPE_LABEL[sign] ?? sign);
+  const outsider = outsiderSubject(evidence.tokens);
+  if (outsider) signal('outsider-subject', () => `done by someone outside the organisation: "${outsider}"`);
   const personal = PERSONAL_THING.exec(flat);
   if (personal) signal('personal', () => `personal "${personal[0]}"`);
   const named = DECIDER_VERB.test(flat) ? NAMED_DECIDER.exec(reading.text) : null;

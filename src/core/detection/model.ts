@@ -59,7 +59,7 @@ const UNSPOKEN = /^(?:bias|rule:score|rule:fires|length:)/;
 // Signals that only ever mean "not a team decision": never shown as a reason for one, even
 // where the weights happen to lean the other way ("technical text" is not why a message decides).
 const ONLY_AGAINST =
-  /^(?:code-like|personal|named-|any:|doubt:|subject:(?:external|personal|unknown)|class:(?:external|personal|status|maybe)|team:(?:negated|deliberating|modal|observing|having))/;
+  /^(?:code-like|personal|named-|outsider-|any:|doubt:|subject:(?:external|personal|unknown)|class:(?:external|personal|status|maybe)|team:(?:negated|deliberating|modal|observing|having))/;
 const MAX_SHOWN = 3;
 
 // A word or pair worth showing has a real word in it, not just "20 no" or "of the".

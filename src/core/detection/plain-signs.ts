@@ -6,7 +6,10 @@
  * settling or stopping something, the passive of a change ("is being retired", "has been
  * dropped"), a quantifier heading a clause ("any refund over €200 needs …"); and the shapes of a
  * rule for staff, each enough alone: an address to a group ("Drivers: keys go back …", address.ts)
- * and a duty in the plain present ("Carers sign the chart …"). The others are everyday signs in
+ * and a duty in the plain present ("Carers sign the chart …"), one of our bodies acting ("Board gave
+ * … the boot", "Committee's knocked … on the head"), a rule that insists ("… No exceptions.", "…
+ * Always.", "at all times") and a short choice closed by "then" ("So Asana then."). A decision
+ * passed on ("Per Jonas …", "Word from above: …", "Exec team says …") is a weak sign. The others are everyday signs in
  * chat on their own ("it only works on …", "go to settings"), so the model's gate opens (features.ts) only for two different signs in a message that neither
  * asks nor speaks to or of a person ("you", "I", "can", "?"): measured by leave-one-batch-out
  * cross-validation, one sign alone doubled the firing rate on technical chat.
@@ -17,7 +20,20 @@
 import { CHANGING, MONTHS } from './word-classes.js';
 import type { Tokens } from './word-features.js';
 
-export type PlainSign = 'change' | 'rule' | 'choice' | 'time' | 'passive' | 'motion' | 'address' | 'quantified' | 'duty';
+export type PlainSign =
+  | 'change'
+  | 'rule'
+  | 'choice'
+  | 'time'
+  | 'passive'
+  | 'motion'
+  | 'address'
+  | 'quantified'
+  | 'duty'
+  | 'emphatic'
+  | 'body'
+  | 'report'
+  | 'then';
 
 // What a word can do, as bits. The main pass looks up each word once in HEADS (the words that
 // start a sign, and those that speak of a person); the words around a head are looked up in
@@ -51,9 +67,9 @@ give(HEADS, CHANGE, CHANGING);
 give(HEADS, RULE, ['every', 'only', 'shall', 'anymore']);
 give(HEADS, CHOOSING, ['went', 'go', 'going', 'plumped', 'plump', 'opted', 'opting']);
 give(HEADS, MONTH, MONTHS);
-give(HEADS, MOTION, ['go', 'goes', 'stay', 'stays', 'move', 'moves', 'come', 'comes', 'get', 'gets', 'keep', 'keeps']);
-give(HEADS, PAIRED, ['longer', 'more', 'stop', 'not', 'as', 'start']);
-give(HEADS, QUANTIFIER, ['any', 'anything', 'each', 'nobody', 'no']);
+give(HEADS, MOTION, ['go', 'goes', 'stay', 'stays', 'move', 'moves', 'come', 'comes', 'get', 'gets', 'keep', 'keeps', 'head', 'heads']);
+give(HEADS, PAIRED, ['longer', 'more', 'stop', 'not', 'as', 'start', 'never', 'times']);
+give(HEADS, QUANTIFIER, ['any', 'anything', 'each', 'nobody', 'no', 'every', 'everyone', 'everybody']);
 give(NEIGHBOURS, PARTICLE, ['on', 'off', 'to', 'into', 'in', 'at', 'through', 'via', 'under', 'back', 'out', 'up', 'down', 'past']);
 give(NEIGHBOURS, DETERMINER, ['the', 'an', 'my', 'our', 'your', 'their', 'his', 'her', 'its', 'one']);
 give(NEIGHBOURS, AUXILIARY, ['is', 'are', 'has', 'have']);
@@ -72,13 +88,31 @@ give(NEIGHBOURS, NOT_A_SUBJECT, [
   'chance',
   'help',
   'else',
+  'time',
+  'now',
+  'so',
+  'once',
 ]);
 
 const neighbour = (word: string | undefined) => (word === undefined ? 0 : (NEIGHBOURS.get(word) ?? 0));
 /** "2025": a year of planning. */
 const isYear = (word: string) => word.length === 4 && word.startsWith('20') && word.charCodeAt(2) >= 50 && word.charCodeAt(2) <= 51;
 
-const SIGNS: readonly PlainSign[] = ['change', 'rule', 'choice', 'time', 'passive', 'motion', 'address', 'quantified', 'duty'];
+const SIGNS: readonly PlainSign[] = [
+  'change',
+  'rule',
+  'choice',
+  'time',
+  'passive',
+  'motion',
+  'address',
+  'quantified',
+  'duty',
+  'emphatic',
+  'body',
+  'report',
+  'then',
+];
 // Each sign's bit: 1 << its index in SIGNS.
 const CHANGE_SIGN = 1;
 const RULE_SIGN = 2;
@@ -89,6 +123,81 @@ const MOTION_SIGN = 32;
 const ADDRESS_SIGN = 64;
 const QUANTIFIED_SIGN = 128;
 const DUTY_SIGN = 256;
+const EMPHATIC_SIGN = 512;
+const BODY_SIGN = 1024;
+const REPORT_SIGN = 2048;
+const THEN_SIGN = 4096;
+// Signs that open the gate alone (they count twice): each is the shape of an announcement.
+const STRONG_SIGNS = ADDRESS_SIGN | DUTY_SIGN | EMPHATIC_SIGN | BODY_SIGN | THEN_SIGN;
+
+// A clause that only insists, after a rule: "Wear gloves. No exceptions.", "… Always.", "Ever.".
+const EMPHATIC_CLAUSES = new Set([
+  'always',
+  'ever',
+  'never',
+  'no exceptions',
+  'no exception',
+  'zero exceptions',
+  'without exception',
+  'no excuses',
+  'non-negotiable',
+  'period',
+  'full stop',
+  'every time',
+  'at all times',
+]);
+const isEmphatic = (clause: readonly string[]) => clause.length <= 3 && EMPHATIC_CLAUSES.has(clause.join(' '));
+
+// The organisation's own bodies and functions, which decide for it: "Board gave … the boot",
+// "Committee's knocked … on the head", "Governors said yes to …", "The motion passed".
+const BODIES = new Set(
+  'board committee council governors trustees partners exec execs exco slt leadership management mgmt directors jury panel motion members owners founders senate steering procurement legal compliance finance hr ops design marketing sales product engineering hq ceo cfo coo cto md gm owner boss bosses'.split(
+    ' ',
+  ),
+);
+// After a body, what is its verb: a past form, or one of the verbs a body decides with.
+const BODY_VERBS = new Set(
+  'gave give gives put puts said says say made makes took takes got gets has have had spoke spoken went goes wants backs signs voted votes'.split(
+    ' ',
+  ),
+);
+const bodyAt = (word: string | undefined) =>
+  word !== undefined && (BODIES.has(word) || (word.endsWith("'s") && BODIES.has(word.slice(0, -2))));
+/** One of our bodies heading a clause (at most two words in), then its verb: "the band committee pulled it". */
+function bodyActs(clause: readonly string[], start: number): boolean {
+  for (let at = start; at <= start + 2 && at < clause.length; at += 1) {
+    const word = clause[at];
+    if (!bodyAt(word)) continue;
+    const verb = clause[at + 1];
+    if (verb === undefined) return false;
+    return word?.endsWith("'s") === true || BODY_VERBS.has(verb) || (verb.endsWith('ed') && verb.length > 4);
+  }
+  return false;
+}
+// A decision told second-hand: "Per Jonas, we …", "Word from above: …", "Exec team says we …".
+const REPORTERS = new Set(['says', 'said', 'confirms', 'confirmed']);
+const NOT_REPORTERS = new Set(['he', 'she', 'it', 'they', 'someone', 'somebody', 'man', 'doc', 'docs', 'wiki', 'guide', 'error', 'log']);
+function reported(clause: readonly string[], start: number): boolean {
+  const first = clause[start];
+  if (first === 'per' || (first === 'according' && clause[start + 1] === 'to')) return true;
+  if (first === 'word' && (clause[start + 1] === 'from' || clause[start + 1] === 'is')) return true;
+  for (let at = start + 1; at <= start + 3 && at < clause.length - 1; at += 1)
+    if (REPORTERS.has(clause[at] ?? '') && !NOT_REPORTERS.has(clause[at - 1] ?? '')) return true;
+  return false;
+}
+// "So Asana then.": a short choice closed by "then"; not "ok then", "and then", "what then".
+const NOT_CHOSEN = new Set(
+  'ok okay fine right alright good and but just since even back bye well now so what how who why where when it that this me you him them us there here since only'.split(
+    ' ',
+  ),
+);
+function chosenThen(tokens: Tokens): boolean {
+  if (tokens.length > 2) return false;
+  const clause = tokens[0] ?? [];
+  const words = tokens.reduce((sum, each) => sum + each.length, 0);
+  const last = clause.length - 1;
+  return words <= 7 && last >= 1 && last <= 4 && clause[last] === 'then' && !NOT_CHOSEN.has(clause[last - 1] ?? '');
+}
 
 // A role in the plural heading its clause, then a verb in its plain form: the duty of a group of
 // staff, stated in the present ("Carers sign the MAR chart …", "Floor staff wipe down …").
@@ -131,10 +240,18 @@ function signsAt(clause: readonly string[], i: number, word: string, role: numbe
     if (word === 'stop' && before === 'full') signs |= RULE_SIGN;
     if (word === 'not' && after === 'to' && (before === 'are' || before === 'is')) signs |= RULE_SIGN;
     if ((word === 'as' || word === 'start') && after === 'of') signs |= TIME_SIGN;
+    // "are never closed by the bot", "photos never go in WhatsApp": a rule, not "it never worked".
+    if (
+      word === 'never' &&
+      (before === 'are' || (before !== undefined && before.length > 3 && before.endsWith('s') && !before.endsWith('ss')))
+    )
+      signs |= RULE_SIGN;
+    // "at all times": insists like "No exceptions.".
+    if (word === 'times' && before === 'all' && clause[i - 2] === 'at') signs |= EMPHATIC_SIGN;
   }
   if (word === 'come' && after === 'the') signs |= TIME_SIGN;
   if (role & QUANTIFIER && i === start && after !== undefined && !(neighbour(after) & NOT_A_SUBJECT))
-    if (word !== 'no' || after.endsWith('ing')) signs |= QUANTIFIED_SIGN;
+    if ((word !== 'no' || after.endsWith('ing')) && (!word.startsWith('every') || clause.length >= start + 4)) signs |= QUANTIFIED_SIGN;
   return signs;
 }
 
@@ -144,14 +261,20 @@ function signsAt(clause: readonly string[], i: number, word: string, role: numbe
  */
 function signBits(tokens: Tokens, addressed: number): number {
   let signs = addressed > 0 ? ADDRESS_SIGN : 0;
+  // A rule that insists ("… No exceptions.") speaks to its audience, like an address to a group.
+  if (tokens.length > 1 && tokens.some(isEmphatic)) signs |= EMPHATIC_SIGN;
+  if (chosenThen(tokens)) signs |= THEN_SIGN;
+  const spokenTo = addressed > 0 || signs & EMPHATIC_SIGN;
   for (const clause of tokens) {
     const start = clause === tokens[0] ? addressed : 0;
     if (dutyAt(clause, start)) signs |= DUTY_SIGN;
+    if (bodyActs(clause, start)) signs |= BODY_SIGN;
+    if (reported(clause, start)) signs |= REPORT_SIGN;
     for (let i = 0; i < clause.length; i += 1) {
       const word = clause[i] ?? '';
       const role = HEADS.get(word);
       if (role !== undefined) {
-        if (role & PERSONAL || (role & ADDRESSEE && addressed === 0)) return -1;
+        if (role & PERSONAL || (role & ADDRESSEE && !spokenTo)) return -1;
         signs |= signsAt(clause, i, word, role, start);
       } else if (isYear(word)) signs |= TIME_SIGN;
       else if (word.endsWith('ed') && (clause[i - 1] === 'being' || clause[i - 1] === 'been') && neighbour(clause[i - 2]) & AUXILIARY)
@@ -169,6 +292,14 @@ export function plainSigns(tokens: Tokens, addressed = 0): PlainSign[] | undefin
   return signs < 0 ? undefined : SIGNS.filter((_, index) => signs & (1 << index));
 }
 
+/** The signs that are shapes of an announcement, for the model (features.ts): "body", "emphatic", "then", "report". */
+export function shapeSigns(tokens: Tokens, addressed = 0): PlainSign[] {
+  const signs = signBits(tokens, addressed);
+  if (signs < 0) return [];
+  return SHAPES.filter((sign) => signs & (1 << SIGNS.indexOf(sign)));
+}
+const SHAPES: readonly PlainSign[] = ['emphatic', 'body', 'report', 'then'];
+
 /** How many bits are set. */
 function count(bits: number): number {
   let n = 0;
@@ -184,5 +315,5 @@ function count(bits: number): number {
 export function plainlyAnnounced(tokens: Tokens, settling: boolean, addressed = 0): boolean {
   const signs = signBits(tokens, addressed);
   // An address to a group counts twice: "Lunchtime supervisors, kids with inhalers sit at …".
-  return signs >= 0 && count(signs) + (signs & ADDRESS_SIGN ? 1 : 0) + (signs & DUTY_SIGN ? 1 : 0) + (settling ? 1 : 0) >= 2;
+  return signs >= 0 && count(signs) + count(signs & STRONG_SIGNS) + (settling ? 1 : 0) >= 2;
 }
