@@ -71,26 +71,30 @@ describe('the tuned batches stay where tuning left them', () => {
     });
   }
 
-  // Held out of the fourth round and measured once, after it (SCORES.md): 0.975 / 0.885. Not
-  // trained on; its floor catches a regression on messages the model never saw. Fifth round:
-  // 0.967 / 0.908 (118 / 4 / 12); batches 13 and 14 alone, without this round's code, gave one
-  // more false alarm (4, was 3), so the precision floor moved from 0.97 to 0.96. Sixth round:
-  // 0.966 / 0.885 (115 / 4 / 15): with batches 16 and 18 added the model fired on 0.36 % of
-  // chat-dev at the old threshold, and the threshold that brings it under 0.3 % (0.5) costs
-  // batch-12 three decisions scored just under it, so the recall floor moved from 0.9 to 0.88.
-  it('batch-12.jsonl (held out): precision at least 0.96 and recall at least 0.88', () => {
-    const { precision, recall, report } = figures(read('batch-12.jsonl'));
-    expect(precision, report).toBeGreaterThanOrEqual(0.96);
-    expect(recall, report).toBeGreaterThanOrEqual(0.88);
-  });
-
-  // Held out of the fifth round and measured once, after it (SCORES.md): 0.991 / 0.854. Not
-  // trained on; its floor catches a regression on messages the model never saw.
-  it('batch-15.jsonl (held out): precision at least 0.98 and recall at least 0.85', () => {
-    const { precision, recall, report } = figures(read('batch-15.jsonl'));
-    expect(precision, report).toBeGreaterThanOrEqual(0.98);
-    expect(recall, report).toBeGreaterThanOrEqual(0.85);
-  });
+  // Held out of a tuning round and measured once after it (SCORES.md); never trained on, so their
+  // floors catch a regression on messages the model never saw.
+  const HELD_OUT: ReadonlyArray<readonly [name: string, precision: number, recall: number]> = [
+    // Fourth round: 0.975 / 0.885. Fifth: 0.967 / 0.908; batches 13 and 14 alone gave one more
+    // false alarm (4, was 3), so the precision floor moved from 0.97 to 0.96. Sixth: 0.966 / 0.885
+    // (115 / 4 / 15): with batches 16 and 18 added the model fired on 0.36 % of chat-dev at the old
+    // threshold, and the threshold that brings it under 0.3 % (0.5) costs batch-12 three decisions
+    // scored just under it, so the recall floor moved from 0.9 to 0.88.
+    ['batch-12.jsonl', 0.96, 0.88],
+    // Fifth round: 0.991 / 0.854; sixth: 0.991 / 0.869.
+    ['batch-15.jsonl', 0.98, 0.85],
+    // Sixth round, each scored before it and measured once after it: 0.949 / 0.854 -> 0.948 / 0.846,
+    // 0.975 / 0.915 -> 0.975 / 0.915, 0.956 / 0.831 -> 0.972 / 0.815.
+    ['batch-17.jsonl', 0.94, 0.84],
+    ['batch-19.jsonl', 0.97, 0.91],
+    ['batch-20.jsonl', 0.97, 0.81],
+  ];
+  for (const [name, minPrecision, minRecall] of HELD_OUT) {
+    it(`${name} (held out): precision at least ${minPrecision} and recall at least ${minRecall}`, () => {
+      const { precision, recall, report } = figures(read(name));
+      expect(precision, report).toBeGreaterThanOrEqual(minPrecision);
+      expect(recall, report).toBeGreaterThanOrEqual(minRecall);
+    });
+  }
 
   it('the committed model is trained on our own set and every tuning batch', () => {
     expect(model.trainedOn).toEqual([
