@@ -4,7 +4,7 @@
  * cut by the client's timeout, and a refused connection all reach the caller as they do through
  * the built-in fetch. A body it cannot send lean goes to the built-in fetch.
  */
-import { createServer } from 'node:http';
+import { type Server, createServer } from 'node:http';
 import { type Logger, LogLevel, WebClient, WebClientEvent, type WebAPICallError } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { leanFetch } from '../../src/adapters/slack/lean-fetch.js';
@@ -18,14 +18,29 @@ beforeAll(async () => {
 });
 afterAll(() => slack.close());
 
-const clientWith = (fetch: typeof globalThis.fetch, options: { timeout?: number; retries?: number } = {}) =>
+interface ClientOptions {
+  readonly timeout?: number;
+  readonly retries?: number;
+  /** The Web API's base URL; the fake Slack's by default. */
+  readonly apiUrl?: string;
+}
+
+const clientWith = (fetch: typeof globalThis.fetch, options: ClientOptions = {}) =>
   new WebClient('xoxb-lean-fetch-test', {
     logger: quiet,
-    slackApiUrl: slack.url,
+    slackApiUrl: options.apiUrl ?? slack.url,
     fetch,
     timeout: options.timeout ?? 5_000,
     retryConfig: { retries: options.retries ?? 0, minTimeout: 1, maxTimeout: 1 },
   });
+
+/** Starts `server` on a free loopback port; resolves with the port. */
+async function listening(server: Server): Promise<number> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return (server.address() as { port: number }).port;
+}
+
+const closing = (server: Server) => new Promise<void>((resolve) => server.close(() => resolve()));
 
 async function failureOf(call: Promise<unknown>): Promise<WebAPICallError> {
   try {
@@ -68,13 +83,7 @@ describe('the lean fetch under the Web API client', () => {
   });
 
   it('honours Retry-After on a 429 and then succeeds, with the unread 429 body not holding the connection', async () => {
-    const client = new WebClient('xoxb-lean-fetch-test', {
-      logger: quiet,
-      slackApiUrl: slack.url,
-      fetch: leanFetch,
-      timeout: 5_000,
-      retryConfig: { retries: 1, minTimeout: 1, maxTimeout: 1 },
-    });
+    const client = clientWith(leanFetch, { retries: 1 });
     let limited = 0;
     client.on(WebClientEvent.RATE_LIMITED, () => {
       limited += 1;
@@ -90,32 +99,20 @@ describe('the lean fetch under the Web API client', () => {
     const hung = await failureOf(clientWith(leanFetch, { timeout: 200 }).chat.postMessage({ channel: 'C0LEAN', text: 'x' }));
     expect(hung.code).toBe('slack_webapi_request_error');
     const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const { port } = closed.address() as { port: number };
-    await new Promise<void>((resolve) => closed.close(() => resolve()));
-    const nobody = new WebClient('xoxb-lean-fetch-test', {
-      logger: quiet,
-      slackApiUrl: `http://127.0.0.1:${port}/api/`,
-      fetch: leanFetch,
-      retryConfig: { retries: 0 },
-    });
+    const port = await listening(closed);
+    await closing(closed);
+    const nobody = clientWith(leanFetch, { apiUrl: `http://127.0.0.1:${port}/api/` });
     expect((await failureOf(nobody.auth.test())).code).toBe('slack_webapi_request_error');
   });
 
   it('refuses a redirect, as the client asks, and leaves bodies it cannot send lean to the built-in fetch', async () => {
     const redirecting = createServer((_req, res) => res.writeHead(302, { location: 'http://127.0.0.1:1/elsewhere' }).end());
-    await new Promise<void>((resolve) => redirecting.listen(0, '127.0.0.1', resolve));
-    const { port } = redirecting.address() as { port: number };
+    const port = await listening(redirecting);
     try {
-      const client = new WebClient('xoxb-lean-fetch-test', {
-        logger: quiet,
-        slackApiUrl: `http://127.0.0.1:${port}/api/`,
-        fetch: leanFetch,
-        retryConfig: { retries: 0 },
-      });
+      const client = clientWith(leanFetch, { apiUrl: `http://127.0.0.1:${port}/api/` });
       expect((await failureOf(client.auth.test())).code).toBe('slack_webapi_request_error');
     } finally {
-      await new Promise<void>((resolve) => redirecting.close(() => resolve()));
+      await closing(redirecting);
     }
     const form = new FormData();
     form.set('channel', 'C0FORM');
