@@ -41,7 +41,7 @@ function figures(rows: readonly Labelled[]) {
 }
 
 // Each batch's floor is at or a little below what the committed model scores on it (SCORES.md,
-// fourth and fifth rounds); every batch but batch-12 is training data now, so these catch
+// fourth and fifth rounds); every batch but 12 and 15 is training data now, so these catch
 // regressions, they estimate nothing. The estimate for unseen messages is
 // the leave-one-batch-out cross-validation.
 const FLOORS: ReadonlyArray<readonly [name: string, precision: number, recall: number]> = [
@@ -60,6 +60,12 @@ const FLOORS: ReadonlyArray<readonly [name: string, precision: number, recall: n
   ['batch-14.jsonl', 0.98, 0.88],
   ['batch-16.jsonl', 0.98, 0.94],
   ['batch-18.jsonl', 0.98, 0.95],
+  // Seventh round: held out of the sixth and measured once after it (0.948 / 0.846, 0.975 / 0.915,
+  // 0.972 / 0.815), then trained on; floors at or just under what the retrained model scores
+  // (1.000 / 0.900, 1.000 / 0.969, 1.000 / 0.892).
+  ['batch-17.jsonl', 0.98, 0.89],
+  ['batch-19.jsonl', 0.98, 0.96],
+  ['batch-20.jsonl', 0.98, 0.89],
 ];
 
 describe('the tuned batches stay where tuning left them', () => {
@@ -82,11 +88,6 @@ describe('the tuned batches stay where tuning left them', () => {
     ['batch-12.jsonl', 0.96, 0.88],
     // Fifth round: 0.991 / 0.854; sixth: 0.991 / 0.869.
     ['batch-15.jsonl', 0.98, 0.85],
-    // Sixth round, each scored before it and measured once after it: 0.949 / 0.854 -> 0.948 / 0.846,
-    // 0.975 / 0.915 -> 0.975 / 0.915, 0.956 / 0.831 -> 0.972 / 0.815.
-    ['batch-17.jsonl', 0.94, 0.84],
-    ['batch-19.jsonl', 0.97, 0.91],
-    ['batch-20.jsonl', 0.97, 0.81],
   ];
   for (const [name, minPrecision, minRecall] of HELD_OUT) {
     it(`${name} (held out): precision at least ${minPrecision} and recall at least ${minRecall}`, () => {
@@ -99,7 +100,7 @@ describe('the tuned batches stay where tuning left them', () => {
   it('the committed model is trained on our own set and every tuning batch', () => {
     expect(model.trainedOn).toEqual([
       'test/detection/labelled-messages.jsonl',
-      ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 14, 16, 18].map((n) => `test/detection/batches/batch-${n}.jsonl`),
+      ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 14, 16, 17, 18, 19, 20].map((n) => `test/detection/batches/batch-${n}.jsonl`),
     ]);
   });
 });

@@ -58,8 +58,10 @@ const DECIDER_VERB = gated(/\b(?:decided|announced|chosen|chose|opted|voted|agre
 // Another organisation named as the subject of a change: "Epic is sunsetting …", "Telmark has axed …".
 const NAMED_ACTOR =
   /(?:^|[.!?:;]\s+|,\s+|\bFYI\W+)(?:[Tt]he\s+)?([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})\s+(?:is|are|has|have|'s|just|will)\s+(?:just\s+|now\s+|officially\s+)?[a-z]+(?:ing|ed)\b/;
-const OUR_NAMES =
+const OUR_NAME_WORDS =
   /^(?:We|I|Our|Team|Leadership|Management|Board|Finance|Legal|HR|Ops|Product|Engineering|Sales|Marketing|Support|Compliance|Security|Procurement|Exec|Execs|SLT|CEO|CTO|CFO|COO|Everyone|Partners|Trustees|Directors|ExCo|Senate|Steering|Mgmt)\b/;
+/** A name that is one of our own units ("Editorial", "The Department"): not someone else deciding. */
+const isOurName = (name: string) => OUR_NAME_WORDS.test(name) || lexicon.INTERNAL_SUBJECTS.has((name.split(' ')[0] ?? '').toLowerCase());
 // As evidence only the colloquial ones count: "stop", "end" and "cancel" are everyday words in
 // technical chat ("stop the service"), measured to fire on it.
 const EVERYDAY_STOPPING = /^(?:stop|end|drop|cancel|pause|discontinue)/;
@@ -294,9 +296,9 @@ function signalFeatures(reading: RuleReading, evidence: Evidence, sink: FeatureS
   const personal = PERSONAL_THING.exec(flat);
   if (personal) signal('personal', () => `personal "${personal[0]}"`);
   const named = DECIDER_VERB.test(flat) ? NAMED_DECIDER.exec(reading.text) : null;
-  if (named && !OUR_NAMES.test(named[1] ?? '')) signal('named-decider', () => `decided by ${named[1] ?? 'someone else'}`);
+  if (named && !isOurName(named[1] ?? '')) signal('named-decider', () => `decided by ${named[1] ?? 'someone else'}`);
   const acting = NAMED_ACTOR.exec(reading.text);
-  if (acting && !OUR_NAMES.test(acting[1] ?? '')) signal('named-actor', () => `done by ${acting[1] ?? 'someone else'}`);
+  if (acting && !isOurName(acting[1] ?? '')) signal('named-actor', () => `done by ${acting[1] ?? 'someone else'}`);
   const topic = DOMAIN.exec(flat);
   if (topic) signal('topic', () => `customer topic "${topic[0]}"`);
   if (CODE_LIKE.test(flat)) signal('code-like', () => 'technical text');

@@ -229,6 +229,25 @@ export const INTERNAL_SUBJECTS = new Set([
   'panel',
   'trustees',
   'practice',
+  // The organisation's own units (seventh round): "the department has decided …", "Editorial
+  // decided this morning: …", "the school has agreed …". Someone else's unit is told by its owner
+  // ("their department", "the client's finance"), which subject.ts reads as an outsider.
+  'department',
+  'departments',
+  'dept',
+  'editorial',
+  'newsroom',
+  'desk',
+  'school',
+  'faculty',
+  'division',
+  'unit',
+  'office',
+  'staff',
+  'admin',
+  'administration',
+  'hq',
+  'governors',
 ]);
 
 /** Subjects that are clearly not the team: the decision is someone else's news. */

@@ -40,7 +40,13 @@ export function subjectBefore(prefix: string): Subject {
     return before === 'and' ? { kind: 'internal', word: 'and i' } : { kind: 'personal', word: 'i' };
   }
   if (PERSONAL.has(head)) return { kind: 'personal', word: head };
-  if (head.endsWith("'s")) return { kind: 'unknown', word: head.slice(0, -2) }; // "Twilio's going with"
+  // "Team's decided …", "Editorial's agreed …": one of our units, its "has" contracted. Any other
+  // name stays unknown: "Twilio's going with …".
+  if (head.endsWith("'s")) {
+    const unit = head.slice(0, -2);
+    if (!INTERNAL_SUBJECTS.has(unit) || POSSESSIVE_EXTERNAL.has(before) || before.endsWith("'s")) return { kind: 'unknown', word: unit };
+    return { kind: 'internal', word: unit };
+  }
   if (INTERNAL_SUBJECTS.has(head)) {
     // "their procurement team", "the client's legal": someone else's body.
     const owner = [before, (raw[index - 2] ?? '').replace(/[^a-z0-9']/g, '')].find(
