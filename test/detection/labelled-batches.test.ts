@@ -68,29 +68,27 @@ const FLOORS: ReadonlyArray<readonly [name: string, precision: number, recall: n
   ['batch-20.jsonl', 0.98, 0.89],
 ];
 
-describe('the tuned batches stay where tuning left them', () => {
-  for (const [name, minPrecision, minRecall] of FLOORS) {
-    it(`${name}: precision at least ${minPrecision} and recall at least ${minRecall}`, () => {
-      const { precision, recall, report } = figures(read(name));
-      expect(precision, report).toBeGreaterThanOrEqual(minPrecision);
-      expect(recall, report).toBeGreaterThanOrEqual(minRecall);
-    });
-  }
+// Held out of a tuning round and measured once after it (SCORES.md); never trained on, so their
+// floors catch a regression on messages the model never saw.
+const HELD_OUT: ReadonlyArray<readonly [name: string, precision: number, recall: number]> = [
+  // Fourth round: 0.975 / 0.885. Fifth: 0.967 / 0.908; batches 13 and 14 alone gave one more
+  // false alarm (4, was 3), so the precision floor moved from 0.97 to 0.96. Sixth: 0.966 / 0.885
+  // (115 / 4 / 15): with batches 16 and 18 added the model fired on 0.36 % of chat-dev at the old
+  // threshold, and the threshold that brings it under 0.3 % (0.5) costs batch-12 three decisions
+  // scored just under it, so the recall floor moved from 0.9 to 0.88. Seventh: 0.975 / 0.900.
+  ['batch-12.jsonl', 0.96, 0.88],
+  // Fifth round: 0.991 / 0.854; sixth: 0.991 / 0.869; seventh: 0.983 / 0.877.
+  ['batch-15.jsonl', 0.98, 0.85],
+  // Seventh round, each scored before it and measured once after it: 0.975 / 0.915 -> 0.968 /
+  // 0.938, 0.941 / 0.854 -> 0.958 / 0.877.
+  ['batch-21.jsonl', 0.96, 0.93],
+  ['batch-22.jsonl', 0.95, 0.87],
+];
 
-  // Held out of a tuning round and measured once after it (SCORES.md); never trained on, so their
-  // floors catch a regression on messages the model never saw.
-  const HELD_OUT: ReadonlyArray<readonly [name: string, precision: number, recall: number]> = [
-    // Fourth round: 0.975 / 0.885. Fifth: 0.967 / 0.908; batches 13 and 14 alone gave one more
-    // false alarm (4, was 3), so the precision floor moved from 0.97 to 0.96. Sixth: 0.966 / 0.885
-    // (115 / 4 / 15): with batches 16 and 18 added the model fired on 0.36 % of chat-dev at the old
-    // threshold, and the threshold that brings it under 0.3 % (0.5) costs batch-12 three decisions
-    // scored just under it, so the recall floor moved from 0.9 to 0.88.
-    ['batch-12.jsonl', 0.96, 0.88],
-    // Fifth round: 0.991 / 0.854; sixth: 0.991 / 0.869.
-    ['batch-15.jsonl', 0.98, 0.85],
-  ];
-  for (const [name, minPrecision, minRecall] of HELD_OUT) {
-    it(`${name} (held out): precision at least ${minPrecision} and recall at least ${minRecall}`, () => {
+describe('the tuned batches stay where tuning left them', () => {
+  const checks = [...FLOORS.map((floor) => [...floor, ''] as const), ...HELD_OUT.map((floor) => [...floor, ' (held out)'] as const)];
+  for (const [name, minPrecision, minRecall, role] of checks) {
+    it(`${name}${role}: precision at least ${minPrecision} and recall at least ${minRecall}`, () => {
       const { precision, recall, report } = figures(read(name));
       expect(precision, report).toBeGreaterThanOrEqual(minPrecision);
       expect(recall, report).toBeGreaterThanOrEqual(minRecall);
