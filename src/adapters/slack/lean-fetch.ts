@@ -90,7 +90,8 @@ export const leanFetch = (async (input: string | URL | Request, init: RequestIni
     (typeof input === 'string' || input instanceof URL) &&
     (init.body === undefined || init.body === null || typeof init.body === 'string') &&
     (init.headers === undefined || headers !== undefined) &&
-    (init.redirect === undefined || init.redirect === 'error' || init.redirect === 'manual');
+    // The client always says 'error'; fetch's default, 'follow', is the built-in fetch's to do.
+    (init.redirect === 'error' || init.redirect === 'manual');
   if (!leanEnough) return fetch(input, init);
   const url = String(input);
   const request = await undiciRequestFn();
