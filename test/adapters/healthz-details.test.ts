@@ -20,6 +20,8 @@ describe('/healthz while the store is down', () => {
     cleanup.length = 0;
   });
 
+  // Needs a real PostgreSQL to cut (DATABASE_URL); without one the test's name says how to run it.
+  // CI always sets it.
   it.skipIf(!databaseUrl)(`answers 503 with the status and a short reason only ${databaseUrl ? '' : POSTGRES_SKIPPED}`, async () => {
     const database = await createPrivateDatabase(databaseUrl ?? '');
     cleanup.push(() => database.drop());

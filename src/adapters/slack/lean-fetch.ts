@@ -25,19 +25,11 @@ class ResponseHeaders {
     return Array.isArray(value) ? value.join(', ') : value;
   }
 
-  has(name: string): boolean {
-    return this.values[name.toLowerCase()] !== undefined;
-  }
-
   *entries(): IterableIterator<[string, string]> {
     for (const name of Object.keys(this.values)) {
       const value = this.get(name);
       if (value !== null) yield [name, value];
     }
-  }
-
-  [Symbol.iterator](): IterableIterator<[string, string]> {
-    return this.entries();
   }
 }
 
@@ -64,10 +56,6 @@ class BufferedResponse {
 
   async text(): Promise<string> {
     return this.body.toString('utf8');
-  }
-
-  async json(): Promise<unknown> {
-    return JSON.parse(this.body.toString('utf8'));
   }
 
   async arrayBuffer(): Promise<ArrayBuffer> {

@@ -114,21 +114,9 @@ const SIGNS: readonly PlainSign[] = [
   'then',
 ];
 // Each sign's bit: 1 << its index in SIGNS.
-const CHANGE_SIGN = 1;
-const RULE_SIGN = 2;
-const CHOICE_SIGN = 4;
-const TIME_SIGN = 8;
-const PASSIVE_SIGN = 16;
-const MOTION_SIGN = 32;
-const ADDRESS_SIGN = 64;
-const QUANTIFIED_SIGN = 128;
-const DUTY_SIGN = 256;
-const EMPHATIC_SIGN = 512;
-const BODY_SIGN = 1024;
-const REPORT_SIGN = 2048;
-const THEN_SIGN = 4096;
+const SIGN = Object.fromEntries(SIGNS.map((sign, index) => [sign, 1 << index])) as Readonly<Record<PlainSign, number>>;
 // Signs that open the gate alone (they count twice): each is the shape of an announcement.
-const STRONG_SIGNS = ADDRESS_SIGN | DUTY_SIGN | EMPHATIC_SIGN | BODY_SIGN | THEN_SIGN;
+const STRONG_SIGNS = SIGN.address | SIGN.duty | SIGN.emphatic | SIGN.body | SIGN.then;
 
 // A clause that only insists, after a rule: "Wear gloves. No exceptions.", "… Always.", "Ever.".
 const EMPHATIC_CLAUSES = new Set([
@@ -229,29 +217,29 @@ function signsAt(clause: readonly string[], i: number, word: string, role: numbe
   const before = clause[i - 1];
   const after = clause[i + 1];
   let signs = 0;
-  if (role & CHANGE) signs |= CHANGE_SIGN;
-  if (role & RULE && !(word === 'only' && neighbour(before) & DETERMINER)) signs |= RULE_SIGN;
-  if (role & CHOOSING && after === 'for') signs |= CHOICE_SIGN;
-  if (role & MONTH) signs |= TIME_SIGN;
-  if (role & MOTION && neighbour(after) & PARTICLE) signs |= MOTION_SIGN;
+  if (role & CHANGE) signs |= SIGN.change;
+  if (role & RULE && !(word === 'only' && neighbour(before) & DETERMINER)) signs |= SIGN.rule;
+  if (role & CHOOSING && after === 'for') signs |= SIGN.choice;
+  if (role & MONTH) signs |= SIGN.time;
+  if (role & MOTION && neighbour(after) & PARTICLE) signs |= SIGN.motion;
   if (role & PAIRED) {
     // "no longer", "any more", "full stop", "are not to"; "as of", "start of"; "come the".
-    if ((word === 'longer' || word === 'more') && (before === 'no' || before === 'any')) signs |= RULE_SIGN;
-    if (word === 'stop' && before === 'full') signs |= RULE_SIGN;
-    if (word === 'not' && after === 'to' && (before === 'are' || before === 'is')) signs |= RULE_SIGN;
-    if ((word === 'as' || word === 'start') && after === 'of') signs |= TIME_SIGN;
+    if ((word === 'longer' || word === 'more') && (before === 'no' || before === 'any')) signs |= SIGN.rule;
+    if (word === 'stop' && before === 'full') signs |= SIGN.rule;
+    if (word === 'not' && after === 'to' && (before === 'are' || before === 'is')) signs |= SIGN.rule;
+    if ((word === 'as' || word === 'start') && after === 'of') signs |= SIGN.time;
     // "are never closed by the bot", "photos never go in WhatsApp": a rule, not "it never worked".
     if (
       word === 'never' &&
       (before === 'are' || (before !== undefined && before.length > 3 && before.endsWith('s') && !before.endsWith('ss')))
     )
-      signs |= RULE_SIGN;
+      signs |= SIGN.rule;
     // "at all times": insists like "No exceptions.".
-    if (word === 'times' && before === 'all' && clause[i - 2] === 'at') signs |= EMPHATIC_SIGN;
+    if (word === 'times' && before === 'all' && clause[i - 2] === 'at') signs |= SIGN.emphatic;
   }
-  if (word === 'come' && after === 'the') signs |= TIME_SIGN;
+  if (word === 'come' && after === 'the') signs |= SIGN.time;
   if (role & QUANTIFIER && i === start && after !== undefined && !(neighbour(after) & NOT_A_SUBJECT))
-    if ((word !== 'no' || after.endsWith('ing')) && (!word.startsWith('every') || clause.length >= start + 4)) signs |= QUANTIFIED_SIGN;
+    if ((word !== 'no' || after.endsWith('ing')) && (!word.startsWith('every') || clause.length >= start + 4)) signs |= SIGN.quantified;
   return signs;
 }
 
@@ -260,27 +248,27 @@ function signsAt(clause: readonly string[], i: number, word: string, role: numbe
  * how many words of its first clause address a group ("Bin crews:" 2), 0 when none do.
  */
 function signBits(tokens: Tokens, addressed: number): number {
-  let signs = addressed > 0 ? ADDRESS_SIGN : 0;
+  let signs = addressed > 0 ? SIGN.address : 0;
   // A rule that insists ("… No exceptions.") speaks to its audience, like an address to a group.
-  if (tokens.length > 1 && tokens.some(isEmphatic)) signs |= EMPHATIC_SIGN;
-  if (chosenThen(tokens)) signs |= THEN_SIGN;
-  const spokenTo = addressed > 0 || signs & EMPHATIC_SIGN;
+  if (tokens.length > 1 && tokens.some(isEmphatic)) signs |= SIGN.emphatic;
+  if (chosenThen(tokens)) signs |= SIGN.then;
+  const spokenTo = addressed > 0 || signs & SIGN.emphatic;
   for (const clause of tokens) {
     const start = clause === tokens[0] ? addressed : 0;
-    if (dutyAt(clause, start)) signs |= DUTY_SIGN;
-    if (bodyActs(clause, start)) signs |= BODY_SIGN;
-    if (reported(clause, start)) signs |= REPORT_SIGN;
+    if (dutyAt(clause, start)) signs |= SIGN.duty;
+    if (bodyActs(clause, start)) signs |= SIGN.body;
+    if (reported(clause, start)) signs |= SIGN.report;
     for (let i = 0; i < clause.length; i += 1) {
       const word = clause[i] ?? '';
       const role = HEADS.get(word);
       if (role !== undefined) {
         if (role & PERSONAL || (role & ADDRESSEE && !spokenTo)) return -1;
         signs |= signsAt(clause, i, word, role, start);
-      } else if (isYear(word)) signs |= TIME_SIGN;
+      } else if (isYear(word)) signs |= SIGN.time;
       else if (word.endsWith('ed') && (clause[i - 1] === 'being' || clause[i - 1] === 'been') && neighbour(clause[i - 2]) & AUXILIARY)
-        signs |= PASSIVE_SIGN;
+        signs |= SIGN.passive;
       // "Grenache it is": a verdict at the end of a clause.
-      else if (word === 'is' && i === clause.length - 1 && clause[i - 1] === 'it') signs |= CHOICE_SIGN;
+      else if (word === 'is' && i === clause.length - 1 && clause[i - 1] === 'it') signs |= SIGN.choice;
     }
   }
   return signs;
@@ -296,7 +284,7 @@ export function plainSigns(tokens: Tokens, addressed = 0): PlainSign[] | undefin
 export function shapeSigns(tokens: Tokens, addressed = 0): PlainSign[] {
   const signs = signBits(tokens, addressed);
   if (signs < 0) return [];
-  return SHAPES.filter((sign) => signs & (1 << SIGNS.indexOf(sign)));
+  return SHAPES.filter((sign) => signs & SIGN[sign]);
 }
 const SHAPES: readonly PlainSign[] = ['emphatic', 'body', 'report', 'then'];
 
