@@ -33,9 +33,28 @@ interface Example {
 
 const OWN = 'test/detection/labelled-messages.jsonl';
 /** The labelled batches of issue 18, each scored before it was tuned on (see their SCORES.md). */
-const BATCHES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 14, 16, 17, 18, 19, 20].map((n) => `test/detection/batches/batch-${n}.jsonl`);
-/** What the committed model is trained on: our own set and every batch. */
-export const TRAINING_FILES = [OWN, ...BATCHES];
+const BATCHES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 14, 16, 17, 18, 19, 20, 26, 27, 28, 29].map(
+  (n) => `test/detection/batches/batch-${n}.jsonl`,
+);
+/**
+ * Chat that announces nothing, written blind like the batches: a team's everyday talk (thanks,
+ * work in progress, requests, opinions, others' news, personal plans) and technical help
+ * channels. Training negatives only, never a fold of their own: in cross-validation they are dealt
+ * out over the folds.
+ */
+const NEGATIVE_NAMES = ['everyday-chat', 'help-channels-1', 'help-channels-2'];
+/**
+ * Routines described in the plain present and reminders of standing arrangements, by the writer of
+ * the everyday chat: measured, never trained on. Worded like a new rule or a fixed plan ("Refunds
+ * over £50 need a supervisor signature"), which the batches count as decisions; trained on, they
+ * cost more recall than they saved in false prompts (test/detection/batches/SCORES.md, eighth round).
+ */
+const MEASURED_NEGATIVES = ['test/detection/negatives/routines.jsonl'];
+// For cross-validation only, `TRAIN_NEGATIVES=help-channels-1,help-channels-2` (or empty) trains on fewer of them.
+const trainedNegatives = process.argv.includes('--cv') ? (process.env.TRAIN_NEGATIVES?.split(',') ?? NEGATIVE_NAMES) : NEGATIVE_NAMES;
+const NEGATIVES = trainedNegatives.filter((name) => name !== '').map((name) => `test/detection/negatives/${name}.jsonl`);
+/** What the committed model is trained on: our own set, every batch and the chat without decisions. */
+export const TRAINING_FILES = [OWN, ...BATCHES, ...NEGATIVES];
 const WEIGHTS_FILE = 'src/core/detection/model-weights.json';
 const CHAT_DEV = join(SHARED_DATA, 'chat-dev.jsonl');
 
@@ -72,8 +91,12 @@ const NEGATIVE_WEIGHT = knob('NEG', 1);
  * Sixth round: 0.5, since with batches 16 and 18 added the model trained on everything fired on
  * 0.36 % of chat-dev at 0.25; with the rules' undoubted finding as one signal (features.ts) on
  * 0.32 % at 0.375 and 0.26 % at 0.5, for 0.014 of pooled recall (test/detection/batches/SCORES.md).
+ * Eighth round: 0.4375, since with everyday and technical chat among the negatives and the wider
+ * opening (features.ts) the folds fire on 0.25 % of chat-dev at 0.375 and 0.21 % at 0.5 (pooled
+ * 0.969 / 0.919 and 0.972 / 0.912 over 22 batches left out), and the model trained on everything
+ * on 0.30 % at 0.375, at the limit, and 0.22 % at 0.4375.
  */
-const THRESHOLD = knob('THRESHOLD', 0.5);
+const THRESHOLD = knob('THRESHOLD', 0.4375);
 /** Weights smaller than this are dropped from the file: they change no verdict. */
 const PRUNE = 1e-3;
 
@@ -215,6 +238,14 @@ function chatDev(): Example[] | undefined {
 /** Cross-validation, leaving one batch out: train on our set + the other batches, measure on it. */
 function compare(): void {
   const own = readExamples(OWN);
+  // The chat without decisions is dealt out over the folds: each fold trains without its share
+  // and measures the firing rate on it, so that figure too is for messages the model has not seen.
+  // The routines (and any file TRAIN_NEGATIVES leaves out) are measured without being trained on.
+  const negatives = [...new Set([...NEGATIVES, ...MEASURED_NEGATIVES])].map((file) => ({
+    file,
+    examples: readExamples(file),
+    trained: NEGATIVES.includes(file),
+  }));
   const batches = BATCHES.map((file) => ({ name: basename(file, '.jsonl'), examples: readExamples(file) }));
   const chat = chatDev();
   const showMisses = process.argv.includes('--misses');
@@ -233,6 +264,8 @@ function compare(): void {
   console.log('|---|---|---:|---:|---|---:|');
   for (const [name, options] of variants) {
     const ownRows = vectorise(own, options ?? {});
+    const negativeRows = negatives.map((negative) => vectorise(negative.examples, options ?? {}));
+    const negativeFired = negatives.map(() => 0);
     const batchRows = batches.map((batch) => vectorise(batch.examples, options ?? {}));
     const chatRows = chat ? vectorise(chat, options ?? {}) : undefined;
     const pooled = { tp: 0, fp: 0, fn: 0 };
@@ -242,7 +275,11 @@ function compare(): void {
     const byPattern = new Map<string, Map<string, { fired: number; messages: number }>>();
     batches.forEach((batch, left) => {
       if (only && !only.includes(batch.name)) return;
-      const training = [...ownRows, ...batchRows.filter((_, index) => index !== left).flat()];
+      const training = [
+        ...ownRows,
+        ...negativeRows.flatMap((rows, at) => (negatives[at]?.trained ? rows.filter((_, index) => index % batches.length !== left) : [])),
+        ...batchRows.filter((_, index) => index !== left).flat(),
+      ];
       const weights = options === undefined ? undefined : train(training);
       const decide = (row: Vectorised) => (weights ? predict(weights, row) : row.ruleDecision);
       const test = batchRows[left] ?? [];
@@ -295,6 +332,13 @@ function compare(): void {
         chatRows.forEach((row, index) => {
           if (decide(row)) console.log(`  ${batch.name} CHAT ${JSON.stringify(chat?.[index]?.text ?? '').slice(0, 150)}`);
         });
+      negativeRows.forEach((rows, at) =>
+        rows.forEach((row, index) => {
+          if (index % batches.length !== left || !decide(row)) return;
+          negativeFired[at] = (negativeFired[at] ?? 0) + 1;
+          if (showMisses) console.log(`  NEGATIVE ${JSON.stringify(negatives[at]?.examples[index]?.text ?? '').slice(0, 150)}`);
+        }),
+      );
       const firing = chatRows ? `${((fired / chatRows.length) * 100).toFixed(2)} %` : 'no chat-dev data';
       console.log(
         `| ${name} | ${batch.name} | ${(counts.tp / (counts.tp + counts.fp)).toFixed(3)} | ${(counts.tp / (counts.tp + counts.fn)).toFixed(3)} | ${counts.tp} / ${counts.fp} / ${counts.fn} | ${firing} |`,
@@ -302,6 +346,11 @@ function compare(): void {
     });
     const folds = only ? batches.filter((batch) => only.includes(batch.name)).length : batches.length;
     const firing = chatRows ? `${((chatFired / folds / chatRows.length) * 100).toFixed(2)} % (mean)` : 'no chat-dev data';
+    negatives.forEach((negative, at) =>
+      console.log(
+        `${basename(negative.file)}${negative.trained ? ', each share left out with its fold' : ' (not trained on)'}: ${negativeFired[at]} of ${negative.examples.length} fired on.`,
+      ),
+    );
     console.log(
       `| **${name}** | **all ${folds}, pooled** | **${(pooled.tp / (pooled.tp + pooled.fp)).toFixed(3)}** | **${(pooled.tp / (pooled.tp + pooled.fn)).toFixed(3)}** | ${pooled.tp} / ${pooled.fp} / ${pooled.fn} | ${firing} |`,
     );

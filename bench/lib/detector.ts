@@ -58,12 +58,21 @@ export const OWN_LABELLED = join(PROJECT_ROOT, 'test/detection/labelled-messages
 export const SHARED_FILES = [join(SHARED_DATA, 'decision-dev.jsonl'), join(SHARED_DATA, 'chat-dev.jsonl')];
 /** Labelled batches written by helpers who never saw the rules (issue 18); see their SCORES.md. */
 export const BATCH_DIR = join(PROJECT_ROOT, 'test/detection/batches');
-export const BATCH_FILES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22].map((n) =>
+export const BATCH_FILES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 26, 27, 28, 29].map((n) =>
   join(BATCH_DIR, `batch-${n}.jsonl`),
+);
+/**
+ * Chat that announces nothing, written blind like the batches (test/detection/negatives): a team's
+ * everyday talk and technical help channels, which the model is trained on (so these are
+ * regression figures; chat-dev's is the measure), and routines and standing arrangements, which it
+ * is not. Every message is a non-decision: the firing rate on each is a false-prompt rate.
+ */
+export const NEGATIVE_FILES = ['everyday-chat', 'help-channels-1', 'help-channels-2', 'routines'].map((name) =>
+  join(PROJECT_ROOT, `test/detection/negatives/${name}.jsonl`),
 );
 /** Each batch's score measured before it was used for tuning. */
 export const SCORES_BEFORE = join(BATCH_DIR, 'scores-before.json');
-export const DEFAULT_FILES = [OWN_LABELLED, ...BATCH_FILES, ...SHARED_FILES];
+export const DEFAULT_FILES = [OWN_LABELLED, ...BATCH_FILES, ...NEGATIVE_FILES, ...SHARED_FILES];
 export const MIN_MEASURE_MS = 1000;
 const MIN_PASSES = 3;
 

@@ -8,7 +8,16 @@
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { DECISION_THRESHOLD } from '../../src/core/detection/detect-decision.js';
-import { BATCH_FILES, type FileResult, MIN_MEASURE_MS, OWN_LABELLED, SHARED_DATA, SHARED_FILES, evaluate } from '../lib/detector.js';
+import {
+  BATCH_FILES,
+  type FileResult,
+  MIN_MEASURE_MS,
+  NEGATIVE_FILES,
+  OWN_LABELLED,
+  SHARED_DATA,
+  SHARED_FILES,
+  evaluate,
+} from '../lib/detector.js';
 import type { SuiteResult, Table } from '../lib/results.js';
 import { round } from '../lib/stats.js';
 import type { Suite, SuiteContext } from './suite.js';
@@ -20,6 +29,10 @@ const DESCRIPTIONS: Record<string, string> = {
   'batch-3.jsonl': '`test/detection/batches/batch-3.jsonl` (fresh batch, held out once, then tuned on)',
   'batch-4.jsonl': '`test/detection/batches/batch-4.jsonl` (fresh batch, scored before tuning, then tuned on)',
   'batch-5.jsonl': '`test/detection/batches/batch-5.jsonl` (fresh batch, scored before tuning, then tuned on)',
+  'everyday-chat.jsonl': "`test/detection/negatives/everyday-chat.jsonl` (a team's everyday talk, no decisions; trained on)",
+  'help-channels-1.jsonl': '`test/detection/negatives/help-channels-1.jsonl` (technical help chat, no decisions; trained on)',
+  'help-channels-2.jsonl': '`test/detection/negatives/help-channels-2.jsonl` (technical help chat, no decisions; trained on)',
+  'routines.jsonl': '`test/detection/negatives/routines.jsonl` (routines and standing arrangements, no decisions; not trained on)',
   'decision-dev.jsonl': '`../shared/data/decision-dev.jsonl` (issue-tracker sentences, labelled)',
   'chat-dev.jsonl': '`../shared/data/chat-dev.jsonl` (ordinary chat, unlabelled)',
 };
@@ -39,7 +52,7 @@ export const detector: Suite = {
     // A quick run measures throughput for a shorter while; precision and recall do not change.
     const minMeasureMs = context.quick ? 300 : MIN_MEASURE_MS;
     const results: FileResult[] = [];
-    for (const file of [OWN_LABELLED, ...BATCH_FILES, ...SHARED_FILES]) {
+    for (const file of [OWN_LABELLED, ...BATCH_FILES, ...NEGATIVE_FILES, ...SHARED_FILES]) {
       context.log(`detector: ${basename(file)}`);
       results.push(evaluate(file, { minMeasureMs }));
     }

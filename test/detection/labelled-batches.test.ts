@@ -66,6 +66,12 @@ const FLOORS: ReadonlyArray<readonly [name: string, precision: number, recall: n
   ['batch-17.jsonl', 0.98, 0.89],
   ['batch-19.jsonl', 0.98, 0.96],
   ['batch-20.jsonl', 0.98, 0.89],
+  // Eighth round: scored before it (0.935 / 0.885, 0.919 / 0.877, 0.929 / 0.900, 0.949 / 0.854),
+  // then trained on; the retrained model scores 1.000 / 0.992, 0.977, 0.985 and 0.992.
+  ['batch-26.jsonl', 0.98, 0.97],
+  ['batch-27.jsonl', 0.98, 0.96],
+  ['batch-28.jsonl', 0.98, 0.97],
+  ['batch-29.jsonl', 0.98, 0.97],
 ];
 
 // Held out of a tuning round and measured once after it (SCORES.md); never trained on, so their
@@ -95,10 +101,13 @@ describe('the tuned batches stay where tuning left them', () => {
     });
   }
 
-  it('the committed model is trained on our own set and every tuning batch', () => {
+  it('the committed model is trained on our own set, every tuning batch and the chat without decisions', () => {
     expect(model.trainedOn).toEqual([
       'test/detection/labelled-messages.jsonl',
-      ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 14, 16, 17, 18, 19, 20].map((n) => `test/detection/batches/batch-${n}.jsonl`),
+      ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 14, 16, 17, 18, 19, 20, 26, 27, 28, 29].map(
+        (n) => `test/detection/batches/batch-${n}.jsonl`,
+      ),
+      ...['everyday-chat', 'help-channels-1', 'help-channels-2'].map((name) => `test/detection/negatives/${name}.jsonl`),
     ]);
   });
 });

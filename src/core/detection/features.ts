@@ -28,6 +28,11 @@ const ANCHOR = gated(lexicon.ANCHOR);
 const DATE = gated(lexicon.DATE);
 const DOMAIN = gated(lexicon.DOMAIN);
 const GATE_WORD = gated(wordClasses.GATE_WORD);
+const OPENING_WORD = gated(wordClasses.OPENING_WORD);
+// A message that starts with a verb in -ing ("Mothballing Kiln 3", "Plumping for the oak"): how
+// a team says what it is doing about something, and how people report their own work; the model
+// tells them apart (trained on both).
+const OPENING_GERUND = /^[a-z]{3,}ing\b/;
 
 export interface Feature {
   /** The weight's key: a signal name ("doubt:question") or a word bucket ("w123"). */
@@ -188,6 +193,8 @@ function evidenceIn(reading: RuleReading): Evidence | undefined {
     rule ||
     acting ||
     GATE_WORD.test(flat) ||
+    OPENING_WORD.test(flat) ||
+    OPENING_GERUND.test(flat) ||
     plainlyAnnounced(tokens, SETTLING.some(has), addressed?.words ?? 0);
   if (!found) return undefined;
   // Technical text (code, a path, a command with flags) is asked about only when a rule found a
