@@ -82,13 +82,20 @@ const HELD_OUT: ReadonlyArray<readonly [name: string, precision: number, recall:
   // (115 / 4 / 15): with batches 16 and 18 added the model fired on 0.36 % of chat-dev at the old
   // threshold, and the threshold that brings it under 0.3 % (0.5) costs batch-12 three decisions
   // scored just under it, so the recall floor moved from 0.9 to 0.88. Seventh: 0.975 / 0.900.
+  // Eighth: 0.983 / 0.885; the negatives cost it long posts of rules addressed to a group
+  // ("Shop managers, please note: every shelf … has to carry the new label card").
   ['batch-12.jsonl', 0.96, 0.88],
-  // Fifth round: 0.991 / 0.854; sixth: 0.991 / 0.869; seventh: 0.983 / 0.877.
-  ['batch-15.jsonl', 0.98, 0.85],
+  // Fifth round: 0.991 / 0.854; sixth: 0.991 / 0.869; seventh: 0.983 / 0.877; eighth: 0.992 / 0.915.
+  ['batch-15.jsonl', 0.98, 0.9],
   // Seventh round, each scored before it and measured once after it: 0.975 / 0.915 -> 0.968 /
-  // 0.938, 0.941 / 0.854 -> 0.958 / 0.877.
-  ['batch-21.jsonl', 0.96, 0.93],
-  ['batch-22.jsonl', 0.95, 0.87],
+  // 0.938, 0.941 / 0.854 -> 0.958 / 0.877. Eighth: 0.969 / 0.962, 0.960 / 0.923.
+  ['batch-21.jsonl', 0.96, 0.95],
+  ['batch-22.jsonl', 0.95, 0.91],
+  // Eighth round, each scored before it (0.958 / 0.869, 0.983 / 0.885, 0.966 / 0.885) and
+  // measured once after it: 0.960 / 0.915, 0.976 / 0.923, 0.958 / 0.869.
+  ['batch-23.jsonl', 0.95, 0.91],
+  ['batch-24.jsonl', 0.97, 0.92],
+  ['batch-25.jsonl', 0.95, 0.86],
 ];
 
 describe('the tuned batches stay where tuning left them', () => {
