@@ -1,7 +1,8 @@
 /**
  * Trains the decision detector's model (src/core/detection/model.ts): a logistic regression over
  * the rules' signals and hashed words, word pairs and triples (src/core/detection/features.ts),
- * on our own labelled messages and the tuning batches. Writes src/core/detection/model-weights.json.
+ * on our own labelled messages, the tuning batches and chat without decisions (test/detection/negatives).
+ * Writes src/core/detection/model-weights.json.
  *
  *   npm run train:detector            train on the training files, write the weights
  *   npm run train:detector -- --cv    leave-one-batch-out cross-validation, write nothing

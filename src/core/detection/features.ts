@@ -161,10 +161,12 @@ const OPENING_FORMS = new Set(['progressive', 'future', 'perfect', 'present']);
 /**
  * Signs that something is being announced at all: a rule cue, a date or a time from or until
  * which something holds, a word for stopping, approving or settling something, the wording of a
- * rule, the team stating what it does, or two weaker signs (plain-signs.ts: "Kenyan goes on the
- * filter menu, Honduras comes off"). Without one the model is not asked, so ordinary chat (a
- * shell command, a greeting, a bug report) stays quiet whatever its words; and it is cheap, so
- * most chat costs little more than the rules.
+ * rule, the team stating what it does, two weaker signs (plain-signs.ts: "Kenyan goes on the
+ * filter menu, Honduras comes off"), or a word common in announcements and in chat alike ("now",
+ * "every", "thumbs up", a first word in -ing), which the model weighs against the chat without
+ * decisions it was trained on. Without one the model is not asked, so ordinary chat (a shell
+ * command, a greeting, a bug report) stays quiet whatever its words; and it is cheap, so most chat
+ * costs little more than the rules.
  */
 function evidenceIn(reading: RuleReading): Evidence | undefined {
   const flat = reading.flat;
