@@ -72,6 +72,12 @@ const FLOORS: ReadonlyArray<readonly [name: string, precision: number, recall: n
   ['batch-27.jsonl', 0.98, 0.96],
   ['batch-28.jsonl', 0.98, 0.97],
   ['batch-29.jsonl', 0.98, 0.97],
+  // Held out of the eighth round (scored before it 0.958 / 0.869, 0.983 / 0.885, 0.966 / 0.885;
+  // measured once after it 0.960 / 0.915, 0.976 / 0.923, 0.958 / 0.869), then trained on; the
+  // retrained model scores 1.000 / 0.962, 0.977 and 0.962.
+  ['batch-23.jsonl', 0.98, 0.95],
+  ['batch-24.jsonl', 0.98, 0.96],
+  ['batch-25.jsonl', 0.98, 0.95],
 ];
 
 // Held out of a tuning round and measured once after it (SCORES.md); never trained on, so their
@@ -91,11 +97,6 @@ const HELD_OUT: ReadonlyArray<readonly [name: string, precision: number, recall:
   // 0.938, 0.941 / 0.854 -> 0.958 / 0.877. Eighth: 0.969 / 0.962, 0.960 / 0.923.
   ['batch-21.jsonl', 0.96, 0.95],
   ['batch-22.jsonl', 0.95, 0.91],
-  // Eighth round, each scored before it (0.958 / 0.869, 0.983 / 0.885, 0.966 / 0.885) and
-  // measured once after it: 0.960 / 0.915, 0.976 / 0.923, 0.958 / 0.869.
-  ['batch-23.jsonl', 0.95, 0.91],
-  ['batch-24.jsonl', 0.97, 0.92],
-  ['batch-25.jsonl', 0.95, 0.86],
 ];
 
 describe('the tuned batches stay where tuning left them', () => {
@@ -111,7 +112,7 @@ describe('the tuned batches stay where tuning left them', () => {
   it('the committed model is trained on our own set, every tuning batch and the chat without decisions', () => {
     expect(model.trainedOn).toEqual([
       'test/detection/labelled-messages.jsonl',
-      ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 14, 16, 17, 18, 19, 20, 26, 27, 28, 29].map(
+      ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 14, 16, 17, 18, 19, 20, 23, 24, 25, 26, 27, 28, 29].map(
         (n) => `test/detection/batches/batch-${n}.jsonl`,
       ),
       ...['everyday-chat', 'help-channels-1', 'help-channels-2'].map((name) => `test/detection/negatives/${name}.jsonl`),
