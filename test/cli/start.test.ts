@@ -62,6 +62,7 @@ describe('npm start on a terminal', () => {
   const directory = mkdtempSync(join(tmpdir(), 'cfb-start-tty-'));
   afterEach(() => rmSync(directory, { recursive: true, force: true }));
 
+  // Skipped only where util-linux `script` is missing (no pseudo-terminal to run on); Debian, and so CI, has it.
   it.skipIf(SCRIPT_MISSING)('prints readable log lines, not JSON, then says what to configure next', { timeout: 30_000 }, async () => {
     const env = { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', TERM: 'dumb' };
     const child = spawn('script', ['-qec', `exec ${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} start`, '/dev/null'], {

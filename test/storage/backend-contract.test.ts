@@ -24,6 +24,7 @@ describe('SQLite backend', () => {
   backendContract({ open: (namespace) => openBackend(url, { namespace }), cleanup: async () => {} });
 });
 
+// Each backend's suite is skipped, with the reason in its title, where REDIS_URL / DATABASE_URL is unset; .ci/run sets both.
 describe.skipIf(!redisUrl)(`Redis backend${redisUrl ? '' : ` (${REDIS_SKIPPED})`}`, () => {
   const url = redisUrl ?? '';
   backendContract({ open: (namespace) => openBackend(url, { namespace }), cleanup: (namespace) => removeNamespace(url, namespace) });

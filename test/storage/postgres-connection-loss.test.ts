@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { openPostgresBackend } from '../../src/adapters/storage/postgres-backend.js';
 import { databaseUrl, POSTGRES_SKIPPED, uniqueNamespace } from '../support/real-stores.js';
 
+// Skipped, with the reason in its title, where DATABASE_URL is unset; .ci/run sets it.
 describe.skipIf(!databaseUrl)(`PostgreSQL connection loss${databaseUrl ? '' : ` (${POSTGRES_SKIPPED})`}`, () => {
   it('logs the dropped idle connections and keeps working', async () => {
     const namespace = uniqueNamespace();

@@ -45,6 +45,7 @@ describe('raw record layout', () => {
     }
   });
 
+  // Each store's test is skipped, with the reason in its title, where REDIS_URL / DATABASE_URL is unset; .ci/run sets both.
   it.skipIf(!redisUrl)(`Redis: key <namespace>:rec:<key>${redisUrl ? '' : ` (${REDIS_SKIPPED})`}`, async () => {
     const namespace = uniqueNamespace();
     const backend = await openBackend(redisUrl ?? '', { namespace });

@@ -46,6 +46,7 @@ const answers = (ping: () => Promise<void>) => async () =>
     () => false,
   );
 
+// Needs a private redis-server to stop and start; skipped, with the reason in its title, where none is installed.
 describe.skipIf(!hasRedisServer())(`Redis outage${hasRedisServer() ? '' : ' (skipped: redis-server is not installed)'}`, () => {
   it('fails fast while Redis is down and recovers by itself', { timeout: 30_000 }, async () => {
     const port = await freePort();

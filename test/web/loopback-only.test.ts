@@ -68,6 +68,7 @@ describe('unauthenticated parts answer only this machine', () => {
     return bot.port;
   };
 
+  // These two need a non-loopback address to connect from; without one the title says so.
   it.skipIf(!lanAddress)(`npm start with nothing configured listens on loopback only ${lanAddress ? '' : NO_LAN}`, async () => {
     const port = await start();
     expect((await send('127.0.0.1', port, '/playground/', { host: `localhost:${port}` })).status).toBe(200);

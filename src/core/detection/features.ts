@@ -13,7 +13,7 @@ import { doubtsIn } from './doubts.js';
 import * as lexicon from './lexicon.js';
 import type { RuleReading } from './rules.js';
 import type { SubjectKind } from './subject.js';
-import * as wordClasses from './word-classes.js';
+import * as gateWords from './gate-words.js';
 import { CLASS_LABEL, CLASS_NAMES, CLASS_OF, STOPPING } from './word-classes.js';
 import { type PlainSign, plainlyAnnounced, shapeSigns } from './plain-signs.js';
 import { outsiderSubject } from './outsider.js';
@@ -27,12 +27,8 @@ export { WORD_BUCKETS } from './word-features.js';
 const ANCHOR = gated(lexicon.ANCHOR);
 const DATE = gated(lexicon.DATE);
 const DOMAIN = gated(lexicon.DOMAIN);
-const GATE_WORD = gated(wordClasses.GATE_WORD);
-const OPENING_WORD = gated(wordClasses.OPENING_WORD);
-// A message that starts with a verb in -ing ("Mothballing Kiln 3", "Plumping for the oak"): how
-// a team says what it is doing about something, and how people report their own work; the model
-// tells them apart (trained on both).
-const OPENING_GERUND = /^[a-z]{3,}ing\b/;
+const GATE_WORD = gated(gateWords.GATE_WORD);
+const OPENING_WORD = gated(gateWords.OPENING_WORD);
 
 export interface Feature {
   /** The weight's key: a signal name ("doubt:question") or a word bucket ("w123"). */
@@ -196,7 +192,7 @@ function evidenceIn(reading: RuleReading): Evidence | undefined {
     acting ||
     GATE_WORD.test(flat) ||
     OPENING_WORD.test(flat) ||
-    OPENING_GERUND.test(flat) ||
+    gateWords.OPENING_GERUND.test(flat) ||
     plainlyAnnounced(tokens, SETTLING.some(has), addressed?.words ?? 0);
   if (!found) return undefined;
   // Technical text (code, a path, a command with flags) is asked about only when a rule found a
