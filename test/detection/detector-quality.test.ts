@@ -175,6 +175,14 @@ describe('pattern families', () => {
     });
   }
 
+  it('reads a wry face as a shrug, not as laughter', () => {
+    // Ninth round: 🙃 and 😅 come with real rules and verdicts as often as with jokes; 😂 and "lol" stay jokes.
+    for (const message of ['New rule: no deploys after 3pm on Fridays 🙃', 'Our decision is final: the Leeds office closes in June 😅'])
+      expect(fires(message), message).toBe(true);
+    expect(detectDecision('New rule: no deploys after 3pm on Fridays 🙃').reasons).toContain('wry face "🙃"');
+    expect(fires('we have decided that Mondays are cancelled 😂')).toBe(false);
+  });
+
   it('does not treat a bare "agreed" or "+1" in a thread as an announcement', () => {
     for (const message of ['agreed', '+1', 'Agreed! 👍', 'agreed with <@U02ABCD12>', '<p>Agreed&nbsp;👍</p>']) {
       expect(detectDecision(message, { isThreadReply: true })).toMatchObject({ decision: false, reasons: ['thread acknowledgement'] });

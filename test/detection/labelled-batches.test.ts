@@ -78,6 +78,12 @@ const FLOORS: ReadonlyArray<readonly [name: string, precision: number, recall: n
   ['batch-23.jsonl', 0.98, 0.95],
   ['batch-24.jsonl', 0.98, 0.96],
   ['batch-25.jsonl', 0.98, 0.95],
+  // Ninth round: written after the eighth round and scored with its detector (0.976 / 0.954, 0.945 /
+  // 0.923, 0.983 / 0.869), measured once after batches 23-25 joined the training data (0.984 /
+  // 0.931, 0.952 / 0.923, 0.991 / 0.862), then trained on.
+  ['batch-30.jsonl', 0.98, 0.97],
+  ['batch-31.jsonl', 0.98, 0.97],
+  ['batch-32.jsonl', 0.98, 0.97],
 ];
 
 // Held out of a tuning round and measured once after it (SCORES.md); never trained on, so their
@@ -89,20 +95,16 @@ const HELD_OUT: ReadonlyArray<readonly [name: string, precision: number, recall:
   // threshold, and the threshold that brings it under 0.3 % (0.5) costs batch-12 three decisions
   // scored just under it, so the recall floor moved from 0.9 to 0.88. Seventh: 0.975 / 0.900.
   // Eighth: 0.983 / 0.885; the negatives cost it long posts of rules addressed to a group
-  // ("Shop managers, please note: every shelf … has to carry the new label card").
+  // ("Shop managers, please note: every shelf … has to carry the new label card"). Ninth: 0.991 / 0.892.
   ['batch-12.jsonl', 0.96, 0.88],
-  // Fifth round: 0.991 / 0.854; sixth: 0.991 / 0.869; seventh: 0.983 / 0.877; eighth: 0.992 / 0.915.
+  // Fifth round: 0.991 / 0.854; sixth: 0.991 / 0.869; seventh: 0.983 / 0.877; eighth: 0.992 / 0.915;
+  // ninth: 0.992 / 0.900.
   ['batch-15.jsonl', 0.98, 0.9],
   // Seventh round, each scored before it and measured once after it: 0.975 / 0.915 -> 0.968 /
-  // 0.938, 0.941 / 0.854 -> 0.958 / 0.877. Eighth: 0.969 / 0.962, 0.960 / 0.923.
+  // 0.938, 0.941 / 0.854 -> 0.958 / 0.877. Eighth: 0.969 / 0.962, 0.960 / 0.923. Ninth: 0.977 /
+  // 0.985, 0.960 / 0.931.
   ['batch-21.jsonl', 0.96, 0.95],
   ['batch-22.jsonl', 0.95, 0.91],
-  // Written after the eighth round and scored with its detector (0.976 / 0.954, 0.945 / 0.923,
-  // 0.983 / 0.869); measured once after batches 23-25 joined the training data: 0.984 / 0.931,
-  // 0.952 / 0.923, 0.991 / 0.862.
-  ['batch-30.jsonl', 0.98, 0.93],
-  ['batch-31.jsonl', 0.95, 0.92],
-  ['batch-32.jsonl', 0.98, 0.86],
 ];
 
 describe('the tuned batches stay where tuning left them', () => {
@@ -118,7 +120,7 @@ describe('the tuned batches stay where tuning left them', () => {
   it('the committed model is trained on our own set, every tuning batch and the chat without decisions', () => {
     expect(model.trainedOn).toEqual([
       'test/detection/labelled-messages.jsonl',
-      ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 14, 16, 17, 18, 19, 20, 23, 24, 25, 26, 27, 28, 29].map(
+      ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 14, 16, 17, 18, 19, 20, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32].map(
         (n) => `test/detection/batches/batch-${n}.jsonl`,
       ),
       ...['everyday-chat', 'help-channels-1', 'help-channels-2'].map((name) => `test/detection/negatives/${name}.jsonl`),

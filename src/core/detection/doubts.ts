@@ -19,6 +19,7 @@ export type DoubtKind =
   | 'off-topic'
   | 'past'
   | 'joke'
+  | 'wry'
   | 'quoted';
 
 export interface Doubt {
@@ -328,6 +329,7 @@ const LABEL: Readonly<Record<DoubtKind, string>> = {
   'off-topic': 'office fun, not customers',
   past: 'about the past',
   joke: 'joke',
+  wry: 'wry face',
   quoted: 'quoted text',
 };
 

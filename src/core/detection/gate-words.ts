@@ -27,6 +27,14 @@ export const OPENING_WORD = new RegExp(
       .source,
     /\b(?:it is|thumbs up|the nod|yes to|answer(?:'s| is)|(?:our|the) call is|on ice|heave-ho|dead|is off|are off|all in|stays?|no exceptions|always|never|nobody|no one|anyone|everyone|every|all staff)\b/
       .source,
+    // Ninth round: a verdict reported as news ("approval's in", "the vote is in", "plan's set",
+    // "signed and sealed", "pulled the trigger", "goes ahead"), a stretch of time a rule holds for
+    // ("for the rest of term", "w/c 14th", "first week of May") and a notice's opening ("Please note:").
+    /\b(?:approval|vote|votes|plan|answer)(?:'s| is| are| came| has come| went)(?: in| through| set| back)\b|\bvoted\b|\bsigned and sealed\b|\bticked (?:it |that )?off\b|\bpulled the trigger\b|\bplumped for\b|\bgo(?:es|ing) ahead\b/
+      .source,
+    /\b(?:for the rest of (?:the )?(?:term|season|year|month|week|quarter|summer|winter)|w\/c \d|(?:first|second|third|last) week of|half-term|once the new year)\b/
+      .source,
+    /^(?:@mention )?(?:please note|pls note|note|nb|reminder|fyi|psa|heads up|update)\s*[:,—-]/.source,
   ].join('|'),
 );
 

@@ -495,40 +495,39 @@ export const DATE = new RegExp(
 export const DOMAIN = new RegExp(`\\b(?:${alternation(DOMAIN_WORDS)})\\b`);
 export const MEETING = new RegExp(`\\b(?:${alternation(MEETING_WORDS)})\\b`);
 
-/** Laughter and irony: a "decision" that comes with these is a joke. */
+/** Laughter: a "decision" that comes with these is a joke. */
 export const JOKE_EMOJI = new Set([
   '😂',
   '🤣',
   '😆',
-  '😅',
   '😜',
   '😝',
   '😛',
-  '🙃',
   '😹',
   '🤪',
   '🤡',
-  '😏',
   'joy',
   'rolling_on_the_floor_laughing',
   'rofl',
   'laughing',
   'satisfied',
-  'sweat_smile',
   'stuck_out_tongue',
   'stuck_out_tongue_winking_eye',
   'stuck_out_tongue_closed_eyes',
-  'upside_down_face',
   'zany_face',
   'crazy_face',
   'clown_face',
-  'smirk',
   'joy_cat',
   'kekw',
   'lul',
   'troll',
   'trollface',
 ]);
+/**
+ * A wry face: as often a real rule or verdict said with a shrug ("no deploys on Fridays 🙃",
+ * "our decision is final 😅") as a joke, so it is a doubt of its own that the model weighs.
+ */
+export const WRY_EMOJI = new Set(['🙃', '😅', '😏', 'upside_down_face', 'sweat_smile', 'smirk']);
 export const JOKE_WORDS =
   /\b(?:lol|lolz|lmao|lmfao|rofl|ha(?:ha)+h?|he(?:he)+|jk|j\/k|just kidding|kidding|joking|fight me)\b|(?:^|\s)\/s\b/;
 

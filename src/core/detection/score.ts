@@ -7,7 +7,7 @@ import { choiceCues } from './choices.js';
 import { type Cue, type CueFamily, strongest } from './cues.js';
 import { type Doubt, type DoubtKind, doubtsIn } from './doubts.js';
 import * as lexicon from './lexicon.js';
-import { FUN_EMOJI, JOKE_EMOJI } from './lexicon.js';
+import { FUN_EMOJI, JOKE_EMOJI, WRY_EMOJI } from './lexicon.js';
 import type { Clause } from './canonical.js';
 import { markerCues } from './markers.js';
 import { policyCue } from './policy.js';
@@ -100,7 +100,7 @@ const emojiLabel = (name: string) => (/^[a-z0-9_+-]+$/.test(name) ? `:${name}:` 
 
 /**
  * Doubts that belong to the whole message: laughter ("lol", "jk", "/s", 😂) anywhere makes the
- * decision words a joke; food and party emoji make it office fun.
+ * decision words a joke; a wry face (🙃, 😅) is a milder doubt; food and party emoji make it office fun.
  */
 export function messageDoubts(canonical: string, emoji: readonly string[]): Doubt[] {
   const doubts: Doubt[] = [];
@@ -108,6 +108,9 @@ export function messageDoubts(canonical: string, emoji: readonly string[]): Doub
   const word = laughing ? undefined : JOKE_WORDS.exec(canonical);
   if (laughing || word) {
     doubts.push({ kind: 'joke', multiplier: 0.25, reason: `joke "${laughing ? emojiLabel(laughing) : (word?.[0] ?? '').trim()}"` });
+  } else {
+    const wry = emoji.find((name) => WRY_EMOJI.has(name));
+    if (wry) doubts.push({ kind: 'wry', multiplier: 0.75, reason: `wry face "${emojiLabel(wry)}"` });
   }
   const fun = emoji.find((name) => FUN_EMOJI.has(name) || FOOD_EMOJI.test(name));
   if (fun) doubts.push({ kind: 'off-topic', multiplier: 0.35, reason: `office fun, not customers "${emojiLabel(fun)}"` });
