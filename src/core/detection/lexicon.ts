@@ -248,7 +248,7 @@ export const INTERNAL_SUBJECTS = new Set([
   'administration',
   'hq',
   'governors',
-  // Our own people named by their title (ninth round): "GM has confirmed", "the Dean has approved",
+  // Our own people named by their title (tenth round): "GM has confirmed", "the Dean has approved",
   // "EIC signed off". Someone else's is told by its owner ("their MD", "Contoso's head of sales").
   'md',
   'gm',
