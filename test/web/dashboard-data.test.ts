@@ -26,8 +26,8 @@ afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
 describe.each(storeTargets(directory))('dashboard figures and tables on $label', (target) => {
   if (target.skipReason) {
-    // Redis or PostgreSQL is not configured here (REDIS_URL / DATABASE_URL unset): the skipped
-    // test's name says which and how to run it; CI always sets both.
+    // Skipped because REDIS_URL or DATABASE_URL is unset on this machine; the test's name says
+    // which and how to run it. CI sets both, so there it always runs.
     it.skip(target.skipReason, () => undefined);
     return;
   }

@@ -14,10 +14,10 @@
  * spelling, clauses) → markers.ts, verbs.ts + subject.ts, choices.ts, policy.ts (what announces)
  * → doubts.ts (what undoes it) → score.ts (the rules' score). Then features.ts (the rules'
  * signals, word classes from word-classes.ts and their crosses, the form of the team's verb from
- * team-action.ts, hashed words from word-features.ts) → model.ts (logistic regression, weights in model-weights.json,
- * trained by `npm run train:detector`). Word lists are in lexicon.ts. Pure and synchronous, no
- * I/O; linear in the input, which is capped (markup.ts) so a huge message costs no more than a
- * long one.
+ * team-action.ts, hashed words from word-features.ts) → model.ts (logistic regression, weights in
+ * model-weights.json, trained by `npm run train:detector`). Word lists are in lexicon.ts,
+ * subject-words.ts and tone-words.ts. Pure and synchronous, no I/O; linear in the input, which
+ * is capped (markup.ts) so a huge message costs no more than a long one.
  */
 import { judge } from './model.js';
 import { readByRules } from './rules.js';

@@ -4,7 +4,8 @@
  * conditions and hedges only when they come before the cue ("if we decide…" is a condition,
  * "we decided, even if it hurts" is a decision).
  */
-import { FUN_WORDS, MEETING_WORDS, alternation } from './lexicon.js';
+import { MEETING_WORDS, alternation } from './lexicon.js';
+import { FUN_WORDS } from './tone-words.js';
 import { type Matcher, gated, gatedRegExp } from './word-gate.js';
 
 export type DoubtKind =

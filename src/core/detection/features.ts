@@ -11,6 +11,7 @@
 import { addressOf } from './address.js';
 import { doubtsIn } from './doubts.js';
 import * as lexicon from './lexicon.js';
+import { INTERNAL_SUBJECTS } from './subject-words.js';
 import type { RuleReading } from './rules.js';
 import type { SubjectKind } from './subject.js';
 import * as gateWords from './gate-words.js';
@@ -62,7 +63,7 @@ const NAMED_ACTOR =
 const OUR_NAME_WORDS =
   /^(?:We|I|Our|Team|Leadership|Management|Board|Finance|Legal|HR|Ops|Product|Engineering|Sales|Marketing|Support|Compliance|Security|Procurement|Exec|Execs|SLT|CEO|CTO|CFO|COO|Everyone|Partners|Trustees|Directors|ExCo|Senate|Steering|Mgmt)\b/;
 /** A name that is one of our own units ("Editorial", "The Department"): not someone else deciding. */
-const isOurName = (name: string) => OUR_NAME_WORDS.test(name) || lexicon.INTERNAL_SUBJECTS.has((name.split(' ')[0] ?? '').toLowerCase());
+const isOurName = (name: string) => OUR_NAME_WORDS.test(name) || INTERNAL_SUBJECTS.has((name.split(' ')[0] ?? '').toLowerCase());
 // As evidence only the colloquial ones count: "stop", "end" and "cancel" are everyday words in
 // technical chat ("stop the service"), measured to fire on it.
 const EVERYDAY_STOPPING = /^(?:stop|end|drop|cancel|pause|discontinue)/;

@@ -6,7 +6,8 @@
  * which it applies.
  */
 import * as lexicon from './lexicon.js';
-import { MEETING, ORGANISATIONS, alternation } from './lexicon.js';
+import { MEETING, alternation } from './lexicon.js';
+import { ORGANISATIONS } from './subject-words.js';
 import { type Matcher, gated, gatedRegExp } from './word-gate.js';
 import type { Cue } from './cues.js';
 

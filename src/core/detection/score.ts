@@ -7,7 +7,8 @@ import { choiceCues } from './choices.js';
 import { type Cue, type CueFamily, strongest } from './cues.js';
 import { type Doubt, type DoubtKind, doubtsIn } from './doubts.js';
 import * as lexicon from './lexicon.js';
-import { FUN_EMOJI, JOKE_EMOJI, WRY_EMOJI } from './lexicon.js';
+import * as tone from './tone-words.js';
+import { FUN_EMOJI, JOKE_EMOJI, WRY_EMOJI } from './tone-words.js';
 import type { Clause } from './canonical.js';
 import { markerCues } from './markers.js';
 import { policyCue } from './policy.js';
@@ -33,7 +34,7 @@ const DECISION_WORDS = gated(/\b(?:decid|decision|agree|final call|going with)/)
 // Each expression runs only on a text with the words it needs (word-gate.ts).
 const DOMAIN = gated(lexicon.DOMAIN);
 const DATE = gated(lexicon.DATE);
-const JOKE_WORDS = gated(lexicon.JOKE_WORDS);
+const JOKE_WORDS = gated(tone.JOKE_WORDS);
 
 // The Unicode food and drink blocks: 🥔 🍕 ☕ and friends.
 const FOOD_EMOJI = /^[\u{1F32D}-\u{1F37F}\u{1F950}-\u{1F96F}\u{1F9C0}-\u{1F9CB}\u2615]$/u;

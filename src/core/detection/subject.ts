@@ -3,7 +3,7 @@
  * bodies (leadership, the board, finance) announce team decisions; "I" usually a personal choice;
  * "Apple", "the client", "they" someone else's. Decisions by unknown names are kept doubtful.
  */
-import { AUXILIARIES, DISCOURSE, EXTERNAL_SUBJECTS, INTERNAL_SUBJECTS } from './lexicon.js';
+import { AUXILIARIES, DISCOURSE, EXTERNAL_SUBJECTS, INTERNAL_SUBJECTS } from './subject-words.js';
 
 export type SubjectKind = 'internal' | 'none' | 'personal' | 'external' | 'unknown';
 
