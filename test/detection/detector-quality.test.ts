@@ -183,6 +183,18 @@ describe('pattern families', () => {
     expect(fires('we have decided that Mondays are cancelled 😂')).toBe(false);
   });
 
+  it("reads a rule's start told by a unit of the work, not by a date", () => {
+    // Eleventh round: issues, episodes, builds and closes date a change as well as a month does;
+    // "as of" a clock time dates a status report instead.
+    for (const message of [
+      'From build 0.9 on, crash reports go to the triage channel.',
+      'As of the spring edition, reader letters are capped at 200 words.',
+      'From this pay run onwards, expenses need a receipt photo.',
+    ])
+      expect(fires(message), message).toBe(true);
+    expect(fires('Queue is clear as of 16:05.')).toBe(false);
+  });
+
   it('does not treat a bare "agreed" or "+1" in a thread as an announcement', () => {
     for (const message of ['agreed', '+1', 'Agreed! 👍', 'agreed with <@U02ABCD12>', '<p>Agreed&nbsp;👍</p>']) {
       expect(detectDecision(message, { isThreadReply: true })).toMatchObject({ decision: false, reasons: ['thread acknowledgement'] });

@@ -35,6 +35,14 @@ export const OPENING_WORD = new RegExp(
     /\b(?:for the rest of (?:the )?(?:term|season|year|month|week|quarter|summer|winter)|w\/c \d|(?:first|second|third|last) week of|half-term|once the new year)\b/
       .source,
     /^(?:@mention )?(?:please note|pls note|note|nb|reminder|fyi|psa|heads up|update)\s*[:,—-]/.source,
+    // Eleventh round: a rule's start told by a unit of the work rather than a date ("from this
+    // issue on", "as of the May issue", "goes biweekly from ep 30", "from this close onwards",
+    // "wef FY27"). Not "as of" a clock time: that dates a status report ("clear as of 16:05").
+    /\b(?:from|as of|starting(?: with| from)?|effective(?: from)?|wef|with effect from) (?:the |this |next |the next )?(?:[\w'-]+ ){0,2}(?:issues?|editions?|episodes?|eps?|builds?|versions?|close|cycles?|rotas?|shifts?|timetables?|pay ?runs?|payrolls?|intakes?|rounds?|series|drops?|milestones?|month-end|year-end|fy ?\d*|q[1-4])\b/
+      .source,
+    /\bfrom (?:this|the next|next) (?:[\w'-]+ ){1,2}(?:on|onwards?)\b|\bonwards\b/.source,
+    /\bas of (?:the |next |tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/
+      .source,
   ].join('|'),
 );
 
