@@ -25,12 +25,9 @@ const directory = mkdtempSync(join(tmpdir(), 'cfb-dashboard-data-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
 describe.each(storeTargets(directory))('dashboard figures and tables on $label', (target) => {
-  if (target.skipReason) {
-    // Skipped because REDIS_URL or DATABASE_URL is unset on this machine; the test's name says
-    // which and how to run it. CI sets both, so there it always runs.
-    it.skip(target.skipReason, () => undefined);
-    return;
-  }
+  // Skipped only where REDIS_URL or DATABASE_URL is unset: the store's label says which and how
+  // to run it. CI sets both, so there every test runs.
+  const storeTest = it.skipIf(target.skipReason !== undefined);
   let h: WebHarness;
   let reads: string[];
   let member: Actor;
@@ -63,7 +60,7 @@ describe.each(storeTargets(directory))('dashboard figures and tables on $label',
   });
   afterEach(() => h.close());
 
-  it('counts twelve weeks of checks per week, the impact mix of current answers, affected customers and open actions', async () => {
+  storeTest('counts twelve weeks of checks per week, the impact mix of current answers, affected customers and open actions', async () => {
     // Today is Tuesday 2026-11-24 (Oslo); the trend runs from Monday 2026-09-07 to Sunday 2026-11-29.
     const thisWeek = await checkAt('2026-11-23T08:00:00.000Z', 'We raise prices by 5 % from January');
     await checkAt('2026-11-24T09:00:00.000Z', 'We close the Bergen office');
@@ -112,7 +109,7 @@ describe.each(storeTargets(directory))('dashboard figures and tables on $label',
     expect(figures.actions).toEqual({ open: 1, overdue: 1, dueSoon: 0, withoutDueDate: 0 });
   });
 
-  it('counts the register by type, category and status, reviews due and overdue, and feedback by sentiment', async () => {
+  storeTest('counts the register by type, category and status, reviews due and overdue, and feedback by sentiment', async () => {
     h.clock.set('2026-10-01T10:00:00.000Z');
     expectOk(
       await h.core.addRequirement(member, {
@@ -173,26 +170,29 @@ describe.each(storeTargets(directory))('dashboard figures and tables on $label',
     expect(figures.feedback).toEqual({ total: 2, bySentiment: { positive: 1, neutral: 0, negative: 1 } });
   });
 
-  it('reads twelve weeks of checks and no evidence for the figures, and only the chosen days of evidence for its table', async () => {
-    h.clock.set('2026-06-01T10:00:00.000Z');
-    for (let i = 0; i < 5; i++) await checkAt('2026-06-01T10:00:00.000Z', `Old decision ${i}`);
-    h.clock.set('2026-11-24T10:00:00.000Z');
-    const recent = await checkAt('2026-11-20T10:00:00.000Z', 'Recent decision');
+  storeTest(
+    'reads twelve weeks of checks and no evidence for the figures, and only the chosen days of evidence for its table',
+    async () => {
+      h.clock.set('2026-06-01T10:00:00.000Z');
+      for (let i = 0; i < 5; i++) await checkAt('2026-06-01T10:00:00.000Z', `Old decision ${i}`);
+      h.clock.set('2026-11-24T10:00:00.000Z');
+      const recent = await checkAt('2026-11-20T10:00:00.000Z', 'Recent decision');
 
-    reads.length = 0;
-    await dashboardFigures(h.deps, viewer);
-    // The twelve-week trend and the thirty-day noise figures both read the recent check; the old ones stay unread.
-    const checksRead = new Set(reads.filter((key) => key.includes(':check:')));
-    expect([...checksRead]).toEqual([`ws:${CHAT_WORKSPACE}:check:${recent.id}`]);
-    expect(reads.filter((key) => /:ev:\d+$/.test(key))).toEqual([]);
+      reads.length = 0;
+      await dashboardFigures(h.deps, viewer);
+      // The twelve-week trend and the thirty-day noise figures both read the recent check; the old ones stay unread.
+      const checksRead = new Set(reads.filter((key) => key.includes(':check:')));
+      expect([...checksRead]).toEqual([`ws:${CHAT_WORKSPACE}:check:${recent.id}`]);
+      expect(reads.filter((key) => /:ev:\d+$/.test(key))).toEqual([]);
 
-    reads.length = 0;
-    const { rows } = await queryEvidence(h.deps, viewer, { from: '2026-11-18', to: '2026-11-24' });
-    expect(rows.map((entry) => entry.subject.id)).toEqual([recent.id]);
-    expect(reads.filter((key) => /:ev:\d+$/.test(key))).toEqual([`ws:${CHAT_WORKSPACE}:ev:${rows[0]?.seq}`]);
-  });
+      reads.length = 0;
+      const { rows } = await queryEvidence(h.deps, viewer, { from: '2026-11-18', to: '2026-11-24' });
+      expect(rows.map((entry) => entry.subject.id)).toEqual([recent.id]);
+      expect(reads.filter((key) => /:ev:\d+$/.test(key))).toEqual([`ws:${CHAT_WORKSPACE}:ev:${rows[0]?.seq}`]);
+    },
+  );
 
-  it('filters, searches and pages the tables, newest first where time matters', async () => {
+  storeTest('filters, searches and pages the tables, newest first where time matters', async () => {
     for (let i = 1; i <= 60; i++) {
       expectOk(
         await h.core.addRequirement(member, {
@@ -238,7 +238,7 @@ describe.each(storeTargets(directory))('dashboard figures and tables on $label',
     expect((await queryActions(h.deps, viewer, { due: 'overdue' })).rows).toEqual([]);
   });
 
-  it('refuses bad filters in words that say what to type', async () => {
+  storeTest('refuses bad filters in words that say what to type', async () => {
     const refusal = async (promise: Promise<unknown>) => {
       const error = await promise.then(
         () => undefined,
@@ -268,7 +268,7 @@ describe.each(storeTargets(directory))('dashboard figures and tables on $label',
     );
   });
 
-  it('writes CSV in the one format, and records an evidence download as an export', async () => {
+  storeTest('writes CSV in the one format, and records an evidence download as an export', async () => {
     expectOk(await h.core.addRequirement(member, { statement: '=HYPERLINK("http://x")', customer: 'Acme, "the big one"' }));
     const viewerLink = { ...viewer, linkId: 'L1', issuedTo: 'U1' };
     const requirements = await downloadTable(h.deps, viewerLink, 'requirements', {});
@@ -294,7 +294,7 @@ describe.each(storeTargets(directory))('dashboard figures and tables on $label',
     });
   });
 
-  it('shows the log verified with its latest seal, and says when it is not sealed yet', async () => {
+  storeTest('shows the log verified with its latest seal, and says when it is not sealed yet', async () => {
     expectOk(await h.core.addRequirement(member, { statement: 'Something', customer: 'Acme AS' }));
     const unsealed = await verificationStatus(h.deps, viewer);
     expect(unsealed).toMatchObject({ state: 'verified', lastSeq: 1 });
