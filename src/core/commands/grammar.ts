@@ -4,11 +4,13 @@
  * (which subcommand, which options, required arguments); the use cases check values.
  */
 import { DomainError, type Result, ok } from '../errors.js';
-import { type Token, tokenize } from './tokenize.js';
-import { USAGE } from './usage.js';
-
 import type { FeedbackField, Fields, ListField, RequirementField } from '../domain/input-fields.js';
-export type KnowledgeField = 'title' | 'kind' | 'date' | 'link' | 'file' | 'customers' | 'horizon' | 'owner' | 'requirements' | 'summary';
+import { ADD_KEYS, FEEDBACK_KEYS, KNOWLEDGE_KEYS, type KnowledgeField, LIST_KEYS, REQUIREMENT_KEYS, SETTINGS_KEYS } from './option-keys.js';
+import { splitOptions, usageError } from './options.js';
+import { USAGE } from './usage.js';
+import { type Token, tokenize } from './tokenize.js';
+
+export type { KnowledgeField } from './option-keys.js';
 
 // The use cases' input types live in the domain; the grammar fills them and re-exports them.
 export type { FeedbackField, Fields, ListField, RequirementField } from '../domain/input-fields.js';
@@ -50,93 +52,6 @@ export type Command =
   | { family: 'focus'; action: 'revoke-link'; linkId: string }
   | { family: 'focus'; action: 'help' };
 
-/** Option keys each command understands, with the aliases people type. */
-const REQUIREMENT_KEYS: Record<string, RequirementField> = {
-  statement: 'statement',
-  text: 'statement',
-  customer: 'customer',
-  cust: 'customer',
-  for: 'customer',
-  type: 'type',
-  reference: 'reference',
-  ref: 'reference',
-  regulation: 'reference',
-  category: 'category',
-  cat: 'category',
-  owner: 'owner',
-  review: 'review',
-  every: 'review',
-  source: 'source',
-  src: 'source',
-  link: 'link',
-  url: 'link',
-  horizon: 'horizon',
-};
-/** `add` also takes `duplicate:ok`, the confirmation that a second record is meant. */
-const ADD_KEYS: Record<string, RequirementField | 'duplicate'> = { ...REQUIREMENT_KEYS, duplicate: 'duplicate' };
-const LIST_KEYS: Record<string, ListField> = {
-  status: 'status',
-  type: 'type',
-  category: 'category',
-  cat: 'category',
-  owner: 'owner',
-  customer: 'customer',
-  due: 'due',
-  page: 'page',
-};
-const FEEDBACK_KEYS: Record<string, FeedbackField> = {
-  customer: 'customer',
-  cust: 'customer',
-  from: 'customer',
-  kind: 'kind',
-  type: 'kind',
-  sentiment: 'sentiment',
-  mood: 'sentiment',
-  link: 'link',
-  url: 'link',
-  source: 'link',
-  req: 'requirements',
-  reqs: 'requirements',
-  requirement: 'requirements',
-  requirements: 'requirements',
-  received: 'received',
-  date: 'received',
-};
-const KNOWLEDGE_KEYS: Record<string, KnowledgeField> = {
-  title: 'title',
-  kind: 'kind',
-  type: 'kind',
-  date: 'date',
-  on: 'date',
-  link: 'link',
-  url: 'link',
-  file: 'file',
-  customers: 'customers',
-  customer: 'customers',
-  segment: 'customers',
-  segments: 'customers',
-  for: 'customers',
-  horizon: 'horizon',
-  owner: 'owner',
-  req: 'requirements',
-  reqs: 'requirements',
-  requirement: 'requirements',
-  requirements: 'requirements',
-  summary: 'summary',
-  found: 'summary',
-  findings: 'summary',
-};
-const SETTINGS_KEYS: Record<string, 'timezone' | 'digest' | 'detection' | 'cap' | 'quiet' | 'retention'> = {
-  timezone: 'timezone',
-  tz: 'timezone',
-  zone: 'timezone',
-  digest: 'digest',
-  detection: 'detection',
-  cap: 'cap',
-  quiet: 'quiet',
-  retention: 'retention',
-};
-
 const FAMILY_ALIASES: Record<string, Command['family']> = {
   requirement: 'requirement',
   requirements: 'requirement',
@@ -149,65 +64,6 @@ const FAMILY_ALIASES: Record<string, Command['family']> = {
   'customer-check': 'check',
   'customer-focus': 'focus',
 };
-
-function usageError(message: string, family: keyof typeof USAGE): DomainError {
-  return new DomainError('input.invalid', `${message}\n\n${USAGE[family]}`);
-}
-
-/** Nearest known key within two edits, to turn `catgory:` into "did you mean category:?". */
-function closestKey(key: string, known: readonly string[]): string | undefined {
-  const distance = (a: string, b: string): number => {
-    const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-      let previous = row[0] ?? 0;
-      row[0] = i;
-      for (let j = 1; j <= b.length; j++) {
-        const saved = row[j] ?? 0;
-        row[j] = Math.min((row[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-        previous = saved;
-      }
-    }
-    return row[b.length] ?? Number.POSITIVE_INFINITY;
-  };
-  return known.find((candidate) => distance(key, candidate) <= (key.length > 4 ? 2 : 1));
-}
-
-interface Split<K extends string> {
-  text: string;
-  fields: Fields<K>;
-}
-
-/**
- * Separates free text from known options. An unknown `word:value` that is close to a known key is
- * a typo and refused; anything else (`Price: below 10`) is part of the text.
- */
-function splitOptions<K extends string>(tokens: Token[], keys: Record<string, K>, family: keyof typeof USAGE): Split<K> {
-  const words: string[] = [];
-  const fields: Fields<K> = {};
-  for (const token of tokens) {
-    if (token.kind === 'word') {
-      words.push(token.text);
-      continue;
-    }
-    const field = keys[token.key];
-    if (field === undefined) {
-      const suggestion = closestKey(token.key, Object.keys(keys));
-      if (suggestion) {
-        throw usageError(`I don't know the option "${token.key}:". Did you mean "${suggestion}:"?`, family);
-      }
-      words.push(token.raw);
-      continue;
-    }
-    if (token.value === '') {
-      throw usageError(`The option "${token.key}:" needs a value, e.g. ${token.key}:something.`, family);
-    }
-    if (fields[field] !== undefined) {
-      throw usageError(`The option "${token.key}:" is given twice. Give it once.`, family);
-    }
-    fields[field] = token.value;
-  }
-  return { text: words.join(' '), fields };
-}
 
 const firstWord = (tokens: Token[]): string | undefined => {
   const first = tokens[0];

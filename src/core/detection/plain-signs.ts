@@ -17,7 +17,8 @@
  * One pass over the words, on the messages nothing else opened the gate for (most of ordinary
  * chat), with one look-up per word.
  */
-import { CHANGING, MONTHS } from './word-classes.js';
+import { MONTHS } from './time-words.js';
+import { CHANGING } from './word-classes.js';
 import type { Tokens } from './word-features.js';
 
 export type PlainSign =

@@ -1,86 +1,8 @@
 /**
  * Word lists of the model's features (features.ts, word-features.ts): the classes a word stands
  * for, so that what the model learns from one word carries over to others of the same meaning
- * ("from 12 March" and "from 3 June"; "axing" and "binning"; "okayed" and "blessed").
+ * ("axing" and "binning"; "okayed" and "blessed"). The words that tell when are in time-words.ts.
  */
-export const MONTHS = new Set([
-  'jan',
-  'january',
-  'feb',
-  'february',
-  'mar',
-  'march',
-  'apr',
-  'april',
-  'june',
-  'jun',
-  'july',
-  'jul',
-  'aug',
-  'august',
-  'sep',
-  'sept',
-  'september',
-  'oct',
-  'october',
-  'nov',
-  'november',
-  'dec',
-  'december',
-]);
-export const DAYS = new Set([
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-  'weekend',
-  'tomorrow',
-  'tonight',
-  // Abbreviated: "deck freezes Weds noon". ("sat" and "sun" are words of their own.)
-  'mon',
-  'tue',
-  'tues',
-  'wed',
-  'weds',
-  'thu',
-  'thur',
-  'thurs',
-  'fri',
-]);
-export const PERIODS = new Set([
-  'week',
-  'weeks',
-  'month',
-  'months',
-  'quarter',
-  'quarters',
-  'year',
-  'years',
-  'term',
-  'semester',
-  'sprint',
-  'season',
-  'q1',
-  'q2',
-  'q3',
-  'q4',
-  'h1',
-  'h2',
-  // Seasons, holidays and planning periods: "this Christmas", "over the summer", "next milestone".
-  'summer',
-  'winter',
-  'spring',
-  'autumn',
-  'christmas',
-  'xmas',
-  'easter',
-  'holidays',
-  'fy',
-  'milestone',
-]);
 // Colloquial ways to stop something ("axing", "shelved", "pulling the plug"): one class, so an
 // example with "axing" teaches the model about "binning" too.
 export const STOPPING = new Set(

@@ -4,7 +4,8 @@
  * combined as numbers, token by token, so a message costs no string per feature: the words that
  * a person reads in the reasons are only put together when the reasons are asked for.
  */
-import { CHANGING, CLASS_NAMES, CLASS_OF, DAYS, MONTHS, PERIODS, STOPPING } from './word-classes.js';
+import { DAYS, MONTHS, PERIODS } from './time-words.js';
+import { CHANGING, CLASS_NAMES, CLASS_OF, STOPPING } from './word-classes.js';
 
 /** Word features are hashed into this many buckets (a power of two). */
 export const WORD_BUCKETS = 1 << 18;
