@@ -16,7 +16,7 @@
  * signals, word classes from word-classes.ts and their crosses, the form of the team's verb from
  * team-action.ts, hashed words from word-features.ts) → model.ts (logistic regression, weights in
  * model-weights.json, trained by `npm run train:detector`). Word lists are in lexicon.ts,
- * subject-words.ts and tone-words.ts. Pure and synchronous, no I/O; linear in the input, which
+ * subject-words.ts, tone-words.ts, time-words.ts, policy-words.ts and doubt-rules.ts. Pure and synchronous, no I/O; linear in the input, which
  * is capped (markup.ts) so a huge message costs no more than a long one.
  */
 import { judge } from './model.js';
