@@ -64,14 +64,21 @@ export const BATCH_FILES = [
 ].map((n) => join(BATCH_DIR, `batch-${n}.jsonl`));
 /**
  * Chat that announces nothing, written blind like the batches (test/detection/negatives): a team's
- * everyday talk and technical help channels, which the model is trained on (so these are
- * regression figures; chat-dev's is the measure), and routines and standing arrangements and a
- * second writer's everyday chat (held out of the eighth round, measured once after it), which it
- * is not. Every message is a non-decision: the firing rate on each is a false-prompt rate.
+ * everyday talk and two writers' technical help channels, which the model is trained on (so these
+ * are regression figures; chat-dev's is the measure), and routines and standing arrangements, a
+ * second writer's everyday chat (held out of the eighth round, measured once after it) and two more
+ * writers' help channels (written for the thirteenth round, whose model was not kept), which it is
+ * not. Every message is a non-decision: the firing rate on each is a false-prompt rate.
  */
-export const NEGATIVE_FILES = ['everyday-chat', 'help-channels-1', 'help-channels-2', 'routines', 'everyday-chat-2'].map((name) =>
-  join(PROJECT_ROOT, `test/detection/negatives/${name}.jsonl`),
-);
+export const NEGATIVE_FILES = [
+  'everyday-chat',
+  'help-channels-1',
+  'help-channels-2',
+  'help-channels-3',
+  'help-channels-4',
+  'routines',
+  'everyday-chat-2',
+].map((name) => join(PROJECT_ROOT, `test/detection/negatives/${name}.jsonl`));
 /** Each batch's score measured before it was used for tuning. */
 export const SCORES_BEFORE = join(BATCH_DIR, 'scores-before.json');
 export const DEFAULT_FILES = [OWN_LABELLED, ...BATCH_FILES, ...NEGATIVE_FILES, ...SHARED_FILES];

@@ -32,6 +32,8 @@ const DESCRIPTIONS: Record<string, string> = {
   'everyday-chat.jsonl': "`test/detection/negatives/everyday-chat.jsonl` (a team's everyday talk, no decisions; trained on)",
   'help-channels-1.jsonl': '`test/detection/negatives/help-channels-1.jsonl` (technical help chat, no decisions; trained on)',
   'help-channels-2.jsonl': '`test/detection/negatives/help-channels-2.jsonl` (technical help chat, no decisions; trained on)',
+  'help-channels-3.jsonl': '`test/detection/negatives/help-channels-3.jsonl` (open-source IRC help chat, no decisions; not trained on)',
+  'help-channels-4.jsonl': '`test/detection/negatives/help-channels-4.jsonl` (community Slack help chat, no decisions; not trained on)',
   'everyday-chat-2.jsonl':
     "`test/detection/negatives/everyday-chat-2.jsonl` (a second writer's everyday talk, no decisions; not trained on)",
   'routines.jsonl': '`test/detection/negatives/routines.jsonl` (routines and standing arrangements, no decisions; not trained on)',
