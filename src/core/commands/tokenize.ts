@@ -31,6 +31,15 @@ export interface OptionToken {
 
 export type Token = WordToken | OptionToken;
 
+/** The first token as a lower-cased subcommand, or undefined when it is an option or quoted text. */
+export function firstWord(tokens: readonly Token[]): string | undefined {
+  const first = tokens[0];
+  return first?.kind === 'word' && !first.quoted ? first.text.toLowerCase() : undefined;
+}
+
+/** A token as free text: a word's text, or an option as it was typed. */
+export const tokenText = (token: Token): string => (token.kind === 'word' ? token.text : token.raw);
+
 /** How many times the scanner looked at a character; for tests that prove linear work. */
 export interface ScanStats {
   steps: number;
