@@ -17,7 +17,7 @@ import { type CliBot, type Helper, startCliBot, startHelper } from '../lib/child
 import { cpuSeconds, quietServer } from '../lib/cpu.js';
 import type { ResidentMemory } from '../lib/memory.js';
 import { type TreeMemory, treeCpuSeconds, treeMemory } from '../lib/process-tree.js';
-import { warmUp } from '../lib/warm-up.js';
+import { warmUpSeconds } from '../lib/warm-up.js';
 import { type SuiteResult, type Table, type TargetCheck, verdict } from '../lib/results.js';
 import { memoryTable, rssTarget } from '../lib/rss-report.js';
 import { ratio, round } from '../lib/stats.js';
@@ -73,7 +73,7 @@ export const slackAck: Suite = {
   async run(context: SuiteContext): Promise<SuiteResult> {
     const seconds = context.quick ? 4 : 20;
     const slices = context.quick ? 1 : 4;
-    const warming = warmUp(context.quick, RATES[0]);
+    const warmUpFor = warmUpSeconds(context.quick);
     const directory = mkdtempSync(join(tmpdir(), 'cfb-bench-ack-'));
     const stops: (() => Promise<void>)[] = [];
     try {
@@ -117,7 +117,7 @@ export const slackAck: Suite = {
         });
       for (const side of sides) {
         context.log(`slack-ack: warming up ${side.name}`);
-        for (const kind of KINDS) await load(side, kind, warming.rate, warming.seconds);
+        for (const kind of KINDS) await load(side, kind, RATES[0], warmUpFor);
       }
       await caughtUp(fake, 60_000);
       for (const side of sides) await quietServer(side.cpu, 60_000);

@@ -19,7 +19,7 @@ import { type CliBot, type Helper, startCliBot, startHelper } from '../lib/child
 import { cpuSeconds, quietServer } from '../lib/cpu.js';
 import type { ResidentMemory } from '../lib/memory.js';
 import { type TreeMemory, treeCpuSeconds, treeMemory } from '../lib/process-tree.js';
-import { warmUp } from '../lib/warm-up.js';
+import { warmUpSeconds } from '../lib/warm-up.js';
 import { type SuiteResult, type Table, type TargetCheck, verdict } from '../lib/results.js';
 import { ratio, round } from '../lib/stats.js';
 import type { LoadSample, LoadSummary } from '../load/run-load.js';
@@ -65,7 +65,7 @@ export const teamsAck: Suite = {
   async run(context: SuiteContext): Promise<SuiteResult> {
     const seconds = context.quick ? 4 : 20;
     const slices = context.quick ? 1 : 4;
-    const warming = warmUp(context.quick, RATE);
+    const warmUpFor = warmUpSeconds(context.quick);
     const directory = mkdtempSync(join(tmpdir(), 'cfb-bench-teams-'));
     const stops: (() => Promise<void>)[] = [];
     try {
@@ -98,7 +98,7 @@ export const teamsAck: Suite = {
         });
       for (const side of sides) {
         context.log(`teams-ack: warming up ${side.name}`);
-        for (const kind of KINDS) await load(side, kind, warming.rate, warming.seconds);
+        for (const kind of KINDS) await load(side, kind, RATE, warmUpFor);
         await quietConnector(connector, 60_000);
         await quietServer(side.cpu, 60_000);
       }
