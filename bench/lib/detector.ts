@@ -60,7 +60,7 @@ export const SHARED_FILES = [join(SHARED_DATA, 'decision-dev.jsonl'), join(SHARE
 export const BATCH_DIR = join(PROJECT_ROOT, 'test/detection/batches');
 export const BATCH_FILES = [
   1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37,
-  38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52,
+  38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56,
 ].map((n) => join(BATCH_DIR, `batch-${n}.jsonl`));
 /**
  * Chat that announces nothing, written blind like the batches (test/detection/negatives): a team's

@@ -145,6 +145,12 @@ const HELD_OUT: ReadonlyArray<readonly [name: string, precision: number, recall:
   ['batch-50.jsonl', 0.95, 0.94],
   ['batch-51.jsonl', 0.96, 0.93],
   ['batch-52.jsonl', 0.95, 0.92],
+  // Written after the thirteenth round was dropped and measured once with the eleventh round's
+  // detector (68b1d9d), before any change: 0.967 / 0.892, 0.959 / 0.908, 0.967 / 0.900, 0.968 / 0.938.
+  ['batch-53.jsonl', 0.96, 0.89],
+  ['batch-54.jsonl', 0.95, 0.9],
+  ['batch-55.jsonl', 0.96, 0.9],
+  ['batch-56.jsonl', 0.96, 0.93],
 ];
 
 describe('the tuned batches stay where tuning left them', () => {
