@@ -4,6 +4,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SWEEP_EVERY } from '../../src/adapters/storage/expired-claims.js';
 import type { Backend } from '../../src/adapters/storage/primitives.js';
 import { uniqueNamespace } from '../support/real-stores.js';
 import { commitContract } from './commit-contract.js';
@@ -165,6 +166,16 @@ export function backendContract(target: ContractTarget): void {
       await expect(backend.claims.claim('ws:clm:bad', 'me', -1)).rejects.toThrow(RangeError);
       await expect(backend.claims.claim('ws:clm:bad', 'me', Number.POSITIVE_INFINITY)).rejects.toThrow(RangeError);
       expect(await backend.claims.holder('ws:clm:bad')).toBeUndefined();
+    });
+
+    it('expired claims do not stay in the store as more are made', async () => {
+      const expiring = 3 * SWEEP_EVERY;
+      for (let i = 0; i < expiring; i++) await backend.claims.claim(`ws:clm:gone:${i}`, 'once', 1);
+      await eventually(async () => (await backend.claims.holder(`ws:clm:gone:${expiring - 1}`)) === undefined);
+      // Redis expires its keys itself; the other stores sweep as claims are made.
+      for (let i = 0; i < 2 * SWEEP_EVERY; i++) await backend.claims.claim(`ws:clm:alive:${i}`, 'now', 60_000);
+      expect(await backend.purge('ws:clm:gone:')).toBe(0);
+      expect(await backend.purge('ws:clm:alive:')).toBe(2 * SWEEP_EVERY);
     });
 
     it('a claim with ttl 0 is permanent', async () => {

@@ -1,6 +1,7 @@
 /**
  * A range or count on a sorted index reads only that range: SQLite's plan searches the
- * (idx, score, member) index and needs no sort of its own, rather than scanning the table.
+ * (idx, score, member) index and needs no sort of its own, rather than scanning the table. The
+ * sweep of expired claims reads only expired ones, through the expiry index.
  */
 import { type RawSqlite, openRawSqlite } from '../support/raw-sqlite.js';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -8,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBackend } from '../../src/adapters/storage/open-backend.js';
-import { countSql, rangeSql } from '../../src/adapters/storage/sql-primitives.js';
+import { countSql, rangeSql, sweepExpiredClaimsSql } from '../../src/adapters/storage/sql-primitives.js';
 import { sqlTables } from '../../src/adapters/storage/sql-schema.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'cfb-plan-'));
@@ -20,6 +21,7 @@ let raw: RawSqlite;
 beforeAll(async () => {
   const backend = await openBackend(`sqlite://${file}`, { namespace });
   for (let i = 0; i < 200; i++) await backend.index.add(`ws:plan:${i % 4}`, `m${i}`, i);
+  for (let i = 0; i < 200; i++) await backend.claims.claim(`ws:plan:claim:${i}`, 'me', i % 2 === 0 ? 0 : 60_000);
   await backend.close();
   raw = openRawSqlite(file);
 });
@@ -47,6 +49,16 @@ describe('SQLite sorted-index query plans', () => {
         `SEARCH ${tables.sortedIndex} USING (COVERING )?INDEX ${tables.sortedIndexByScore} \\(idx=\\? AND score>\\? AND score<\\?\\)`,
       ),
     );
+    expect(steps.some((step) => step.startsWith('SCAN'))).toBe(false);
+    expect(steps.some((step) => step.includes('TEMP B-TREE'))).toBe(false);
+  });
+});
+
+describe('SQLite claim sweep plan', () => {
+  it('finds the expired claims through the expiry index, without scanning the table or sorting', async () => {
+    const steps = await plan(sweepExpiredClaimsSql(tables), [Date.now(), Date.now()]);
+    const plain = steps.join(' | ');
+    expect(plain).toMatch(new RegExp(`SEARCH ${tables.claims} USING (COVERING )?INDEX ${tables.claimsByExpiry} \\(expires_at<\\?\\)`));
     expect(steps.some((step) => step.startsWith('SCAN'))).toBe(false);
     expect(steps.some((step) => step.includes('TEMP B-TREE'))).toBe(false);
   });

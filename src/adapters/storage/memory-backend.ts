@@ -6,6 +6,7 @@ import type { Keyv } from 'keyv';
 import { KeyvRecordStore, conflictBackoff, encodeWrites, recordKeyv } from './keyv-record-store.js';
 import type { Backend, Claims, CommitBatch, Counters, SortedIndex } from './primitives.js';
 import { checkLimit, checkRange, checkScore, checkTtl, compareMembers } from './argument-checks.js';
+import { SWEEP_AT_MOST, sweepSchedule } from './expired-claims.js';
 import { storeErrorReporter, type StoreLogger } from './store-logger.js';
 
 export function openMemoryBackend(logger?: StoreLogger): Backend {
@@ -72,9 +73,23 @@ export function openMemoryBackend(logger?: StoreLogger): Backend {
     const claim = claims.get(key);
     return claim && (claim.expiresAt === undefined || claim.expiresAt > Date.now()) ? claim : undefined;
   };
+  const sweepDue = sweepSchedule();
+  // In order of first claim, which is about the order of expiry; at most SWEEP_AT_MOST at a time.
+  const sweepExpired = () => {
+    const now = Date.now();
+    let removed = 0;
+    for (const [key, claim] of claims) {
+      if (removed >= SWEEP_AT_MOST) return;
+      if (claim.expiresAt !== undefined && claim.expiresAt <= now) {
+        claims.delete(key);
+        removed += 1;
+      }
+    }
+  };
   const claimStore: Claims = {
     async claim(key, owner, ttlMs) {
       const ttl = checkTtl(ttlMs);
+      if (sweepDue(ttl)) sweepExpired();
       if (liveClaim(key)) return false;
       claims.set(key, { owner, expiresAt: ttl > 0 ? Date.now() + ttl : undefined });
       return true;

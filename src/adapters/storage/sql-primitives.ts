@@ -7,6 +7,7 @@
 import type { RawRecordAccess } from './keyv-record-store.js';
 import type { Claims, Counters, RangeOptions, SortedIndex } from './primitives.js';
 import { checkLimit, checkRange, checkScore, checkTtl } from './argument-checks.js';
+import { SWEEP_AT_MOST, sweepSchedule } from './expired-claims.js';
 import type { SqlTables } from './sql-schema.js';
 
 export type SqlRow = Record<string, unknown>;
@@ -98,8 +99,21 @@ export function sqlCounters(db: SqlRunner, tables: SqlTables): Counters {
   };
 }
 
+/**
+ * Removes up to SWEEP_AT_MOST expired claims, oldest expiry first, through the expiry index
+ * (parameters: now, now). The outer condition is checked again on each row as it is deleted, so a
+ * claim that another process has just taken over (a new expiry) stays. Exported for its plan's test.
+ */
+export function sweepExpiredClaimsSql(tables: SqlTables): string {
+  return `DELETE FROM ${tables.claims} WHERE expires_at <= ? AND key IN
+    (SELECT key FROM ${tables.claims} WHERE expires_at <= ? ORDER BY expires_at LIMIT ${SWEEP_AT_MOST})`;
+}
+
 /** Expiry is compared with this process's clock (`Date.now()`), as the brief for claims asks. */
 export function sqlClaims(db: SqlRunner, tables: SqlTables): Claims {
+  const sweepDue = sweepSchedule();
+  const sweepSql = sweepExpiredClaimsSql(tables);
+  const sweepExpired = (now: number) => db.all(sweepSql, [now, now]);
   return {
     async claim(key, owner, ttlMs) {
       const ttl = checkTtl(ttlMs);
@@ -110,6 +124,7 @@ export function sqlClaims(db: SqlRunner, tables: SqlTables): Claims {
          WHERE c.expires_at IS NOT NULL AND c.expires_at <= ? RETURNING key`,
         [key, owner, ttl > 0 ? now + ttl : null, now],
       );
+      if (sweepDue(ttl)) await sweepExpired(now);
       return rows.length === 1;
     },
     async release(key, owner) {

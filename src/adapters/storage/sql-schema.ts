@@ -15,6 +15,8 @@ export interface SqlTables {
   readonly counters: string;
   /** `(key, owner, expires_at)`; `expires_at` in epoch ms, NULL for a permanent claim. */
   readonly claims: string;
+  /** The claims that expire, by expiry: what expired-claims.ts sweeps. */
+  readonly claimsByExpiry: string;
 }
 
 /** keyv's own key column is VARCHAR(keySize); our keys (`ws:<id>:req:<id>`) need more than its default 255. */
@@ -34,6 +36,7 @@ export function sqlTables(namespace: string, schema?: string): SqlTables {
     sortedIndexByScore: `${namespace}_sorted_index_by_score`,
     counters: qualified('counters'),
     claims: qualified('claims'),
+    claimsByExpiry: `${namespace}_claims_by_expiry`,
   };
 }
 
@@ -53,5 +56,6 @@ export function schemaStatements(dialect: SqlDialect, tables: SqlTables): string
     `CREATE INDEX IF NOT EXISTS ${tables.sortedIndexByScore} ON ${tables.sortedIndex}(idx, score, member)`,
     `CREATE TABLE IF NOT EXISTS ${tables.counters}(name TEXT PRIMARY KEY, value ${integer} NOT NULL)`,
     `CREATE TABLE IF NOT EXISTS ${tables.claims}(key TEXT PRIMARY KEY, owner TEXT NOT NULL, expires_at ${integer})`,
+    `CREATE INDEX IF NOT EXISTS ${tables.claimsByExpiry} ON ${tables.claims}(expires_at) WHERE expires_at IS NOT NULL`,
   ];
 }
