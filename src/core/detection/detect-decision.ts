@@ -12,8 +12,8 @@
  *
  * Pipeline (rules.ts): markup.ts (Slack/Teams markup → text) → canonical.ts + spelling.ts (one
  * spelling, clauses) → markers.ts, verbs.ts + subject.ts, choices.ts, policy.ts (what announces)
- * → doubts.ts (what undoes it) → score.ts (the rules' score). Then features.ts (the rules'
- * signals, word classes from word-classes.ts and their crosses, the form of the team's verb from
+ * → doubts.ts (what undoes it) → score.ts (the rules' score). Then evidence.ts (the gate: does
+ * anything announce at all) and features.ts (the rules' signals, word classes from word-classes.ts and their crosses, the form of the team's verb from
  * team-action.ts, hashed words from word-features.ts) → model.ts (logistic regression, weights in
  * model-weights.json, trained by `npm run train:detector`). Word lists are in lexicon.ts,
  * subject-words.ts, tone-words.ts, time-words.ts, policy-words.ts and doubt-rules.ts. Pure and synchronous, no I/O; linear in the input, which

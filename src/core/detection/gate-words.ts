@@ -1,5 +1,5 @@
 /**
- * The words (and one shape) that open the gate (features.ts, evidenceIn) beyond the rules' cues
+ * The words (and one shape) that open the gate (evidence.ts) beyond the rules' cues
  * and the word classes: a message with none of them, and no other sign of an announcement, is not
  * given to the model. They only let the model read a message; whether it announces is the model's
  * to weigh.

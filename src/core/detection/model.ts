@@ -98,7 +98,7 @@ function strongest(features: readonly Feature[], sign: 1 | -1, already: readonly
 export function judge(reading: RuleReading): Verdict {
   const rules = reading.best;
   const z = sumOf(reading);
-  // Nothing announces anything: the model is not asked (see features.ts, evidenceIn).
+  // Nothing announces anything: the model is not asked (see evidence.ts).
   if (z === undefined) return { score: Math.min(rules.score, 0.1), reasons: rules.reasons };
   const score = 1 / (1 + Math.exp(-z));
   const decision = score >= 0.5;

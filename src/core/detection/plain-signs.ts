@@ -10,7 +10,7 @@
  * … the boot", "Committee's knocked … on the head"), a rule that insists ("… No exceptions.", "…
  * Always.", "at all times") and a short choice closed by "then" ("So Asana then."). A decision
  * passed on ("Per Jonas …", "Word from above: …", "Exec team says …") is a weak sign. The others are everyday signs in
- * chat on their own ("it only works on …", "go to settings"), so the model's gate opens (features.ts) only for two different signs in a message that neither
+ * chat on their own ("it only works on …", "go to settings"), so the model's gate opens (evidence.ts) only for two different signs in a message that neither
  * asks nor speaks to or of a person ("you", "I", "can", "?"): measured by leave-one-batch-out
  * cross-validation, one sign alone doubled the firing rate on technical chat.
  *
