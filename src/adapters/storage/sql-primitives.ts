@@ -113,7 +113,9 @@ export function sweepExpiredClaimsSql(tables: SqlTables): string {
 export function sqlClaims(db: SqlRunner, tables: SqlTables): Claims {
   const sweepDue = sweepSchedule();
   const sweepSql = sweepExpiredClaimsSql(tables);
-  const sweepExpired = (now: number) => db.all(sweepSql, [now, now]);
+  // Housekeeping: a sweep that fails (a busy store) leaves its claims to the next one, and the
+  // claim it follows has been made all the same.
+  const sweepExpired = (now: number) => db.all(sweepSql, [now, now]).catch(() => undefined);
   return {
     async claim(key, owner, ttlMs) {
       const ttl = checkTtl(ttlMs);
