@@ -18,7 +18,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { type CliBot, type Helper, startCliBot, startHelper } from '../lib/children.js';
 import { cpuSeconds, quietServer } from '../lib/cpu.js';
 import type { ResidentMemory } from '../lib/memory.js';
-import { type TreeMemory, treeCpuSeconds, treeMemory } from '../lib/process-tree.js';
+import { treeCpuSeconds } from '../lib/process-tree.js';
 import { warmUpSeconds } from '../lib/warm-up.js';
 import { type SuiteResult, type Table, type TargetCheck, verdict } from '../lib/results.js';
 import { ratio, round } from '../lib/stats.js';
@@ -28,7 +28,7 @@ import type { SlackRequest } from '../load/slack-requests.js';
 import { TEAMS_REQUEST_KINDS, type TeamsRequestKind, TeamsRequestFactory } from '../load/teams-requests.js';
 import type { ConnectorReply, FakeConnectorReady } from '../processes/fake-connector.js';
 import type { Suite, SuiteContext } from './suite.js';
-import { memoryTable, rssTarget } from '../lib/rss-report.js';
+import { IDLE_SETTLE_SECONDS, type MemoryAfterLoad, memoryAfterLoad, memoryTable, rssTargets } from '../lib/rss-report.js';
 
 const RATE = 200;
 const KINDS: readonly TeamsRequestKind[] = ['channel', 'personal', 'submit', 'mixed'];
@@ -138,7 +138,8 @@ export const teamsAck: Suite = {
           cpuMsPerRequest: { bare: ratio(cpu.bare * 1000, requests.bare), ours: ratio(cpu.ours * 1000, requests.ours) },
         });
       }
-      const memory = { ours: treeMemory(ours.pid), bare: await bare.ask<ResidentMemory | undefined>('memory') };
+      context.log(`teams-ack: memory right after the load, then after ${IDLE_SETTLE_SECONDS} s idle`);
+      const memory = await memoryAfterLoad(ours.pid, () => bare.ask<ResidentMemory | undefined>('memory'));
       return report(scenarios, memory, seconds);
     } finally {
       for (const stop of stops.reverse()) await stop().catch(() => undefined);
@@ -213,11 +214,7 @@ const failures = (result: LoadSummary) => result.errors;
 const failureCell = (result: LoadSummary) =>
   result.timeouts > 0 ? `${result.errors} (${result.timeouts} timeouts)` : String(result.errors);
 
-function report(
-  scenarios: Scenario[],
-  memory: { ours: TreeMemory | undefined; bare: ResidentMemory | undefined },
-  seconds: number,
-): SuiteResult {
+function report(scenarios: Scenario[], memory: MemoryAfterLoad, seconds: number): SuiteResult {
   const latency: Table = {
     title: `Teams latency, request to HTTP answer (ms; ${RATE} req/s, ${seconds} s of load per side and row)`,
     columns: [
@@ -263,7 +260,7 @@ function report(
         measured: `${round(r, 2)}× (${ms(s.ours.p99Ms)} / ${ms(s.bare.p99Ms)} ms), ${failures(s.ours) + s.ours.non2xx} errors`,
       };
     }),
-    rssTarget('after the Teams load', memory.ours),
+    ...rssTargets('after the Teams load', memory),
   ];
   return {
     suite: teamsAck.id,
