@@ -1,17 +1,14 @@
 /**
- * The floor for a `/requirement add`: the bare Bolt app (bare-bolt.ts) plus the least any add must
+ * The floor for a `/requirement add`: the bare Bolt app (bare-bolt-app.ts) plus the least any add must
  * do after its ack, one SQLite transaction (the replay claim, the record and its evidence entry,
  * with a SHA-256 of the record) and one reply to the command's `response_url`. What our bot spends
  * above this is the cost of its own parsing, checks, views and indexes; what this spends above bare
  * Bolt is the cost of the work itself. Only slash commands do anything here.
  */
-import { App, ExpressReceiver, LogLevel } from '@slack/bolt';
 import Database from 'better-sqlite3';
 import { createHash, randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { Agent, request } from 'undici';
-import { announceReady, serveRequests } from '../lib/children.js';
-import { residentMemory } from '../lib/memory.js';
+import { serveBareBolt } from './bare-bolt-app.js';
 
 const db = new Database(process.env.BENCH_FLOOR_DB ?? ':memory:');
 // As our SQLite store runs: WAL, synced at checkpoints.
@@ -29,14 +26,7 @@ const save = db.transaction((triggerId: string, id: string, text: string) => {
 });
 const connections = new Agent({ connections: 8 });
 
-const receiver = new ExpressReceiver({
-  signingSecret: process.env.BENCH_SIGNING_SECRET ?? '',
-  endpoints: '/slack/events',
-  processBeforeResponse: false,
-  logLevel: LogLevel.ERROR,
-});
-const app = new App({ receiver, token: 'xoxb-floor', botId: 'B0FLOOR', botUserId: 'U0FLOOR', logLevel: LogLevel.ERROR });
-app.command(/.*/, async ({ ack, command }) => {
+await serveBareBolt(async ({ ack, command }) => {
   await ack();
   const id = randomUUID();
   save(command.trigger_id, id, command.text);
@@ -48,10 +38,3 @@ app.command(/.*/, async ({ ack, command }) => {
   });
   await body.dump();
 });
-app.action(/.*/, async ({ ack }) => ack());
-app.view(/.*/, async ({ ack }) => ack());
-app.event(/.*/, async () => undefined);
-
-const server = await receiver.start(0);
-serveRequests({ memory: () => residentMemory() });
-announceReady({ port: (server.address() as AddressInfo).port });
