@@ -15,8 +15,8 @@ export const MAX_RSS_MB = 200;
 
 /**
  * How long the servers sit idle before the second reading: V8's memory reducer acts some 10–30 s
- * after the load (measured on 2026-12-08: no change at 15 s, the bot 205–210 → 144–148 MB and bare
- * CloudAdapter 187–220 → 100–105 MB at 30 s).
+ * after the load (measured on 2026-12-08: no change at 15 s, the bot 205–210 → 145–148 MB and bare
+ * CloudAdapter 173–220 → 100–105 MB at 30 s).
  */
 export const IDLE_SETTLE_SECONDS = 30;
 
