@@ -14,7 +14,7 @@ import { type Table, type TargetCheck, verdict } from './results.js';
 export const MAX_RSS_MB = 200;
 
 /**
- * How long the servers sit idle before the second reading: V8's memory reducer acts some 10–30 s
+ * How long the servers sit idle before the second reading: V8's memory reducer acts some 15–30 s
  * after the load (measured on 2026-12-08: no change at 15 s, the bot 205–210 → 145–148 MB and bare
  * CloudAdapter 173–220 → 100–105 MB at 30 s).
  */
