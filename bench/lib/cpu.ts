@@ -46,3 +46,23 @@ export async function quietServer(read: () => number | undefined, timeoutMs: num
     last = now;
   }
 }
+
+/** The whole machine's CPU time so far, in seconds summed over its cores: busy (not idle or waiting on I/O) and all. */
+export interface MachineCpu {
+  readonly busy: number;
+  readonly total: number;
+}
+
+/** Read from the first line of /proc/stat; undefined without it. */
+export function machineCpu(): MachineCpu | undefined {
+  try {
+    const line = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0] ?? '';
+    // cpu user nice system idle iowait irq softirq steal guest guest_nice (guest time is inside user).
+    const [user, nice, system, idle, iowait, irq, softirq, steal] = line.trim().split(/\s+/).slice(1, 9).map(Number) as number[];
+    // Steal is time the hypervisor gave to other machines: in the total, not in what ran here.
+    const busy = [user, nice, system, irq, softirq].reduce((sum: number, n) => sum + (n ?? 0), 0);
+    return { busy: busy / clockTicks(), total: (busy + (idle ?? 0) + (iowait ?? 0) + (steal ?? 0)) / clockTicks() };
+  } catch {
+    return undefined;
+  }
+}

@@ -11,8 +11,9 @@
  * each run the bot is stopped and the store read: the requirements stored must equal the commands
  * acknowledged.
  */
+import { cpus } from 'node:os';
 import { type CliBot, type Helper, startCliBot, startHelper } from '../lib/children.js';
-import { quietServer } from '../lib/cpu.js';
+import { cpuSeconds, machineCpu, quietServer } from '../lib/cpu.js';
 import { treeCpuSeconds } from '../lib/process-tree.js';
 import { type SuiteResult, type Table, type TargetCheck, verdict } from '../lib/results.js';
 import { createScratchStore, redisServerInstalled, type StoreKind, storeUnavailable } from '../lib/seed/scratch-stores.js';
@@ -49,6 +50,44 @@ interface Run {
   /** Requirements in the store after the bot stopped: warm-up and measured load. */
   readonly stored: number;
   readonly perSecond: number;
+  /** Where the machine's CPU went while the measured load ran, in cores (NaN without /proc). */
+  readonly coresDuringLoad: CoresUsed;
+  /** CPU of the bot's processes per requirement the measured load stored, in ms, its work after the acks included. */
+  readonly botCpuMsPerWrite: number;
+}
+
+interface CoresUsed {
+  readonly bot: number;
+  readonly generator: number;
+  readonly fakeSlack: number;
+  /** The store's server and anything else running on the machine. */
+  readonly rest: number;
+  readonly machine: number;
+}
+
+/** CPU seconds so far of each party to a run, and of the machine, read together. */
+function cpuReading(botPid: number, fakePid: number) {
+  const self = process.cpuUsage();
+  return {
+    at: performance.now() / 1000,
+    bot: treeCpuSeconds(botPid) ?? Number.NaN,
+    generator: (self.user + self.system) / 1e6,
+    fakeSlack: cpuSeconds(fakePid) ?? Number.NaN,
+    machine: machineCpu(),
+  };
+}
+
+function coresBetween(before: ReturnType<typeof cpuReading>, after: ReturnType<typeof cpuReading>): CoresUsed {
+  const wall = after.at - before.at;
+  const cores = (seconds: number) => ratio(seconds, wall);
+  const { machine: from } = before;
+  const { machine: to } = after;
+  // The machine's busy share of its total, times its cores: robust to the reading's own delay.
+  const machine = from && to ? ratio(to.busy - from.busy, to.total - from.total) * cpus().length : Number.NaN;
+  const bot = cores(after.bot - before.bot);
+  const generator = cores(after.generator - before.generator);
+  const fakeSlack = cores(after.fakeSlack - before.fakeSlack);
+  return { bot, generator, fakeSlack, rest: Math.max(0, machine - bot - generator - fakeSlack), machine };
 }
 
 export const cores: Suite = {
@@ -121,11 +160,14 @@ async function measure(label: string, kind: StoreKind, workers: number, setup: S
       const pid = bot.pid;
       await quietServer(() => treeCpuSeconds(pid), 60_000);
       await setup.fake.ask('clear');
+      const beforeLoad = cpuReading(pid, setup.fake.pid);
       const measured = await load(setup.seconds);
+      const coresDuringLoad = coresBetween(beforeLoad, cpuReading(pid, setup.fake.pid));
       // caughtUp counts from the end of the load; the last reply came `after` seconds later.
       const after = await caughtUp(setup.fake, 120_000);
       // Stopped only once idle, so every write behind an ack has had its chance.
       await quietServer(() => treeCpuSeconds(pid), 60_000);
+      const botCpuSeconds = (treeCpuSeconds(pid) ?? Number.NaN) - beforeLoad.bot;
       await bot.stop();
       bot = undefined;
       const stored = await withStore(store.url, async ({ core }) => (await core.deps.requirements.list(WORKSPACE)).length);
@@ -141,6 +183,8 @@ async function measure(label: string, kind: StoreKind, workers: number, setup: S
         warmUpAcked: warmUp.acked,
         stored,
         perSecond: ratio(storedByLoad, elapsed),
+        coresDuringLoad,
+        botCpuMsPerWrite: ratio(botCpuSeconds * 1000, storedByLoad),
       };
     } finally {
       await bot?.stop();
@@ -181,6 +225,25 @@ function report(runs: readonly Run[], skipped: readonly string[], seconds: numbe
       ...skipped,
     ],
   };
+  const coreCount = cpus().length;
+  const usage: Table = {
+    title: `Where the machine's ${coreCount} cores went during the measured load (cores busy), and the bot's CPU per write`,
+    columns: ['store', 'WORKERS', 'bot', 'load generator', 'fake Slack', 'store server and the rest', 'machine', 'bot CPU ms per write'],
+    rows: runs.map(({ store, workers, coresDuringLoad: used, botCpuMsPerWrite }) => [
+      store,
+      workers,
+      round(used.bot, 2),
+      round(used.generator, 2),
+      round(used.fakeSlack, 2),
+      round(used.rest, 2),
+      round(used.machine, 2),
+      round(botCpuMsPerWrite, 2),
+    ]),
+    notes: [
+      'Cores busy: CPU seconds over wall seconds of the measured load, each party from /proc (the bot summed over its processes); the machine from /proc/stat, the rest being what it ran beyond the three parties named.',
+      `A second worker can only add throughput with idle CPU to run on: when the machine is near ${coreCount} busy cores with one worker, two share the same CPU. The bot's CPU per write with two workers against one shows what the second process costs in itself (contention for the store, a second copy of the caches).`,
+    ],
+  };
   const targets: TargetCheck[] = stores.map((store) => {
     const one = find(store, 1);
     const two = find(store, 2);
@@ -197,5 +260,5 @@ function report(runs: readonly Run[], skipped: readonly string[], seconds: numbe
     columns: ['store', 'ratio', `≥ ${MIN_SPEED_UP}×`],
     rows: targets.map((check, i) => [stores[i] ?? '', check.measured, verdict(check.met)]),
   };
-  return { suite: cores.id, title: cores.title, status: 'measured', tables: [throughput, speedUps], data: { runs }, targets };
+  return { suite: cores.id, title: cores.title, status: 'measured', tables: [throughput, usage, speedUps], data: { runs }, targets };
 }
