@@ -241,7 +241,7 @@ function report(runs: readonly Run[], skipped: readonly string[], seconds: numbe
     ]),
     notes: [
       'Cores busy: CPU seconds over wall seconds of the measured load, each party from /proc (the bot summed over its processes); the machine from /proc/stat, the rest being what it ran beyond the three parties named.',
-      `A second worker can only add throughput with idle CPU to run on: when the machine is near ${coreCount} busy cores with one worker, two share the same CPU. The bot's CPU per write with two workers against one shows what the second process costs in itself (contention for the store, a second copy of the caches).`,
+      `A second worker can only add throughput with idle CPU to run on: when the machine is near ${coreCount} busy cores with one worker, two share the same CPU. The bot's CPU per write with two workers against one shows what the second process costs in itself: each process sees half the rate (our CPU per request rises as the rate falls), and the two share one store.`,
     ],
   };
   const targets: TargetCheck[] = stores.map((store) => {
